@@ -1,0 +1,283 @@
+/**
+ * Normalised webhook events: one per inbound message, per status, per value-level error and per
+ * WABA-level change (§2.3). Keys are camelCase; `raw` keeps the original Meta object.
+ */
+import type { JsonObject } from './read';
+
+export type WhatsAppEventKind =
+	| 'message'
+	| 'status'
+	| 'error'
+	| 'template_status'
+	| 'template_category'
+	| 'template_quality'
+	| 'phone_number_quality'
+	| 'phone_number_name'
+	| 'account_update'
+	| 'business_capability'
+	| 'security'
+	| 'unknown_change';
+
+export interface EventBase {
+	kind: WhatsAppEventKind;
+	/** The subscription field of the change, e.g. "messages" or "account_update". */
+	field: string;
+	/** entry.id: the WhatsApp Business Account id ('' when the payload lacks it). */
+	wabaId: string;
+	/** From value.metadata; absent for WABA-level changes (§2.3). */
+	phoneNumberId?: string;
+	displayPhoneNumber?: string;
+	/** Stable dedupe key: equal for a retried delivery of the same event (§2.8). */
+	eventId: string;
+	/** ISO 8601 UTC. When the payload carries no usable time, the time it was normalised. */
+	timestamp: string;
+	timestampEpoch: number;
+}
+
+export interface WebhookError {
+	code?: number;
+	title?: string;
+	message?: string;
+	details?: string;
+	href?: string;
+}
+
+export interface MessageSender {
+	/** '' for username-only users who hide their number (§2.4.15). */
+	waId: string;
+	/** '+' + waId, or '' when waId is empty. */
+	e164: string;
+	profileName?: string;
+	/** Business-scoped user id (BSUID, §2.4.15). */
+	userId?: string;
+	username?: string;
+}
+
+export interface MessageMedia {
+	/** Media id for download, valid 7 days (§2.4.2); '' when missing. */
+	id: string;
+	mimeType?: string;
+	/** Base64 in webhooks (§2.4.2). */
+	sha256?: string;
+	url?: string;
+	filename?: string;
+	voice?: boolean;
+	animated?: boolean;
+}
+
+export interface InteractiveReply {
+	type: 'button_reply' | 'list_reply' | 'nfm_reply';
+	id?: string;
+	title?: string;
+	description?: string;
+	/** nfm_reply: response_json parsed; the original string when it is not a JSON object. */
+	flowResponse?: JsonObject | string;
+	/** true when response_json could not be read as a JSON object. */
+	parseError?: boolean;
+	flowToken?: string;
+	/** nfm_reply: the flow's name and the body shown in the chat ("Sent"). */
+	name?: string;
+	body?: string;
+}
+
+export interface MessageContext {
+	repliedToMessageId?: string;
+	from?: string;
+	forwarded: boolean;
+	frequentlyForwarded: boolean;
+	referredProduct?: { catalogId?: string; productRetailerId?: string };
+}
+
+export interface MessageReferral {
+	sourceUrl?: string;
+	sourceId?: string;
+	sourceType?: string;
+	body?: string;
+	headline?: string;
+	mediaType?: string;
+	imageUrl?: string;
+	videoUrl?: string;
+	thumbnailUrl?: string;
+	/** Missing for WhatsApp Status ad placements (§2.4.14). */
+	ctwaClid?: string;
+	welcomeMessageText?: string;
+}
+
+export interface MessageOrder {
+	catalogId?: string;
+	text?: string;
+	productItems: Array<{ productRetailerId?: string; quantity?: number; itemPrice?: number; currency?: string }>;
+}
+
+export interface MessageSystem {
+	type?: string;
+	body?: string;
+	/** user_changed_number: the user's new wa_id (§2.4.11). */
+	newWaId?: string;
+}
+
+export type MessageType =
+	| 'text'
+	| 'image'
+	| 'video'
+	| 'audio'
+	| 'document'
+	| 'sticker'
+	| 'location'
+	| 'contacts'
+	| 'reaction'
+	| 'button'
+	| 'interactive'
+	| 'order'
+	| 'system'
+	| 'unsupported';
+
+export interface MessageEvent extends EventBase {
+	kind: 'message';
+	type: MessageType;
+	/** For `unsupported`: the real type when known (unsupported.type, or the unknown type Meta sent). */
+	unsupportedType?: string;
+	/** The wamid ('' when missing). */
+	id: string;
+	from: MessageSender;
+	/** Text body, media caption, button text, or interactive reply title. */
+	text?: string;
+	caption?: string;
+	media?: MessageMedia;
+	interactive?: InteractiveReply;
+	button?: { payload?: string; text?: string };
+	location?: { latitude?: number; longitude?: number; name?: string; address?: string; url?: string };
+	/** Shared contact cards (§1.5 shape), keys camelCased. */
+	contacts?: JsonObject[];
+	reaction?: { messageId: string; emoji?: string; removed: boolean };
+	order?: MessageOrder;
+	referral?: MessageReferral;
+	context?: MessageContext;
+	system?: MessageSystem;
+	errors?: WebhookError[];
+	raw: JsonObject;
+}
+
+export type MessageStatus = 'sent' | 'delivered' | 'read' | 'played' | 'failed' | (string & {});
+
+export interface StatusEvent extends EventBase {
+	kind: 'status';
+	status: MessageStatus;
+	messageId: string;
+	recipient: { waId: string; e164: string };
+	bizOpaqueCallbackData?: string;
+	errors?: WebhookError[];
+	conversation?: { id?: string; expiresAt?: string; originType?: string };
+	pricing?: { billable?: boolean; pricingModel?: string; type?: string; category?: string };
+	raw: JsonObject;
+}
+
+export interface ErrorEvent extends EventBase {
+	kind: 'error';
+	errors: WebhookError[];
+	raw: JsonObject;
+}
+
+interface TemplateFields {
+	/** message_template_id, as text (Meta sends an integer, §2.7.1). */
+	templateId?: string;
+	templateName?: string;
+	/** As Meta sends it: "en_US" or "en-US" (§2.7.1). */
+	language?: string;
+}
+
+export interface TemplateStatusEvent extends EventBase, TemplateFields {
+	kind: 'template_status';
+	event?: string;
+	reason?: string;
+	category?: string;
+	rejectionInfo?: { reason?: string; recommendation?: string };
+	disableDate?: string;
+	otherInfo?: { title?: string; description?: string };
+	raw: JsonObject;
+}
+
+export interface TemplateCategoryEvent extends EventBase, TemplateFields {
+	kind: 'template_category';
+	previousCategory?: string;
+	/** Careful: in the advance notice this is the CURRENT category (§2.7.2). */
+	newCategory?: string;
+	correctCategory?: string;
+	categoryUpdateAt?: string;
+	raw: JsonObject;
+}
+
+export interface TemplateQualityEvent extends EventBase, TemplateFields {
+	kind: 'template_quality';
+	previousQualityScore?: string;
+	newQualityScore?: string;
+	raw: JsonObject;
+}
+
+export interface PhoneNumberQualityEvent extends EventBase {
+	kind: 'phone_number_quality';
+	event?: string;
+	oldLimit?: string;
+	currentLimit?: string;
+	maxDailyConversationsPerBusiness?: string;
+	raw: JsonObject;
+}
+
+export interface PhoneNumberNameEvent extends EventBase {
+	kind: 'phone_number_name';
+	decision?: string;
+	requestedVerifiedName?: string;
+	rejectionReason?: string;
+	raw: JsonObject;
+}
+
+export interface AccountUpdateEvent extends EventBase {
+	kind: 'account_update';
+	/** account_update events (§2.7.5). */
+	event?: string;
+	/** account_review_update outcome: APPROVED, REJECTED, PENDING, DEFERRED. */
+	decision?: string;
+	violationInfo?: JsonObject;
+	banInfo?: { wabaBanState?: string; wabaBanDate?: string };
+	wabaInfo?: JsonObject;
+	country?: string;
+	authInternationalRateEligibility?: JsonObject;
+	partnerClientCertificationInfo?: JsonObject;
+	raw: JsonObject;
+}
+
+export interface BusinessCapabilityEvent extends EventBase {
+	kind: 'business_capability';
+	/** -1 means unlimited; Meta is replacing it with maxDailyConversationsPerBusiness. */
+	maxDailyConversationPerPhone?: number;
+	/** A tier name ("TIER_2K") or a number, depending on the payload version. */
+	maxDailyConversationsPerBusiness?: string | number;
+	maxPhoneNumbersPerBusiness?: number;
+	maxPhoneNumbersPerWaba?: number;
+	raw: JsonObject;
+}
+
+export interface SecurityEvent extends EventBase {
+	kind: 'security';
+	event?: string;
+	requester?: string;
+	raw: JsonObject;
+}
+
+export interface UnknownChangeEvent extends EventBase {
+	kind: 'unknown_change';
+	raw: unknown;
+}
+
+export type WabaEvent =
+	| TemplateStatusEvent
+	| TemplateCategoryEvent
+	| TemplateQualityEvent
+	| PhoneNumberQualityEvent
+	| PhoneNumberNameEvent
+	| AccountUpdateEvent
+	| BusinessCapabilityEvent
+	| SecurityEvent
+	| UnknownChangeEvent;
+
+export type WhatsAppEvent = MessageEvent | StatusEvent | ErrorEvent | WabaEvent;
