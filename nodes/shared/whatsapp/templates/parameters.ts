@@ -1,0 +1,221 @@
+/** Which values a user must supply to send a template, in the order the customer sees them. */
+import {
+	buttonExample,
+	exampleFor,
+	findComponent,
+	isAuthenticationTemplate,
+	parameterFormatOf,
+	templateButtons,
+	upper,
+} from './definition';
+import {
+	LTO_EXPIRATION_FIELD,
+	OTP_CODE_FIELD,
+	bodyFieldId,
+	buttonFieldId,
+	cardPrefix,
+	headerFieldId,
+	headerFilenameFieldId,
+	headerLocationFieldId,
+} from './fieldIds';
+import { placeholderKeys } from './placeholders';
+import type {
+	TemplateButtonDefinition,
+	TemplateComponentDefinition,
+	TemplateDefinition,
+	TemplateParameterField,
+	TemplateParameterFormat,
+} from './types';
+
+type Field = TemplateParameterField;
+
+export function templateParameterFields(def: TemplateDefinition): TemplateParameterField[] {
+	if (isAuthenticationTemplate(def)) return [otpField()];
+	const format = parameterFormatOf(def);
+	const fields = componentFields(def.components, format, undefined);
+	const offer = findComponent(def.components, 'LIMITED_TIME_OFFER');
+	if (offer?.limited_time_offer?.has_expiration === true) fields.push(expirationField());
+	const cards = findComponent(def.components, 'CAROUSEL')?.cards ?? [];
+	cards.forEach((card, cardIndex) => fields.push(...componentFields(card.components, format, cardIndex)));
+	return fields;
+}
+
+/** §1.8.4: the one code goes into the body and into the URL button at index 0. */
+function otpField(): Field {
+	return {
+		id: OTP_CODE_FIELD,
+		displayName: 'Verification Code',
+		component: 'body',
+		kind: 'text',
+		required: true,
+		description: 'The one-time code (max 15 characters); it is sent in the body and the copy/autofill button.',
+	};
+}
+
+function expirationField(): Field {
+	return {
+		id: LTO_EXPIRATION_FIELD,
+		displayName: 'Offer Expiration',
+		component: 'limited_time_offer',
+		kind: 'expiration_time',
+		required: true,
+		description: 'When the offer ends: Unix time in milliseconds or an ISO 8601 date (§1.8.6).',
+	};
+}
+
+function componentFields(
+	components: TemplateComponentDefinition[],
+	format: TemplateParameterFormat,
+	cardIndex: number | undefined,
+): Field[] {
+	const prefix = cardPrefix(cardIndex);
+	const where = cardIndex === undefined ? '' : `Card ${cardIndex + 1} `;
+	const withCard = (field: Field): Field => (cardIndex === undefined ? field : { ...field, cardIndex });
+	const header = findComponent(components, 'HEADER');
+	const body = findComponent(components, 'BODY');
+	return [
+		...(header ? headerFields(header, format, prefix, where) : []),
+		...(body ? textFields(body, 'body', format, prefix, where) : []),
+		...templateButtons(components).flatMap((button, index) => buttonFields(button, index, prefix, where)),
+	].map(withCard);
+}
+
+function headerFields(
+	header: TemplateComponentDefinition,
+	format: TemplateParameterFormat,
+	prefix: string,
+	where: string,
+): Field[] {
+	const headerFormat = upper(header.format) || 'TEXT';
+	if (headerFormat === 'TEXT') return textFields(header, 'header', format, prefix, where);
+	if (headerFormat === 'LOCATION') return locationFields(prefix, where);
+	if (headerFormat !== 'IMAGE' && headerFormat !== 'VIDEO' && headerFormat !== 'DOCUMENT') return [];
+	const kind = headerFormat.toLowerCase() as 'image' | 'video' | 'document';
+	const media: Field = {
+		id: headerFieldId(prefix),
+		displayName: `${where}Header ${headerFormat.charAt(0)}${kind.slice(1)}`,
+		component: 'header',
+		kind,
+		required: true,
+		description: `The header ${kind}: an uploaded media ID (digits only) or an https:// link.`,
+	};
+	if (kind !== 'document') return [media];
+	const filename: Field = {
+		id: headerFilenameFieldId(prefix),
+		displayName: `${where}Header Document Filename`,
+		component: 'header',
+		kind: 'document',
+		required: false,
+		example: 'receipt.pdf',
+		description: 'The file name the customer sees, e.g. receipt.pdf (optional).',
+	};
+	return [media, filename];
+}
+
+function textFields(
+	component: TemplateComponentDefinition,
+	part: 'header' | 'body',
+	format: TemplateParameterFormat,
+	prefix: string,
+	where: string,
+): Field[] {
+	const label = part === 'header' ? 'Header' : 'Body';
+	return placeholderKeys(component.text ?? '').map((key, orderIndex) => {
+		const named = format === 'NAMED';
+		const example = exampleFor(component, key, orderIndex);
+		return {
+			id: part === 'header' ? headerFieldId(prefix) : bodyFieldId(key, prefix),
+			displayName: `${where}${label} {{${key}}}`,
+			component: part,
+			kind: 'text',
+			required: true,
+			...(named ? { parameterName: key } : { position: Number(key) }),
+			...(example !== undefined ? { example } : {}),
+			description: `Replaces {{${key}}} in the ${part} text${example !== undefined ? ` (e.g. "${example}")` : ''}.`,
+		};
+	});
+}
+
+function locationFields(prefix: string, where: string): Field[] {
+	const part = (name: 'latitude' | 'longitude' | 'name' | 'address', required: boolean, example: string) => ({
+		id: headerLocationFieldId(name, prefix),
+		displayName: `${where}Header Location ${name.charAt(0).toUpperCase()}${name.slice(1)}`,
+		component: 'header' as const,
+		kind: 'location' as const,
+		required,
+		example,
+		description: `The ${name} of the location shown in the header${required ? '' : ' (optional)'}.`,
+	});
+	return [
+		part('latitude', true, '37.44211676562361'),
+		part('longitude', true, '-122.16155960083124'),
+		part('name', false, 'Philz Coffee'),
+		part('address', false, '101 Forest Ave, Palo Alto, CA 94301'),
+	];
+}
+
+function buttonFields(
+	button: TemplateButtonDefinition,
+	buttonIndex: number,
+	prefix: string,
+	where: string,
+): Field[] {
+	const label = `${where}Button ${buttonIndex + 1} "${button.text ?? upper(button.type)}"`;
+	const base = { component: 'button' as const, buttonIndex };
+	switch (upper(button.type)) {
+		case 'QUICK_REPLY':
+			return [{
+				...base,
+				id: buttonFieldId(buttonIndex, 'payload', prefix),
+				displayName: `${label} Payload`,
+				kind: 'payload',
+				required: false,
+				example: button.text,
+				description: 'Returned in the webhook when the customer taps the button; defaults to the button text.',
+			}];
+		case 'URL':
+			if (placeholderKeys(button.url ?? '').length === 0) return [];
+			return [{
+				...base,
+				id: buttonFieldId(buttonIndex, 'url', prefix),
+				displayName: `${label} URL Suffix`,
+				kind: 'url_suffix',
+				required: true,
+				...(buttonExample(button) !== undefined ? { example: buttonExample(button) } : {}),
+				description: `Replaces {{1}} at the end of ${button.url}.`,
+			}];
+		case 'COPY_CODE':
+			return [{
+				...base,
+				id: buttonFieldId(buttonIndex, 'coupon_code', prefix),
+				displayName: `${label} Coupon Code`,
+				kind: 'coupon_code',
+				required: true,
+				...(buttonExample(button) !== undefined ? { example: buttonExample(button) } : {}),
+				description: 'The code the customer copies: letters and digits only, max 20 characters.',
+			}];
+		case 'FLOW':
+			return flowFields(buttonIndex, label, prefix);
+		default:
+			return [];
+	}
+}
+
+function flowFields(buttonIndex: number, label: string, prefix: string): Field[] {
+	const base = { component: 'button' as const, kind: 'flow' as const, required: false, buttonIndex };
+	return [
+		{
+			...base,
+			id: buttonFieldId(buttonIndex, 'flow_token', prefix),
+			displayName: `${label} Flow Token`,
+			description: 'Identifies this flow session in the completion webhook; Meta uses "unused" when empty.',
+		},
+		{
+			...base,
+			id: buttonFieldId(buttonIndex, 'flow_action_data', prefix),
+			displayName: `${label} Flow Initial Data`,
+			example: '{"product_id":"123"}',
+			description: 'Optional JSON object with the data for the first screen of the flow.',
+		},
+	];
+}
