@@ -1,0 +1,223 @@
+/**
+ * Meta error codes → plain-words advice (reference §6). One table so every node and the
+ * transport explain failures the same way and agree on what is safe to retry.
+ */
+
+export type MetaErrorCategory =
+	| 'auth'
+	| 'permission'
+	| 'rate-limit'
+	| 'window'
+	| 'template'
+	| 'media'
+	| 'recipient'
+	| 'request'
+	| 'server'
+	| 'policy'
+	| 'unknown';
+
+export interface MetaErrorAdvice {
+	code: number;
+	/** Meta's title for the code (§6.2) */
+	title: string;
+	/** What a no-code user should do about it */
+	advice: string;
+	/** Whether sending the same request again later can succeed */
+	retryable: boolean;
+	/** A sensible first wait before that retry */
+	retryAfterSeconds?: number;
+	category: MetaErrorCategory;
+}
+
+export interface MetaErrorInfo extends MetaErrorAdvice {
+	/** Meta's message as received, secrets removed */
+	message: string;
+	details?: string;
+	subcode?: number;
+	fbtraceId?: string;
+	httpStatus?: number;
+	/** Graph error type, e.g. OAuthException (synchronous errors only) */
+	type?: string;
+	/** Documentation link (webhook errors only) */
+	href?: string;
+}
+
+type Entry = Omit<MetaErrorAdvice, 'code'>;
+
+function entry(title: string, category: MetaErrorCategory, advice: string, retryAfterSeconds?: number): Entry {
+	const retryable = retryAfterSeconds !== undefined;
+	return retryable ? { title, category, advice, retryable, retryAfterSeconds } : { title, category, advice, retryable };
+}
+
+const TEMPLATE_TIP = 'Check the template in WhatsApp Manager (Message Templates)';
+const BILLING_TIP = 'In WhatsApp Manager, add a valid payment method or fix the credit line, then send again.';
+
+// §6.2. The retry waits are first back-off steps, not Meta promises, except where §7.1 gives one.
+const CATALOGUE: Record<number, Entry> = {
+	0: entry('AuthException', 'auth', 'WhatsApp could not authenticate the request: the access token has expired or was invalidated. Generate a new token (a System User token does not expire) and update the credential.'),
+	1: entry('API Unknown', 'server', 'The request was invalid or Meta had a problem. Check the request, look at https://metastatus.com, and try once more.'),
+	2: entry('API Service', 'server', 'Meta is temporarily down or overloaded. The node waits and tries again.', 30),
+	3: entry('API Method', 'permission', 'The app lacks the capability or permission for this call. Check the app permissions (whatsapp_business_messaging, whatsapp_business_management) in the Meta app dashboard.'),
+	4: entry('API Too Many Calls', 'rate-limit', 'The Meta app made too many API calls. Wait a few minutes and send fewer requests at once.', 60),
+	10: entry('Permission Denied', 'permission', 'The permission for this call was not granted or was removed. Give the token the whatsapp_business_messaging and whatsapp_business_management permissions, and assign the WhatsApp account to the System User.'),
+	33: entry('Parameter value is not valid', 'request', 'The business phone number was not found (it may have been deleted). Check the Phone Number ID in the credential or node.'),
+	100: entry('Invalid parameter', 'request', 'WhatsApp rejected a field: a parameter is unknown, misspelt, too long, or an ID (Phone Number ID, WhatsApp Business Account ID, media or message ID) is wrong. Read the details below, then fix that field or ID.'),
+	190: entry('Access token has expired', 'auth', 'The access token has expired or was revoked: generate a new one (a System User token does not expire) and update the credential.'),
+	368: entry('Temporarily blocked for policies violations', 'policy', 'Meta has temporarily blocked this account for policy violations. Wait until the restriction ends (see Account Quality in WhatsApp Manager); sending again now will not help.'),
+	80007: entry('Rate limit issues', 'rate-limit', 'The WhatsApp Business Account reached its hourly limit for management calls. Wait and try again later, and avoid listing templates or phone numbers on every run.', 60),
+	130429: entry('Rate limit hit', 'rate-limit', 'Too many messages were sent from this phone number in a short time (the throughput limit, 80 messages per second by default). The node slows down and tries again.', 1),
+	130472: entry("User's number is part of an experiment", 'recipient', 'Meta did not send this marketing message because the customer is part of a Meta experiment. There is nothing to fix; do not resend it automatically.'),
+	130497: entry('Business account is restricted from messaging users in this country', 'policy', 'This WhatsApp account may not message customers in that country. Remove such numbers or ask Meta support about the restriction.'),
+	131000: entry('Something went wrong', 'server', 'WhatsApp had an unknown problem sending this message. The node tries again; if it keeps happening, contact Meta support with the trace ID below.', 5),
+	131005: entry('Access denied', 'permission', 'The token has no permission for this. Give it the whatsapp_business_messaging permission and assign the WhatsApp account and phone number to the System User.'),
+	131008: entry('Required parameter is missing', 'request', 'A required field is missing from the request. Read the details below and fill in that field.'),
+	131009: entry('Parameter value is not valid', 'request', 'A value in the request is not valid, e.g. a wrong message ID, or a reaction to a message that is older than 30 days or was deleted. Read the details below and correct the value.'),
+	131016: entry('Service unavailable', 'server', 'WhatsApp is temporarily unavailable. The node waits and tries again; see https://metastatus.com.', 30),
+	131021: entry('Recipient cannot be sender', 'recipient', 'The message was addressed to the business number itself. Send it to the customer\'s number instead.'),
+	131026: entry('Message Undeliverable', 'recipient', 'WhatsApp could not deliver the message: the number may not use WhatsApp, the app may be too old, or the customer has not accepted the latest terms. Check the number; contact the customer another way.'),
+	131031: entry('Business Account locked', 'policy', 'The WhatsApp Business Account is locked (a policy violation, or a wrong two-step PIN). Check Account Quality in WhatsApp Manager and follow Meta\'s instructions.'),
+	131037: entry('Display name approval needed', 'permission', 'The phone number\'s display name is not approved yet. Wait for approval in WhatsApp Manager before sending.'),
+	131042: entry('Business eligibility payment issue', 'policy', `Meta could not bill this account. ${BILLING_TIP}`),
+	131045: entry('Incorrect certificate', 'permission', 'The phone number is not properly registered. Register the number again in WhatsApp Manager (or with the register API), then send.'),
+	131047: entry('Re-engagement message', 'window', "More than 24 hours have passed since this customer last wrote to you, so WhatsApp only allows an approved template. Send a template instead (e.g. with 'Send Text, or Template When Window Closed')."),
+	131048: entry('Spam rate limit hit', 'policy', 'Too many of your recent messages were blocked or reported as spam, so sending is limited. Improve message quality (check the quality rating in WhatsApp Manager) and send again later.'),
+	131049: entry('This message was not delivered to maintain healthy ecosystem engagement.', 'policy', 'Meta chose not to deliver this marketing message (the customer has received many marketing messages lately). Do not resend it right away; wait at least 24 hours or send something the customer asked for.'),
+	131050: entry('User has stopped receiving marketing messages', 'recipient', 'The customer has turned off marketing messages from your business. Do not send them marketing templates.'),
+	131051: entry('Unsupported message type', 'request', 'This message type is not supported. Choose another message type.'),
+	131052: entry('Media download error', 'media', "WhatsApp could not download the media the customer sent (e.g. over 100 MB). Ask the customer to send it again, smaller."),
+	131053: entry('Media upload error', 'media', 'WhatsApp could not use the media: the file type is not supported, does not match its content, or the link cannot be reached. Use a supported format and a public https:// link, or upload the file first.'),
+	131056: entry('(Business Account, Consumer Account) pair rate limit hit', 'rate-limit', 'Too many messages went to this same customer in a short time (about one every 6 seconds is allowed). The node waits before sending to them again; other customers are not affected.', 6),
+	131057: entry('Account in maintenance mode', 'server', 'The account is in maintenance mode, e.g. during a throughput upgrade (about a minute). The node waits and tries again.', 60),
+	132000: entry('Template Param Count Mismatch', 'template', `The number of variable values does not match the template. ${TEMPLATE_TIP} and give exactly one value per variable.`),
+	132001: entry('Template does not exist', 'template', `No approved template has this name in this language. ${TEMPLATE_TIP}: pick an approved template and one of its approved languages (e.g. en_US, not en).`),
+	132005: entry('Template Hydrated Text Too Long', 'template', 'The template text is too long once your values are filled in. Shorten the variable values.'),
+	132007: entry('Template Format Character Policy Violated', 'template', 'A variable value breaks WhatsApp\'s formatting rules (e.g. new lines, tabs or more than 4 spaces in a row). Clean up the values.'),
+	132008: entry('Template parameter value invalid', 'template', 'A variable value is not valid for its type. Check the values against the template.'),
+	132012: entry('Template Parameter Format Mismatch', 'template', `The values do not match the template\'s variable format (named vs numbered, or text vs media). ${TEMPLATE_TIP} and send values in the format it expects.`),
+	132015: entry('Template is Paused', 'template', 'The template is paused because of low quality. Edit it or use another template; it cannot be sent until it is unpaused.'),
+	132016: entry('Template is Disabled', 'template', 'The template was disabled after repeated low quality. Create a new template and use that.'),
+	132068: entry('Flow is in blocked state', 'policy', 'The WhatsApp Flow is blocked. Fix the Flow in WhatsApp Manager before sending it.'),
+	132069: entry('Flow is in throttled state', 'rate-limit', 'This Flow is throttled (10 messages per hour). Wait an hour or fix the Flow\'s health.', 3600),
+	133000: entry('Incomplete Deregistration', 'permission', 'An earlier deregistration did not finish. Deregister the number, then register it again.'),
+	133004: entry('Server Temporarily Unavailable', 'server', 'The WhatsApp server is temporarily unavailable. The node waits and tries again.', 30),
+	133005: entry('Two step verification PIN Mismatch', 'auth', 'The two-step verification PIN is wrong. Use the correct PIN or reset it in WhatsApp Manager.'),
+	133006: entry('Phone number re-verification needed', 'permission', 'The phone number must be verified again before it can be registered. Verify it in WhatsApp Manager.'),
+	133008: entry('Too Many two step verification PIN Guesses', 'auth', 'Too many wrong PIN attempts. Wait for the time given in the details, then try again with the right PIN.'),
+	133009: entry('Two step verification PIN Guessed Too Fast', 'auth', 'The PIN was entered too fast. Wait for the time given in the details and try again.'),
+	133010: entry('Phone number Not Registered', 'permission', 'The business phone number is not registered with the Cloud API. Register it (WhatsApp Manager or the register API) before sending.'),
+	133015: entry('Please wait a few minutes before attempting to register this phone number', 'permission', 'The number was deleted recently. Wait 5 minutes, then register it.', 300),
+	133016: entry('Account register/deregister rate limit exceeded', 'rate-limit', 'Too many register or deregister attempts for this number. Wait before trying again.'),
+	134011: entry('WhatsApp Payments terms of service not accepted', 'permission', 'Accept the WhatsApp Payments terms of service in WhatsApp Manager first.'),
+	135000: entry('Generic user error', 'request', 'WhatsApp could not process the request because of a problem with its values. Check every field (IDs, lengths, formats) and try again.'),
+	137000: entry('Identity key hash mismatch', 'recipient', "The customer's identity key changed (e.g. a new phone), so the message was not delivered. Re-verify the customer before sending again."),
+	2494100: entry('Phone number in maintenance mode', 'server', 'The phone number is being migrated. Wait a few minutes and try again.', 300),
+};
+
+/** §6.2: 200–299 are all "API Permission". */
+const API_PERMISSION = entry('API Permission', 'permission', 'A permission this call needs was not granted or was removed. Check the token\'s permissions (whatsapp_business_messaging, whatsapp_business_management) and that the WhatsApp account is assigned to it.');
+
+const UNKNOWN = entry('Unknown WhatsApp error', 'unknown', 'WhatsApp returned an error this node does not know. Read the details below; the code is explained on Meta\'s error codes page (developers.facebook.com, WhatsApp Cloud API error codes).');
+
+/** Codes explained in the catalogue (not counting the 200–299 range). */
+export const KNOWN_META_ERROR_CODES: readonly number[] = Object.keys(CATALOGUE).map(Number);
+
+/** Advice for a Meta error code; `details` lets a few codes say more precisely what is wrong. */
+export function describeMetaError(code: number, details?: string): MetaErrorAdvice {
+	const known = CATALOGUE[code] ?? (code >= 200 && code <= 299 ? API_PERMISSION : undefined);
+	if (!known) return { code, ...UNKNOWN };
+	if (code === 100 && details && /does not exist|cannot be loaded|missing permissions/i.test(details)) {
+		return {
+			code,
+			...known,
+			advice: 'An ID in the request points at nothing this token can see: check the Phone Number ID (or WhatsApp Business Account ID) in the node and credential, and that the token has access to that account.',
+		};
+	}
+	return { code, ...known };
+}
+
+// Tokens must never reach an item, a log or an error message.
+const SECRET_PATTERNS: RegExp[] = [
+	/\bEAA[A-Za-z0-9]{20,}/g, // Meta access tokens
+	/(access_token=)[^&\s"']+/gi,
+	/(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi,
+];
+
+function redact(text: string): string {
+	return SECRET_PATTERNS.reduce((result, pattern) => result.replace(pattern, (_match, prefix?: string) => `${typeof prefix === 'string' ? prefix : ''}[redacted]`), text);
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function asInteger(value: unknown): number | undefined {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return typeof number === 'number' && Number.isInteger(number) ? number : undefined;
+}
+
+function asText(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? redact(value) : undefined;
+}
+
+function decode(body: unknown): Record<string, unknown> | undefined {
+	if (typeof body === 'string') {
+		try {
+			return decode(JSON.parse(body));
+		} catch {
+			return undefined;
+		}
+	}
+	if (Array.isArray(body)) return decode(body[0]); // statuses[].errors, value.errors
+	const record = asRecord(body);
+	// §6.1 wraps the error in `error`; §2.5 webhook errors are the bare object.
+	return asRecord(record?.error) ?? record;
+}
+
+/** Advice when the code is unknown: the HTTP status still says whether waiting helps. */
+function adviceForUnknown(code: number, httpStatus: number | undefined, metaTitle: string | undefined): MetaErrorAdvice {
+	const advice = describeMetaError(code);
+	const title = metaTitle ?? advice.title;
+	if (httpStatus === 429) return { ...advice, title, category: 'rate-limit', retryable: true, retryAfterSeconds: 60 };
+	if (httpStatus !== undefined && httpStatus >= 500) return { ...advice, title, category: 'server', retryable: true, retryAfterSeconds: 30 };
+	return { ...advice, title };
+}
+
+/**
+ * Reads a Graph error response (§6.1) or a webhook error object (§2.5, §2.6), raw or as
+ * JSON text. Returns undefined when the body carries no Meta error code.
+ */
+export function parseGraphError(body: unknown, httpStatus?: number): MetaErrorInfo | undefined {
+	const error = decode(body);
+	const code = asInteger(error?.code);
+	if (!error || code === undefined) return undefined;
+	const message = asText(error.message) ?? asText(error.title) ?? '';
+	const details = asText(asRecord(error.error_data)?.details) ?? asText(error.error_user_msg);
+	const metaTitle = asText(error.title) ?? (message.replace(/^\(#\d+\)\s*/, '') || undefined);
+	const known = KNOWN_META_ERROR_CODES.includes(code) || (code >= 200 && code <= 299);
+	const info: MetaErrorInfo = {
+		...(known ? describeMetaError(code, details ?? message) : adviceForUnknown(code, httpStatus, metaTitle)),
+		message,
+	};
+	const optional: Partial<MetaErrorInfo> = {
+		details,
+		subcode: asInteger(error.error_subcode),
+		fbtraceId: asText(error.fbtrace_id),
+		httpStatus,
+		type: asText(error.type),
+		href: asText(error.href),
+	};
+	for (const [key, value] of Object.entries(optional)) {
+		if (value !== undefined) (info as unknown as Record<string, unknown>)[key] = value;
+	}
+	return info;
+}
+
+/** Message and description for display, e.g. as an n8n NodeApiError. */
+export function formatMetaError(info: MetaErrorInfo): { message: string; description: string } {
+	const lines = [info.advice];
+	const metaText = info.message.replace(/^\(#\d+\)\s*/, '');
+	if (metaText && metaText !== info.title && metaText !== info.details) lines.push(`WhatsApp said: ${metaText}`);
+	if (info.details) lines.push(`Details: ${info.details}`);
+	if (info.fbtraceId) lines.push(`Meta trace ID (quote it to Meta support): ${info.fbtraceId}`);
+	return { message: `WhatsApp error ${info.code}: ${info.title}`, description: redact(lines.join('\n')) };
+}

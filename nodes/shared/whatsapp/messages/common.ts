@@ -1,0 +1,130 @@
+import { BIZ_OPAQUE_CALLBACK_DATA_MAX } from '../limits';
+import { normaliseRecipient, type CountryCode } from '../phone';
+import { WhatsAppValidationError } from '../validationError';
+import type { MediaObject, MessageEnvelope } from './types';
+
+/** Options every outgoing message takes (§1.1). */
+export interface CommonMessageOptions {
+	/** Phone number in any usual notation, or the wa_id from the Trigger. */
+	to: string;
+	/** Country for numbers typed without a country code. */
+	defaultCountry?: CountryCode | string;
+	/** wamid of the message to quote (§1.9). */
+	replyToMessageId?: string;
+	/** Tracking string Meta echoes in status webhooks (§1.1). */
+	bizOpaqueCallbackData?: string;
+}
+
+/** For optional texts Meta sets no documented length limit on. */
+export const NO_LENGTH_LIMIT = Number.POSITIVE_INFINITY;
+
+/** Characters as a person counts them: an emoji is one, not two UTF-16 units. */
+export function characterCount(value: string): number {
+	return [...value].length;
+}
+
+function isBlank(value: string | undefined | null): value is undefined | null | '' {
+	return value === undefined || value === null || String(value).trim() === '';
+}
+
+function checkMaxLength(value: string, max: number, field: string, label: string): void {
+	const count = characterCount(value);
+	if (count > max) {
+		throw new WhatsAppValidationError(
+			`${label} is ${count} characters long; WhatsApp allows at most ${max}.`,
+			field,
+			`Shorten ${label.toLowerCase()} to ${max} characters or fewer (it has ${count}).`,
+		);
+	}
+}
+
+/** A text that must be present and within `max` characters. */
+export function requireText(value: string | undefined, max: number, field: string, label: string): string {
+	if (isBlank(value)) {
+		throw new WhatsAppValidationError(`${label} is empty.`, field, `Enter ${label.toLowerCase()}; it cannot be blank.`);
+	}
+	const text = String(value);
+	checkMaxLength(text, max, field, label);
+	return text;
+}
+
+/** An optional text: blank means "not given" (n8n passes '' for untouched fields). */
+export function optionalText(value: string | undefined, max: number, field: string, label: string): string | undefined {
+	if (isBlank(value)) return undefined;
+	const text = String(value);
+	checkMaxLength(text, max, field, label);
+	return text;
+}
+
+/** A required identifier such as a wamid; surrounding spaces are trimmed. */
+export function requireId(value: string | undefined, field: string, label: string, fix: string): string {
+	if (isBlank(value)) throw new WhatsAppValidationError(`${label} is empty.`, field, fix);
+	return String(value).trim();
+}
+
+/** Media links and CTA targets must be absolute http(s) URLs (§1.3, §1.7.3). */
+export function requireHttpUrl(value: string | undefined, field: string, label: string): string {
+	const text = requireId(value, field, label, `Enter ${label.toLowerCase()}, starting with https://.`);
+	let url: URL;
+	try {
+		url = new URL(text);
+	} catch {
+		throw new WhatsAppValidationError(
+			`${label} "${text}" is not a valid web address.`,
+			field,
+			'Use a full address that starts with https:// (or http://), e.g. https://example.com/file.pdf.',
+		);
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw new WhatsAppValidationError(
+			`${label} uses "${url.protocol}", but WhatsApp only accepts http and https addresses.`,
+			field,
+			'Use an address that starts with https:// (or http://).',
+		);
+	}
+	return text;
+}
+
+export interface MediaSourceInput {
+	/** Media ID returned by an upload (Meta's recommendation). */
+	mediaId?: string;
+	/** Public http(s) URL Meta will fetch. */
+	link?: string;
+}
+
+/** Exactly one of an uploaded media ID or a public link (§1.3). */
+export function mediaSource(input: MediaSourceInput, field: string, label: string): Pick<MediaObject, 'id' | 'link'> {
+	const hasId = !isBlank(input.mediaId);
+	const hasLink = !isBlank(input.link);
+	if (hasId && hasLink) {
+		throw new WhatsAppValidationError(
+			`${label} has both a media ID and a link; WhatsApp takes exactly one.`,
+			field,
+			'Keep either the media ID (from an upload) or the link, and clear the other.',
+		);
+	}
+	if (hasId) return { id: String(input.mediaId).trim() };
+	if (hasLink) return { link: requireHttpUrl(input.link, `${field}.link`, `${label} link`) };
+	throw new WhatsAppValidationError(
+		`${label} has neither a media ID nor a link.`,
+		field,
+		'Give the media ID of an uploaded file, or a public https:// link to the file.',
+	);
+}
+
+/** The fields shared by every message: product, recipient, quote and tracking data. */
+export function buildEnvelope(options: CommonMessageOptions): MessageEnvelope {
+	const { e164 } = normaliseRecipient(options.to, { defaultCountry: options.defaultCountry });
+	const envelope: MessageEnvelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to: e164 };
+	if (!isBlank(options.replyToMessageId)) {
+		envelope.context = { message_id: String(options.replyToMessageId).trim() };
+	}
+	const tracking = optionalText(
+		options.bizOpaqueCallbackData,
+		BIZ_OPAQUE_CALLBACK_DATA_MAX,
+		'bizOpaqueCallbackData',
+		'The tracking data',
+	);
+	if (tracking !== undefined) envelope.biz_opaque_callback_data = tracking;
+	return envelope;
+}

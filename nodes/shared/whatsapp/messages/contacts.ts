@@ -1,0 +1,69 @@
+import { CONTACTS_MAX } from '../limits';
+import { WhatsAppValidationError } from '../validationError';
+import { buildEnvelope, type CommonMessageOptions } from './common';
+import type { ContactCard, ContactsMessageBody } from './types';
+
+export interface ContactsMessageInput extends CommonMessageOptions {
+	contacts: ContactCard[];
+}
+
+const CARD_KEYS = ['name', 'addresses', 'birthday', 'emails', 'org', 'phones', 'urls'] as const;
+
+function fail(message: string, field: string, fix: string): never {
+	throw new WhatsAppValidationError(message, field, fix);
+}
+
+function isBlank(value: unknown): boolean {
+	return typeof value !== 'string' || value.trim() === '';
+}
+
+function checkBirthday(value: string, field: string, who: string): void {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+	const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : undefined;
+	if (!match || !date || date.getUTCMonth() !== +match[2] - 1 || date.getUTCDate() !== +match[3]) {
+		fail(`The birthday "${value}" of ${who} is not a date in YYYY-MM-DD form.`, field, 'Write the birthday as YYYY-MM-DD, e.g. 1999-01-23.');
+	}
+}
+
+function checkListEntries<T>(entries: T[] | undefined, key: keyof T & string, field: string, who: string): void {
+	if (entries === undefined) return;
+	if (!Array.isArray(entries)) fail(`The ${field} of ${who} is not a list.`, field, `Give ${field} as a list of objects.`);
+	entries.forEach((entry, index) => {
+		if (isBlank(entry?.[key])) {
+			fail(`Entry ${index + 1} in the ${field} of ${who} has no ${key}.`, `${field}[${index}].${key}`, `Fill in the ${key} or remove that entry.`);
+		}
+	});
+}
+
+/** Validates one card and copies only the fields Meta knows (§1.5). */
+function checkCard(card: ContactCard, index: number): ContactCard {
+	const field = `contacts[${index}]`;
+	const who = `contact ${index + 1}`;
+	if (!card || typeof card !== 'object') fail(`Contact ${index + 1} is not an object.`, field, 'Give each contact as an object with at least name.formatted_name.');
+	if (isBlank(card.name?.formatted_name)) {
+		fail(`Contact ${index + 1} has no name.formatted_name.`, `${field}.name.formatted_name`, 'Give every contact a full display name in name.formatted_name, e.g. "Barbara J. Johnson".');
+	}
+	if (card.birthday !== undefined) checkBirthday(card.birthday, `${field}.birthday`, who);
+	checkListEntries(card.phones, 'phone', `${field}.phones`, who);
+	checkListEntries(card.emails, 'email', `${field}.emails`, who);
+	checkListEntries(card.urls, 'url', `${field}.urls`, who);
+	const copy: Partial<Record<(typeof CARD_KEYS)[number], unknown>> = {};
+	for (const key of CARD_KEYS) if (card[key] !== undefined) copy[key] = card[key];
+	return copy as ContactCard;
+}
+
+/** §1.5 contacts message: 1 to 257 contact cards. */
+export function buildContactsMessage(input: ContactsMessageInput): ContactsMessageBody {
+	const { contacts } = input;
+	if (!Array.isArray(contacts) || contacts.length === 0) {
+		fail('No contacts were given.', 'contacts', 'Add at least one contact card with name.formatted_name.');
+	}
+	if (contacts.length > CONTACTS_MAX) {
+		fail(
+			`${contacts.length} contacts were given; WhatsApp allows at most ${CONTACTS_MAX} in one message.`,
+			'contacts',
+			`Split the contacts into messages of ${CONTACTS_MAX} or fewer.`,
+		);
+	}
+	return { ...buildEnvelope(input), type: 'contacts', contacts: contacts.map(checkCard) };
+}

@@ -1,0 +1,25 @@
+/** Pure builders for every outgoing Cloud API message (reference §1). */
+export * from './types';
+export {
+	buildEnvelope,
+	characterCount,
+	type CommonMessageOptions,
+	type MediaSourceInput,
+} from './common';
+export { buildTextMessage, type TextMessageInput } from './text';
+export { buildMediaMessage, MEDIA_TYPES, type MediaMessageInput } from './media';
+export { buildLocationMessage, type LocationMessageInput } from './location';
+export { buildContactsMessage, type ContactsMessageInput } from './contacts';
+export { buildReactionMessage, type ReactionMessageInput } from './reaction';
+export { buildReplyButtonsMessage, type ReplyButtonInput, type ReplyButtonsMessageInput } from './replyButtons';
+export {
+	buildListMessage,
+	type ListMessageInput,
+	type ListRowInput,
+	type ListSectionInput,
+} from './list';
+export { buildCtaUrlMessage, type CtaUrlMessageInput } from './ctaUrl';
+export { buildLocationRequestMessage, type LocationRequestMessageInput } from './locationRequest';
+export { buildMarkAsRead, type MarkAsReadInput } from './markAsRead';
+export { buildTemplateMessage, type TemplateMessageInput } from './template';
+export { type InteractiveHeaderInput, type InteractiveHeaderType } from './interactiveParts';

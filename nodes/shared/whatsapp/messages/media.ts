@@ -1,0 +1,54 @@
+import { MEDIA_CAPTION_MAX } from '../limits';
+import { WhatsAppValidationError } from '../validationError';
+import { buildEnvelope, mediaSource, NO_LENGTH_LIMIT, optionalText, type CommonMessageOptions, type MediaSourceInput } from './common';
+import type { MediaMessageBody, MediaObject, MediaType } from './types';
+
+export const MEDIA_TYPES: readonly MediaType[] = ['image', 'video', 'audio', 'document', 'sticker'];
+
+export interface MediaMessageInput extends CommonMessageOptions, MediaSourceInput {
+	mediaType: MediaType;
+	/** image, video and document only (§1.3) */
+	caption?: string;
+	/** document only: the extension picks the icon the user sees */
+	filename?: string;
+	/** audio only: send as a voice note (needs OGG/OPUS) */
+	voice?: boolean;
+}
+
+const CAPTIONED: ReadonlySet<MediaType> = new Set(['image', 'video', 'document']);
+
+function refuse(field: string, mediaType: MediaType, allowedFor: string): never {
+	throw new WhatsAppValidationError(
+		`WhatsApp does not accept a ${field} on ${mediaType} messages.`,
+		field,
+		`Clear the ${field}; it is only used for ${allowedFor}.`,
+	);
+}
+
+/** §1.3 image, video, audio, document and sticker messages. */
+export function buildMediaMessage(input: MediaMessageInput): MediaMessageBody {
+	const { mediaType } = input;
+	if (!MEDIA_TYPES.includes(mediaType)) {
+		throw new WhatsAppValidationError(
+			`"${String(mediaType)}" is not a WhatsApp media type.`,
+			'mediaType',
+			`Choose one of: ${MEDIA_TYPES.join(', ')}.`,
+		);
+	}
+	const media: MediaObject = mediaSource(input, 'media', `The ${mediaType}`);
+	const caption = optionalText(input.caption, MEDIA_CAPTION_MAX, 'caption', 'The caption');
+	if (caption !== undefined) {
+		if (!CAPTIONED.has(mediaType)) refuse('caption', mediaType, 'images, videos and documents');
+		media.caption = caption;
+	}
+	const filename = optionalText(input.filename, NO_LENGTH_LIMIT, 'filename', 'The file name');
+	if (filename !== undefined) {
+		if (mediaType !== 'document') refuse('filename', mediaType, 'documents');
+		media.filename = filename;
+	}
+	if (input.voice === true) {
+		if (mediaType !== 'audio') refuse('voice', mediaType, 'audio');
+		media.voice = true;
+	}
+	return { ...buildEnvelope(input), type: mediaType, [mediaType]: media } as MediaMessageBody;
+}

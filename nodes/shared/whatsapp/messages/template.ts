@@ -1,0 +1,24 @@
+import { WhatsAppValidationError } from '../validationError';
+import { buildEnvelope, requireId, type CommonMessageOptions } from './common';
+import type { TemplateComponentPayload, TemplateMessageBody } from './types';
+
+export interface TemplateMessageInput extends CommonMessageOptions {
+	templateName: string;
+	/** Code of an approved translation, e.g. en_US (§1.8). */
+	languageCode: string;
+	/** Parameter values, as produced by the templates module. */
+	components?: TemplateComponentPayload[];
+}
+
+/** §1.8 template message envelope; the components are validated where they are built. */
+export function buildTemplateMessage(input: TemplateMessageInput): TemplateMessageBody {
+	const name = requireId(input.templateName, 'templateName', 'The template name', 'Choose an approved template by its name, e.g. order_confirmation.');
+	const code = requireId(input.languageCode, 'languageCode', 'The template language', 'Choose the language of an approved translation, e.g. en_US.');
+	const { components } = input;
+	if (components !== undefined && !Array.isArray(components)) {
+		throw new WhatsAppValidationError('The template components are not a list.', 'components', 'Give the components as a list, or leave them out for a template without variables.');
+	}
+	const template: TemplateMessageBody['template'] = { name, language: { code } };
+	if (components && components.length > 0) template.components = components;
+	return { ...buildEnvelope(input), type: 'template', template };
+}

@@ -1,0 +1,170 @@
+/** Request bodies for POST /{version}/{phone-number-id}/messages (reference §1). */
+
+export interface MessageEnvelope {
+	messaging_product: 'whatsapp';
+	recipient_type: 'individual';
+	/** E.164 with a leading '+' (§1.1: without '+' Meta prepends the business's country code) */
+	to: string;
+	context?: { message_id: string };
+	biz_opaque_callback_data?: string;
+}
+
+export interface MediaObject {
+	id?: string;
+	link?: string;
+	caption?: string;
+	filename?: string;
+	voice?: boolean;
+}
+
+export type MediaType = 'image' | 'video' | 'audio' | 'document' | 'sticker';
+
+export interface TextMessageBody extends MessageEnvelope {
+	type: 'text';
+	text: { body: string; preview_url?: boolean };
+}
+
+/** One body shape per media type: `{ type: 'image', image: {...} }` and so on (§1.3). */
+export type MediaMessageBody = {
+	[K in MediaType]: MessageEnvelope & { type: K } & { [P in K]: MediaObject };
+}[MediaType];
+
+export interface LocationMessageBody extends MessageEnvelope {
+	type: 'location';
+	location: { latitude: string; longitude: string; name?: string; address?: string };
+}
+
+/** A contact card in Meta's own shape (§1.5); only `name.formatted_name` is required. */
+export interface ContactCard {
+	name: {
+		formatted_name: string;
+		first_name?: string;
+		last_name?: string;
+		middle_name?: string;
+		suffix?: string;
+		prefix?: string;
+	};
+	addresses?: Array<{
+		street?: string;
+		city?: string;
+		state?: string;
+		zip?: string;
+		country?: string;
+		country_code?: string;
+		type?: string;
+	}>;
+	/** YYYY-MM-DD */
+	birthday?: string;
+	emails?: Array<{ email: string; type?: string }>;
+	org?: { company?: string; department?: string; title?: string };
+	phones?: Array<{ phone: string; type?: string; wa_id?: string }>;
+	urls?: Array<{ url: string; type?: string }>;
+}
+
+export interface ContactsMessageBody extends MessageEnvelope {
+	type: 'contacts';
+	contacts: ContactCard[];
+}
+
+/** Reactions cannot quote a message (§1.6), so no `context`. */
+export interface ReactionMessageBody extends Omit<MessageEnvelope, 'context'> {
+	type: 'reaction';
+	reaction: { message_id: string; emoji: string };
+}
+
+export type InteractiveHeader =
+	| { type: 'text'; text: string }
+	| { type: 'image'; image: MediaObject }
+	| { type: 'video'; video: MediaObject }
+	| { type: 'document'; document: MediaObject };
+
+export interface InteractiveText {
+	text: string;
+}
+
+export interface ReplyButtonsInteractive {
+	type: 'button';
+	header?: InteractiveHeader;
+	body: InteractiveText;
+	footer?: InteractiveText;
+	action: { buttons: Array<{ type: 'reply'; reply: { id: string; title: string } }> };
+}
+
+export interface ListRow {
+	id: string;
+	title: string;
+	description?: string;
+}
+
+export interface ListSection {
+	title?: string;
+	rows: ListRow[];
+}
+
+export interface ListInteractive {
+	type: 'list';
+	header?: { type: 'text'; text: string };
+	body: InteractiveText;
+	footer?: InteractiveText;
+	action: { button: string; sections: ListSection[] };
+}
+
+export interface CtaUrlInteractive {
+	type: 'cta_url';
+	header?: InteractiveHeader;
+	body: InteractiveText;
+	footer?: InteractiveText;
+	action: { name: 'cta_url'; parameters: { display_text: string; url: string } };
+}
+
+export interface LocationRequestInteractive {
+	type: 'location_request_message';
+	body: InteractiveText;
+	action: { name: 'send_location' };
+}
+
+export type InteractiveObject =
+	| ReplyButtonsInteractive
+	| ListInteractive
+	| CtaUrlInteractive
+	| LocationRequestInteractive;
+
+export interface InteractiveMessageBody<I extends InteractiveObject = InteractiveObject> extends MessageEnvelope {
+	type: 'interactive';
+	interactive: I;
+}
+
+/** Send-time template component (§1.8); built by the templates module, passed through here. */
+export interface TemplateComponentPayload {
+	type: string;
+	[key: string]: unknown;
+}
+
+export interface TemplateMessageBody extends MessageEnvelope {
+	type: 'template';
+	template: {
+		name: string;
+		language: { code: string };
+		components?: TemplateComponentPayload[];
+	};
+}
+
+export type SendMessageBody =
+	| TextMessageBody
+	| MediaMessageBody
+	| LocationMessageBody
+	| ContactsMessageBody
+	| ReactionMessageBody
+	| InteractiveMessageBody
+	| TemplateMessageBody;
+
+/** §1.10: mark as read, optionally showing the typing indicator. */
+export interface MarkAsReadBody {
+	messaging_product: 'whatsapp';
+	status: 'read';
+	message_id: string;
+	typing_indicator?: { type: 'text' };
+}
+
+/** Everything this package POSTs to the /messages endpoint. */
+export type MessagesEndpointBody = SendMessageBody | MarkAsReadBody;

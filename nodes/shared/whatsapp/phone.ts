@@ -1,0 +1,201 @@
+import {
+	isSupportedCountry,
+	parsePhoneNumberWithError,
+	type CountryCode,
+	type PhoneNumber,
+} from 'libphonenumber-js/max';
+
+import { PHONE_DIGITS_MAX, PHONE_DIGITS_MIN } from './limits';
+import { WhatsAppValidationError } from './validationError';
+
+export type { CountryCode };
+
+export interface NormalisedRecipient {
+	/** '+<digits>', what the Cloud API `to` field gets */
+	e164: string;
+	/** digits only, the form WhatsApp uses in webhooks */
+	waId: string;
+	/** ISO 3166-1 alpha-2, when the calling code tells it */
+	country?: string;
+}
+
+export interface NormaliseOptions {
+	/** Country for numbers written without a country code (e.g. '07400 123456' with 'GB'). */
+	defaultCountry?: CountryCode | string;
+}
+
+const EXAMPLE_FIX = 'add the country code, e.g. +44 7700 900123, or set Default Country';
+// Separators people type inside numbers; WhatsApp accepts them too (§1.1 `to`).
+const SEPARATORS = /[\s\-.()\u00a0]/g;
+
+function reject(message: string, fix: string): never {
+	throw new WhatsAppValidationError(message, 'to', fix);
+}
+
+function tryParse(text: string, defaultCountry?: CountryCode): PhoneNumber | undefined {
+	try {
+		return parsePhoneNumberWithError(text, { defaultCountry, extract: false });
+	} catch {
+		return undefined;
+	}
+}
+
+function checkDigitCount(digits: string, shown: string): void {
+	if (digits.length < PHONE_DIGITS_MIN) {
+		reject(
+			`The phone number "${shown}" has only ${digits.length} digits, too few for a phone number.`,
+			`Enter the full number with its country code (at least ${PHONE_DIGITS_MIN} digits), e.g. +44 7700 900123.`,
+		);
+	}
+	if (digits.length > PHONE_DIGITS_MAX) {
+		reject(
+			`The phone number "${shown}" has ${digits.length} digits; an international number has at most ${PHONE_DIGITS_MAX}.`,
+			'Remove extra digits (an extension or a second number) and keep one number with its country code.',
+		);
+	}
+}
+
+function countryOf(parsed: PhoneNumber): string | undefined {
+	// Invalid numbers on a shared calling code (+1, +44) have no `country`; the first
+	// possible country is the calling code's main one, good enough for time-zone hints.
+	return parsed.country ?? parsed.getPossibleCountries()[0];
+}
+
+function toRecipient(parsed: PhoneNumber, rawInternationalDigits?: string): NormalisedRecipient {
+	// A number the metadata calls invalid may still be a real wa_id (Brazil's legacy
+	// 8-digit mobiles, Mexico's 521…): keep such digits exactly as given (crm-apis §5.1).
+	const e164 =
+		rawInternationalDigits !== undefined && !parsed.isValid()
+			? `+${rawInternationalDigits}`
+			: parsed.number;
+	const waId = e164.slice(1);
+	checkDigitCount(waId, e164);
+	const country = countryOf(parsed);
+	return country ? { e164, waId, country } : { e164, waId };
+}
+
+function parseInternational(digits: string, shown: string): NormalisedRecipient {
+	checkDigitCount(digits, shown);
+	const parsed = tryParse(`+${digits}`);
+	if (!parsed) {
+		reject(
+			`The phone number "${shown}" does not start with a known country calling code.`,
+			`Check the number and ${EXAMPLE_FIX}.`,
+		);
+	}
+	return toRecipient(parsed, digits);
+}
+
+/** True when the country drops a leading 0 as its trunk prefix (GB, DE, BR …, not US or ES). */
+function usesTrunkZero(digits: string, country: CountryCode): boolean {
+	return tryParse(`0${digits}`, country)?.nationalNumber === digits;
+}
+
+/**
+ * Digits written without '+' while a default country is set: either a national number
+ * or a wa_id. Valid beats invalid, possible beats impossible; a tie between two valid
+ * readings goes national unless the country writes national numbers with a leading 0.
+ */
+function parseAmbiguous(digits: string, country: CountryCode, shown: string): NormalisedRecipient {
+	const national = tryParse(digits, country);
+	if (digits.startsWith('0')) {
+		if (!national || !(national.isValid() || national.isPossible())) {
+			reject(`"${shown}" is not a phone number in ${country}.`, `Check the number, or ${EXAMPLE_FIX} to the right country.`);
+		}
+		return toRecipient(national);
+	}
+	const international = tryParse(`+${digits}`);
+	const nationalValid = national?.isValid() ?? false;
+	const internationalValid = international?.isValid() ?? false;
+	if (national && nationalValid && !(internationalValid && usesTrunkZero(digits, country))) {
+		return toRecipient(national);
+	}
+	if (international && (internationalValid || international.isPossible())) {
+		return toRecipient(international, digits);
+	}
+	if (national?.isPossible()) return toRecipient(national);
+	return parseInternational(digits, shown);
+}
+
+function resolveDefaultCountry(value: string | undefined): CountryCode | undefined {
+	const code = value?.trim().toUpperCase();
+	if (!code) return undefined;
+	if (!isSupportedCountry(code)) {
+		throw new WhatsAppValidationError(
+			`"${value}" is not a country this node knows.`,
+			'defaultCountry',
+			'Use a two-letter ISO country code such as GB, US, DE or BR.',
+		);
+	}
+	return code;
+}
+
+/**
+ * Turns what a user or the Trigger gives as a recipient into E.164 and wa_id.
+ * Digits without '+' and without a default country are read as a wa_id (international
+ * digits, as webhooks carry them). Never rejects a number only because the metadata
+ * calls it invalid: WhatsApp already proved such accounts exist (crm-apis §5.2).
+ */
+export function normaliseRecipient(input: string, options: NormaliseOptions = {}): NormalisedRecipient {
+	const shown = String(input ?? '').trim();
+	if (!shown) reject('The recipient phone number is empty.', `Enter the customer's WhatsApp number; ${EXAMPLE_FIX}.`);
+	const compact = shown.replace(SEPARATORS, '');
+	if (!/^\+?\d+$/.test(compact)) {
+		reject(
+			`The phone number "${shown}" contains letters or symbols.`,
+			'Use digits only, with an optional leading +, e.g. +44 7700 900123.',
+		);
+	}
+	const defaultCountry = resolveDefaultCountry(options.defaultCountry);
+	if (compact.startsWith('+')) return parseInternational(compact.slice(1), shown);
+	if (compact.startsWith('00')) return parseInternational(compact.slice(2), shown);
+	if (!defaultCountry) {
+		if (compact.startsWith('0')) {
+			reject(`The phone number "${shown}" has no country code.`, `Write it in international form: ${EXAMPLE_FIX}.`);
+		}
+		return parseInternational(compact, shown);
+	}
+	checkDigitCount(compact, shown);
+	return parseAmbiguous(compact, defaultCountry, shown);
+}
+
+/** ISO-2 country of an E.164 number or wa_id, or undefined when it cannot be told. */
+export function countryOfNumber(e164OrWaId: string): string | undefined {
+	const digits = String(e164OrWaId ?? '').replace(SEPARATORS, '').replace(/^\+/, '');
+	if (!/^\d+$/.test(digits)) return undefined;
+	const parsed = tryParse(`+${digits}`);
+	return parsed ? countryOf(parsed) : undefined;
+}
+
+// Mobile prefixes that a wa_id may carry or lack compared with the number the customer
+// gives (crm-apis §5.1): Brazil's ninth digit, Mexico's legacy 1, Argentina's 9.
+const MOBILE_PREFIX_RULES: Array<{ callingCode: string; areaDigits: number; digit: string; withLength: number; appliesTo?: RegExp }> = [
+	// Brazil: DDD (2 digits) then 9 + 8 digits; legacy 8-digit mobiles start with 6-9.
+	{ callingCode: '55', areaDigits: 2, digit: '9', withLength: 11, appliesTo: /^[6-9]/ },
+	// Mexico: legacy 1 right after the country code, then 10 digits.
+	{ callingCode: '52', areaDigits: 0, digit: '1', withLength: 11 },
+	// Argentina: mobile 9 right after the country code, then 10 digits.
+	{ callingCode: '54', areaDigits: 0, digit: '9', withLength: 11 },
+];
+
+/**
+ * E.164 forms worth searching in a CRM for one WhatsApp user: the number itself plus,
+ * for Brazil, Mexico and Argentina, the form with or without the mobile prefix digit.
+ */
+export function phoneVariants(waIdOrE164: string): string[] {
+	const { e164 } = normaliseRecipient(waIdOrE164);
+	const variants = [e164];
+	for (const rule of MOBILE_PREFIX_RULES) {
+		if (!e164.startsWith(`+${rule.callingCode}`)) continue;
+		const national = e164.slice(rule.callingCode.length + 1);
+		const area = national.slice(0, rule.areaDigits);
+		const subscriber = national.slice(rule.areaDigits);
+		const prefix = `+${rule.callingCode}${area}`;
+		if (national.length === rule.withLength && subscriber.startsWith(rule.digit)) {
+			variants.push(prefix + subscriber.slice(1));
+		} else if (national.length === rule.withLength - 1 && (rule.appliesTo?.test(subscriber) ?? true)) {
+			variants.push(prefix + rule.digit + subscriber);
+		}
+	}
+	return [...new Set(variants)];
+}
