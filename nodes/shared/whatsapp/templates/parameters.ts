@@ -34,7 +34,11 @@ export function templateParameterFields(def: TemplateDefinition): TemplateParame
 	const format = parameterFormatOf(def);
 	const fields = componentFields(def.components, format, undefined);
 	const offer = findComponent(def.components, 'LIMITED_TIME_OFFER');
-	if (offer?.limited_time_offer?.has_expiration === true) fields.push(expirationField());
+	if (offer?.limited_time_offer?.has_expiration === true) {
+		// The offer banner sits above the buttons, so its field does too.
+		const firstButton = fields.findIndex((field) => field.component === 'button');
+		fields.splice(firstButton < 0 ? fields.length : firstButton, 0, expirationField());
+	}
 	const cards = findComponent(def.components, 'CAROUSEL')?.cards ?? [];
 	cards.forEach((card, cardIndex) => fields.push(...componentFields(card.components, format, cardIndex)));
 	return fields;
