@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import { parsePhoneNumber } from 'libphonenumber-js';
+import { countryOfNumber } from './phone';
 
 /**
  * Countries whose civil time is the same everywhere, with the IANA zone to use for them.
@@ -91,12 +91,7 @@ export function singleTimeZoneOfCountry(country: string): string | undefined {
 export function timeZoneFromPhoneNumber(recipient: unknown): PhoneTimeZone {
 	const digits = String(recipient ?? '').replace(/\D/g, '');
 	if (digits === '') return { reason: 'no phone number was given' };
-	let country: string | undefined;
-	try {
-		country = parsePhoneNumber('+' + digits)?.country;
-	} catch {
-		country = undefined;
-	}
+	const country = countryOfNumber(digits);
 	if (!country) return { reason: 'the country could not be told from the phone number' };
 	const timeZone = singleTimeZoneOfCountry(country);
 	if (timeZone) return { country, timeZone, reason: `the number is from ${country}, which has one time zone` };

@@ -35,10 +35,15 @@ describe('timeZoneFromPhoneNumber', () => {
 		expect(result).toEqual({ country, reason: `the number is from ${country}, which has several time zones` });
 	});
 
+	it('gives an unassigned number on a shared calling code its main country (+44 → GB)', () => {
+		expect(timeZoneFromPhoneNumber('447700900123')).toMatchObject({ country: 'GB', timeZone: 'Europe/London' });
+	});
+
 	it('cannot tell the country of an empty or impossible number', () => {
 		expect(timeZoneFromPhoneNumber('')).toEqual({ reason: 'no phone number was given' });
 		expect(timeZoneFromPhoneNumber('abc')).toEqual({ reason: 'no phone number was given' });
 		expect(timeZoneFromPhoneNumber('4412')).toEqual({ reason: 'the country could not be told from the phone number' });
+		expect(timeZoneFromPhoneNumber('999123456789')).toEqual({ reason: 'the country could not be told from the phone number' });
 	});
 
 	it('keeps multi-zone countries out of the single-zone table', () => {
