@@ -17,7 +17,7 @@ export function buildInteractiveHeader(
 	if (header === undefined || header === null) return undefined;
 	if (!allowed.includes(header.type)) {
 		throw new WhatsAppValidationError(
-			`A "${String(header.type)}" header is not allowed on this message.`,
+			header.type ? `A "${String(header.type)}" header is not allowed on this message.` : 'The header has no type.',
 			'header.type',
 			`Use one of these header types: ${allowed.join(', ')}, or remove the header.`,
 		);

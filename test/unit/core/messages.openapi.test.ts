@@ -1,0 +1,176 @@
+/**
+ * Checks the builders against Meta's own OpenAPI description of POST /{Version}/{Phone-Number-ID}/messages
+ * (business-messaging-api_v23.0.yaml): every body must match the request schema, and bodies built from the
+ * values of Meta's request examples must equal those examples. The few schema repairs below are places where
+ * the published schema rejects Meta's own examples; each says why.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
+import * as build from '../../../nodes/shared/whatsapp/messages';
+import type { SendMessageBody } from '../../../nodes/shared/whatsapp/messages';
+
+type Schema = Record<string, any>;
+
+const YAML_CANDIDATES = [
+	join(__dirname, '../../../emulator/openapi/business-messaging-api_v23.0.yaml'),
+	'/work/shared/reference/meta-openapi/business-messaging-api_v23.0.yaml',
+];
+const yamlFile = YAML_CANDIDATES.find((file) => existsSync(file));
+const MESSAGES_PATH = '/{Version}/{Phone-Number-ID}/messages';
+
+function repairSchemas(schemas: Record<string, Schema>): void {
+	// allOf[Base, {additionalProperties:false}] rejects the Base fields themselves in JSON Schema;
+	// unevaluatedProperties keeps the intended "no unknown keys" across both branches.
+	for (const schema of Object.values(schemas)) {
+		const closed = (schema.allOf ?? []).filter((branch: Schema) => branch.additionalProperties === false);
+		for (const branch of closed) delete branch.additionalProperties;
+		if (closed.length > 0) schema.unevaluatedProperties = false;
+	}
+	// §1.1: biz_opaque_callback_data is accepted on every message.
+	schemas.BaseMessageProperties.properties.biz_opaque_callback_data = { type: 'string' };
+	// §1.8 and the YAML's own "Send Test Message" example: language is {code}; policy is legacy.
+	schemas.LanguageObject.required = ['code'];
+	// §1.7.3, §1.7.5: interactive types missing from the published enum, with their action shapes.
+	schemas.InteractiveObject.properties.type.enum.push('cta_url', 'location_request_message');
+	schemas.ActionObject.oneOf.push(
+		{
+			required: ['name', 'parameters'],
+			properties: {
+				name: { enum: ['cta_url'] },
+				parameters: {
+					type: 'object',
+					required: ['display_text', 'url'],
+					additionalProperties: false,
+					properties: { display_text: { type: 'string', maxLength: 20 }, url: { type: 'string', format: 'url' } },
+				},
+			},
+		},
+		{ required: ['name'], additionalProperties: false, properties: { name: { enum: ['send_location'] } } },
+	);
+}
+
+interface MessagesSpec {
+	validatorFor(type: string): ValidateFunction;
+	examples: Record<string, Record<string, any>>;
+}
+
+function loadSpec(file: string): MessagesSpec {
+	const document = parse(readFileSync(file, 'utf8'), { uniqueKeys: false });
+	const schemas: Record<string, Schema> = document.components.schemas;
+	repairSchemas(schemas);
+	const ajv = new Ajv2020({ strict: false, validateSchema: false, allErrors: true });
+	addFormats(ajv);
+	ajv.addFormat('url', /^https?:\/\/[^\s/$.?#].[^\s]*$/i); // MediaObject.link: "HTTP/HTTPS only"
+	ajv.addSchema({ $id: 'meta', components: { schemas } });
+	const mapping: Record<string, string> = schemas.Message.discriminator.mapping;
+	const operation = document.paths[MESSAGES_PATH].post.requestBody.content['application/json'];
+	const examples = Object.fromEntries(Object.entries(operation.examples as Record<string, { value: any }>).map(([name, example]) => [name, example.value]));
+	return {
+		validatorFor: (type) => ajv.getSchema(`meta${mapping[type]}`) ?? ajv.compile({ $ref: `meta${mapping[type]}` }),
+		examples,
+	};
+}
+
+const describeWithSpec = yamlFile ? describe : describe.skip;
+
+describeWithSpec("builders against Meta's OpenAPI schema (POST /messages)", () => {
+	let spec: MessagesSpec;
+	beforeAll(() => {
+		spec = loadSpec(yamlFile!);
+	});
+
+	function schemaErrors(body: SendMessageBody): unknown[] {
+		const validate = spec.validatorFor(body.type);
+		return validate(body) ? [] : (validate.errors ?? []);
+	}
+
+	const to = '+16505551234';
+	const common = { to, replyToMessageId: 'wamid.HBgLMTY1', bizOpaqueCallbackData: 'tracking-1' };
+	const bodies: Array<[string, () => SendMessageBody]> = [
+		['text', () => build.buildTextMessage({ ...common, body: 'Hello https://example.com', previewUrl: true })],
+		['image by id', () => build.buildMediaMessage({ ...common, mediaType: 'image', mediaId: '1479537139650973', caption: 'Hi' })],
+		['video by link', () => build.buildMediaMessage({ ...common, mediaType: 'video', link: 'https://example.com/clip.mp4' })],
+		['voice note', () => build.buildMediaMessage({ ...common, mediaType: 'audio', mediaId: '1013859600285441', voice: true })],
+		['document', () => build.buildMediaMessage({ ...common, mediaType: 'document', link: 'https://example.com/a.pdf', filename: 'a.pdf', caption: 'Invoice' })],
+		['sticker', () => build.buildMediaMessage({ ...common, mediaType: 'sticker', mediaId: '798882015472548' })],
+		['location', () => build.buildLocationMessage({ ...common, latitude: 37.4421, longitude: '-122.1615', name: 'Philz Coffee', address: '101 Forest Ave' })],
+		['contacts', () => build.buildContactsMessage({ ...common, contacts: [{ name: { formatted_name: 'John Smith', first_name: 'John' }, phones: [{ phone: '+1 (650) 555-1234', type: 'WORK', wa_id: '16505551234' }], emails: [{ email: 'john@example.com', type: 'WORK' }], birthday: '2012-08-18' }] })],
+		['reaction', () => build.buildReactionMessage({ to, messageId: 'wamid.HBgL', emoji: '👍' })],
+		['reply buttons', () => build.buildReplyButtonsMessage({ ...common, body: 'Pick', footer: 'Shop', header: { type: 'document', mediaId: '55' }, buttons: [{ id: 'a', title: 'A' }, { title: 'B' }, { title: 'C' }] })],
+		['list', () => build.buildListMessage({ ...common, body: 'Choose', buttonLabel: 'Options', headerText: 'Menu', footer: 'Shop', sections: [{ title: 'One', rows: [{ id: '1', title: 'First', description: 'd' }] }, { title: 'Two', rows: [{ id: '2', title: 'Second' }] }] })],
+		['cta url', () => build.buildCtaUrlMessage({ ...common, body: 'Tap', displayText: 'See Dates', url: 'https://www.luckyshrub.com?clickID=abc', header: { type: 'text', text: 'Dates' } })],
+		['location request', () => build.buildLocationRequestMessage({ ...common, body: 'Share your pickup location.' })],
+		['template', () => build.buildTemplateMessage({ ...common, templateName: 'order_confirmation', languageCode: 'en_US', components: [{ type: 'body', parameters: [{ type: 'text', text: 'Jessica' }] }] })],
+	];
+
+	it.each(bodies)('%s body matches the schema', (_name, make) => {
+		expect(schemaErrors(make())).toEqual([]);
+	});
+
+	it('the repaired schema still rejects bodies Meta rejects (so the check is not vacuous)', () => {
+		const text = build.buildTextMessage({ to, body: 'Hi' });
+		expect(schemaErrors({ ...text, colour: 'red' } as never)).not.toEqual([]);
+		const image = build.buildMediaMessage({ to, mediaType: 'image', mediaId: '1' });
+		expect(schemaErrors({ ...image, image: { id: '1', link: 'https://e.com/a.png' } } as never)).not.toEqual([]);
+		const buttons = build.buildReplyButtonsMessage({ to, body: 'Hi', buttons: [{ title: 'A' }] });
+		const four = Array.from({ length: 4 }, (_, i) => ({ type: 'reply', reply: { id: `${i}`, title: `${i}` } }));
+		expect(schemaErrors({ ...buttons, interactive: { ...buttons.interactive, action: { buttons: four } } } as never)).not.toEqual([]);
+	});
+
+	describe("bodies built from the values of Meta's request examples equal the examples", () => {
+		// Examples use placeholders for `to` and sometimes leave out the optional recipient_type.
+		function expectSameAsExample(name: string, body: object): void {
+			const example = spec.examples[name];
+			expect(example).toBeDefined();
+			expect(body).toEqual({ ...example, to, recipient_type: 'individual' });
+		}
+
+		it('Send Text Message / Send Reply to Text Message', () => {
+			expectSameAsExample('Send Text Message', build.buildTextMessage({ to, body: 'text-message-content', previewUrl: false }));
+			expectSameAsExample('Send Reply to Text Message', build.buildTextMessage({ to, body: '<TEXT_MSG_CONTENT>', previewUrl: false, replyToMessageId: '<MSGID_OF_PREV_MSG>' }));
+		});
+
+		it('media by ID', () => {
+			expectSameAsExample('Send Image Message by ID', build.buildMediaMessage({ to, mediaType: 'image', mediaId: '<IMAGE_OBJECT_ID>' }));
+			expectSameAsExample('Send Audio Message by ID', build.buildMediaMessage({ to, mediaType: 'audio', mediaId: '<AUDIO_OBJECT_ID>' }));
+			expectSameAsExample('Send Video Message by ID', build.buildMediaMessage({ to, mediaType: 'video', mediaId: '<VIDEO_OBJECT_ID>', caption: '<VIDEO_CAPTION_TEXT>' }));
+			expectSameAsExample('Send Sticker Message by ID', build.buildMediaMessage({ to, mediaType: 'sticker', mediaId: '<MEDIA_OBJECT_ID>' }));
+			expectSameAsExample('Send Document Message by ID', build.buildMediaMessage({ to, mediaType: 'document', mediaId: '<DOCUMENT_OBJECT_ID>', caption: '<DOCUMENT_CAPTION_TO_SEND>', filename: '<DOCUMENT_FILENAME>' }));
+		});
+
+		it('Send Contact Message', () => {
+			const contacts = spec.examples['Send Contact Message'].contacts;
+			expectSameAsExample('Send Contact Message', build.buildContactsMessage({ to, contacts }));
+		});
+
+		it('Send Reply Button', () => {
+			const buttons = [1, 2].map((n) => ({ id: `<UNIQUE_BUTTON_ID_${n}>`, title: `<BUTTON_TITLE_${n}>` }));
+			expectSameAsExample('Send Reply Button', build.buildReplyButtonsMessage({ to, body: '<BUTTON_TEXT>', buttons }));
+		});
+
+		it('Send List Message', () => {
+			const sections = [1, 2].map((s) => ({
+				title: `<LIST_SECTION_${s}_TITLE>`,
+				rows: [1, 2].map((r) => ({ id: `<LIST_SECTION_${s}_ROW_${r}_ID>`, title: `<SECTION_${s}_ROW_${r}_TITLE>`, description: `<SECTION_${s}_ROW_${r}_DESC>` })),
+			}));
+			const body = build.buildListMessage({ to, body: '<BODY_TEXT>', buttonLabel: '<BUTTON_TEXT>', headerText: '<HEADER_TEXT>', footer: '<FOOTER_TEXT>', sections });
+			expectSameAsExample('Send List Message', body);
+		});
+
+		it('Send Reply with Reaction Message', () => {
+			expectSameAsExample('Send Reply with Reaction Message', build.buildReactionMessage({ to, messageId: 'wamid.HBgLM...', emoji: '😀' }));
+		});
+
+		it('Send Test Message (hello_world template)', () => {
+			expectSameAsExample('Send Test Message', build.buildTemplateMessage({ to, templateName: 'hello_world', languageCode: 'en_US' }));
+		});
+
+		it('Send typing indicator and read receipt', () => {
+			const example = spec.examples['Send typing indicator and read receipt'];
+			expect(build.buildMarkAsRead({ messageId: example.message_id, typingIndicator: true })).toEqual(example);
+		});
+	});
+});
