@@ -3,7 +3,7 @@
  * examples of §3.1 and of Meta's OpenAPI (business-messaging-api_v23.0.yaml), plus the coupon,
  * carousel, limited-time-offer and authentication shapes of §1.8.3–1.8.6.
  */
-import type { TemplateDefinition } from '../../../nodes/shared/whatsapp/templates';
+import type { TemplateCreateInput, TemplateDefinition } from '../../../nodes/shared/whatsapp/templates';
 
 /** §3.1 create example: NAMED, text header with a variable, URL button with {{1}}. */
 export const orderConfirmationNamed: TemplateDefinition = {
@@ -225,3 +225,22 @@ export const allTemplates: TemplateDefinition[] = [
 	orderConfirmationNamed, tuscanGetawayImage, orderReceiptDocument, productDemoVideo, orderDeliveryLocation,
 	couponCode, flowOffer, verificationCode, succulentCarousel, limitedTimeOffer, helloWorld,
 ];
+
+/** The §3.1 create example, as a form would fill it in. */
+export const orderConfirmationInput: TemplateCreateInput = {
+	name: 'order_confirmation',
+	language: 'en_US',
+	category: 'utility',
+	parameterFormat: 'NAMED',
+	messageSendTtlSeconds: 3600,
+	headerText: 'Order {{order_number}}',
+	headerExample: '860198',
+	bodyText: 'Thank you, {{first_name}}! Your order number is {{order_number}}.',
+	bodyExamples: { first_name: 'Pablo', order_number: '860198-230332' },
+	footerText: 'Lucky Shrub',
+	buttons: [
+		{ type: 'QUICK_REPLY', text: 'Cancel order' },
+		{ type: 'URL', text: 'Track', url: 'https://example.com/track/{{1}}', example: '860198' },
+		{ type: 'PHONE_NUMBER', text: 'Call us', phoneNumber: '+15550051310' },
+	],
+};

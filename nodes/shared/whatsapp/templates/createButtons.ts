@@ -9,7 +9,7 @@ const LABEL_MAX = 25;
 const URL_MAX = 2000;
 const PHONE_MAX = 20;
 const COPY_CODE_EXAMPLE_MAX = 15;
-const PER_TYPE_MAX: Record<string, number> = { QUICK_REPLY: 10, URL: 2, PHONE_NUMBER: 1, COPY_CODE: 1, FLOW: 1 };
+const PER_TYPE_MAX: Record<string, number> = { QUICK_REPLY: 10, URL: 2, PHONE_NUMBER: 1, COPY_CODE: 1 };
 const TYPES = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'COPY_CODE', 'FLOW'];
 
 const fail = (message: string, field: string, fix: string): never => {
@@ -18,7 +18,7 @@ const fail = (message: string, field: string, fix: string): never => {
 
 export function checkButtons(buttons: TemplateCreateButton[]): void {
 	if (buttons.length > BUTTON_MAX)
-		fail(`The template has ${buttons.length} buttons; Meta allows at most ${BUTTON_MAX}.`, 'buttons', `Remove ${buttons.length - BUTTON_MAX}.`);
+		fail(`The template has ${buttons.length} buttons; Meta allows at most ${BUTTON_MAX}.`, 'buttons', `Remove ${buttons.length - BUTTON_MAX} button(s) so that at most ${BUTTON_MAX} remain.`);
 	const types = buttons.map((button) => upper(button.type));
 	for (const [type, max] of Object.entries(PER_TYPE_MAX)) {
 		const count = types.filter((candidate) => candidate === type).length;
