@@ -27,7 +27,7 @@ describe('normaliseWebhook: inbound messages (§2.4)', () => {
 			from: { waId: fx.USER_WA_ID, e164: '+16505551234', profileName: 'Sheena Nelson' },
 			text: 'Does it come in another color?',
 		});
-		const value = (body.entry as any)[0].changes[0].value;
+		const value = (body as { entry: Array<{ changes: Array<{ value: { messages: unknown[] } }> }> }).entry[0].changes[0].value;
 		expect(event.raw).toBe(value.messages[0]);
 		expect(event.context).toBeUndefined();
 	});

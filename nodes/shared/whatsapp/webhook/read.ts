@@ -74,8 +74,9 @@ export function compact<T extends object>(object: T): T {
 	return object;
 }
 
+/** "formatted_name" → "formattedName"; leading underscores ("__proto__") are left alone. */
 export function camelCase(key: string): string {
-	return key.replace(/_+([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+	return key.replace(/(?<=[A-Za-z0-9])_+([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
 /**
