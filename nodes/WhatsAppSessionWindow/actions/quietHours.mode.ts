@@ -1,0 +1,70 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { DateTime } from 'luxon';
+import { WEEKDAYS, type Weekday } from '../../shared/whatsapp/businessHours';
+import { quietHoursDecision } from '../../shared/whatsapp/quietHours';
+import type { ItemDecision } from './types';
+
+const show = { show: { mode: ['quietHours'] } };
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Recipient',
+		name: 'recipient',
+		type: 'string',
+		default: '={{ $json.from?.waId ?? $json.to }}',
+		required: true,
+		displayOptions: show,
+		description:
+			"WhatsApp ID or phone number (E.164) of the person to message. Their time zone is taken from the number when its country has only one; otherwise the default time zone is used.",
+	},
+	{
+		displayName: 'Quiet From',
+		name: 'quietStart',
+		type: 'string',
+		default: '21:00',
+		placeholder: '21:00',
+		displayOptions: show,
+		description: "Recipient's local time (HH:mm) from which messages wait",
+	},
+	{
+		displayName: 'Quiet Until',
+		name: 'quietEnd',
+		type: 'string',
+		default: '08:00',
+		placeholder: '08:00',
+		displayOptions: show,
+		description: "Recipient's local time (HH:mm) at which sending resumes. Earlier than Quiet From means the quiet hours cross midnight.",
+	},
+	{
+		displayName: 'Default Time Zone',
+		name: 'defaultTimeZone',
+		type: 'string',
+		default: '',
+		placeholder: 'America/New_York',
+		displayOptions: show,
+		description:
+			"IANA time zone for numbers from countries with several zones (US, Canada, Brazil …). Empty uses the workflow's time zone.",
+	},
+	{
+		displayName: 'Sending Days',
+		name: 'allowedDays',
+		type: 'multiOptions',
+		default: [...WEEKDAYS],
+		displayOptions: show,
+		options: WEEKDAYS.map((day) => ({ name: day[0].toUpperCase() + day.slice(1), value: day })),
+		description: "Days (in the recipient's time zone) on which messages may be sent at all",
+	},
+];
+
+export function decide(this: IExecuteFunctions, itemIndex: number): ItemDecision {
+	const defaultTimeZone = (this.getNodeParameter('defaultTimeZone', itemIndex, '') as string).trim() || this.getTimezone();
+	const decision = quietHoursDecision({
+		recipient: this.getNodeParameter('recipient', itemIndex, ''),
+		quietStart: this.getNodeParameter('quietStart', itemIndex, '') as string,
+		quietEnd: this.getNodeParameter('quietEnd', itemIndex, '') as string,
+		defaultTimeZone,
+		allowedDays: this.getNodeParameter('allowedDays', itemIndex, [...WEEKDAYS]) as Weekday[],
+		now: DateTime.utc(),
+	});
+	return { output: decision.allowed ? 'Send Now' : 'Later', key: 'quietHours', result: decision as unknown as IDataObject };
+}
