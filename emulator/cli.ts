@@ -1,0 +1,66 @@
+/**
+ * Command line: `tsx emulator/cli.ts serve [--port N] [--host 127.0.0.1] [--config file.json]`
+ * (npm run emulator). Prints the base URL and the seeded credentials to paste into n8n.
+ */
+import { readFileSync } from 'node:fs';
+import { mergeConfigPatch, defaultConfig, type EmulatorOptions } from './config';
+import { SEED } from './seed';
+import { startEmulator } from './index';
+
+const DEFAULT_PORT = 8089;
+const USAGE = 'Usage: tsx emulator/cli.ts serve [--port N] [--host 127.0.0.1] [--config file.json]';
+
+function parseArguments(argv: string[]): EmulatorOptions {
+	const [command, ...rest] = argv;
+	if (command !== 'serve') throw new Error(USAGE);
+	const options: EmulatorOptions = { port: DEFAULT_PORT };
+	for (let index = 0; index < rest.length; index += 2) {
+		const [flag, value] = [rest[index], rest[index + 1]];
+		if (value === undefined) throw new Error(`${flag} needs a value. ${USAGE}`);
+		if (flag === '--port') options.port = Number(value);
+		else if (flag === '--host') options.host = value;
+		else if (flag === '--config') Object.assign(options, readConfigFile(value), { port: options.port, host: options.host });
+		else throw new Error(`Unknown option ${flag}. ${USAGE}`);
+	}
+	if (!Number.isInteger(options.port) || options.port! < 0 || options.port! > 65535) throw new Error('--port must be 0–65535 (0 picks a free port).');
+	if (options.host === undefined) delete options.host;
+	return options;
+}
+
+/** A JSON file with the same keys as PATCH /__emulator/config (validated the same way). */
+function readConfigFile(file: string): EmulatorOptions {
+	const parsed = JSON.parse(readFileSync(file, 'utf8'));
+	const problems = mergeConfigPatch(defaultConfig(), parsed);
+	if (problems.length > 0) throw new Error(`${file}: ${problems.join('; ')}`);
+	return parsed as EmulatorOptions;
+}
+
+async function main(): Promise<void> {
+	const emulator = await startEmulator(parseArguments(process.argv.slice(2)));
+	const lines = [
+		`WhatsApp Cloud API emulator listening on ${emulator.url}  (started in ${Math.round(emulator.startupMs)} ms)`,
+		'',
+		'WhatsApp Cloud API credential in n8n:',
+		`  Base URL                ${emulator.url}`,
+		`  Access Token            ${SEED.accessToken}`,
+		`  WhatsApp Business Acct  ${SEED.wabaId}`,
+		`  Phone Number ID         ${SEED.phoneNumberId}  (second number: ${SEED.secondPhoneNumberId})`,
+		`  App ID / App Secret     ${SEED.appId} / ${SEED.appSecret}`,
+		`  Verify Token            ${SEED.verifyToken}`,
+		'360dialog credential:',
+		`  Base URL                ${emulator.url}`,
+		`  API Key                 ${SEED.dialog360ApiKey}  (sends from ${SEED.phoneNumberId})`,
+		'',
+		`Admin API: ${emulator.url}/__emulator/requests, /messages, /inbound, /config, /reset (see emulator/README.md)`,
+		'These are emulator-only values; never use them against Meta.',
+	];
+	console.log(lines.join('\n'));
+	const stop = () => void emulator.close().then(() => process.exit(0));
+	process.once('SIGINT', stop);
+	process.once('SIGTERM', stop);
+}
+
+main().catch((error) => {
+	console.error(error instanceof Error ? error.message : error);
+	process.exit(1);
+});

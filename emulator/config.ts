@@ -1,0 +1,186 @@
+/**
+ * Emulator configuration: every knob a test, a demo or a user can turn.
+ * All durations are milliseconds. `now` is the clock every time-based rule reads (window, rate
+ * buckets, media URL expiry); tests inject a fake one. PATCH /__emulator/config changes the rest
+ * at run time (see mergeConfigPatch).
+ */
+import { SEED } from './seed';
+
+/** One fault rule: requests whose path matches `pathPattern` (a RegExp source) are disturbed. */
+export interface FaultRule {
+	pathPattern: string;
+	/** Only this HTTP method (GET, POST …); every method when omitted. */
+	method?: string;
+	/**
+	 * http500: answer 500 with Meta's envelope (code 131000 unless `code` says 1, 131016 …);
+	 * http503: answer 503 (code 2, "Service temporarily unavailable", unless `code` says otherwise);
+	 * reset: destroy the socket without answering; delay: wait `delayMs`, then answer normally.
+	 */
+	kind: 'http500' | 'http503' | 'reset' | 'delay';
+	/** How many more matching requests to disturb; the rule is removed at 0. Unlimited when omitted. */
+	count?: number;
+	/** Chance (0..1) that a matching request is disturbed; 1 when omitted. */
+	probability?: number;
+	delayMs?: number;
+	code?: number;
+}
+
+export interface TemplateReviewConfig {
+	/** Time from creation to the APPROVED / REJECTED decision. 0 = decided during the create call. */
+	delayMs: number;
+	/** §3.1: adjacent variables such as {{1}}{{2}} are rejected with INVALID_FORMAT. */
+	rejectAdjacentVariables: boolean;
+	/** Any of these words (case-insensitive) in a component text rejects the template. */
+	forbiddenWords: string[];
+	/** Reason given for a rejection (§2.7.1 `reason` values). */
+	rejectionReason: string;
+}
+
+export interface EmulatorConfig {
+	host: string;
+	port: number;
+	/** Added to every Graph / 360dialog request (not to /__emulator). */
+	latency: { fixedMs: number; jitterMs: number };
+	/** §7.1: 80 messages per second per phone number by default; above it → 130429. */
+	throughput: { messagesPerSecond: number };
+	/** §7.1: one message per 6 s to the same user, bursts of 45; above it → 131056. */
+	pairRate: { burst: number; refillIntervalMs: number };
+	/** §7.3: a non-template message is allowed this long after the user's last inbound message. */
+	customerServiceWindowMs: number;
+	templateReview: TemplateReviewConfig;
+	faults: FaultRule[];
+	/** Where status events are POSTed, signed with X-Hub-Signature-256 (§2.2). null = nowhere. */
+	webhook: { url: string | null; appSecret: string };
+	/** §4.2: media URLs returned by GET /{media-id} stop working after this long. */
+	mediaUrlTtlMs: number;
+	/** Oldest entries of GET /__emulator/requests are dropped beyond this many. */
+	requestLogLimit: number;
+	now: () => number;
+}
+
+export type EmulatorOptions = Partial<{
+	[K in keyof EmulatorConfig]: EmulatorConfig[K] extends (...args: never[]) => unknown
+		? EmulatorConfig[K]
+		: EmulatorConfig[K] extends unknown[]
+			? EmulatorConfig[K]
+			: EmulatorConfig[K] extends object
+				? Partial<EmulatorConfig[K]>
+				: EmulatorConfig[K];
+}>;
+
+export function defaultConfig(): EmulatorConfig {
+	return {
+		host: '127.0.0.1',
+		port: 0,
+		latency: { fixedMs: 0, jitterMs: 0 },
+		throughput: { messagesPerSecond: 80 },
+		pairRate: { burst: 45, refillIntervalMs: 6000 },
+		customerServiceWindowMs: 24 * 60 * 60 * 1000,
+		templateReview: {
+			delayMs: 200,
+			rejectAdjacentVariables: true,
+			forbiddenWords: ['forbidden'],
+			rejectionReason: 'INVALID_FORMAT',
+		},
+		faults: [],
+		webhook: { url: null, appSecret: SEED.appSecret },
+		mediaUrlTtlMs: 5 * 60 * 1000,
+		requestLogLimit: 1000,
+		now: () => Date.now(),
+	};
+}
+
+const NESTED_KEYS = ['latency', 'throughput', 'pairRate', 'templateReview', 'webhook'] as const;
+const SCALAR_KEYS = ['host', 'port', 'customerServiceWindowMs', 'mediaUrlTtlMs', 'requestLogLimit'] as const;
+
+/** Builds a full configuration from defaults plus options (nested objects are merged key by key). */
+export function buildConfig(options: EmulatorOptions = {}): EmulatorConfig {
+	const config = defaultConfig();
+	applyOptions(config, options);
+	if (options.now) config.now = options.now;
+	return config;
+}
+
+/**
+ * Applies a PATCH body (or CLI config file) onto a live configuration. Returns the list of problems;
+ * nothing is applied when there is one, so a typo never half-changes the emulator.
+ */
+export function mergeConfigPatch(config: EmulatorConfig, patch: unknown): string[] {
+	if (!isPlainObject(patch)) return ['The body must be a JSON object, e.g. {"latency":{"fixedMs":50}}'];
+	const problems: string[] = [];
+	for (const key of Object.keys(patch)) {
+		if (key === 'now') problems.push('"now" can only be injected programmatically');
+		else if (!(NESTED_KEYS as readonly string[]).includes(key) && !(SCALAR_KEYS as readonly string[]).includes(key) && key !== 'faults') {
+			problems.push(`Unknown setting "${key}"`);
+		}
+	}
+	for (const key of NESTED_KEYS) {
+		const value = patch[key];
+		if (value === undefined) continue;
+		if (!isPlainObject(value)) {
+			problems.push(`"${key}" must be an object`);
+			continue;
+		}
+		for (const [inner, innerValue] of Object.entries(value)) {
+			const current = (config[key] as unknown as Record<string, unknown>)[inner];
+			if (current === undefined && !(key === 'webhook' && inner === 'url')) problems.push(`Unknown setting "${key}.${inner}"`);
+			else if (!sameKind(current, innerValue, key === 'webhook' && inner === 'url')) {
+				problems.push(`"${key}.${inner}" must be ${describeKind(current)}`);
+			}
+		}
+	}
+	if (patch.faults !== undefined) problems.push(...checkFaults(patch.faults));
+	if (problems.length === 0) applyOptions(config, patch as EmulatorOptions);
+	return problems;
+}
+
+function applyOptions(config: EmulatorConfig, options: EmulatorOptions): void {
+	for (const key of NESTED_KEYS) {
+		if (options[key]) Object.assign(config[key], options[key]);
+	}
+	for (const key of SCALAR_KEYS) {
+		if (options[key] !== undefined) (config as unknown as Record<string, unknown>)[key] = options[key];
+	}
+	if (options.faults) config.faults = options.faults.map((rule) => ({ ...rule }));
+}
+
+function checkFaults(faults: unknown): string[] {
+	if (!Array.isArray(faults)) return ['"faults" must be an array of {pathPattern, kind, count?, delayMs?, code?}'];
+	const problems: string[] = [];
+	faults.forEach((rule, index) => {
+		if (!isPlainObject(rule) || typeof rule.pathPattern !== 'string') {
+			problems.push(`faults[${index}].pathPattern must be a regular-expression string such as "/messages$"`);
+			return;
+		}
+		try {
+			new RegExp(rule.pathPattern);
+		} catch {
+			problems.push(`faults[${index}].pathPattern is not a valid regular expression`);
+		}
+		if (!['http500', 'http503', 'reset', 'delay'].includes(rule.kind as string)) {
+			problems.push(`faults[${index}].kind must be one of http500, http503, reset, delay`);
+		}
+		if (rule.kind === 'delay' && typeof rule.delayMs !== 'number') problems.push(`faults[${index}].delayMs is required for kind "delay"`);
+	});
+	return problems;
+}
+
+function sameKind(current: unknown, next: unknown, nullable: boolean): boolean {
+	if (nullable && (next === null || typeof next === 'string')) return true;
+	if (Array.isArray(current)) return Array.isArray(next) && next.every((item) => typeof item === 'string');
+	return typeof current === typeof next;
+}
+
+function describeKind(value: unknown): string {
+	return Array.isArray(value) ? 'an array of strings' : `a ${typeof value}`;
+}
+
+/** The configuration as JSON (the clock is code, not data). */
+export function publicConfig(config: EmulatorConfig): Omit<EmulatorConfig, 'now' | 'webhook'> & { webhook: { url: string | null } } {
+	const { now: _now, webhook, ...rest } = config;
+	return { ...rest, webhook: { url: webhook.url } };
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,43 @@
+/**
+ * Meta error codes the emulator produces: title and HTTP status from the §6.2 code table.
+ * Titles are Meta's wording where the reference gives it; clients must branch on `code` only (§6.1).
+ */
+export interface ErrorCodeInfo {
+	title: string;
+	httpStatus: number;
+}
+
+export const ERROR_CODES: Record<number, ErrorCodeInfo> = {
+	0: { title: 'AuthException', httpStatus: 401 },
+	1: { title: 'An unknown error occurred', httpStatus: 400 },
+	2: { title: 'Service temporarily unavailable', httpStatus: 503 },
+	4: { title: 'Application request limit reached', httpStatus: 400 },
+	10: { title: 'Permission Denied', httpStatus: 403 },
+	100: { title: 'Invalid parameter', httpStatus: 400 },
+	190: { title: 'Invalid OAuth access token - Cannot parse access token', httpStatus: 401 },
+	80007: { title: 'Rate limit issues', httpStatus: 400 },
+	130429: { title: 'Rate limit hit', httpStatus: 400 },
+	131000: { title: 'Something went wrong', httpStatus: 500 },
+	131008: { title: 'Required parameter is missing', httpStatus: 400 },
+	131009: { title: 'Parameter value is not valid', httpStatus: 400 },
+	131016: { title: 'Service unavailable', httpStatus: 500 },
+	131021: { title: 'Recipient cannot be sender', httpStatus: 400 },
+	131047: { title: 'Re-engagement message', httpStatus: 400 },
+	131051: { title: 'Unsupported message type', httpStatus: 400 },
+	131053: { title: 'Media upload error', httpStatus: 400 },
+	131056: { title: '(Business Account, Consumer Account) pair rate limit hit', httpStatus: 400 },
+	132000: { title: 'Number of parameters does not match the expected number of params', httpStatus: 400 },
+	132001: { title: 'Template name does not exist in the translation', httpStatus: 404 },
+	132005: { title: 'Translated text too long', httpStatus: 400 },
+	132007: { title: 'Template Format Character Policy Violated', httpStatus: 400 },
+	132012: { title: 'Parameter format does not match format in the created template', httpStatus: 400 },
+	132015: { title: 'Template is Paused', httpStatus: 400 },
+	132016: { title: 'Template is Disabled', httpStatus: 400 },
+};
+
+export function errorCodeInfo(code: number): ErrorCodeInfo {
+	return ERROR_CODES[code] ?? { title: 'An unknown error occurred', httpStatus: 400 };
+}
+
+/** Where webhook error objects point (§2.5 `href`). */
+export const ERROR_CODES_HREF = '/documentation/business-messaging/whatsapp/support/error-codes';

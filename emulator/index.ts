@@ -1,0 +1,62 @@
+/**
+ * Programmatic API of the local WhatsApp Cloud API emulator.
+ *
+ *   const emulator = await startEmulator({ pairRate: { burst: 2 } });
+ *   await fetch(`${emulator.url}/v23.0/${SEED.phoneNumberId}/messages`, …);
+ *   await emulator.close();
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildConfig, type EmulatorConfig, type EmulatorOptions } from './config';
+import { getRequestValidator } from './openapi/validator';
+import { createRequestListener } from './server';
+import { EmulatorState } from './state/store';
+import { attachWebhookSender } from './webhook-sender';
+
+export interface RunningEmulator {
+	/** http://127.0.0.1:PORT (no trailing slash); Graph paths go below it, e.g. `${url}/v23.0/...`. */
+	url: string;
+	config: EmulatorConfig;
+	state: EmulatorState;
+	/** Milliseconds from startEmulator() to listening (schema loading and compiling included). */
+	startupMs: number;
+	close(): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+	const started = performance.now();
+	const config = buildConfig(options);
+	const validator = getRequestValidator();
+	const state = new EmulatorState(config);
+	let url = '';
+	let startupMs = 0;
+	const server = createServer(createRequestListener({ state, validator, baseUrl: () => url, startupMs: () => startupMs }));
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(config.port, config.host, () => resolve());
+	});
+	const { port } = server.address() as AddressInfo;
+	const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+	url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+	const detachWebhooks = attachWebhookSender(state);
+	startupMs = performance.now() - started;
+	return {
+		url,
+		config,
+		state,
+		startupMs,
+		close: async () => {
+			detachWebhooks();
+			state.cancelTimers();
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+}
+
+export { buildConfig, defaultConfig, mergeConfigPatch, type EmulatorConfig, type EmulatorOptions, type FaultRule } from './config';
+export { SEED } from './seed';
+export { FIRST_TEMPLATE_ID } from './seed-templates';
+export { EmulatorState } from './state/store';
+export { signatureHeader, statusWebhookPayload } from './webhook-sender';
+export type * from './state/types';
