@@ -21,8 +21,8 @@ export const sendMessage: Handler = (context) => {
 	// §1.10: read receipts and typing indicators share the endpoint but are not messages.
 	if (body.status !== undefined) return markAsRead(context, phoneNumber.id, body);
 
-	context.validator.validate('sendMessage', body);
-	const message = body as Json;
+	const message = withDefaultType(body) as Json;
+	context.validator.validate('sendMessage', message);
 	if (message.messaging_product !== 'whatsapp') throw new MetaApiError(100, 'Param messaging_product must be "whatsapp".');
 	if ((message.recipient_type ?? 'individual') !== 'individual') {
 		throw new MetaApiError(131009, 'Only recipient_type "individual" is emulated; the Groups API is not.');
@@ -42,6 +42,14 @@ export const sendMessage: Handler = (context) => {
 	enforceRateLimits(context, phoneNumber.id, waId);
 	return accept(context, message, phoneNumber.id, waId, templateCategory);
 };
+
+/**
+ * Meta's messages reference says `type` defaults to "text", and two of the OpenAPI document's own
+ * examples ("Send Text Message with Preview URL", "Send Sample Text Message") omit it.
+ */
+export function withDefaultType(body: Record<string, unknown>): Record<string, unknown> {
+	return body.type === undefined && body.text !== undefined ? { ...body, type: 'text' } : body;
+}
 
 /** §7.1: per-number throughput (130429), then per-recipient pair rate (131056). */
 function enforceRateLimits(context: RequestContext, phoneNumberId: string, waId: string): void {

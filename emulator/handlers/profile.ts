@@ -23,9 +23,9 @@ export const updateBusinessProfile: Handler = (context) => {
 	context.validator.validate('updateBusinessProfile', body);
 	if (body.messaging_product !== 'whatsapp') throw new MetaApiError(100, 'Param messaging_product must be "whatsapp".');
 	// §5.2: about cannot be empty; websites need their scheme.
-	if (typeof body.about === 'string' && body.about.trim() === '') throw new MetaApiError(131009, 'Param about cannot be empty (1–139 characters).');
+	if (typeof body.about === 'string' && body.about.trim() === '') throw new MetaApiError(100, 'Param about cannot be empty (1–139 characters).');
 	for (const website of (body.websites as string[] | undefined) ?? []) {
-		if (!/^https?:\/\//i.test(website)) throw new MetaApiError(131009, `Param websites must be URLs starting with http:// or https://; got "${website}".`);
+		if (!/^https?:\/\//i.test(website)) throw new MetaApiError(100, `Param websites must be URLs starting with http:// or https://; got "${website}".`);
 	}
 	const profile = context.state.businessProfiles.get(phoneNumber.id)!;
 	const changes: Partial<BusinessProfile> = {};

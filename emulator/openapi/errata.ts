@@ -104,9 +104,9 @@ export const ERRATA: Erratum[] = [
 	},
 ];
 
-/** Applies every erratum to the document's component schemas (in place). */
-export function applyErrata(document: OpenApiDocument): void {
-	for (const erratum of ERRATA) erratum.apply(document.components.schemas);
+/** Applies the errata (all of them by default) to the document's component schemas, in place. */
+export function applyErrata(document: OpenApiDocument, errata: Erratum[] = ERRATA): void {
+	for (const erratum of errata) erratum.apply(document.components.schemas);
 }
 
 function findBranchProperty(schema: Schema, property: string): Schema {

@@ -7,7 +7,7 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { MetaApiError } from '../http/errors';
-import { applyErrata } from './errata';
+import { applyErrata, type Erratum } from './errata';
 import { loadOpenApiDocument, type OpenApiDocument } from './load';
 import { schemaErrorToMeta } from './schema-errors';
 
@@ -21,6 +21,9 @@ export const VALIDATED_OPERATIONS = {
 } as const;
 
 export type ValidatedOperation = keyof typeof VALIDATED_OPERATIONS;
+
+/** Management endpoints answer every invalid parameter with code 100 (§6.2); messaging uses 131008/131009. */
+const MANAGEMENT_OPERATIONS: ReadonlySet<ValidatedOperation> = new Set(['updateBusinessProfile', 'createTemplate', 'editTemplate']);
 
 interface CompiledOperation {
 	validate: ValidateFunction;
@@ -39,9 +42,9 @@ export class RequestValidator {
 	private readonly compiled = new Map<ValidatedOperation, CompiledOperation>();
 	readonly timings: ValidatorTimings;
 
-	constructor(document: OpenApiDocument = loadOpenApiDocument(), loadMs = 0) {
+	constructor(document: OpenApiDocument = loadOpenApiDocument(), options: { loadMs?: number; errata?: Erratum[] } = {}) {
 		const started = performance.now();
-		applyErrata(document);
+		applyErrata(document, options.errata);
 		// allErrors: oneOf alternatives each report, so the best explanation can be chosen.
 		// inlineRefs: false compiles each shared schema once (start-up ~0.15 s instead of ~0.6 s).
 		const ajv = new Ajv2020({ strict: false, validateSchema: false, allErrors: true, inlineRefs: false });
@@ -58,7 +61,7 @@ export class RequestValidator {
 		for (const operation of Object.keys(VALIDATED_OPERATIONS) as ValidatedOperation[]) {
 			this.compiled.set(operation, compileOperation(ajv, document, `__request_${operation}`));
 		}
-		this.timings = { loadMs, compileMs: performance.now() - started };
+		this.timings = { loadMs: options.loadMs ?? 0, compileMs: performance.now() - started };
 	}
 
 	/** Throws MetaApiError (100 / 131008 / 131009, §6.2) when the body does not match the schema. */
@@ -71,7 +74,9 @@ export class RequestValidator {
 			if (!chosen) throw discriminatorError(compiled.discriminator.property, value, [...compiled.discriminator.byValue.keys()]);
 			validate = chosen;
 		}
-		if (!validate(body)) throw schemaErrorToMeta(validate.errors ?? []);
+		if (validate(body)) return;
+		const error = schemaErrorToMeta(validate.errors ?? []);
+		throw MANAGEMENT_OPERATIONS.has(operation) ? new MetaApiError(100, error.details) : error;
 	}
 }
 
@@ -120,7 +125,7 @@ export function getRequestValidator(): RequestValidator {
 	if (!shared) {
 		const started = performance.now();
 		const document = loadOpenApiDocument();
-		shared = new RequestValidator(document, performance.now() - started);
+		shared = new RequestValidator(document, { loadMs: performance.now() - started });
 	}
 	return shared;
 }

@@ -3,7 +3,7 @@ import { SEED, startEmulator, type EmulatorOptions, type RunningEmulator } from 
 
 export { SEED };
 export const VERSION = 'v23.0';
-export const PHONE = SEED.phoneNumberId;
+export const PHONE: string = SEED.phoneNumberId;
 export const WABA = SEED.wabaId;
 export const USER = '16505551234';
 
@@ -17,7 +17,7 @@ export interface CallOptions {
 	token?: string | null;
 	apiKey?: string;
 	headers?: Record<string, string>;
-	rawBody?: BodyInit;
+	rawBody?: RequestInit['body'];
 }
 
 /** A JSON (or raw) request with the seeded Bearer token unless told otherwise. */
@@ -32,7 +32,7 @@ export async function call<T = any>(emulator: RunningEmulator, method: string, p
 	}
 	const response = await fetch(`${emulator.url}${path}`, { method, headers, body: requestBody });
 	const text = await response.text();
-	return { status: response.status, json: text ? safeJson(text) : undefined, headers: response.headers };
+	return { status: response.status, json: (text ? safeJson(text) : undefined) as T, headers: response.headers };
 }
 
 function safeJson(text: string): unknown {

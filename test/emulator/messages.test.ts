@@ -81,6 +81,11 @@ describe('POST /{phone-number-id}/messages accepts every message type (§1)', ()
 		expect(stored).toMatchObject({ type: 'image', status: 'sent', bizOpaqueCallbackData: 'tracking-1' });
 	});
 
+	it('treats a message without type but with text as a text message (Meta\'s default)', async () => {
+		const response = await graph(emulator, 'POST', `/${PHONE}/messages`, { messaging_product: 'whatsapp', to: USER, text: { body: 'hi' } });
+		expect(emulator.state.messages.get(response.json.messages[0].id)!.type).toBe('text');
+	});
+
 	it('answers the same without the version segment and normalises wa_id to digits', async () => {
 		const response = await call(emulator, 'POST', `/${PHONE}/messages`, { messaging_product: 'whatsapp', to: '+1 (650) 555-1234', type: 'text', text: { body: 'hi' } });
 		expect(response.json.contacts).toEqual([{ input: '+1 (650) 555-1234', wa_id: USER }]);
