@@ -1,0 +1,125 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/** Meta's WhatsApp Business Platform Cloud API (Graph API). Reference §0.2, §2.2, §2.9. */
+export class WhatsAppCloudApi implements ICredentialType {
+	name = 'whatsAppCloudApi';
+
+	displayName = 'WhatsApp Cloud API';
+
+	documentationUrl = 'https://developers.facebook.com/docs/whatsapp/cloud-api/get-started';
+
+	icon = { light: 'file:../icons/whatsapp.svg', dark: 'file:../icons/whatsapp.dark.svg' } as const;
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'A System User access token with whatsapp_business_messaging and whatsapp_business_management permissions (it does not expire)',
+		},
+		{
+			displayName: 'WhatsApp Business Account ID',
+			name: 'wabaId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The WABA ID shown in WhatsApp Manager › Account tools › Phone numbers, or in the App Dashboard › WhatsApp › API Setup',
+		},
+		{
+			displayName: 'Default Phone Number ID',
+			name: 'phoneNumberId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The Phone number ID (not the phone number itself) that sends messages unless a node chooses another',
+		},
+		{
+			displayName: 'Graph API Version',
+			name: 'graphApiVersion',
+			type: 'string',
+			default: 'v24.0',
+			placeholder: 'v24.0',
+			description: 'Meta Graph API version to pin, for example v24.0',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://graph.facebook.com',
+			description: "Meta's Graph host. Point it at the local emulator (e.g. http://127.0.0.1:8089) to build and test without a Meta account.",
+		},
+		{
+			displayName: 'App ID',
+			name: 'appId',
+			type: 'string',
+			default: '',
+			description: 'Needed by the trigger to register its webhook automatically',
+		},
+		{
+			displayName: 'App Secret',
+			name: 'appSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Used by the trigger to check the X-Hub-Signature-256 of every webhook. Without it, webhooks are refused.',
+		},
+		{
+			displayName: 'Verify Token',
+			name: 'verifyToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: "Any secret string; Meta echoes it when it verifies the webhook URL. Paste the same value in Meta's App Dashboard when registering by hand.",
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+		},
+	};
+
+	// Meta answers an expired/invalid token with code 190 (HTTP 401) and an unknown ID with code 100 (HTTP 400), §6.2.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/{{$credentials.graphApiVersion}}',
+			url: '=/{{$credentials.phoneNumberId}}',
+			qs: { fields: 'display_phone_number,verified_name,quality_rating' },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Access token rejected (Meta error 190: expired or revoked). Generate a new token, ideally a System User token that does not expire, and paste it here.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message:
+						'Meta does not know this Phone Number ID (error 100). Copy the Phone number ID (not the phone number) from App Dashboard › WhatsApp › API Setup.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'The token lacks permission for this phone number (error 10/200). Give the System User the whatsapp_business_messaging and whatsapp_business_management permissions on this WABA.',
+				},
+			},
+		],
+	};
+}
