@@ -13,26 +13,27 @@ const USAGE = 'Usage: tsx emulator/cli.ts serve [--port N] [--host 127.0.0.1] [-
 function parseArguments(argv: string[]): EmulatorOptions {
 	const [command, ...rest] = argv;
 	if (command !== 'serve') throw new Error(USAGE);
-	const options: EmulatorOptions = { port: DEFAULT_PORT };
+	const flags: Record<string, string> = {};
 	for (let index = 0; index < rest.length; index += 2) {
 		const [flag, value] = [rest[index], rest[index + 1]];
+		if (!['--port', '--host', '--config'].includes(flag)) throw new Error(`Unknown option ${flag}. ${USAGE}`);
 		if (value === undefined) throw new Error(`${flag} needs a value. ${USAGE}`);
-		if (flag === '--port') options.port = Number(value);
-		else if (flag === '--host') options.host = value;
-		else if (flag === '--config') Object.assign(options, readConfigFile(value), { port: options.port, host: options.host });
-		else throw new Error(`Unknown option ${flag}. ${USAGE}`);
+		flags[flag] = value;
 	}
+	// Command-line flags win over the config file, which wins over the defaults.
+	const options: EmulatorOptions = { port: DEFAULT_PORT, ...(flags['--config'] ? readConfigFile(flags['--config']) : {}) };
+	if (flags['--port'] !== undefined) options.port = Number(flags['--port']);
+	if (flags['--host'] !== undefined) options.host = flags['--host'];
 	if (!Number.isInteger(options.port) || options.port! < 0 || options.port! > 65535) throw new Error('--port must be 0–65535 (0 picks a free port).');
-	if (options.host === undefined) delete options.host;
 	return options;
 }
 
-/** A JSON file with the same keys as PATCH /__emulator/config (validated the same way). */
+/** A JSON file with the keys of PATCH /__emulator/config (validated the same way), plus host and port. */
 function readConfigFile(file: string): EmulatorOptions {
-	const parsed = JSON.parse(readFileSync(file, 'utf8'));
-	const problems = mergeConfigPatch(defaultConfig(), parsed);
+	const { host, port, ...settings } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+	const problems = mergeConfigPatch(defaultConfig(), settings);
 	if (problems.length > 0) throw new Error(`${file}: ${problems.join('; ')}`);
-	return parsed as EmulatorOptions;
+	return { ...(settings as EmulatorOptions), ...(typeof host === 'string' ? { host } : {}), ...(typeof port === 'number' ? { port } : {}) };
 }
 
 async function main(): Promise<void> {

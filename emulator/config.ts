@@ -91,7 +91,8 @@ export function defaultConfig(): EmulatorConfig {
 }
 
 const NESTED_KEYS = ['latency', 'throughput', 'pairRate', 'templateReview', 'webhook'] as const;
-const SCALAR_KEYS = ['host', 'port', 'customerServiceWindowMs', 'mediaUrlTtlMs', 'requestLogLimit'] as const;
+/** host and port are fixed once listening, so only options (not PATCH) set them. */
+const SCALAR_KEYS = ['customerServiceWindowMs', 'mediaUrlTtlMs', 'requestLogLimit'] as const;
 
 /** Builds a full configuration from defaults plus options (nested objects are merged key by key). */
 export function buildConfig(options: EmulatorOptions = {}): EmulatorConfig {
@@ -110,6 +111,7 @@ export function mergeConfigPatch(config: EmulatorConfig, patch: unknown): string
 	const problems: string[] = [];
 	for (const key of Object.keys(patch)) {
 		if (key === 'now') problems.push('"now" can only be injected programmatically');
+		else if (key === 'host' || key === 'port') problems.push(`"${key}" is fixed once the emulator listens; restart it with --${key}`);
 		else if (!(NESTED_KEYS as readonly string[]).includes(key) && !(SCALAR_KEYS as readonly string[]).includes(key) && key !== 'faults') {
 			problems.push(`Unknown setting "${key}"`);
 		}
@@ -138,7 +140,7 @@ function applyOptions(config: EmulatorConfig, options: EmulatorOptions): void {
 	for (const key of NESTED_KEYS) {
 		if (options[key]) Object.assign(config[key], options[key]);
 	}
-	for (const key of SCALAR_KEYS) {
+	for (const key of [...SCALAR_KEYS, 'host', 'port'] as const) {
 		if (options[key] !== undefined) (config as unknown as Record<string, unknown>)[key] = options[key];
 	}
 	if (options.faults) config.faults = options.faults.map((rule) => ({ ...rule }));

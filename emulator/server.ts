@@ -71,7 +71,7 @@ function authenticateAndRoute(state: EmulatorState, req: IncomingMessage, url: U
 	const dialog360PhoneNumberId = apiKey !== undefined ? state.dialog360Keys.get(apiKey) : undefined;
 	const download = matchRoute([DOWNLOAD_ROUTE], method, segments);
 	if (download) {
-		if (!validToken && !dialog360PhoneNumberId) throw new MetaApiError(190, 'Downloading media needs the same Authorization: Bearer token (or D360-API-KEY) as the API (§4.3).');
+		if (!validToken && !dialog360PhoneNumberId) throw new MetaApiError(190, 'Downloading media needs the same Authorization: Bearer token (or D360-API-KEY) as the API.');
 		return { provider: (validToken ? 'meta' : '360dialog') as Provider, dialog360PhoneNumberId, match: download };
 	}
 	if (apiKey !== undefined) {

@@ -8,6 +8,7 @@ import { wabaIdOf, type Handler } from '../http/context';
 import { MetaApiError } from '../http/errors';
 import { createTemplate, deleteByName, filterTemplates, templateView } from './templates';
 
+/** §8: GET /v1/configs/templates?limit&offset (filters as §3.2). */
 export const listDialog360Templates: Handler = (context) => {
 	const { query } = context;
 	const limit = Number(query.get('limit') ?? 1000);
@@ -23,6 +24,8 @@ export const listDialog360Templates: Handler = (context) => {
 	return { json: { count: page.length, filters: {}, limit, offset, sort: ['id'], total: matching.length, waba_templates: page } };
 };
 
+/** §8 + §3.1: POST /v1/configs/templates with Meta's creation body. */
 export const createDialog360Template: Handler = createTemplate;
 
+/** §8 + §3.4: DELETE /v1/configs/templates/{name} deletes every language. */
 export const deleteDialog360Template: Handler = (context) => deleteByName(context, wabaIdOf(context), decodeURIComponent(context.params.name));

@@ -9,6 +9,7 @@ import { required } from './message-rules';
 
 const KNOWN_KEYS = ['messaging_product', 'status', 'message_id', 'typing_indicator'];
 
+/** §1.10, §6.2 (131009 for an unknown message). */
 export function markAsRead(context: RequestContext, phoneNumberId: string, body: Record<string, any>): HandlerResult {
 	const unknown = Object.keys(body).find((key) => !KNOWN_KEYS.includes(key));
 	if (unknown) throw new MetaApiError(100, `Unexpected key "${unknown}" in a mark-as-read request.`);

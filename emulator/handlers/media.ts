@@ -35,10 +35,11 @@ export const SUPPORTED_MEDIA: Record<string, [string, number]> = {
 /** "audio/ogg; codecs=opus" → "audio/ogg". */
 const baseMime = (mime: string) => mime.split(';')[0].trim().toLowerCase();
 
+/** §4.1, §4.5: POST /{phone-number-id}/media (360dialog: POST /media, §8). */
 export const uploadMedia: Handler = (context) => {
 	const phoneNumber = phoneNumberOf(context);
 	const boundary = boundaryOf(context.headers['content-type']);
-	if (!boundary) throw new MetaApiError(100, 'Upload media as multipart/form-data with the fields messaging_product, file and type (§4.1).');
+	if (!boundary) throw new MetaApiError(100, 'Upload media as multipart/form-data with the fields messaging_product, file and type.');
 	const form = parseForm(context.rawBody, boundary);
 	const file = form.files.find((part) => part.field === 'file');
 	context.validator.validate('uploadMedia', { ...form.fields, ...(file ? { file: '(binary)' } : {}) });
@@ -51,10 +52,10 @@ export const uploadMedia: Handler = (context) => {
 	}
 	const supported = SUPPORTED_MEDIA[baseMime(mimeType)];
 	if (!supported) {
-		throw new MetaApiError(131053, `Unsupported media type ${mimeType}. Supported types (§4.5): ${Object.keys(SUPPORTED_MEDIA).join(', ')}.`);
+		throw new MetaApiError(131053, `Unsupported media type ${mimeType}. Supported types: ${Object.keys(SUPPORTED_MEDIA).join(', ')}.`);
 	}
 	if (file.data.length > supported[1]) {
-		throw new MetaApiError(100, `The file is ${file.data.length} bytes; ${baseMime(mimeType)} files may be at most ${supported[1]} bytes (§4.5).`);
+		throw new MetaApiError(100, `The file is ${file.data.length} bytes; ${baseMime(mimeType)} files may be at most ${supported[1]} bytes.`);
 	}
 	const record: MediaRecord = {
 		id: numericId(),
@@ -92,6 +93,7 @@ function mediaOf(context: RequestContext): MediaRecord {
 	return record;
 }
 
+/** §4.2: GET /{media-id} → {messaging_product, url, mime_type, sha256, file_size, id}. */
 export const getMediaUrl: Handler = (context) => {
 	const record = mediaOf(context);
 	return {
@@ -107,6 +109,7 @@ export const getMediaUrl: Handler = (context) => {
 	};
 };
 
+/** §4.4: DELETE /{media-id} → {success:true}. */
 export const deleteMedia: Handler = (context) => {
 	const record = mediaOf(context);
 	context.state.media.delete(record.id);

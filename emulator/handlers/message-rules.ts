@@ -58,7 +58,7 @@ export function checkMediaObject(media: Json, kind: string, where: string, findM
 	}
 	const fits = MIME_FOR_KIND[kind];
 	if (fits && !fits(record.mimeType)) {
-		throw new MetaApiError(131053, `Media ID ${media.id} is ${record.mimeType}, which cannot be sent as ${kind} (§4.5: WebP only as stickers).`);
+		throw new MetaApiError(131053, `Media ID ${media.id} is ${record.mimeType}, which cannot be sent as ${kind} (WebP files can only be sent as stickers).`);
 	}
 }
 
@@ -106,7 +106,7 @@ function checkInteractive(interactive: Json, findMedia: MediaLookup): void {
 
 /** §1.7.1/§1.7.2: text headers need text; list headers are text only; media headers need their object. */
 function checkHeader(header: Json, interactiveType: string, findMedia: MediaLookup): void {
-	if (interactiveType === 'list' && header.type !== 'text') throw new MetaApiError(131009, 'A list message header must be of type text (§1.7.2).');
+	if (interactiveType === 'list' && header.type !== 'text') throw new MetaApiError(131009, 'A list message header must be of type text.');
 	if (header.type === 'text') return required(header.text, "interactive['header']['text']");
 	required(header[header.type], `interactive['header']['${header.type}']`);
 	checkMediaObject(header[header.type], header.type, `interactive['header']['${header.type}']`, findMedia);

@@ -15,6 +15,7 @@ import { checkTemplateParameters, findSendableTemplate } from './template-send';
 
 type Json = Record<string, any>;
 
+/** §1.1–§1.10, §6.2, §7.1, §7.3; 360dialog POST /messages (§8). */
 export const sendMessage: Handler = (context) => {
 	const phoneNumber = phoneNumberOf(context);
 	const body = jsonBody(context);

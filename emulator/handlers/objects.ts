@@ -10,6 +10,7 @@ import { editTemplate, templateView } from './templates';
 
 const WABA_FIELDS = ['id', 'name', 'currency', 'timezone_id', 'message_template_namespace'] as const;
 
+/** §5.3 (phone number), §3.2 (template), §4.2 (media), WABA object. */
 export const getObject: Handler = (context) => {
 	const { id } = context.params;
 	const { state } = context;
@@ -23,12 +24,14 @@ export const getObject: Handler = (context) => {
 	throw unknownObject(id);
 };
 
+/** §3.3: POST /{template-id} edits a template. */
 export const postObject: Handler = (context) => {
 	const template = context.state.templates.get(context.params.id);
 	if (template) return editTemplate(context, template);
 	throw unknownObject(context.params.id, 'The emulator supports POST /{id} for template edits only.');
 };
 
+/** §4.4: DELETE /{media-id}. */
 export const deleteObject: Handler = (context) => {
 	if (context.state.media.has(context.params.id)) return deleteMedia({ ...context, params: { mediaId: context.params.id } });
 	throw unknownObject(context.params.id, 'The emulator supports DELETE /{id} for media only.');

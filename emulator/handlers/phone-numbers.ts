@@ -19,6 +19,7 @@ export function phoneNumberView(context: RequestContext, phoneNumber: PhoneNumbe
 	return { ...pickFields(visible, fields, PHONE_FIELDS, 'WhatsAppBusinessPhoneNumber'), id: phoneNumber.id };
 }
 
+/** §5.3: GET /{waba-id}/phone_numbers?fields&limit&after&before. */
 export const listPhoneNumbers: Handler = (context) => {
 	const wabaId = wabaIdOf(context);
 	const numbers = [...context.state.phoneNumbers.values()].filter((phoneNumber) => phoneNumber.wabaId === wabaId);

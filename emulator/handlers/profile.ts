@@ -10,6 +10,7 @@ import type { BusinessProfile } from '../seed';
 const PROFILE_FIELDS = ['about', 'address', 'description', 'email', 'profile_picture_url', 'websites', 'vertical', 'messaging_product'] as const;
 const UPDATABLE = ['about', 'address', 'description', 'email', 'websites', 'vertical'] as const;
 
+/** §5.1: GET /{phone-number-id}/whatsapp_business_profile?fields= (360dialog: GET /whatsapp_business_profile, §8). */
 export const getBusinessProfile: Handler = (context) => {
 	const phoneNumber = phoneNumberOf(context);
 	const profile = context.state.businessProfiles.get(phoneNumber.id)!;
@@ -17,6 +18,7 @@ export const getBusinessProfile: Handler = (context) => {
 	return { json: { data: [pickFields({ ...profile }, fields, PROFILE_FIELDS, 'WhatsAppBusinessProfile')] } };
 };
 
+/** §5.2: POST …/whatsapp_business_profile; limits from the OpenAPI schema and §5.2. */
 export const updateBusinessProfile: Handler = (context) => {
 	const phoneNumber = phoneNumberOf(context);
 	const body = jsonBody(context);

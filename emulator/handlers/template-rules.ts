@@ -74,7 +74,7 @@ function checkHeader(header: Json, category: string, format: TemplateDefinition[
 		checkVariables(variables, format, 'header', 2388047);
 		if (variables.length === 1) requireExample(header.example, format === 'NAMED' ? 'header_text_named_params' : 'header_text', variables, 'header');
 	} else if (kind !== 'LOCATION' && !Array.isArray(header.example?.header_handle)) {
-		throw fail(`A ${kind} header needs example.header_handle (a Resumable Upload handle, §3.1).`, 2388047);
+		throw fail(`A ${kind} header needs example.header_handle (a handle from the Resumable Upload API).`, 2388047);
 	}
 }
 
@@ -117,7 +117,7 @@ function requireExample(example: Json | undefined, key: string, variables: strin
 		: key === 'body_text'
 			? Array.isArray(value?.[0]) && value[0].length === distinct.length
 			: Array.isArray(value) && value.length === distinct.length;
-	if (!covered) throw fail(`Examples are required for every ${where} variable: set example.${key} (§3.1).`);
+	if (!covered) throw fail(`Examples are required for every ${where} variable: set example.${key}.`);
 }
 
 /** §3.1 BUTTONS limits. */
@@ -143,7 +143,7 @@ function checkUrlButton(button: TemplateButton, index: number): void {
 	const variables = variablesIn(url);
 	if (variables.length > 1 || (variables.length === 1 && !url.endsWith('{{1}}'))) throw fail(`Button ${index} url may have one variable, {{1}}, at its end only.`);
 	if (variables.length === 1 && !(Array.isArray(button.example) ? button.example.length > 0 : button.example)) {
-		throw fail(`Button ${index} url has a variable: set example to a full sample URL (§3.1).`);
+		throw fail(`Button ${index} url has a variable: set example to a full sample URL.`);
 	}
 }
 

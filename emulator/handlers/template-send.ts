@@ -147,8 +147,8 @@ function checkButtonParameter(button: TemplateButton, index: number, parameter: 
 	if (parameter.type !== parameterType) throw new MetaApiError(131009, `The button at index ${index} takes a parameter of type ${parameterType}.`);
 	required(parameter[parameterType], `button ${index} parameter ${parameterType}`);
 	const value = String(parameter[parameterType]);
-	if (button.type === 'COPY_CODE' && value.length > 20) throw new MetaApiError(131009, 'A coupon_code is at most 20 characters (§1.8.3).');
-	if (button.type === 'OTP' && value.length > 15) throw new MetaApiError(131009, 'A one-time code is at most 15 characters (§1.8.4).');
+	if (button.type === 'COPY_CODE' && value.length > 20) throw new MetaApiError(131009, 'A coupon_code is at most 20 characters.');
+	if (button.type === 'OTP' && value.length > 15) throw new MetaApiError(131009, 'A one-time code is at most 15 characters.');
 }
 
 function expectCount(where: string, expected: number, received: number): void {

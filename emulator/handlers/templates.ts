@@ -42,6 +42,7 @@ export function filterTemplates(templates: TemplateRecord[], query: URLSearchPar
 	);
 }
 
+/** §3.2: GET /{waba-id}/message_templates with filters, fields, limit, cursors, summary. */
 export const listTemplates: Handler = (context) => {
 	const matching = filterTemplates(context.state.templatesOf(wabaIdOf(context)), context.query);
 	const fields = requestedFields(context);
@@ -50,6 +51,7 @@ export const listTemplates: Handler = (context) => {
 	return { json: { data: page.items.map((template) => templateView(template, fields)), ...(page.paging ? { paging: page.paging } : {}), ...summary } };
 };
 
+/** §3.1: POST /{waba-id}/message_templates → {id, status:"PENDING", category}, then review (§3.5). */
 export const createTemplate: Handler = (context) => {
 	const wabaId = wabaIdOf(context);
 	const body = jsonBody(context);
@@ -103,6 +105,7 @@ export const deleteTemplates: Handler = (context) => {
 	return deleteByName(context, wabaId, name, hsmId ?? undefined);
 };
 
+/** §3.4: shared by Graph and 360dialog deletes. */
 export function deleteByName(context: RequestContext, wabaId: string, name: string, hsmId?: string) {
 	const targets = context.state.templatesOf(wabaId).filter((template) => template.name === name && (!hsmId || template.id === hsmId));
 	if (targets.length === 0) {

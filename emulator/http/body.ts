@@ -13,7 +13,7 @@ export async function readRawBody(req: IncomingMessage): Promise<Buffer> {
 	let size = 0;
 	for await (const chunk of req) {
 		size += (chunk as Buffer).length;
-		if (size > MAX_BODY_BYTES) throw new MetaApiError(100, 'The request body is larger than 100 MB, the biggest file Meta accepts (§4.5).');
+		if (size > MAX_BODY_BYTES) throw new MetaApiError(100, 'The request body is larger than 100 MB, the biggest file Meta accepts.');
 		chunks.push(chunk as Buffer);
 	}
 	return Buffer.concat(chunks);
