@@ -181,7 +181,7 @@ export async function executeNode(
 	const runExecutionData = { resultData: { runData: {} }, executionData: { contextData: {}, nodeExecutionStack: [], metadata: {}, waitingExecution: {}, waitingExecutionSource: {} } } as unknown as IRunExecutionData;
 	const inputData = { main: [items] };
 	const executeData: IExecuteData = { node, data: inputData, source: { main: [{ previousNode: 'Input' }] } };
-	const context = new ExecuteContext(workflow, node, additionalDataFor(subject, parameters), 'manual', runExecutionData, 0, items, inputData, executeData, []);
+	const context = new ExecuteContext(workflow, node, additionalDataFor(subject, node.parameters), 'manual', runExecutionData, 0, items, inputData, executeData, []);
 	const execute = subject.nodeType.execute;
 	if (!execute) throw new Error(`${subject.typeName} has no execute()`);
 	const outputs = ((await execute.call(context)) ?? []) as INodeExecutionData[][];

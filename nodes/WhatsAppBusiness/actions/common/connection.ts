@@ -1,0 +1,10 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { connectionFromCredentials, CREDENTIAL_TYPE, type Provider, type WhatsAppConnection } from '../../../shared/transport';
+
+/** Resolves provider, credential and the sending phone number for one item. */
+export async function connectionForItem(this: IExecuteFunctions, itemIndex: number): Promise<WhatsAppConnection> {
+	const provider = this.getNodeParameter('authentication', itemIndex, 'cloudApi') as Provider;
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE[provider], itemIndex);
+	const phoneNumberId = this.getNodeParameter('phoneNumberId', itemIndex, '', { extractValue: true }) as string;
+	return connectionFromCredentials(provider, credentials, phoneNumberId);
+}

@@ -1,0 +1,53 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Fields several operations share, so they read and look the same everywhere. */
+
+export const recipientField: INodeProperties = {
+	displayName: 'Recipient',
+	name: 'to',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '+15551234567',
+	description:
+		'Phone number with country code (+44 7700 900123, 0044…, or the wa_id the trigger gives you: {{ $json.from.waId }}). Numbers without a country code need "Default Country" below.',
+};
+
+export const messagingOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'messageOptions',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'Default Country',
+			name: 'defaultCountry',
+			type: 'string',
+			default: '',
+			placeholder: 'GB',
+			description: 'Two-letter country used for numbers typed without a country code (e.g. 07700 900123)',
+		},
+		{
+			displayName: 'Reply To Message ID',
+			name: 'replyToMessageId',
+			type: 'string',
+			default: '',
+			placeholder: 'wamid.HBgL…',
+			description: 'Quote an earlier message (its wamid, e.g. {{ $json.id }} from the trigger)',
+		},
+		{
+			displayName: 'Tracking Data',
+			name: 'bizOpaqueCallbackData',
+			type: 'string',
+			default: '',
+			description: 'Any text (up to 512 characters) that WhatsApp returns in the status webhooks of this message, e.g. an order ID',
+		},
+	],
+};
+
+export interface MessagingOptions {
+	defaultCountry?: string;
+	replyToMessageId?: string;
+	bizOpaqueCallbackData?: string;
+}

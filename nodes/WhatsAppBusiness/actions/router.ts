@@ -1,0 +1,31 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { errorItemJson, toNodeError } from '../../shared/transport';
+import { connectionForItem } from './common/connection';
+import { resources } from './resources';
+
+/**
+ * Runs the chosen operation once per input item. Each item gets its own result; with Continue On
+ * Fail a failing item carries the mapped error and the others go on (nothing is retried or sent twice here).
+ */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const handler = resources[resource]?.operations[operation];
+	if (!handler) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	}
+	const returnData: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const connection = await connectionForItem.call(this, itemIndex);
+			const results = await handler.execute.call(this, { itemIndex, connection });
+			for (const result of results) returnData.push({ ...result, pairedItem: { item: itemIndex } });
+		} catch (error) {
+			const nodeError = toNodeError(this.getNode(), error, itemIndex);
+			if (!this.continueOnFail()) throw nodeError;
+			returnData.push({ json: errorItemJson(nodeError), error: nodeError, pairedItem: { item: itemIndex } });
+		}
+	}
+	return [returnData];
+}

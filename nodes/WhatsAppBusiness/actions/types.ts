@@ -1,0 +1,23 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { WhatsAppConnection } from '../../shared/transport';
+
+/** What every operation gets besides `this`: the item index and how to reach WhatsApp for it. */
+export interface OperationContext {
+	itemIndex: number;
+	connection: WhatsAppConnection;
+}
+
+/**
+ * One operation = one file: its fields (`description`) and its work for ONE input item
+ * (`execute`). The router loops items, pairs results with their input and applies Continue On Fail.
+ */
+export interface OperationModule {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, context: OperationContext): Promise<INodeExecutionData[]>;
+}
+
+export interface ResourceModule {
+	/** The Operation selector for this resource */
+	operationProperty: INodeProperties;
+	operations: Record<string, OperationModule>;
+}

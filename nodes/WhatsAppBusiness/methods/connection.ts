@@ -1,0 +1,10 @@
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
+import { connectionFromCredentials, CREDENTIAL_TYPE, type Provider, type WhatsAppConnection } from '../../shared/transport';
+
+/** Connection for editor look-ups (lists, template fields), from the node's current settings. */
+export async function connectionForOptions(this: ILoadOptionsFunctions): Promise<WhatsAppConnection> {
+	const provider = (this.getCurrentNodeParameter('authentication') as Provider | undefined) ?? 'cloudApi';
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE[provider]);
+	const locator = this.getCurrentNodeParameter('phoneNumberId', { extractValue: true }) as string | undefined;
+	return connectionFromCredentials(provider, credentials, locator);
+}

@@ -1,0 +1,48 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+/**
+ * Where requests go for each provider. Meta's Graph API puts the version and the phone-number or
+ * WABA id in the path; 360dialog's proxy takes the same bodies without them (reference §0.2, §8).
+ */
+export type Provider = 'cloudApi' | 'dialog360';
+
+export const CREDENTIAL_TYPE: Record<Provider, string> = {
+	cloudApi: 'whatsAppCloudApi',
+	dialog360: 'whatsApp360DialogApi',
+};
+
+export interface WhatsAppConnection {
+	provider: Provider;
+	credentialType: string;
+	/** Host plus, for Meta, the pinned version: every relative path hangs off it. */
+	apiRoot: string;
+	/** Host alone, for absolute paths such as 360dialog's /v1/configs/... */
+	host: string;
+	wabaId?: string;
+	phoneNumberId?: string;
+}
+
+function withoutTrailingSlash(url: string): string {
+	return url.replace(/\/+$/, '');
+}
+
+export function connectionFromCredentials(
+	provider: Provider,
+	credentials: ICredentialDataDecryptedObject,
+	phoneNumberIdOverride?: string,
+): WhatsAppConnection {
+	if (provider === 'dialog360') {
+		const host = withoutTrailingSlash(String(credentials.baseUrl || 'https://waba-v2.360dialog.io'));
+		return { provider, credentialType: CREDENTIAL_TYPE.dialog360, apiRoot: host, host };
+	}
+	const host = withoutTrailingSlash(String(credentials.baseUrl || 'https://graph.facebook.com'));
+	const version = String(credentials.graphApiVersion || 'v24.0').replace(/^\/+|\/+$/g, '');
+	return {
+		provider,
+		credentialType: CREDENTIAL_TYPE.cloudApi,
+		apiRoot: `${host}/${version}`,
+		host,
+		wabaId: String(credentials.wabaId ?? '').trim() || undefined,
+		phoneNumberId: (phoneNumberIdOverride || String(credentials.phoneNumberId ?? '')).trim() || undefined,
+	};
+}

@@ -1,0 +1,69 @@
+import { WhatsAppConfigurationError } from './errors';
+import type { WhatsAppConnection } from './connection';
+
+/** Paths per provider (reference §8 table). Each returns an absolute URL. */
+
+function phoneNumberId(connection: WhatsAppConnection): string {
+	if (!connection.phoneNumberId) {
+		throw new WhatsAppConfigurationError(
+			'No Phone Number ID is set.',
+			'Enter the Phone number ID in the credential (Default Phone Number ID) or in the node option "Phone Number ID".',
+		);
+	}
+	return encodeURIComponent(connection.phoneNumberId);
+}
+
+function wabaId(connection: WhatsAppConnection): string {
+	if (!connection.wabaId) {
+		throw new WhatsAppConfigurationError(
+			'No WhatsApp Business Account ID is set.',
+			'Enter the WhatsApp Business Account ID (WABA ID) in the credential.',
+		);
+	}
+	return encodeURIComponent(connection.wabaId);
+}
+
+function onlyOnMeta(connection: WhatsAppConnection, what: string): void {
+	if (connection.provider !== 'cloudApi') {
+		throw new WhatsAppConfigurationError(
+			`${what} is not offered by 360dialog's messaging API.`,
+			"Use a WhatsApp Cloud API credential for this operation, or manage it in the 360dialog Hub.",
+		);
+	}
+}
+
+export const endpoints = {
+	messages: (c: WhatsAppConnection) => (c.provider === 'dialog360' ? `${c.apiRoot}/messages` : `${c.apiRoot}/${phoneNumberId(c)}/messages`),
+	mediaUpload: (c: WhatsAppConnection) => (c.provider === 'dialog360' ? `${c.apiRoot}/media` : `${c.apiRoot}/${phoneNumberId(c)}/media`),
+	media: (c: WhatsAppConnection, mediaId: string) => `${c.apiRoot}/${encodeURIComponent(mediaId)}`,
+	templates: (c: WhatsAppConnection) =>
+		c.provider === 'dialog360' ? `${c.host}/v1/configs/templates` : `${c.apiRoot}/${wabaId(c)}/message_templates`,
+	template: (c: WhatsAppConnection, templateId: string) => {
+		onlyOnMeta(c, 'Reading a template by ID');
+		return `${c.apiRoot}/${encodeURIComponent(templateId)}`;
+	},
+	templateByName: (c: WhatsAppConnection, name: string) => `${c.host}/v1/configs/templates/${encodeURIComponent(name)}`,
+	businessProfile: (c: WhatsAppConnection) =>
+		c.provider === 'dialog360' ? `${c.apiRoot}/whatsapp_business_profile` : `${c.apiRoot}/${phoneNumberId(c)}/whatsapp_business_profile`,
+	phoneNumbers: (c: WhatsAppConnection) => {
+		onlyOnMeta(c, 'Listing phone numbers');
+		return `${c.apiRoot}/${wabaId(c)}/phone_numbers`;
+	},
+	phoneNumber: (c: WhatsAppConnection, id?: string) => {
+		onlyOnMeta(c, 'Reading phone-number health');
+		return `${c.apiRoot}/${id ? encodeURIComponent(id) : phoneNumberId(c)}`;
+	},
+	subscribedApps: (c: WhatsAppConnection) => {
+		onlyOnMeta(c, 'Subscribing an app to the WABA');
+		return `${c.apiRoot}/${wabaId(c)}/subscribed_apps`;
+	},
+	/**
+	 * Media download URL. Meta's lookaside URL is fetched as is with the token; 360dialog serves the
+	 * same path and query on its own host (§4.3, §8).
+	 */
+	mediaDownload: (c: WhatsAppConnection, url: string) => {
+		if (c.provider !== 'dialog360') return url;
+		const parsed = new URL(url);
+		return parsed.hostname.endsWith('fbsbx.com') ? `${c.host}${parsed.pathname}${parsed.search}` : url;
+	},
+};
