@@ -1,6 +1,14 @@
+import { businessProfile } from './businessProfile/BusinessProfile.resource';
+import { media } from './media/Media.resource';
 import { message } from './message/Message.resource';
+import { phoneNumber } from './phoneNumber/PhoneNumber.resource';
+import { template } from './template/Template.resource';
 import type { ResourceModule } from './types';
 
 export const resources: Record<string, ResourceModule> = {
 	message,
+	template,
+	media,
+	businessProfile,
+	phoneNumber,
 };

@@ -20,6 +20,10 @@ const resource: INodeProperties = {
 	noDataExpression: true,
 	options: [
 		{ name: 'Message', value: 'message' },
+		{ name: 'Template', value: 'template' },
+		{ name: 'Media', value: 'media' },
+		{ name: 'Business Profile', value: 'businessProfile' },
+		{ name: 'Phone Number', value: 'phoneNumber' },
 	],
 	default: 'message',
 };

@@ -1,0 +1,16 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationModule, ResourceModule } from '../types';
+
+const operations: Record<string, OperationModule> = {};
+
+const operationProperty: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['businessProfile'] } },
+	default: '',
+	options: [],
+};
+
+export const businessProfile: ResourceModule = { operationProperty, operations };
