@@ -15,6 +15,7 @@ export const ERROR_CODES: Record<number, ErrorCodeInfo> = {
 	10: { title: 'Permission Denied', httpStatus: 403 },
 	100: { title: 'Invalid parameter', httpStatus: 400 },
 	190: { title: 'Invalid OAuth access token - Cannot parse access token', httpStatus: 401 },
+	2200: { title: 'Callback verification failed', httpStatus: 400 },
 	80007: { title: 'Rate limit issues', httpStatus: 400 },
 	130429: { title: 'Rate limit hit', httpStatus: 400 },
 	131000: { title: 'Something went wrong', httpStatus: 500 },

@@ -9,6 +9,7 @@ import { sendMessage } from './handlers/messages';
 import { deleteObject, getObject, postObject } from './handlers/objects';
 import { listPhoneNumbers } from './handlers/phone-numbers';
 import { getBusinessProfile, updateBusinessProfile } from './handlers/profile';
+import { listSubscribedApps, subscribeApp, unsubscribeApp } from './handlers/subscriptions';
 import { createTemplate, deleteTemplates, listTemplates } from './handlers/templates';
 
 export interface Route {
@@ -32,6 +33,9 @@ export const GRAPH_ROUTES: Route[] = [
 	route('GET', '/:wabaId/message_templates', listTemplates),
 	route('POST', '/:wabaId/message_templates', createTemplate),
 	route('DELETE', '/:wabaId/message_templates', deleteTemplates),
+	route('GET', '/:wabaId/subscribed_apps', listSubscribedApps),
+	route('POST', '/:wabaId/subscribed_apps', subscribeApp),
+	route('DELETE', '/:wabaId/subscribed_apps', unsubscribeApp),
 	route('GET', '/:id', getObject),
 	route('POST', '/:id', postObject),
 	route('DELETE', '/:id', deleteObject),

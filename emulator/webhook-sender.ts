@@ -1,5 +1,5 @@
 /**
- * Posts status changes to config.webhook.url the way Meta does (§2.2, §2.3, §2.5): the
+ * Posts status changes to the callback URL (§2.9 overrides, else config.webhook.url) the way Meta does (§2.2, §2.3, §2.5): the
  * `whatsapp_business_account` envelope, `statuses[]` for the phone number, and
  * X-Hub-Signature-256 = HMAC-SHA256(app secret, exact body bytes). It listens to the state's
  * `status` events; inbound-message webhooks can hook `inbound` events the same way.
@@ -45,9 +45,10 @@ export function statusWebhookPayload(state: EmulatorState, event: StatusEvent): 
 	};
 }
 
-/** POSTs one signed payload and records the outcome in state.webhookDeliveries. */
-export async function deliverWebhook(state: EmulatorState, field: string, payload: unknown): Promise<void> {
-	const { url, appSecret } = state.config.webhook;
+/** POSTs one signed payload to the phone number's callback (§2.9) and records the outcome in state.webhookDeliveries. */
+export async function deliverWebhook(state: EmulatorState, phoneNumberId: string, field: string, payload: unknown): Promise<void> {
+	const url = state.callbackUrlFor(phoneNumberId);
+	const { appSecret } = state.config.webhook;
 	if (!url) return;
 	const body = JSON.stringify(payload);
 	const delivery: WebhookDelivery = { url, field, at: new Date(state.now()).toISOString() };
@@ -69,6 +70,6 @@ export async function deliverWebhook(state: EmulatorState, field: string, payloa
 export function attachWebhookSender(state: EmulatorState): () => void {
 	return state.events.on('status', (event) => {
 		const payload = statusWebhookPayload(state, event);
-		if (payload) void deliverWebhook(state, 'messages', payload);
+		if (payload) void deliverWebhook(state, event.phoneNumberId, 'messages', payload);
 	});
 }

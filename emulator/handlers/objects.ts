@@ -6,6 +6,7 @@ import { pickFields, requestedFields, type Handler } from '../http/context';
 import { unknownObject } from '../http/errors';
 import { deleteMedia, getMediaUrl } from './media';
 import { phoneNumberView } from './phone-numbers';
+import { configurePhoneWebhook } from './subscriptions';
 import { editTemplate, templateView } from './templates';
 
 const WABA_FIELDS = ['id', 'name', 'currency', 'timezone_id', 'message_template_namespace'] as const;
@@ -24,11 +25,12 @@ export const getObject: Handler = (context) => {
 	throw unknownObject(id);
 };
 
-/** §3.3: POST /{template-id} edits a template. */
+/** §3.3: POST /{template-id} edits a template; §2.9: POST /{phone-number-id} sets its webhook override. */
 export const postObject: Handler = (context) => {
 	const template = context.state.templates.get(context.params.id);
 	if (template) return editTemplate(context, template);
-	throw unknownObject(context.params.id, 'The emulator supports POST /{id} for template edits only.');
+	if (context.state.phoneNumbers.has(context.params.id)) return configurePhoneWebhook(context, context.params.id);
+	throw unknownObject(context.params.id, 'The emulator supports POST /{id} for template edits and phone-number webhook_configuration only.');
 };
 
 /** §4.4: DELETE /{media-id}. */

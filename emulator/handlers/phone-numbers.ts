@@ -9,14 +9,19 @@ import { paginate } from './paging';
 const PHONE_FIELDS = [
 	'id', 'display_phone_number', 'verified_name', 'status', 'quality_rating', 'code_verification_status', 'name_status',
 	'platform_type', 'throughput', 'messaging_limit_tier', 'whatsapp_business_manager_messaging_limit',
-	'is_official_business_account', 'account_mode', 'country_code', 'country_dial_code',
+	'is_official_business_account', 'account_mode', 'country_code', 'country_dial_code', 'webhook_configuration',
 ] as const;
 const DEFAULT_FIELDS = ['verified_name', 'code_verification_status', 'display_phone_number', 'quality_rating', 'platform_type', 'throughput', 'id'];
 
 export function phoneNumberView(context: RequestContext, phoneNumber: PhoneNumberRecord): Record<string, unknown> {
-	const { wabaId: _wabaId, ...visible } = phoneNumber;
+	const { wabaId, ...visible } = phoneNumber;
 	const fields = requestedFields(context) ?? DEFAULT_FIELDS;
-	return { ...pickFields(visible, fields, PHONE_FIELDS, 'WhatsAppBusinessPhoneNumber'), id: phoneNumber.id };
+	const { state } = context;
+	// §2.9: the callbacks in force at each level (app, WABA override, phone-number override).
+	const webhookConfiguration = Object.fromEntries(
+		Object.entries({ application: state.config.webhook.url, whatsapp_business_account: state.callbackOverrides.get(wabaId), phone_number: state.callbackOverrides.get(phoneNumber.id) }).filter(([, url]) => url),
+	);
+	return { ...pickFields({ ...visible, webhook_configuration: webhookConfiguration }, fields, PHONE_FIELDS, 'WhatsAppBusinessPhoneNumber'), id: phoneNumber.id };
 }
 
 /** §5.3: GET /{waba-id}/phone_numbers?fields&limit&after&before. */

@@ -30,6 +30,10 @@ export class EmulatorState {
 	/** 360dialog API key → phone-number ID (§8). */
 	dialog360Keys = new Map<string, string>();
 	accessTokens = new Set<string>();
+	/** WABAs whose app subscription is on (§2.9); webhooks go nowhere for the others. */
+	subscribedWabas = new Set<string>();
+	/** Alternate callback URLs by WABA or phone-number ID (§2.9). */
+	callbackOverrides = new Map<string, string>();
 	templates = new Map<string, TemplateRecord>();
 	media = new Map<string, MediaRecord>();
 	/** Accepted outbound messages by wamid, each with its latest status. */
@@ -65,6 +69,8 @@ export class EmulatorState {
 		this.businessProfiles = seedBusinessProfiles();
 		this.dialog360Keys = seedDialog360Keys();
 		this.accessTokens = new Set([SEED.accessToken]);
+		this.subscribedWabas = new Set([SEED.wabaId]);
+		this.callbackOverrides = new Map();
 		this.templates = new Map(seedTemplates(now).map((template) => [template.id, template]));
 		this.media.clear();
 		this.messages.clear();
@@ -95,6 +101,13 @@ export class EmulatorState {
 	cancelTimers(): void {
 		for (const timer of this.timers) clearTimeout(timer);
 		this.timers.clear();
+	}
+
+	/** §2.9 routing: phone-number override, then WABA override, then the app's callback (config.webhook.url). */
+	callbackUrlFor(phoneNumberId: string): string | null {
+		const wabaId = this.phoneNumbers.get(phoneNumberId)?.wabaId ?? '';
+		if (!this.subscribedWabas.has(wabaId)) return null;
+		return this.callbackOverrides.get(phoneNumberId) ?? this.callbackOverrides.get(wabaId) ?? this.config.webhook.url;
 	}
 
 	templatesOf(wabaId: string): TemplateRecord[] {

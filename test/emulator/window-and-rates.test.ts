@@ -1,7 +1,5 @@
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { signatureHeader, type RunningEmulator } from '../../emulator';
-import { call, expectMetaError, openWindow, PHONE, SEED, send, startTestEmulator, USER } from './helpers';
+import type { RunningEmulator } from '../../emulator';
+import { call, expectMetaError, openWindow, SEED, send, startTestEmulator, USER } from './helpers';
 
 const HOUR = 60 * 60 * 1000;
 const textMessage = { type: 'text', text: { body: 'Your order has shipped' } };
@@ -61,38 +59,6 @@ describe('24-hour customer-service window (§7.3)', () => {
 	});
 });
 
-describe('signed status webhooks (§2.2, §2.5)', () => {
-	it('posts the failed status with X-Hub-Signature-256 over the exact body', async () => {
-		const received: Array<{ body: string; signature?: string }> = [];
-		const receiver = createServer((req: IncomingMessage, res) => {
-			let body = '';
-			req.on('data', (chunk) => (body += chunk));
-			req.on('end', () => {
-				received.push({ body, signature: req.headers['x-hub-signature-256'] as string });
-				res.end('ok');
-			});
-		});
-		await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-		const emulator = await startTestEmulator({ webhook: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook` } });
-		try {
-			const response = await send(emulator, { ...textMessage, biz_opaque_callback_data: 'order-42' });
-			await waitFor(() => received.length === 1);
-			const [delivery] = received;
-			expect(delivery.signature).toBe(signatureHeader(SEED.appSecret, delivery.body));
-			const status = JSON.parse(delivery.body).entry[0].changes[0].value;
-			expect(status).toMatchObject({
-				messaging_product: 'whatsapp',
-				metadata: { display_phone_number: '15550783881', phone_number_id: PHONE },
-				statuses: [{ id: response.json.messages[0].id, status: 'failed', recipient_id: USER, biz_opaque_callback_data: 'order-42', timestamp: expect.stringMatching(/^\d+$/), errors: [{ code: 131047, error_data: { details: expect.any(String) } }] }],
-			});
-			expect((await call(emulator, 'GET', '/__emulator/webhook-deliveries')).json.data).toEqual([expect.objectContaining({ field: 'messages', statusCode: 200 })]);
-		} finally {
-			await emulator.close();
-			receiver.close();
-		}
-	});
-});
-
 describe('rate limits (§7.1)', () => {
 	let emulator: RunningEmulator;
 	let now = 1_000_000;
@@ -136,11 +102,3 @@ describe('rate limits (§7.1)', () => {
 		await call(emulator, 'PATCH', '/__emulator/config', { pairRate: { burst: 3 } });
 	});
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 2000): Promise<void> {
-	const started = Date.now();
-	while (!condition()) {
-		if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
-}

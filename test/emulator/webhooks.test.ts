@@ -1,0 +1,118 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { signatureHeader, type RunningEmulator } from '../../emulator';
+import { call, expectMetaError, graph, PHONE, SEED, send, startTestEmulator, USER, WABA } from './helpers';
+
+/** A webhook endpoint like the n8n trigger's: answers the GET handshake (§2.1) and records POSTs. */
+async function startReceiver(verifyToken = 'emulator-verify-token') {
+	const posts: Array<{ path: string; body: string; signature?: string }> = [];
+	const server = createServer((req: IncomingMessage, res) => {
+		const url = new URL(req.url ?? '/', 'http://receiver');
+		if (req.method === 'GET') {
+			const ok = url.searchParams.get('hub.mode') === 'subscribe' && url.searchParams.get('hub.verify_token') === verifyToken;
+			res.writeHead(ok ? 200 : 403).end(ok ? url.searchParams.get('hub.challenge') : 'forbidden');
+			return;
+		}
+		let body = '';
+		req.on('data', (chunk) => (body += chunk));
+		req.on('end', () => {
+			posts.push({ path: url.pathname, body, signature: req.headers['x-hub-signature-256'] as string });
+			res.end('ok');
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	return { base, posts, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+async function waitFor(condition: () => boolean, timeoutMs = 2000): Promise<void> {
+	const started = Date.now();
+	while (!condition()) {
+		if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+}
+
+const outsideWindow = { type: 'text', text: { body: 'Your order has shipped' }, biz_opaque_callback_data: 'order-42' };
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let emulator: RunningEmulator;
+beforeAll(async () => {
+	receiver = await startReceiver();
+	emulator = await startTestEmulator({ webhook: { url: `${receiver.base}/app` } });
+});
+afterAll(async () => {
+	await emulator.close();
+	await receiver.close();
+});
+beforeEach(async () => {
+	await call(emulator, 'POST', '/__emulator/reset');
+	receiver.posts.length = 0;
+});
+
+describe('signed status webhooks (§2.2, §2.5)', () => {
+	it('posts the failed 131047 status with X-Hub-Signature-256 over the exact body', async () => {
+		const response = await send(emulator, outsideWindow);
+		await waitFor(() => receiver.posts.length === 1);
+		const [delivery] = receiver.posts;
+		expect(delivery.path).toBe('/app');
+		expect(delivery.signature).toBe(signatureHeader(SEED.appSecret, delivery.body));
+		const payload = JSON.parse(delivery.body);
+		expect(payload).toMatchObject({ object: 'whatsapp_business_account', entry: [{ id: WABA, changes: [{ field: 'messages' }] }] });
+		expect(payload.entry[0].changes[0].value).toEqual({
+			messaging_product: 'whatsapp',
+			metadata: { display_phone_number: '15550783881', phone_number_id: PHONE },
+			statuses: [{
+				id: response.json.messages[0].id, status: 'failed', timestamp: expect.stringMatching(/^\d+$/), recipient_id: USER, biz_opaque_callback_data: 'order-42',
+				errors: [{ code: 131047, title: 'Re-engagement message', message: 'Re-engagement message', error_data: { details: expect.any(String) }, href: expect.any(String) }],
+			}],
+		});
+		expect((await call(emulator, 'GET', '/__emulator/webhook-deliveries')).json.data).toEqual([expect.objectContaining({ url: `${receiver.base}/app`, field: 'messages', statusCode: 200 })]);
+	});
+
+	it('a sent template carries PMP pricing', async () => {
+		await send(emulator, { type: 'template', template: { name: 'abandoned_cart', language: { code: 'en_US' }, components: [
+			{ type: 'header', parameters: [{ type: 'image', image: { link: 'https://example.com/cart.jpg' } }] },
+			{ type: 'body', parameters: [{ type: 'text', text: 'Pablo' }, { type: 'text', text: 'a cactus' }] },
+			{ type: 'button', sub_type: 'url', index: 0, parameters: [{ type: 'text', text: 'abc' }] },
+		] } });
+		await waitFor(() => receiver.posts.length === 1);
+		const [status] = JSON.parse(receiver.posts[0].body).entry[0].changes[0].value.statuses;
+		expect(status).toMatchObject({ status: 'sent', pricing: { billable: true, pricing_model: 'PMP', type: 'regular', category: 'marketing' } });
+	});
+});
+
+describe('webhook overrides (§2.9)', () => {
+	it('POST /{waba-id}/subscribed_apps verifies the URL (§2.1), then statuses go there', async () => {
+		const subscribed = await graph(emulator, 'POST', `/${WABA}/subscribed_apps`, { override_callback_uri: `${receiver.base}/waba`, verify_token: 'emulator-verify-token' });
+		expect(subscribed.json).toEqual({ success: true });
+		expect((await graph(emulator, 'GET', `/${WABA}/subscribed_apps`)).json.data).toEqual([expect.objectContaining({ override_callback_uri: `${receiver.base}/waba` })]);
+		await send(emulator, outsideWindow);
+		await waitFor(() => receiver.posts.length === 1);
+		expect(receiver.posts[0].path).toBe('/waba');
+	});
+
+	it('a phone-number override wins over the WABA override and shows in webhook_configuration', async () => {
+		await graph(emulator, 'POST', `/${WABA}/subscribed_apps`, { override_callback_uri: `${receiver.base}/waba`, verify_token: 'emulator-verify-token' });
+		await graph(emulator, 'POST', `/${PHONE}`, { webhook_configuration: { override_callback_uri: `${receiver.base}/phone`, verify_token: 'emulator-verify-token' } });
+		expect((await graph(emulator, 'GET', `/${PHONE}?fields=webhook_configuration`)).json.webhook_configuration).toEqual({
+			application: `${receiver.base}/app`, whatsapp_business_account: `${receiver.base}/waba`, phone_number: `${receiver.base}/phone`,
+		});
+		await send(emulator, outsideWindow);
+		await waitFor(() => receiver.posts.length === 1);
+		expect(receiver.posts[0].path).toBe('/phone');
+	});
+
+	it('a wrong verify token fails the handshake with 2200 and changes nothing', async () => {
+		const response = await graph(emulator, 'POST', `/${WABA}/subscribed_apps`, { override_callback_uri: `${receiver.base}/waba`, verify_token: 'wrong' });
+		expectMetaError(response, 2200);
+		expect((await graph(emulator, 'GET', `/${WABA}/subscribed_apps`)).json.data[0].override_callback_uri).toBeUndefined();
+	});
+
+	it('DELETE /{waba-id}/subscribed_apps stops every webhook', async () => {
+		expect((await graph(emulator, 'DELETE', `/${WABA}/subscribed_apps`)).json).toEqual({ success: true });
+		expect((await graph(emulator, 'GET', `/${WABA}/subscribed_apps`)).json.data).toEqual([]);
+		await send(emulator, outsideWindow);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(receiver.posts).toEqual([]);
+	});
+});
