@@ -1,10 +1,28 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { nodeProperties } from './actions/properties';
 import { router } from './actions/router';
-import { versionDescription } from './actions/versionDescription';
 import { listSearch, loadOptions, resourceMapping } from './methods';
 
 export class WhatsAppBusiness implements INodeType {
-	description: INodeTypeDescription = versionDescription;
+	description: INodeTypeDescription = {
+		displayName: 'WhatsApp Business',
+		name: 'whatsAppBusiness',
+		icon: { light: 'file:whatsapp.svg', dark: 'file:whatsapp.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description:
+			'Send WhatsApp templates, text, media and interactive messages; manage templates, media and numbers (Cloud API or 360dialog)',
+		defaults: { name: 'WhatsApp Business' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'whatsAppCloudApi', required: true, displayOptions: { show: { authentication: ['cloudApi'] } } },
+			{ name: 'whatsApp360DialogApi', required: true, displayOptions: { show: { authentication: ['dialog360'] } } },
+		],
+		properties: nodeProperties,
+	};
 
 	methods = { listSearch, loadOptions, resourceMapping };
 

@@ -1,5 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { endpoints, whatsAppRequest } from '../../shared/transport';
+import { fetchTemplatePage, type StoredTemplate, type TemplateQuery } from '../actions/template/templateApi';
+import { templateValue } from '../actions/template/templateReference';
 import { connectionForOptions } from './connection';
 
 interface PhoneNumber {
@@ -24,4 +26,52 @@ export async function searchPhoneNumbers(this: ILoadOptionsFunctions, _filter?: 
 		})),
 		paginationToken: body.paging?.next ? body.paging.cursors?.after : undefined,
 	};
+}
+
+/** Enough rows per call that the list can scroll; filtered-out pages must not end the list early. */
+const MIN_RESULTS = 50;
+const MAX_REQUESTS_PER_CALL = 10;
+
+async function searchTemplatePages(
+	this: ILoadOptionsFunctions,
+	query: TemplateQuery,
+	label: (template: StoredTemplate) => string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const connection = await connectionForOptions.call(this);
+	const found: StoredTemplate[] = [];
+	let token = paginationToken;
+	for (let request = 0; request < MAX_REQUESTS_PER_CALL; request++) {
+		const page = await fetchTemplatePage.call(this, connection, query, token);
+		found.push(...page.templates);
+		token = page.next;
+		if (token === undefined || found.length >= MIN_RESULTS) break;
+	}
+	return {
+		results: found.map((template) => ({ name: label(template), value: templateValue(template) })),
+		paginationToken: token,
+	};
+}
+
+/**
+ * Approved templates only: the only ones WhatsApp will send (§1.8, §3.5). Shown as
+ * "order_confirmation (en_US) · UTILITY"; the value is `name|language`.
+ */
+export async function searchTemplates(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await searchTemplatePages.call(
+		this,
+		{ status: 'APPROVED', name: filter },
+		(template) => `${template.name} (${template.language}) · ${template.category}`,
+		paginationToken,
+	);
+}
+
+/** Every template whatever its status, for reading and deleting; the status is part of the label. */
+export async function searchAllTemplates(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await searchTemplatePages.call(
+		this,
+		{ name: filter },
+		(template) => `${template.name} (${template.language}) · ${template.category} · ${template.status}`,
+		paginationToken,
+	);
 }

@@ -93,7 +93,7 @@ const CATALOGUE: Record<number, Entry> = {
 	132005: entry('Template Hydrated Text Too Long', 'template', 'The template text is too long once your values are filled in. Shorten the variable values.'),
 	132007: entry('Template Format Character Policy Violated', 'template', 'A variable value breaks WhatsApp\'s formatting rules (e.g. new lines, tabs or more than 4 spaces in a row). Clean up the values.'),
 	132008: entry('Template parameter value invalid', 'template', 'A variable value is not valid for its type. Check the values against the template.'),
-	132012: entry('Template Parameter Format Mismatch', 'template', `The values do not match the template\'s variable format (named vs numbered, or text vs media). ${TEMPLATE_TIP} and send values in the format it expects.`),
+	132012: entry('Template Parameter Format Mismatch', 'template', `The values do not match the template's variable format (named vs numbered, or text vs media). ${TEMPLATE_TIP} and send values in the format it expects.`),
 	132015: entry('Template is Paused', 'template', 'The template is paused because of low quality. Edit it or use another template; it cannot be sent until it is unpaused.'),
 	132016: entry('Template is Disabled', 'template', 'The template was disabled after repeated low quality. Create a new template and use that.'),
 	132068: entry('Flow is in blocked state', 'policy', 'The WhatsApp Flow is blocked. Fix the Flow in WhatsApp Manager before sending it.'),

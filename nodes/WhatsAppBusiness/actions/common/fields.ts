@@ -10,7 +10,7 @@ export const recipientField: INodeProperties = {
 	default: '',
 	placeholder: '+15551234567',
 	description:
-		'Phone number with country code (+44 7700 900123, 0044…, or the wa_id the trigger gives you: {{ $json.from.waId }}). Numbers without a country code need "Default Country" below.',
+		'Phone number with country code (+44 7700 900123, 0044…, or the WhatsApp ID the trigger gives you in from.waId). Numbers without a country code need "Default Country" below.',
 };
 
 export const messagingOptions: INodeProperties = {
@@ -34,7 +34,7 @@ export const messagingOptions: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'wamid.HBgL…',
-			description: 'Quote an earlier message (its wamid, e.g. {{ $json.id }} from the trigger)',
+			description: 'Quote an earlier message: its message ID (wamid…), e.g. the ID field of a trigger item',
 		},
 		{
 			displayName: 'Tracking Data',

@@ -1,0 +1,98 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { WhatsAppConfigurationError } from '../../../shared/transport';
+import type { StoredTemplate } from './templateApi';
+
+/**
+ * How a template is named in the node: `order_confirmation|en_US` (what the list stores and what
+ * "By Name" takes), a bare name plus a separate language, or a template ID (Get and Delete).
+ */
+export interface TemplateReference {
+	name?: string;
+	language?: string;
+	templateId?: string;
+}
+
+export function parseTemplateReference(value: unknown, separateLanguage?: string): TemplateReference {
+	const text = String(value ?? '').trim();
+	if (/^\d+$/.test(text)) return { templateId: text };
+	const [name, language] = text.split('|').map((part) => part.trim());
+	const chosenLanguage = language || (separateLanguage ?? '').trim();
+	return { ...(name ? { name } : {}), ...(chosenLanguage ? { language: chosenLanguage } : {}) };
+}
+
+export const templateValue = (template: Pick<StoredTemplate, 'name' | 'language'>) => `${template.name}|${template.language}`;
+
+/**
+ * The one translation a reference means. Without a language, a name with a single translation
+ * is unambiguous; with several, the user has to say which (Meta needs the exact code, §1.8).
+ */
+export function chooseTranslation(translations: StoredTemplate[], reference: TemplateReference): StoredTemplate | undefined {
+	if (reference.language) return translations.find((template) => template.language === reference.language);
+	const approved = translations.filter((template) => template.status === 'APPROVED');
+	const pool = approved.length > 0 ? approved : translations;
+	if (pool.length <= 1) return pool[0];
+	throw new WhatsAppConfigurationError(
+		`The template "${reference.name}" exists in several languages (${pool.map((template) => template.language).join(', ')}).`,
+		`Say which one: pick it from the list, or write it as ${reference.name}|${pool[0].language}.`,
+	);
+}
+
+export function requireTemplateName(reference: TemplateReference): string {
+	if (reference.name) return reference.name;
+	throw new WhatsAppConfigurationError(
+		'No template is chosen.',
+		'Pick a template from the list, or type it By Name as name|language, e.g. order_confirmation|en_US.',
+	);
+}
+
+const NAME_PATTERN = '^\\s*[a-z0-9_]+\\s*(\\|\\s*[A-Za-z_]+\\s*)?$';
+
+/** The template picker. `approvedOnly` lists what can be sent; otherwise every status is listed. */
+export function templateLocator(options: { approvedOnly: boolean; withId: boolean; description: string }): INodeProperties {
+	return {
+		displayName: 'Template',
+		name: 'template',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: options.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: options.approvedOnly ? 'Select an approved template…' : 'Select a template…',
+				typeOptions: {
+					searchListMethod: options.approvedOnly ? 'searchTemplates' : 'searchAllTemplates',
+					searchable: true,
+				},
+			},
+			{
+				displayName: 'By Name',
+				name: 'name',
+				type: 'string',
+				placeholder: 'order_confirmation|en_US',
+				hint: 'The template name and its language code, separated by |',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: NAME_PATTERN, errorMessage: 'Write name|language, e.g. order_confirmation|en_US' },
+					},
+				],
+			},
+			...(options.withId
+				? [
+						{
+							displayName: 'By ID',
+							name: 'id',
+							type: 'string' as const,
+							placeholder: '1627019861106475',
+							validation: [
+								{ type: 'regex' as const, properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A template ID has digits only' } },
+							],
+						},
+					]
+				: []),
+		],
+	};
+}
