@@ -157,7 +157,7 @@ export const listFields: INodeProperties[] = [
 		type: 'json',
 		required: true,
 		default: '[\n  {\n    "title": "Delivery",\n    "rows": [\n      { "id": "express", "title": "Express", "description": "Next day" },\n      { "id": "standard", "title": "Standard" }\n    ]\n  }\n]',
-		description: "Meta's sections array: [{ title, rows: [{ id, title, description }] }]. Handy for lists built by an expression.",
+		description: "Meta's sections array, as in the example: each section has a title and rows with ID, title and description. Handy for lists built by an expression.",
 		displayOptions: { show: { interactiveType: ['list'], sectionsInput: ['json'] } },
 	},
 ];

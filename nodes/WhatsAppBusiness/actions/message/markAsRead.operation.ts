@@ -12,7 +12,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'wamid.HBgL…',
 		description:
-			'The wamid of a message the customer sent, e.g. {{ $json.id }} from the Trigger. The customer sees blue ticks on it and on every earlier message of the chat.',
+			'The wamid of a message the customer sent (the message ID the Trigger outputs). The customer sees blue ticks on it and on every earlier message of the chat.',
 	},
 	{
 		displayName: 'Options',

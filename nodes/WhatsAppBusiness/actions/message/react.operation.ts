@@ -19,7 +19,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'wamid.HBgL…',
-		description: 'The wamid of the message to react to, e.g. {{ $json.id }} from the Trigger. Messages older than 30 days cannot get reactions.',
+		description: 'The wamid of the message to react to, e.g. the message ID the Trigger outputs. Messages older than 30 days cannot get reactions.',
 	},
 	{
 		displayName: 'Emoji',

@@ -12,7 +12,7 @@ import {
 import { messagingOptions, recipientField, type MessagingOptions } from '../common/fields';
 import type { OperationContext } from '../types';
 import { buttonFields, ctaUrlFields, headerFields, listFields } from './interactiveFields';
-import { jsonList } from './jsonInput';
+import { jsonListParameter } from './jsonInput';
 import { sendMessage } from './send';
 
 const properties: INodeProperties[] = [
@@ -120,7 +120,7 @@ interface SectionFields {
 function readSections(this: IExecuteFunctions, i: number): ListSectionInput[] {
 	if (this.getNodeParameter('sectionsInput', i, 'fields') === 'json') {
 		const example = '[{"title": "Delivery", "rows": [{"id": "express", "title": "Express"}]}]';
-		return jsonList(this.getNodeParameter('sectionsJson', i), 'sectionsJson', 'Sections (JSON)', example) as ListSectionInput[];
+		return jsonListParameter.call(this, 'sectionsJson', i, 'Sections (JSON)', example) as ListSectionInput[];
 	}
 	const sections = this.getNodeParameter('sections.section', i, []) as SectionFields[];
 	return sections.map((section) => ({ title: section.title, rows: section.rows?.row ?? [] }));

@@ -48,7 +48,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '1479537139650973',
-		description: 'ID returned by a media upload from this phone number, e.g. {{ $json.mediaId }}',
+		description: 'ID returned by a media upload from this phone number (the Media resource outputs it)',
 		displayOptions: { show: { mediaSource: ['id'] } },
 	},
 	{
@@ -58,6 +58,15 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: 'data',
 		hint: 'The name of the input binary field containing the file to send',
+		displayOptions: { show: { mediaSource: ['binary'] } },
+	},
+	{
+		displayName: 'MIME Type',
+		name: 'mimeType',
+		type: 'string',
+		default: '',
+		placeholder: 'application/pdf',
+		description: "Leave empty to use the binary file's own type. Set it when that type is wrong or generic (e.g. application/octet-stream).",
 		displayOptions: { show: { mediaSource: ['binary'] } },
 	},
 	{
@@ -113,7 +122,11 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', i) as string;
 	const binary = this.helpers.assertBinaryData(i, binaryPropertyName);
 	if (mediaType === 'document' && !input.filename?.trim() && binary.fileName) input.filename = binary.fileName;
-	const upload = await uploadBinaryMedia.call(this, context, binaryPropertyName);
+	const upload = await uploadBinaryMedia.call(this, context, {
+		binaryPropertyName,
+		kind: mediaType,
+		mimeType: this.getNodeParameter('mimeType', i, '') as string,
+	});
 	return await send.call(this, context, { ...input, mediaId: upload.mediaId }, { fileName: upload.fileName, mimeType: upload.mimeType, fileSize: upload.fileSize });
 }
 

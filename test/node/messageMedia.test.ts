@@ -1,0 +1,132 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+import { SEED } from '../../emulator';
+import { startNodeTestBed, type NodeTestBed } from './whatsAppBusinessHarness';
+
+// A real 1×1 PNG and a minimal PDF: the emulator checks MIME types and sizes, not pixels.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+function itemWithFile(content: Buffer, mimeType: string, fileName: string, property = 'data'): INodeExecutionData {
+	return { json: { phone: '+16505551234' }, binary: { [property]: { data: content.toString('base64'), mimeType, fileName } } };
+}
+
+let bed: NodeTestBed;
+beforeAll(async () => {
+	bed = await startNodeTestBed();
+});
+afterAll(async () => await bed.close());
+beforeEach(async () => {
+	await fetch(`${bed.emulator.url}/__emulator/reset`, { method: 'POST' });
+	await fetch(`${bed.emulator.url}/__emulator/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: '16505551234', text: 'hi' }) });
+});
+
+const sendMedia = { resource: 'message', operation: 'sendMedia', to: '={{ $json.phone }}' };
+
+describe('Message › Send Media', () => {
+	test('a binary PNG is uploaded as multipart with its MIME type, then sent as an image by the returned media ID', async () => {
+		const result = await bed.run({ ...sendMedia, mediaType: 'image', mediaSource: 'binary', caption: 'The best succulent ever?' }, [itemWithFile(PNG, 'image/png', 'succulent.png')]);
+		const [upload] = await bed.accepted('/media');
+		expect(upload.path).toBe(`/v24.0/${SEED.phoneNumberId}/media`);
+		expect(upload.body).toEqual({
+			fields: { messaging_product: 'whatsapp', type: 'image/png' },
+			files: [{ field: 'file', filename: 'succulent.png', mimeType: 'image/png', size: PNG.length }],
+		});
+		const mediaId = (upload as { responseId?: string }).responseId;
+		const [sent] = await bed.accepted('/messages');
+		expect(sent.body).toEqual({
+			messaging_product: 'whatsapp',
+			recipient_type: 'individual',
+			to: '+16505551234',
+			type: 'image',
+			image: { id: mediaId, caption: 'The best succulent ever?' },
+		});
+		expect(result.items[0].json).toMatchObject({ mediaId, type: 'image', waId: '16505551234', uploaded: { fileName: 'succulent.png', mimeType: 'image/png', fileSize: PNG.length } });
+		expect(String(result.items[0].json.messageId)).toMatch(/^wamid\./);
+	});
+
+	test("a binary PDF from another binary field is sent as a document named after the binary's file name", async () => {
+		await bed.run(
+			{ ...sendMedia, mediaType: 'document', mediaSource: 'binary', binaryPropertyName: 'invoice', caption: 'Your order confirmation (PDF)' },
+			[itemWithFile(PDF, 'application/pdf', 'order_abc123.pdf', 'invoice')],
+		);
+		const [upload] = await bed.accepted('/media');
+		expect(upload.body).toMatchObject({ fields: { type: 'application/pdf' }, files: [{ filename: 'order_abc123.pdf', mimeType: 'application/pdf' }] });
+		const [sent] = await bed.accepted('/messages');
+		expect((sent.body as Record<string, unknown>).document).toEqual({
+			id: (upload as { responseId?: string }).responseId,
+			caption: 'Your order confirmation (PDF)',
+			filename: 'order_abc123.pdf',
+		});
+	});
+
+	test('a File Name given in the node wins over the binary file name', async () => {
+		await bed.run({ ...sendMedia, mediaType: 'document', mediaSource: 'binary', filename: 'Invoice 1042.pdf' }, [itemWithFile(PDF, 'application/pdf', 'tmp-8c1f.pdf')]);
+		const [sent] = await bed.accepted('/messages');
+		expect((sent.body as { document: { filename: string } }).document.filename).toBe('Invoice 1042.pdf');
+	});
+
+	test('a link is sent as is, without any upload', async () => {
+		const result = await bed.run({ ...sendMedia, mediaType: 'video', mediaSource: 'link', mediaLink: 'https://example.com/clip.mp4', caption: 'A succulent eclipse!' }, [{ json: { phone: '16505551234' } }]);
+		expect(await bed.accepted('/media')).toHaveLength(0);
+		const [sent] = await bed.accepted('/messages');
+		expect(sent.body).toEqual({
+			messaging_product: 'whatsapp',
+			recipient_type: 'individual',
+			to: '+16505551234',
+			type: 'video',
+			video: { link: 'https://example.com/clip.mp4', caption: 'A succulent eclipse!' },
+		});
+		expect(result.items[0].json).not.toHaveProperty('mediaId');
+	});
+
+	test('an already uploaded media ID is sent as a voice note', async () => {
+		const form = new FormData();
+		form.append('messaging_product', 'whatsapp');
+		form.append('file', new Blob([Buffer.from('OggS-voice')], { type: 'audio/ogg' }), 'note.ogg');
+		const uploaded = await fetch(`${bed.emulator.url}/v24.0/${SEED.phoneNumberId}/media`, { method: 'POST', headers: { authorization: `Bearer ${SEED.accessToken}` }, body: form });
+		const { id } = (await uploaded.json()) as { id: string };
+		await fetch(`${bed.emulator.url}/__emulator/requests`, { method: 'DELETE' });
+
+		const result = await bed.run({ ...sendMedia, mediaType: 'audio', mediaSource: 'id', mediaId: ` ${id} `, voice: true }, [{ json: { phone: '16505551234' } }]);
+		const [sent] = await bed.accepted('/messages');
+		expect((sent.body as Record<string, unknown>).audio).toEqual({ id, voice: true });
+		expect(result.items[0].json.mediaId).toBe(id);
+		expect(await bed.accepted('/media')).toHaveLength(0);
+	});
+
+	test('a caption on a sticker (type chosen by expression) is refused before anything is uploaded or sent', async () => {
+		await expect(
+			bed.run({ ...sendMedia, mediaType: '={{ $json.kind }}', mediaSource: 'binary', caption: 'Hello' }, [{ ...itemWithFile(PNG, 'image/webp', 'hi.webp'), json: { phone: '16505551234', kind: 'sticker' } }]),
+		).rejects.toThrow(/caption on sticker/i);
+		expect(await bed.accepted()).toHaveLength(0);
+	});
+
+	test('a binary file with a generic MIME type is refused before upload, and the MIME Type field fixes it', async () => {
+		const generic = itemWithFile(PDF, 'application/octet-stream', 'report');
+		const refused = await bed.run({ ...sendMedia, mediaType: 'document', mediaSource: 'binary' }, [generic], { continueOnFail: true });
+		expect(refused.items[0].json.error).toMatchObject({ message: expect.stringMatching(/application\/octet-stream/), description: expect.stringMatching(/MIME type/) });
+		expect(await bed.accepted()).toHaveLength(0);
+
+		await bed.run({ ...sendMedia, mediaType: 'document', mediaSource: 'binary', mimeType: 'application/pdf' }, [generic]);
+		const [upload] = await bed.accepted('/media');
+		expect(upload.body).toMatchObject({ fields: { type: 'application/pdf' }, files: [{ filename: 'report', mimeType: 'application/pdf' }] });
+		expect(await bed.accepted('/messages')).toHaveLength(1);
+	});
+
+	test('a WebP file sent as an image is refused before upload (§4.5: WebP only as a sticker)', async () => {
+		await expect(bed.run({ ...sendMedia, mediaType: 'image', mediaSource: 'binary' }, [itemWithFile(PNG, 'image/webp', 'hi.webp')])).rejects.toThrow(/image\/webp/);
+		expect(await bed.accepted()).toHaveLength(0);
+	});
+
+	test('a WebP sticker is uploaded and sent without caption', async () => {
+		await bed.run({ ...sendMedia, mediaType: 'sticker', mediaSource: 'binary' }, [itemWithFile(PNG, 'image/webp', 'hi.webp')]);
+		const [upload] = await bed.accepted('/media');
+		const [sent] = await bed.accepted('/messages');
+		expect((sent.body as Record<string, unknown>).sticker).toEqual({ id: (upload as { responseId?: string }).responseId });
+	});
+
+	test('a missing binary field is named in the error and nothing is sent', async () => {
+		await expect(bed.run({ ...sendMedia, mediaType: 'image', mediaSource: 'binary', binaryPropertyName: 'photo' }, [{ json: { phone: '16505551234' } }])).rejects.toThrow(/photo/);
+		expect(await bed.accepted()).toHaveLength(0);
+	});
+});
