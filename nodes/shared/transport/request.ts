@@ -120,7 +120,9 @@ function networkError(context: WhatsAppContext, failure: Failure, request: Whats
 			? `The connection to ${host} broke (${code}) before WhatsApp answered, so it is unknown whether this request was carried out. ` +
 				'It was not repeated automatically, to avoid sending a message twice. Check the status webhooks (or the recipient) before sending it again.'
 			: `Could not reach ${host} (${code})${attempt ? ` after ${attempt + 1} attempts` : ''}. Check the Base URL in the credential and the network, then run again.`;
-	return new NodeOperationError(context.getNode(), `Network error talking to WhatsApp: ${code}`, {
+	// The code stays out of the message: n8n would swap a message naming ECONNRESET for a generic text.
+	const message = mayHaveArrived ? 'Network error: the connection to WhatsApp broke before it answered' : 'Network error: could not reach WhatsApp';
+	return new NodeOperationError(context.getNode(), message, {
 		description,
 		itemIndex: request.itemIndex,
 	});

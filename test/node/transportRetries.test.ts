@@ -1,0 +1,54 @@
+import { startNodeTestBed, type NodeTestBed } from './whatsAppBusinessHarness';
+
+/** How the transport treats Meta's temporary refusals and broken connections (reference §6.2, §7.1). */
+let bed: NodeTestBed;
+beforeAll(async () => {
+	bed = await startNodeTestBed();
+});
+afterAll(async () => await bed.close());
+beforeEach(async () => {
+	await fetch(`${bed.emulator.url}/__emulator/reset`, { method: 'POST' });
+	await fetch(`${bed.emulator.url}/__emulator/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: '16505551234', text: 'hi' }) });
+});
+
+async function injectFaults(faults: object[]) {
+	const response = await fetch(`${bed.emulator.url}/__emulator/config`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ faults }) });
+	expect(response.status).toBe(200);
+}
+
+const sendText = { resource: 'message', operation: 'sendText', to: '16505551234', text: 'Your order has shipped' };
+
+test('a send that Meta refused with a temporary 500 (131000) is retried and goes out exactly once', async () => {
+	await injectFaults([{ pathPattern: '/messages$', kind: 'http500', code: 131000, count: 1 }]);
+	const result = await bed.run(sendText);
+	expect(String(result.items[0].json.messageId)).toMatch(/^wamid\./);
+	const sent = (await (await fetch(`${bed.emulator.url}/__emulator/messages`)).json()) as { data: unknown[] };
+	expect(sent.data).toHaveLength(1);
+});
+
+test('a throughput refusal (130429) is retried after a back-off', async () => {
+	await injectFaults([{ pathPattern: '/messages$', kind: 'http500', code: 130429, count: 1 }]);
+	const result = await bed.run(sendText);
+	expect(result.items[0].json.messageId).toBeDefined();
+});
+
+test('a connection reset during a send is NOT retried (it may have been sent) and says so', async () => {
+	await injectFaults([{ pathPattern: '/messages$', kind: 'reset', count: 1 }]);
+	const result = await bed.run(sendText, undefined, { continueOnFail: true });
+	const error = result.items[0].json.error as { message: string; description: string };
+	expect(error.message).toMatch(/network error/i);
+	expect(error.description).toMatch(/not repeated automatically/i);
+	// the emulator would have accepted a second attempt: nothing was re-sent
+	const sent = (await (await fetch(`${bed.emulator.url}/__emulator/messages`)).json()) as { data: unknown[] };
+	expect(sent.data).toHaveLength(0);
+});
+
+test('a permanent error is not retried and fails only its own item', async () => {
+	await injectFaults([{ pathPattern: '/messages$', kind: 'http500', code: 131000, count: 5 }]);
+	const result = await bed.run({ ...sendText, to: '={{ $json.to }}' }, [{ json: { to: '16505551234' } }], { continueOnFail: true });
+	const error = result.items[0].json.error as { code: number; retryable: boolean };
+	// retried twice (the default), then the mapped error is reported on the item
+	expect(error.code).toBe(131000);
+	const log = await bed.accepted('/messages');
+	expect(log).toHaveLength(0);
+});
