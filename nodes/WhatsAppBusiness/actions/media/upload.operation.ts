@@ -1,0 +1,103 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { encodeMultipart, endpoints, whatsAppRequest } from '../../../shared/transport';
+import { checkMediaFile, fileExtensionFor, type MediaKind } from '../../../shared/whatsapp/mediaTypes';
+import type { OperationContext } from '../types';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		hint: 'The name of the input binary field containing the file to upload',
+	},
+	{
+		displayName: 'Options',
+		name: 'uploadOptions',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'File Name',
+				name: 'fileName',
+				type: 'string',
+				default: '',
+				placeholder: 'invoice-1042.pdf',
+				description: "Name to upload the file under; empty uses the binary data's own file name",
+			},
+			{
+				displayName: 'MIME Type',
+				name: 'mimeType',
+				type: 'string',
+				default: '',
+				placeholder: 'application/pdf',
+				description: "Use when the binary data's MIME type is wrong or generic (e.g. application/octet-stream)",
+			},
+			{
+				displayName: 'Will Be Sent As',
+				name: 'mediaKind',
+				type: 'options',
+				default: 'any',
+				description: 'Checks that the file fits this kind of message before uploading (e.g. WebP only as a sticker)',
+				options: [
+					{ name: 'Any Kind', value: 'any' },
+					{ name: 'Audio', value: 'audio' },
+					{ name: 'Document', value: 'document' },
+					{ name: 'Image', value: 'image' },
+					{ name: 'Sticker', value: 'sticker' },
+					{ name: 'Video', value: 'video' },
+				],
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['media'], operation: ['upload'] } }, properties);
+
+interface UploadOptions {
+	fileName?: string;
+	mimeType?: string;
+	mediaKind?: MediaKind | 'any';
+}
+
+/** §4.1: multipart upload of one binary file; the type and size are checked first (§4.5). */
+export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<INodeExecutionData[]> {
+	const i = context.itemIndex;
+	const propertyName = this.getNodeParameter('binaryPropertyName', i) as string;
+	const options = this.getNodeParameter('uploadOptions', i, {}) as UploadOptions;
+	const binary = this.helpers.assertBinaryData(i, propertyName);
+	const kind = options.mediaKind && options.mediaKind !== 'any' ? options.mediaKind : undefined;
+	const declaredMime = options.mimeType?.trim() || binary.mimeType;
+	// Refuse a wrong type or a known oversize before reading a possibly large file into memory.
+	if (typeof binary.bytes === 'number') checkMediaFile({ mimeType: declaredMime, sizeBytes: binary.bytes, kind });
+	const content = await this.helpers.getBinaryDataBuffer(i, propertyName);
+	const rule = checkMediaFile({ mimeType: declaredMime, sizeBytes: content.length, kind });
+	const fileName = options.fileName?.trim() || binary.fileName || `upload.${fileExtensionFor(rule.mimeType)}`;
+
+	const multipart = encodeMultipart(
+		{ messaging_product: 'whatsapp', type: rule.mimeType },
+		{ fieldName: 'file', fileName, mimeType: rule.mimeType, content },
+	);
+	const response = await whatsAppRequest.call(this, context.connection, {
+		method: 'POST',
+		url: endpoints.mediaUpload(context.connection),
+		body: multipart.body,
+		headers: { 'content-type': multipart.contentType },
+		itemIndex: i,
+	});
+	const { id } = response.body as { id?: string };
+	return [
+		{
+			json: {
+				mediaId: id,
+				mimeType: rule.mimeType,
+				fileName,
+				fileSize: content.length,
+				kind: kind ?? rule.kind,
+				...(context.connection.phoneNumberId ? { phoneNumberId: context.connection.phoneNumberId } : {}),
+			},
+		},
+	];
+}
