@@ -54,7 +54,7 @@ function mapperField(template: TemplateDefinition, field: TemplateParameterField
 }
 
 /** Labels say what to type; the field form shows no descriptions, so the hint goes in the label. */
-export function fieldLabel(template: TemplateDefinition, field: TemplateParameterField): string {
+function fieldLabel(template: TemplateDefinition, field: TemplateParameterField): string {
 	const where = field.cardIndex === undefined ? '' : `Card ${field.cardIndex + 1} `;
 	const button = buttonOf(template, field);
 	const buttonName = `${where}Button ${(field.buttonIndex ?? 0) + 1}`;

@@ -1,0 +1,185 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Create's form (§3.1): content fields for UTILITY/MARKETING, preset options for AUTHENTICATION. */
+const notAuthentication = { hide: { category: ['AUTHENTICATION'] } };
+const onlyAuthentication = { show: { category: ['AUTHENTICATION'] } };
+const mediaHeaders = ['IMAGE', 'VIDEO', 'DOCUMENT'];
+
+const buttonFields: INodeProperties[] = [
+	{
+		displayName: 'Type',
+		name: 'type',
+		type: 'options',
+		default: 'QUICK_REPLY',
+		options: [
+			{ name: 'Copy Code', value: 'COPY_CODE', description: 'A button that copies a coupon code (its label is fixed by WhatsApp)' },
+			{ name: 'Flow', value: 'FLOW', description: 'Opens a WhatsApp Flow' },
+			{ name: 'Phone Number', value: 'PHONE_NUMBER', description: 'Calls a phone number' },
+			{ name: 'Quick Reply', value: 'QUICK_REPLY', description: 'Sends its label back as a reply' },
+			{ name: 'URL', value: 'URL', description: 'Opens a link; it may end with {{1}}, filled in when sending' },
+		],
+	},
+	{ displayName: 'Label', name: 'text', type: 'string', default: '', placeholder: 'Track order', description: 'Up to 25 characters', displayOptions: { hide: { type: ['COPY_CODE'] } } },
+	{ displayName: 'URL', name: 'url', type: 'string', default: '', placeholder: 'https://shop.example.com/orders/{{1}}', displayOptions: { show: { type: ['URL'] } } },
+	{
+		displayName: 'Example',
+		name: 'example',
+		type: 'string',
+		default: '',
+		placeholder: '860198',
+		description: 'URL buttons ending in {{1}}: a sample for the end of the link. Copy Code: a sample code (up to 15 characters).',
+		displayOptions: { show: { type: ['URL', 'COPY_CODE'] } },
+	},
+	{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '', placeholder: '+15550051310', displayOptions: { show: { type: ['PHONE_NUMBER'] } } },
+	{ displayName: 'Flow ID', name: 'flowId', type: 'string', default: '', displayOptions: { show: { type: ['FLOW'] } } },
+	{
+		displayName: 'Flow Action',
+		name: 'flowAction',
+		type: 'options',
+		default: 'navigate',
+		options: [
+			{ name: 'Data Exchange', value: 'data_exchange' },
+			{ name: 'Navigate', value: 'navigate' },
+		],
+		displayOptions: { show: { type: ['FLOW'] } },
+	},
+	{ displayName: 'First Screen', name: 'navigateScreen', type: 'string', default: '', placeholder: 'WELCOME_SCREEN', displayOptions: { show: { type: ['FLOW'] } } },
+];
+
+export const createProperties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'order_confirmation',
+		description: 'Lowercase letters, digits and underscores',
+	},
+	{ displayName: 'Language', name: 'language', type: 'string', required: true, default: 'en_US', placeholder: 'en_US' },
+	{
+		displayName: 'Category',
+		name: 'category',
+		type: 'options',
+		default: 'UTILITY',
+		options: [
+			{ name: 'Authentication', value: 'AUTHENTICATION', description: 'One-time codes; WhatsApp writes the text' },
+			{ name: 'Marketing', value: 'MARKETING', description: 'Offers, announcements, re-engagement' },
+			{ name: 'Utility', value: 'UTILITY', description: 'Updates about an order, account or booking the customer asked for' },
+		],
+	},
+	{
+		displayName: 'Variable Format',
+		name: 'parameterFormat',
+		type: 'options',
+		default: '',
+		options: [
+			{ name: 'From the Text', value: '', description: 'Named if the text uses names such as {{first_name}}, else numbered' },
+			{ name: 'Named ({{First_name}})', value: 'NAMED' },
+			{ name: 'Numbered ({{1}})', value: 'POSITIONAL' },
+		],
+		displayOptions: notAuthentication,
+	},
+	{
+		displayName: 'Header',
+		name: 'headerFormat',
+		type: 'options',
+		default: 'NONE',
+		options: [
+			{ name: 'Document', value: 'DOCUMENT' },
+			{ name: 'Image', value: 'IMAGE' },
+			{ name: 'Location', value: 'LOCATION', description: 'The location is given when sending' },
+			{ name: 'None', value: 'NONE' },
+			{ name: 'Text', value: 'TEXT' },
+			{ name: 'Video', value: 'VIDEO' },
+		],
+		displayOptions: notAuthentication,
+	},
+	{ displayName: 'Header Text', name: 'headerText', type: 'string', default: '', placeholder: 'Order {{order_number}}', description: 'Up to 60 characters and at most one variable', displayOptions: { ...notAuthentication, show: { headerFormat: ['TEXT'] } } },
+	{ displayName: 'Header Variable Example', name: 'headerExample', type: 'string', default: '', placeholder: '860198', description: 'Sample value for the header variable, if it has one', displayOptions: { ...notAuthentication, show: { headerFormat: ['TEXT'] } } },
+	{
+		displayName: 'Header Sample Handle',
+		name: 'headerHandle',
+		type: 'string',
+		default: '',
+		placeholder: '4::aW1hZ2UvanBlZw==:ARb…',
+		description: 'Handle of a sample file from the Resumable Upload API (starts with 4::); a media ID does not work here',
+		displayOptions: { ...notAuthentication, show: { headerFormat: mediaHeaders } },
+	},
+	{
+		displayName: 'Body',
+		name: 'bodyText',
+		type: 'string',
+		required: true,
+		default: '',
+		typeOptions: { rows: 5 },
+		placeholder: 'Hi {{first_name}}, thanks for your order {{order_number}}.',
+		description: 'Up to 1024 characters. A variable cannot start or end the text.',
+		displayOptions: notAuthentication,
+	},
+	{
+		displayName: 'Body Variable Examples',
+		name: 'bodyExamples',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add example',
+		description: 'WhatsApp requires a sample value for every variable',
+		displayOptions: notAuthentication,
+		options: [
+			{
+				displayName: 'Example',
+				name: 'example',
+				values: [
+					{ displayName: 'Variable', name: 'variable', type: 'string', default: '', placeholder: 'first_name or 1' },
+					{ displayName: 'Sample Value', name: 'value', type: 'string', default: '', placeholder: 'Pablo' },
+				],
+			},
+		],
+	},
+	{ displayName: 'Footer', name: 'footerText', type: 'string', default: '', description: 'Up to 60 characters, no variables', displayOptions: notAuthentication },
+	{
+		displayName: 'Buttons',
+		name: 'buttons',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add button',
+		description: 'Up to 10; quick replies must be next to each other',
+		displayOptions: notAuthentication,
+		options: [{ displayName: 'Button', name: 'button', values: buttonFields }],
+	},
+	{ displayName: 'Add Security Recommendation', name: 'addSecurityRecommendation', type: 'boolean', default: true, description: 'Whether the message adds "For your security, do not share this code."', displayOptions: onlyAuthentication },
+	{ displayName: 'Code Expiration Minutes', name: 'codeExpirationMinutes', type: 'number', default: 10, typeOptions: { minValue: 0, maxValue: 90 }, description: 'Shown in the footer (1–90); 0 for no expiry note', displayOptions: onlyAuthentication },
+	{
+		displayName: 'Code Button',
+		name: 'otpType',
+		type: 'options',
+		default: 'COPY_CODE',
+		options: [
+			{ name: 'Copy Code', value: 'COPY_CODE' },
+			{ name: 'One-Tap Autofill (Android)', value: 'ONE_TAP' },
+			{ name: 'Zero-Tap (Android)', value: 'ZERO_TAP' },
+		],
+		displayOptions: onlyAuthentication,
+	},
+	{ displayName: 'Android Package Name', name: 'packageName', type: 'string', default: '', placeholder: 'com.example.app', displayOptions: { show: { category: ['AUTHENTICATION'], otpType: ['ONE_TAP', 'ZERO_TAP'] } } },
+	{ displayName: 'Android Signature Hash', name: 'signatureHash', type: 'string', default: '', displayOptions: { show: { category: ['AUTHENTICATION'], otpType: ['ONE_TAP', 'ZERO_TAP'] } } },
+	{ displayName: 'Zero-Tap Terms Accepted', name: 'zeroTapTermsAccepted', type: 'boolean', default: false, description: 'Whether you accept WhatsApp\'s zero-tap terms (required for zero-tap)', displayOptions: { show: { category: ['AUTHENTICATION'], otpType: ['ZERO_TAP'] } } },
+	{
+		displayName: 'Options',
+		name: 'createOptions',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Message Time-To-Live (Seconds)',
+				name: 'messageSendTtlSeconds',
+				type: 'number',
+				default: 3600,
+				description: 'How long WhatsApp keeps trying to deliver: 30–900 s for authentication, 30–43200 s for utility; -1 for 30 days',
+			},
+		],
+	},
+];

@@ -1,0 +1,28 @@
+import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { OperationContext } from '../types';
+import { fetchTemplateById, fetchTemplatesNamed } from './templateApi';
+import { templateItem } from './templateItem';
+import { chooseTranslation, parseTemplateReference, requireTemplateName, templateLocator } from './templateReference';
+
+const properties: INodeProperties[] = [
+	templateLocator({ approvedOnly: false, withId: true, description: 'The template to read, in any status' }),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['template'], operation: ['get'] } }, properties);
+
+/** One template with its status, components and the variables Send Template will ask for (§3.2). */
+export async function execute(this: IExecuteFunctions, context: OperationContext) {
+	const i = context.itemIndex;
+	const reference = parseTemplateReference(this.getNodeParameter('template', i, '', { extractValue: true }));
+	const template = reference.templateId
+		? await fetchTemplateById.call(this, context.connection, reference.templateId, i)
+		: chooseTranslation(await fetchTemplatesNamed.call(this, context.connection, requireTemplateName(reference), i), reference);
+	if (!template) {
+		const what = reference.templateId ? `with ID ${reference.templateId}` : `"${reference.name}"${reference.language ? ` in ${reference.language}` : ''}`;
+		throw new NodeOperationError(this.getNode(), `No template ${what} was found`, {
+			description: 'Pick the template from the list, or check its name and language code (e.g. en_US) in WhatsApp Manager.',
+			itemIndex: i,
+		});
+	}
+	return [{ json: templateItem(template) }];
+}
