@@ -4,7 +4,7 @@
  * buckets, media URL expiry); tests inject a fake one. PATCH /__emulator/config changes the rest
  * at run time (see mergeConfigPatch).
  */
-import { SEED } from './seed';
+import { checkRecipientFailures, checkWebhookValues, defaultWebhookConfig, type RecipientFailure, type WebhookConfig } from './config-webhook';
 
 /** One fault rule: requests whose path matches `pathPattern` (a RegExp source) are disturbed. */
 export interface FaultRule {
@@ -49,8 +49,10 @@ export interface EmulatorConfig {
 	customerServiceWindowMs: number;
 	templateReview: TemplateReviewConfig;
 	faults: FaultRule[];
-	/** Where status events are POSTed, signed with X-Hub-Signature-256 (§2.2). null = nowhere. */
-	webhook: { url: string | null; appSecret: string };
+	/** Webhook delivery: callback URL, app secret, status timing and order, retries (config-webhook.ts). */
+	webhook: WebhookConfig;
+	/** Users whose messages are accepted, then reported `failed` with the given code (§6.2). */
+	recipientFailures: RecipientFailure[];
 	/** §4.2: media URLs returned by GET /{media-id} stop working after this long. */
 	mediaUrlTtlMs: number;
 	/** Oldest entries of GET /__emulator/requests are dropped beyond this many. */
@@ -83,7 +85,8 @@ export function defaultConfig(): EmulatorConfig {
 			rejectionReason: 'INVALID_FORMAT',
 		},
 		faults: [],
-		webhook: { url: null, appSecret: SEED.appSecret },
+		webhook: defaultWebhookConfig(),
+		recipientFailures: [],
 		mediaUrlTtlMs: 5 * 60 * 1000,
 		requestLogLimit: 1000,
 		now: () => Date.now(),
@@ -112,7 +115,7 @@ export function mergeConfigPatch(config: EmulatorConfig, patch: unknown): string
 	for (const key of Object.keys(patch)) {
 		if (key === 'now') problems.push('"now" can only be injected programmatically');
 		else if (key === 'host' || key === 'port') problems.push(`"${key}" is fixed once the emulator listens; restart it with --${key}`);
-		else if (!(NESTED_KEYS as readonly string[]).includes(key) && !(SCALAR_KEYS as readonly string[]).includes(key) && key !== 'faults') {
+		else if (![...NESTED_KEYS, ...SCALAR_KEYS, 'faults', 'recipientFailures'].includes(key)) {
 			problems.push(`Unknown setting "${key}"`);
 		}
 	}
@@ -132,6 +135,8 @@ export function mergeConfigPatch(config: EmulatorConfig, patch: unknown): string
 		}
 	}
 	if (patch.faults !== undefined) problems.push(...checkFaults(patch.faults));
+	if (patch.recipientFailures !== undefined) problems.push(...checkRecipientFailures(patch.recipientFailures));
+	if (isPlainObject(patch.webhook)) problems.push(...checkWebhookValues(patch.webhook));
 	if (problems.length === 0) applyOptions(config, patch as EmulatorOptions);
 	return problems;
 }
@@ -144,6 +149,7 @@ function applyOptions(config: EmulatorConfig, options: EmulatorOptions): void {
 		if (options[key] !== undefined) (config as unknown as Record<string, unknown>)[key] = options[key];
 	}
 	if (options.faults) config.faults = options.faults.map((rule) => ({ ...rule }));
+	if (options.recipientFailures) config.recipientFailures = options.recipientFailures.map((rule) => ({ ...rule }));
 }
 
 function checkFaults(faults: unknown): string[] {
@@ -177,10 +183,11 @@ function describeKind(value: unknown): string {
 	return Array.isArray(value) ? 'an array of strings' : `a ${typeof value}`;
 }
 
-/** The configuration as JSON (the clock is code, not data). */
-export function publicConfig(config: EmulatorConfig): Omit<EmulatorConfig, 'now' | 'webhook'> & { webhook: { url: string | null } } {
+/** The configuration as JSON (the clock is code, not data; the app secret is never shown). */
+export function publicConfig(config: EmulatorConfig): Omit<EmulatorConfig, 'now' | 'webhook'> & { webhook: Omit<WebhookConfig, 'appSecret'> } {
 	const { now: _now, webhook, ...rest } = config;
-	return { ...rest, webhook: { url: webhook.url } };
+	const { appSecret: _secret, ...visibleWebhook } = webhook;
+	return { ...rest, webhook: visibleWebhook };
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -3,7 +3,9 @@
  * 360dialog paths (§8) have no version and no phone-number ID and use the D360-API-KEY header.
  */
 import type { Handler } from './http/context';
+import { createAppSubscription, deleteAppSubscription, issueAppAccessToken, listAppSubscriptions } from './handlers/app-subscriptions';
 import { createDialog360Template, deleteDialog360Template, listDialog360Templates } from './handlers/dialog360-templates';
+import { getDialog360Webhook, setDialog360Webhook } from './handlers/dialog360-webhook';
 import { deleteMedia, downloadMedia, getMediaUrl, uploadMedia } from './handlers/media';
 import { sendMessage } from './handlers/messages';
 import { deleteObject, getObject, postObject } from './handlers/objects';
@@ -23,6 +25,16 @@ const route = (method: string, path: string, handler: Handler): Route => ({ meth
 
 /** §4.3: the media download URL; either provider's credentials may fetch it. */
 export const DOWNLOAD_ROUTE = route('GET', '/whatsapp_business/attachments', downloadMedia);
+
+/** No authentication: the app's credentials are the parameters. */
+export const PUBLIC_ROUTES: Route[] = [route('GET', '/oauth/access_token', issueAppAccessToken), route('POST', '/oauth/access_token', issueAppAccessToken)];
+
+/** Need an app access token (not a user or system-user token). */
+export const APP_ROUTES: Route[] = [
+	route('GET', '/:appId/subscriptions', listAppSubscriptions),
+	route('POST', '/:appId/subscriptions', createAppSubscription),
+	route('DELETE', '/:appId/subscriptions', deleteAppSubscription),
+];
 
 export const GRAPH_ROUTES: Route[] = [
 	route('POST', '/:phoneNumberId/messages', sendMessage),
@@ -48,6 +60,8 @@ export const DIALOG360_ROUTES: Route[] = [
 	route('GET', '/v1/configs/templates', listDialog360Templates),
 	route('POST', '/v1/configs/templates', createDialog360Template),
 	route('DELETE', '/v1/configs/templates/:name', deleteDialog360Template),
+	route('GET', '/v1/configs/webhook', getDialog360Webhook),
+	route('POST', '/v1/configs/webhook', setDialog360Webhook),
 	route('GET', '/whatsapp_business_profile', getBusinessProfile),
 	route('POST', '/whatsapp_business_profile', updateBusinessProfile),
 	route('GET', '/:mediaId', getMediaUrl),

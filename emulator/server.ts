@@ -10,13 +10,16 @@ import { MetaApiError, metaErrorBody } from './http/errors';
 import { faultError, latencyMs, sleep, takeFault } from './http/faults';
 import { boundaryOf } from './http/multipart';
 import type { RequestValidator } from './openapi/validator';
-import { DIALOG360_ROUTES, DOWNLOAD_ROUTE, GRAPH_ROUTES, matchRoute, type RouteMatch } from './routes';
+import { isAppAccessToken } from './handlers/app-subscriptions';
+import { APP_ROUTES, DIALOG360_ROUTES, DOWNLOAD_ROUTE, GRAPH_ROUTES, matchRoute, PUBLIC_ROUTES, type RouteMatch } from './routes';
 import type { EmulatorState } from './state/store';
 import type { Provider } from './state/types';
+import type { WebhookDispatcher } from './webhooks/dispatcher';
 
 export interface ServerDependencies {
 	state: EmulatorState;
 	validator: RequestValidator;
+	webhooks: WebhookDispatcher;
 	baseUrl: () => string;
 	startupMs: () => number;
 }
@@ -74,6 +77,8 @@ function authenticateAndRoute(state: EmulatorState, req: IncomingMessage, url: U
 		if (!validToken && !dialog360PhoneNumberId) throw new MetaApiError(190, 'Downloading media needs the same Authorization: Bearer token (or D360-API-KEY) as the API.');
 		return { provider: (validToken ? 'meta' : '360dialog') as Provider, dialog360PhoneNumberId, match: download };
 	}
+	const open = matchRoute(PUBLIC_ROUTES, method, segments);
+	if (open) return { provider: 'meta' as Provider, dialog360PhoneNumberId: undefined, match: open };
 	if (apiKey !== undefined) {
 		if (!dialog360PhoneNumberId) throw new MetaApiError(190, 'The D360-API-KEY is not valid. Copy the API key of this number from the 360dialog Hub.');
 		return { provider: '360dialog' as Provider, dialog360PhoneNumberId, match: routeOrFail(DIALOG360_ROUTES, method, segments, url) };
@@ -81,7 +86,13 @@ function authenticateAndRoute(state: EmulatorState, req: IncomingMessage, url: U
 	if (token === undefined) {
 		throw new MetaApiError(190, 'An access token is required. Send the header "Authorization: Bearer <access token>".');
 	}
+	const appRoute = matchRoute(APP_ROUTES, method, segments);
+	if (isAppAccessToken(state, token)) {
+		if (!appRoute) throw new MetaApiError(190, 'An app access token only works for /{app-id}/subscriptions here; use the System User access token for the WhatsApp API.');
+		return { provider: 'meta' as Provider, dialog360PhoneNumberId: undefined, match: appRoute };
+	}
 	if (!validToken) throw new MetaApiError(190, 'The access token is invalid or has expired. Generate a new System User token and update the credential.');
+	if (appRoute) throw new MetaApiError(15, 'Get an app access token from /oauth/access_token (client_id = app ID, client_secret = app secret) and call this with it.');
 	return { provider: 'meta' as Provider, dialog360PhoneNumberId: undefined, match: routeOrFail(GRAPH_ROUTES, method, segments, url) };
 }
 
@@ -118,15 +129,22 @@ function send(res: ServerResponse, status: number, json: unknown): void {
 	res.end(body);
 }
 
-/** Only accepted (2xx) requests are logged; the access token never is. */
+/** Only accepted (2xx) requests are logged; tokens, secrets and custom webhook headers never are. */
 function logAccepted(context: RequestContext, result: HandlerResult): void {
 	const status = result.status ?? 200;
 	if (status < 200 || status >= 300) return;
-	const query = Object.fromEntries([...context.query].filter(([name]) => name !== 'access_token'));
+	const query = hideSecrets(Object.fromEntries([...context.query].filter(([name]) => name !== 'access_token'))) as Record<string, string>;
 	context.state.logRequest({
 		method: context.method, path: context.pathname, query, provider: context.provider, status,
-		body: result.loggedBody ?? loggableBody(context), ...(result.responseId ? { responseId: result.responseId } : {}),
+		body: hideSecrets(result.loggedBody ?? loggableBody(context)), ...(result.responseId ? { responseId: result.responseId } : {}),
 	});
+}
+
+const SECRET_KEYS = new Set(['client_secret', 'verify_token', 'headers']);
+function hideSecrets(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(hideSecrets);
+	if (typeof value !== 'object' || value === null) return value;
+	return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, SECRET_KEYS.has(key) ? '(hidden)' : hideSecrets(inner)]));
 }
 
 function loggableBody(context: RequestContext): unknown {
@@ -147,6 +165,6 @@ async function handleAdminRequest(deps: ServerDependencies, req: IncomingMessage
 		return send(res, 400, { error: { message: 'The admin API takes JSON bodies.' } });
 	}
 	const route = url.pathname.slice('/__emulator'.length) || '/';
-	const response = handleAdmin({ method, route, query: url.searchParams, body, state: deps.state, startupMs: deps.startupMs() });
+	const response = await handleAdmin({ method, route, query: url.searchParams, body, state: deps.state, webhooks: deps.webhooks, baseUrl: deps.baseUrl(), startupMs: deps.startupMs() });
 	send(res, response.status, response.json);
 }

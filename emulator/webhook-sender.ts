@@ -1,75 +1,63 @@
 /**
- * Posts status changes to the callback URL (§2.9 overrides, else config.webhook.url) the way Meta does (§2.2, §2.3, §2.5): the
- * `whatsapp_business_account` envelope, `statuses[]` for the phone number, and
- * X-Hub-Signature-256 = HMAC-SHA256(app secret, exact body bytes). It listens to the state's
- * `status` events; inbound-message webhooks can hook `inbound` events the same way.
+ * Turns the state's events into webhooks (§2.5, §2.7.1, §2.8): each status change of an outbound
+ * message is POSTed to the phone number's callback(s) — in order, or, with webhook.statusOrder
+ * 'reverse' / 'shuffle', held until the message's last planned status and then posted out of order —
+ * and each finished template review goes to the app's callback. Inbound messages and batches are
+ * posted by the admin API itself so it can answer with the delivery result.
  */
-import { createHmac } from 'node:crypto';
 import type { EmulatorState } from './state/store';
-import type { StatusEvent, WebhookDelivery } from './state/types';
+import type { StatusEvent } from './state/types';
+import type { WebhookDispatcher } from './webhooks/dispatcher';
+import { statusesPayload, templateStatusPayload, type WebhookPayload } from './webhooks/payloads';
 
-/** X-Hub-Signature-256 header value for a raw body (§2.2). */
-export function signatureHeader(appSecret: string, rawBody: string | Buffer): string {
-	return `sha256=${createHmac('sha256', appSecret).update(rawBody).digest('hex')}`;
+export { signatureHeader } from './webhooks/dispatcher';
+
+/** The body Meta would post for one status event (§2.5), or undefined for an unknown phone number. */
+export function statusWebhookPayload(state: EmulatorState, event: StatusEvent): WebhookPayload | undefined {
+	return statusesPayload(state, [event]);
 }
 
-export function statusWebhookPayload(state: EmulatorState, event: StatusEvent): Record<string, unknown> | undefined {
-	const phoneNumber = state.phoneNumbers.get(event.phoneNumberId);
-	if (!phoneNumber) return undefined;
-	const status = {
-		id: event.messageId,
-		status: event.status,
-		timestamp: String(event.timestamp), // §0.2: strings in messages webhooks
-		recipient_id: event.recipientId,
-		...(event.bizOpaqueCallbackData !== undefined ? { biz_opaque_callback_data: event.bizOpaqueCallbackData } : {}),
-		...(event.pricing ? { pricing: event.pricing } : {}),
-		...(event.errors ? { errors: event.errors } : {}),
-	};
-	return {
-		object: 'whatsapp_business_account',
-		entry: [
-			{
-				id: phoneNumber.wabaId,
-				changes: [
-					{
-						field: 'messages',
-						value: {
-							messaging_product: 'whatsapp',
-							metadata: { display_phone_number: phoneNumber.display_phone_number, phone_number_id: phoneNumber.id },
-							statuses: [status],
-						},
-					},
-				],
-			},
-		],
-	};
-}
+/** Starts forwarding status and template-review events; returns the function that stops it. */
+export function attachWebhookSender(state: EmulatorState, dispatcher: WebhookDispatcher): () => void {
+	const held = new Map<string, StatusEvent[]>();
+	dispatcher.onCancel(() => held.clear());
 
-/** POSTs one signed payload to the phone number's callback (§2.9) and records the outcome in state.webhookDeliveries. */
-export async function deliverWebhook(state: EmulatorState, phoneNumberId: string, field: string, payload: unknown): Promise<void> {
-	const url = state.callbackUrlFor(phoneNumberId);
-	const { appSecret } = state.config.webhook;
-	if (!url) return;
-	const body = JSON.stringify(payload);
-	const delivery: WebhookDelivery = { url, field, at: new Date(state.now()).toISOString() };
-	try {
-		const response = await fetch(url, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': signatureHeader(appSecret, body) },
-			body,
-		});
-		delivery.statusCode = response.status;
-		await response.arrayBuffer();
-	} catch (error) {
-		delivery.error = (error as Error).message;
-	}
-	state.webhookDeliveries.push(delivery);
-}
-
-/** Starts forwarding status events; returns the function that stops it. */
-export function attachWebhookSender(state: EmulatorState): () => void {
-	return state.events.on('status', (event) => {
+	const post = (event: StatusEvent) => {
 		const payload = statusWebhookPayload(state, event);
-		if (payload) void deliverWebhook(state, event.phoneNumberId, 'messages', payload);
+		const wabaId = state.phoneNumbers.get(event.phoneNumberId)?.wabaId;
+		if (payload && wabaId) void dispatcher.deliver({ kind: 'status', field: 'messages', wabaId, phoneNumberId: event.phoneNumberId, payload });
+	};
+
+	const stopStatuses = state.events.on('status', (event) => {
+		if (event.batched) return; // the batch endpoint posts its own statuses in one body
+		const order = state.config.webhook.statusOrder;
+		if (order === 'in-order') return post(event);
+		const events = [...(held.get(event.messageId) ?? []), event];
+		const planned = state.messages.get(event.messageId)?.plannedStatuses ?? [];
+		if (events.length < planned.length) return void held.set(event.messageId, events);
+		held.delete(event.messageId);
+		for (const next of arrange(events, order)) post(next);
 	});
+
+	const stopTemplates = state.events.on('templateStatus', (event) => {
+		// §2.9: template webhooks always go to the app's callback, never to overrides.
+		void dispatcher.deliver({ kind: 'template_status', field: 'message_template_status_update', wabaId: event.wabaId, payload: templateStatusPayload(event) });
+	});
+
+	return () => {
+		stopStatuses();
+		stopTemplates();
+	};
+}
+
+/** §2.8 ordering is not guaranteed: reverse, or a random order. */
+export function arrange<T>(items: T[], order: 'in-order' | 'reverse' | 'shuffle'): T[] {
+	if (order === 'in-order') return [...items];
+	if (order === 'reverse') return [...items].reverse();
+	const shuffled = [...items];
+	for (let index = shuffled.length - 1; index > 0; index -= 1) {
+		const other = Math.floor(Math.random() * (index + 1));
+		[shuffled[index], shuffled[other]] = [shuffled[other], shuffled[index]];
+	}
+	return shuffled;
 }

@@ -3,8 +3,9 @@
  * record messages from users, change the configuration, reset, move the clock. Not part of Meta's API.
  */
 import { mergeConfigPatch, publicConfig } from '../config';
-import { recordInbound, InboundInputError, type InboundInput } from '../state/inbound';
 import type { EmulatorState } from '../state/store';
+import type { WebhookDispatcher } from '../webhooks/dispatcher';
+import { AdminInputError, listDeliveries, postBatch, postInbound, redeliver, type WebhookAdminContext } from './admin-webhooks';
 
 export interface AdminRequest {
 	method: string;
@@ -13,6 +14,9 @@ export interface AdminRequest {
 	query: URLSearchParams;
 	body: unknown;
 	state: EmulatorState;
+	webhooks: WebhookDispatcher;
+	/** The emulator's own URL (media download URLs in inbound webhooks). */
+	baseUrl: string;
 	startupMs: number;
 }
 
@@ -24,8 +28,18 @@ export interface AdminResponse {
 const ok = (json: unknown): AdminResponse => ({ status: 200, json });
 const problem = (status: number, message: string): AdminResponse => ({ status, json: { error: { message } } });
 
-export function handleAdmin(request: AdminRequest): AdminResponse {
+export async function handleAdmin(request: AdminRequest): Promise<AdminResponse> {
+	try {
+		return await routeAdmin(request);
+	} catch (error) {
+		if (error instanceof AdminInputError) return problem(400, error.message);
+		throw error;
+	}
+}
+
+async function routeAdmin(request: AdminRequest): Promise<AdminResponse> {
 	const { method, route, query, state } = request;
+	const webhookContext: WebhookAdminContext = { state, webhooks: request.webhooks, baseUrl: request.baseUrl };
 	const key = `${method} ${route.replace(/\/+$/, '') || '/'}`;
 	switch (key) {
 		case 'GET /health':
@@ -36,6 +50,7 @@ export function handleAdmin(request: AdminRequest): AdminResponse {
 			state.requests = [];
 			return ok({ success: true });
 		case 'POST /reset':
+			request.webhooks.cancel();
 			state.reset();
 			return ok({ success: true });
 		case 'GET /config':
@@ -45,13 +60,20 @@ export function handleAdmin(request: AdminRequest): AdminResponse {
 			return problems.length > 0 ? problem(400, problems.join('; ')) : ok(publicConfig(state.config));
 		}
 		case 'POST /inbound':
-			return recordInboundMessage(state, request.body);
+			return ok(await postInbound(webhookContext, request.body));
 		case 'GET /inbound':
 			return ok({ data: state.inbound });
 		case 'GET /messages':
 			return ok({ data: filterMessages(state, query) });
 		case 'GET /webhook-deliveries':
-			return ok({ data: state.webhookDeliveries });
+			return ok({ data: listDeliveries(state, query) });
+		case 'DELETE /webhook-deliveries':
+			state.webhookDeliveries = [];
+			return ok({ success: true });
+		case 'POST /webhooks/batch':
+			return ok(await postBatch(webhookContext, request.body));
+		case 'POST /webhooks/redeliver':
+			return ok(await redeliver(webhookContext, request.body));
 		case 'POST /clock':
 			return moveClock(state, request.body);
 		default:
@@ -70,17 +92,6 @@ function filterMessages(state: EmulatorState, query: URLSearchParams) {
 	const to = query.get('to')?.replace(/\D/g, '');
 	const status = query.get('status');
 	return [...state.messages.values()].filter((message) => (!to || message.waId === to) && (!status || message.status === status));
-}
-
-function recordInboundMessage(state: EmulatorState, body: unknown): AdminResponse {
-	try {
-		const inbound = recordInbound(state, (body ?? {}) as InboundInput);
-		const closesAt = state.windows.closesAt(inbound.phoneNumberId, inbound.contact.wa_id, state.config.customerServiceWindowMs)!;
-		return ok({ ...inbound, windowClosesAt: new Date(closesAt).toISOString() });
-	} catch (error) {
-		if (error instanceof InboundInputError) return problem(400, error.message);
-		throw error;
-	}
 }
 
 /** {advanceMs} moves the emulator's clock forward (e.g. 25 h to close every window); {reset:true} undoes it. */

@@ -6,7 +6,7 @@
  */
 import { jsonBody, phoneNumberOf, type Handler, type RequestContext } from '../http/context';
 import { MetaApiError } from '../http/errors';
-import { wamid } from '../state/ids';
+import { conversationId, wamid } from '../state/ids';
 import { recordAcceptedMessage } from '../state/statuses';
 import type { SentMessage } from '../state/types';
 import { markAsRead } from './mark-read';
@@ -86,6 +86,9 @@ function accept(context: RequestContext, message: Json, phoneNumberId: string, w
 		status: 'accepted',
 		bizOpaqueCallbackData: message.biz_opaque_callback_data,
 		acceptedAt: now,
+		graphVersion: context.version,
+		plannedStatuses: [],
+		conversationId: conversationId(),
 	};
 	recordAcceptedMessage(state, sent);
 	// §1.1: message_status only for templates (pacing); "accepted" as no template is paced here.

@@ -4,10 +4,10 @@
  * verification handshake against the URL (§2.1); status webhooks then go to the phone-number
  * override, else the WABA override, else config.webhook.url (the app's callback).
  */
-import { randomInt } from 'node:crypto';
 import { jsonBody, wabaIdOf, type HandlerResult, type RequestContext, type Handler } from '../http/context';
 import { MetaApiError } from '../http/errors';
 import { SEED } from '../seed';
+import { verifyCallback } from './verify-callback';
 
 /** §2.9: GET → data[] with the app and its override_callback_uri. */
 export const listSubscribedApps: Handler = (context) => {
@@ -58,23 +58,4 @@ async function setOverride(context: RequestContext, ownerId: string, uri: unknow
 	if (typeof verifyToken !== 'string' || verifyToken === '') throw new MetaApiError(131008, 'The parameter verify_token is required with override_callback_uri.');
 	await verifyCallback(uri, verifyToken);
 	context.state.callbackOverrides.set(ownerId, uri);
-}
-
-/** §2.1: GET ?hub.mode=subscribe&hub.challenge=…&hub.verify_token=…; the endpoint must echo the challenge with 200. */
-async function verifyCallback(uri: string, verifyToken: string): Promise<void> {
-	const challenge = String(randomInt(1_000_000_000, 2_000_000_000));
-	const url = new URL(uri);
-	url.searchParams.set('hub.mode', 'subscribe');
-	url.searchParams.set('hub.challenge', challenge);
-	url.searchParams.set('hub.verify_token', verifyToken);
-	let problem: string;
-	try {
-		const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
-		const text = (await response.text()).trim();
-		if (response.status === 200 && text === challenge) return;
-		problem = `the endpoint answered HTTP ${response.status} ${text === challenge ? '' : 'without echoing hub.challenge'}`.trim();
-	} catch (error) {
-		problem = `the endpoint could not be reached (${(error as Error).message})`;
-	}
-	throw new MetaApiError(2200, `Callback verification failed: ${problem}. Answer GET requests with hub.mode=subscribe and the right hub.verify_token by returning hub.challenge as plain text.`);
 }

@@ -16,3 +16,8 @@ export function wamid(waId: string): string {
 export function fbtraceId(): string {
 	return randomBytes(17).toString('base64').replace(/[+/=]/g, (c) => (c === '+' ? '-' : c === '/' ? '_' : '')).slice(0, 23);
 }
+
+/** §2.5 conversation.id: 32 hex characters. */
+export function conversationId(): string {
+	return randomBytes(16).toString('hex');
+}

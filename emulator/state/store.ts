@@ -11,6 +11,19 @@ import { TokenBuckets } from './rate-limits';
 import type { InboundMessage, MediaRecord, RequestLogEntry, SentMessage, StatusEvent, TemplateRecord, WebhookDelivery } from './types';
 import { CustomerServiceWindows } from './window';
 
+export interface AppSubscription {
+	/** Subscribed WABA fields; null = every field (a callback set through the configuration). */
+	fields: string[] | null;
+	verifyToken?: string;
+	includeValues: boolean;
+}
+
+export interface Dialog360Webhook {
+	url: string;
+	/** Sent with every webhook instead of a signature (§8). */
+	headers: Record<string, string>;
+}
+
 export interface WabaRecord {
 	id: string;
 	name: string;
@@ -34,6 +47,12 @@ export class EmulatorState {
 	subscribedWabas = new Set<string>();
 	/** Alternate callback URLs by WABA or phone-number ID (§2.9). */
 	callbackOverrides = new Map<string, string>();
+	/** The app's webhook subscription (POST /{app-id}/subscriptions); its callback URL is config.webhook.url. */
+	appSubscription: AppSubscription = { fields: null, includeValues: true };
+	/** App access tokens handed out by /oauth/access_token. */
+	appAccessTokens = new Set<string>();
+	/** 360dialog webhook per phone number (POST /v1/configs/webhook, §8). */
+	dialog360Webhooks = new Map<string, Dialog360Webhook>();
 	templates = new Map<string, TemplateRecord>();
 	media = new Map<string, MediaRecord>();
 	/** Accepted outbound messages by wamid, each with its latest status. */
@@ -71,6 +90,9 @@ export class EmulatorState {
 		this.accessTokens = new Set([SEED.accessToken]);
 		this.subscribedWabas = new Set([SEED.wabaId]);
 		this.callbackOverrides = new Map();
+		this.appSubscription = { fields: null, includeValues: true };
+		this.appAccessTokens = new Set();
+		this.dialog360Webhooks = new Map();
 		this.templates = new Map(seedTemplates(now).map((template) => [template.id, template]));
 		this.media.clear();
 		this.messages.clear();
@@ -101,13 +123,6 @@ export class EmulatorState {
 	cancelTimers(): void {
 		for (const timer of this.timers) clearTimeout(timer);
 		this.timers.clear();
-	}
-
-	/** §2.9 routing: phone-number override, then WABA override, then the app's callback (config.webhook.url). */
-	callbackUrlFor(phoneNumberId: string): string | null {
-		const wabaId = this.phoneNumbers.get(phoneNumberId)?.wabaId ?? '';
-		if (!this.subscribedWabas.has(wabaId)) return null;
-		return this.callbackOverrides.get(phoneNumberId) ?? this.callbackOverrides.get(wabaId) ?? this.config.webhook.url;
 	}
 
 	templatesOf(wabaId: string): TemplateRecord[] {

@@ -80,6 +80,14 @@ export interface SentMessage {
 	errors?: WebhookError[];
 	bizOpaqueCallbackData?: string;
 	acceptedAt: number;
+	/** The Graph version of the send request (v24.0+ omits `conversation`, §2.5); undefined = unversioned. */
+	graphVersion?: string;
+	/** The statuses this message will go through, in order (sent, delivered, read, or failed). */
+	plannedStatuses: Array<Exclude<OutboundStatus, 'accepted'>>;
+	/** §2.5: pricing rides on `sent` and on the first of delivered/read only. */
+	billingReportedAfterSent?: boolean;
+	/** §2.5: v23.0 and older give each message its own conversation ID. */
+	conversationId: string;
 }
 
 /** A status change, recorded in state.outcomes and emitted as the `status` event. */
@@ -91,7 +99,17 @@ export interface StatusEvent {
 	timestamp: number;
 	errors?: WebhookError[];
 	bizOpaqueCallbackData?: string;
-	pricing?: { billable: boolean; pricing_model: 'PMP'; type: string; category: string };
+	pricing?: Pricing;
+	conversation?: { id: string; expiration_timestamp?: string; origin: { type: string } };
+	/** Set for statuses posted by POST /__emulator/webhooks/batch (the batch posts them, not the sender). */
+	batched?: boolean;
+}
+
+export interface Pricing {
+	billable: boolean;
+	pricing_model: 'PMP';
+	type: string;
+	category: string;
 }
 
 /** A message "from a user", recorded through POST /__emulator/inbound (§2.4 message object). */
@@ -132,11 +150,37 @@ export interface RequestLogEntry {
 	responseId?: string;
 }
 
-/** One webhook POST the emulator made (GET /__emulator/webhook-deliveries). */
-export interface WebhookDelivery {
-	url: string;
-	field: string;
+export type WebhookKind = 'status' | 'inbound' | 'batch' | 'template_status';
+
+export interface DeliveryAttempt {
+	at: string;
 	statusCode?: number;
 	error?: string;
+	durationMs: number;
+}
+
+/** One webhook POST (with its retries) the emulator made (GET /__emulator/webhook-deliveries). */
+export interface WebhookDelivery {
+	/** "d1", "d2" … in the order deliveries were started. */
+	id: string;
+	kind: WebhookKind;
+	/** The `field` of the first change, e.g. "messages". */
+	field: string;
+	url: string;
+	/** meta: signed with X-Hub-Signature-256; 360dialog: the configured headers, no signature (§8). */
+	provider: Provider;
+	/** The exact body bytes (UTF-8) that were POSTed and signed. */
+	body: string;
+	signature?: string;
+	/** Names of the custom 360dialog headers sent (their values may be secrets). */
+	customHeaders?: string[];
+	attempts: DeliveryAttempt[];
+	/** The HTTP status of the last attempt. */
+	statusCode?: number;
+	error?: string;
+	/** true once an attempt was answered with 200 (§2.2). */
+	delivered: boolean;
 	at: string;
+	/** Set on duplicates made by POST /__emulator/webhooks/redeliver. */
+	redeliveryOf?: string;
 }

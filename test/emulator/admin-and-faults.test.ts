@@ -54,7 +54,9 @@ describe('reset and inbound', () => {
 	it.each([
 		['no from', {}],
 		['an unknown phone number', { from: USER, phoneNumberId: '42' }],
-		['an unsupported type', { from: USER, type: 'image' }],
+		['an unknown type', { from: USER, type: 'hologram' }],
+		['a reaction with nothing to react to', { from: USER, type: 'reaction' }],
+		['a raw message without type', { from: USER, message: { text: { body: 'hi' } } }],
 	])('inbound with %s → 400', async (_name, body) => {
 		expect((await call(emulator, 'POST', '/__emulator/inbound', body)).status).toBe(400);
 	});

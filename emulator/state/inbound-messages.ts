@@ -1,0 +1,128 @@
+/**
+ * The type-specific part of a user's message as the webhook carries it (§2.4.1–§2.4.14), built from
+ * the simple form of POST /__emulator/inbound. Any `<type>` object in the input (e.g. `location`,
+ * `order`, `interactive`) is merged over the generated default; arrays (`contacts`) replace it.
+ */
+import type { PhoneNumberRecord } from '../seed';
+import { mediaDownloadUrl, storeMedia } from './media-store';
+import { DEFAULT_MEDIA_MIME, sampleMediaBytes } from './sample-media';
+import type { EmulatorState } from './store';
+
+export class InboundInputError extends Error {}
+
+export const INBOUND_TYPES = [
+	'text', 'image', 'video', 'audio', 'document', 'sticker', 'location', 'contacts', 'reaction', 'button',
+	'button_reply', 'list_reply', 'nfm_reply', 'interactive', 'order', 'system', 'unsupported',
+] as const;
+
+type Json = Record<string, unknown>;
+
+export interface BuildContext {
+	state: EmulatorState;
+	phone: PhoneNumberRecord;
+	waId: string;
+	name: string;
+	/** The emulator's URL, for media download URLs. */
+	baseUrl: string;
+}
+
+/** Returns {type, <type>: {...}} plus `errors` for unsupported messages. */
+export function messageContent(context: BuildContext, type: string, input: Json): Json {
+	const build = BUILDERS[type];
+	if (!build) throw new InboundInputError(`Unknown inbound type "${type}". Use one of: ${INBOUND_TYPES.join(', ')}; or send a raw "message" object.`);
+	const content = build(context, input);
+	const metaType = content.type as string;
+	const override = input[metaType];
+	if (Array.isArray(override)) content[metaType] = override;
+	else if (isObject(override) && isObject(content[metaType])) content[metaType] = { ...(content[metaType] as Json), ...override };
+	return content;
+}
+
+const text = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function media(kind: string) {
+	return (context: BuildContext, input: Json): Json => {
+		const mimeType = text(input.mimeType, DEFAULT_MEDIA_MIME[kind]);
+		const data = typeof input.data === 'string' ? Buffer.from(input.data, 'base64') : sampleMediaBytes(mimeType, `${kind} from ${context.waId}`);
+		const filename = kind === 'document' ? text(input.filename, 'document.pdf') : undefined;
+		const record = storeMedia(context.state, context.phone.id, data, mimeType, filename);
+		const object: Json = {
+			...(typeof input.caption === 'string' && kind !== 'audio' && kind !== 'sticker' ? { caption: input.caption } : {}),
+			...(filename ? { filename } : {}),
+			mime_type: mimeType,
+			sha256: Buffer.from(record.sha256, 'hex').toString('base64'), // §2.4.2: base64 in webhooks
+			id: record.id,
+			url: mediaDownloadUrl(context.state, context.baseUrl, record),
+			...(kind === 'audio' ? { voice: input.voice !== false } : {}),
+			...(kind === 'sticker' ? { animated: input.animated === true } : {}),
+		};
+		return { type: kind, [kind]: object };
+	};
+}
+
+function interactiveReply(kind: 'button_reply' | 'list_reply' | 'nfm_reply') {
+	return (_context: BuildContext, input: Json): Json => {
+		const reply: Json =
+			kind === 'nfm_reply'
+				? { name: 'flow', body: 'Sent', response_json: typeof input.responseJson === 'string' ? input.responseJson : JSON.stringify(input.responseJson ?? { flow_token: 'unused' }) }
+				: {
+						id: text(input.replyId, kind === 'button_reply' ? 'change-button' : 'priority_express'),
+						title: text(input.title, kind === 'button_reply' ? 'Change' : 'Priority Mail Express'),
+						...(kind === 'list_reply' ? { description: text(input.description, 'Next Day to 2 Days') } : {}),
+					};
+		return { type: 'interactive', interactive: { type: kind, [kind]: reply } };
+	};
+}
+
+const BUILDERS: Record<string, (context: BuildContext, input: Json) => Json> = {
+	text: (_context, input) => ({ type: 'text', text: { body: text(input.text, 'Hello') } }),
+	image: media('image'),
+	video: media('video'),
+	audio: media('audio'),
+	document: media('document'),
+	sticker: media('sticker'),
+	location: (_context, input) => ({
+		type: 'location',
+		location: { latitude: typeof input.latitude === 'number' ? input.latitude : 40.782910059774, longitude: typeof input.longitude === 'number' ? input.longitude : -73.959075808525 },
+	}),
+	contacts: (context) => ({
+		type: 'contacts',
+		contacts: [{ name: { formatted_name: context.name, first_name: context.name.split(' ')[0] }, phones: [{ phone: `+${context.waId}`, wa_id: context.waId, type: 'CELL' }] }],
+	}),
+	reaction: (context, input) => {
+		const target = text(input.messageId, '') || lastOutbound(context)?.id;
+		if (!target) throw new InboundInputError('A reaction needs "messageId" (the wamid reacted to); no earlier message to this user was found.');
+		// §2.4.5: removing a reaction sends an empty emoji (or none: "emoji": null).
+		return { type: 'reaction', reaction: { message_id: target, ...(input.emoji === null ? {} : { emoji: text(input.emoji, '👍') }) } };
+	},
+	button: (_context, input) => {
+		const label = text(input.text, 'Unsubscribe');
+		return { type: 'button', button: { payload: text(input.payload, label), text: label } };
+	},
+	button_reply: interactiveReply('button_reply'),
+	list_reply: interactiveReply('list_reply'),
+	nfm_reply: interactiveReply('nfm_reply'),
+	interactive: interactiveReply('button_reply'),
+	order: () => ({
+		type: 'order',
+		order: { catalog_id: '194836987003835', text: 'Love these!', product_items: [{ product_retailer_id: 'di9ozbzfi4', quantity: 2, item_price: 7.99, currency: 'USD' }] },
+	}),
+	system: (context, input) => {
+		const newWaId = text(input.newWaId, '12195555358').replace(/\D/g, '');
+		return { type: 'system', system: { body: `User ${context.name} changed from ${context.waId} to ${newWaId}`, wa_id: newWaId, type: 'user_changed_number' } };
+	},
+	unsupported: (_context, input) => ({
+		type: 'unsupported',
+		errors: [{ code: 131051, title: 'Message type unknown', message: 'Message type unknown', error_data: { details: 'Message type is currently not supported.' } }],
+		unsupported: { type: text(input.unsupportedType, 'edit') },
+	}),
+};
+
+/** The business's latest message to this user, optionally of one type (what a reply refers to). */
+export function lastOutbound(context: BuildContext, type?: string) {
+	const sent = [...context.state.messages.values()].filter(
+		(message) => message.phoneNumberId === context.phone.id && message.waId === context.waId && (!type || message.type === type),
+	);
+	return sent.at(-1);
+}
