@@ -1,14 +1,16 @@
 /**
  * Command line: `tsx emulator/cli.ts serve [--port N] [--host 127.0.0.1] [--config file.json]`
- * (npm run emulator). Prints the base URL and the seeded credentials to paste into n8n.
+ * (npm run emulator) prints the base URL and the seeded credentials to paste into n8n;
+ * `simulate` and `redeliver` talk to a running emulator (cli-client.ts).
  */
 import { readFileSync } from 'node:fs';
 import { mergeConfigPatch, defaultConfig, type EmulatorOptions } from './config';
+import { CLIENT_USAGE, runClientCommand } from './cli-client';
 import { SEED } from './seed';
 import { startEmulator } from './index';
 
 const DEFAULT_PORT = 8089;
-const USAGE = 'Usage: tsx emulator/cli.ts serve [--port N] [--host 127.0.0.1] [--config file.json]';
+const USAGE = `Usage: tsx emulator/cli.ts serve [--port N] [--host 127.0.0.1] [--config file.json]\n${CLIENT_USAGE}`;
 
 function parseArguments(argv: string[]): EmulatorOptions {
 	const [command, ...rest] = argv;
@@ -37,6 +39,8 @@ function readConfigFile(file: string): EmulatorOptions {
 }
 
 async function main(): Promise<void> {
+	const [command, ...rest] = process.argv.slice(2);
+	if (command === 'simulate' || command === 'redeliver') return console.log(await runClientCommand(command, rest));
 	const emulator = await startEmulator(parseArguments(process.argv.slice(2)));
 	const lines = [
 		`WhatsApp Cloud API emulator listening on ${emulator.url}  (started in ${Math.round(emulator.startupMs)} ms)`,
@@ -52,7 +56,7 @@ async function main(): Promise<void> {
 		`  Base URL                ${emulator.url}`,
 		`  API Key                 ${SEED.dialog360ApiKey}  (sends from ${SEED.phoneNumberId})`,
 		'',
-		`Admin API: ${emulator.url}/__emulator/requests, /messages, /inbound, /config, /reset (see emulator/README.md)`,
+		`Admin API: ${emulator.url}/__emulator/requests, /messages, /inbound, /webhook-deliveries, /config, /reset (see emulator/README.md)`,
 		'These are emulator-only values; never use them against Meta.',
 	];
 	console.log(lines.join('\n'));

@@ -126,7 +126,8 @@ async function post(url: string, headers: Record<string, string>, body: string, 
 		await response.arrayBuffer();
 		return { statusCode: response.status };
 	} catch (error) {
-		const cause = (error as { cause?: { code?: string } }).cause?.code;
-		return { error: cause ? `${cause} (${url} could not be reached)` : (error as Error).message };
+		const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+		const reason = cause?.code ?? cause?.message;
+		return { error: reason ? `${url} could not be reached: ${reason}` : (error as Error).message };
 	}
 }

@@ -1,0 +1,157 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { RunningEmulator } from '../../emulator';
+import { call, openWindow, PHONE, SEED, send, startTestEmulator, USER, WABA } from './helpers';
+import { sleep, startReceiver, statusOf, type Receiver } from './webhook-receiver';
+
+const TIMING = { sentAfterMs: 0, deliveredAfterMs: 20, readAfterMs: 40, finalStatus: 'read', statusOrder: 'in-order' } as const;
+const reply = { type: 'text', text: { body: 'It comes in pink — and green ✓' }, biz_opaque_callback_data: 'pedido-ñ-42' };
+const utilityTemplate = { type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } };
+const marketingTemplate = { type: 'template', template: { name: 'spring_coupon', language: { code: 'en_US' }, components: [
+	{ type: 'body', parameters: [{ type: 'text', text: '20%' }] },
+	{ type: 'button', sub_type: 'copy_code', index: 0, parameters: [{ type: 'coupon_code', coupon_code: 'SPRING20' }] },
+] } };
+
+let receiver: Receiver;
+let emulator: RunningEmulator;
+beforeAll(async () => {
+	receiver = await startReceiver();
+	emulator = await startTestEmulator({ webhook: { url: `${receiver.base}/app`, ...TIMING } });
+});
+afterAll(async () => {
+	await emulator.close();
+	await receiver.close();
+});
+beforeEach(async () => {
+	await call(emulator, 'POST', '/__emulator/reset');
+	await call(emulator, 'PATCH', '/__emulator/config', { webhook: TIMING, recipientFailures: [] });
+	receiver.clear();
+});
+
+/** Opens the window, then forgets the inbound webhook so only statuses are left to look at. */
+async function openWindowQuietly() {
+	await openWindow(emulator);
+	receiver.clear();
+}
+
+const statusesAfter = async (count: number) => (await receiver.waitForPosts(count)).map(statusOf);
+
+describe('status webhooks (§2.2, §2.5)', () => {
+	it('the X-Hub-Signature-256 header is the HMAC-SHA256 of the exact bytes received, keyed with the app secret', async () => {
+		await openWindowQuietly();
+		await send(emulator, reply);
+		const [post] = await receiver.waitForPosts(1);
+		const header = String(post.headers['x-hub-signature-256']);
+		expect(header).toMatch(/^sha256=[0-9a-f]{64}$/);
+		const expected = createHmac('sha256', SEED.appSecret).update(post.raw).digest();
+		expect(timingSafeEqual(Buffer.from(header.slice('sha256='.length), 'hex'), expected)).toBe(true);
+		const withWrongSecret = createHmac('sha256', 'not-the-secret').update(post.raw).digest();
+		expect(timingSafeEqual(Buffer.from(header.slice('sha256='.length), 'hex'), withWrongSecret)).toBe(false);
+		expect(post.headers['content-type']).toBe('application/json');
+		const [recorded] = (await call(emulator, 'GET', '/__emulator/webhook-deliveries?kind=status')).json.data;
+		expect(recorded).toMatchObject({ body: post.raw.toString('utf8'), signature: header, provider: 'meta', delivered: true, statusCode: 200 });
+	});
+
+	it('a reply inside the window goes sent → delivered → read; pricing and conversation ride on sent and delivered only', async () => {
+		await openWindowQuietly();
+		const id = (await send(emulator, reply)).json.messages[0].id;
+		const [sent, delivered, read] = await statusesAfter(3);
+		const pricing = { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'service' };
+		expect(sent).toEqual({
+			id, status: 'sent', timestamp: expect.stringMatching(/^\d+$/), recipient_id: USER, biz_opaque_callback_data: 'pedido-ñ-42',
+			conversation: { id: expect.stringMatching(/^[0-9a-f]{32}$/), expiration_timestamp: expect.stringMatching(/^\d+$/), origin: { type: 'service' } },
+			pricing,
+		});
+		expect(delivered).toEqual({ id, status: 'delivered', timestamp: expect.any(String), recipient_id: USER, biz_opaque_callback_data: 'pedido-ñ-42', conversation: { id: sent.conversation.id, origin: { type: 'service' } }, pricing });
+		expect(read).toEqual({ id, status: 'read', timestamp: expect.any(String), recipient_id: USER, biz_opaque_callback_data: 'pedido-ñ-42' });
+		expect(emulator.state.messages.get(id)!.status).toBe('read');
+		expect(receiver.posts[0].json.entry[0]).toMatchObject({ id: WABA, changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550783881', phone_number_id: PHONE } } }] });
+	});
+
+	it.each([
+		['a utility template inside the window is free', true, utilityTemplate, { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'utility' }],
+		['a utility template outside the window is billed', false, utilityTemplate, { billable: true, pricing_model: 'PMP', type: 'regular', category: 'utility' }],
+		['a marketing template is billed even inside the window', true, marketingTemplate, { billable: true, pricing_model: 'PMP', type: 'regular', category: 'marketing' }],
+	])('%s (§7.5)', async (_name, insideWindow, template, pricing) => {
+		if (insideWindow) await openWindowQuietly();
+		expect((await send(emulator, template)).status).toBe(200);
+		const [sent] = await statusesAfter(1);
+		expect(sent).toMatchObject({ status: 'sent', pricing, conversation: { origin: { type: pricing.category } } });
+	});
+
+	it('outside the window a free-form message is accepted, then only a failed status with 131047 arrives', async () => {
+		const id = (await send(emulator, reply)).json.messages[0].id;
+		const [failed] = await statusesAfter(1);
+		expect(failed).toEqual({
+			id, status: 'failed', timestamp: expect.stringMatching(/^\d+$/), recipient_id: USER, biz_opaque_callback_data: 'pedido-ñ-42',
+			errors: [{ code: 131047, title: 'Re-engagement message', message: 'Re-engagement message', error_data: { details: expect.stringContaining('24 hours') }, href: '/documentation/business-messaging/whatsapp/support/error-codes' }],
+		});
+		await sleep(80);
+		expect(receiver.posts).toHaveLength(1);
+	});
+
+	it('config.recipientFailures makes messages to that user fail with the chosen code (131026)', async () => {
+		await call(emulator, 'PATCH', '/__emulator/config', { recipientFailures: [{ waId: USER, code: 131026 }] });
+		await send(emulator, utilityTemplate);
+		const [failed] = await statusesAfter(1);
+		expect(failed.errors).toEqual([expect.objectContaining({ code: 131026, title: 'Message undeliverable', error_data: { details: expect.stringContaining('not on WhatsApp') } })]);
+		expect((await call(emulator, 'PATCH', '/__emulator/config', { recipientFailures: [{ waId: USER, code: 131047 }] })).status).toBe(400);
+	});
+
+	it('finalStatus "delivered" stops before read; read at the same moment as delivered replaces it (§2.5)', async () => {
+		await openWindowQuietly();
+		await call(emulator, 'PATCH', '/__emulator/config', { webhook: { finalStatus: 'delivered' } });
+		await send(emulator, reply);
+		await statusesAfter(2);
+		await sleep(80);
+		expect(receiver.posts.map((post) => statusOf(post).status)).toEqual(['sent', 'delivered']);
+
+		receiver.clear();
+		await call(emulator, 'PATCH', '/__emulator/config', { webhook: { finalStatus: 'read', readAfterMs: 20 } });
+		await send(emulator, reply);
+		const [sent, read] = await statusesAfter(2);
+		expect([sent.status, read.status]).toEqual(['sent', 'read']);
+		expect(read.pricing).toEqual(sent.pricing);
+	});
+
+	it('a reaction only gets sent', async () => {
+		const inbound = await openWindow(emulator);
+		receiver.clear();
+		await send(emulator, { type: 'reaction', reaction: { message_id: inbound.message.id, emoji: '👍' } });
+		await statusesAfter(1);
+		await sleep(80);
+		expect(receiver.posts.map((post) => statusOf(post).status)).toEqual(['sent']);
+	});
+
+	it('a send through v24.0 has no conversation object (§2.5)', async () => {
+		await openWindowQuietly();
+		await call(emulator, 'POST', `/v24.0/${PHONE}/messages`, { messaging_product: 'whatsapp', to: USER, ...reply });
+		const [sent] = await statusesAfter(1);
+		expect(sent.pricing).toMatchObject({ category: 'service' });
+		expect(sent.conversation).toBeUndefined();
+	});
+});
+
+describe('status order (§2.8)', () => {
+	it('"reverse" holds a message\'s statuses until the last one, then posts read, delivered, sent', async () => {
+		await openWindowQuietly();
+		await call(emulator, 'PATCH', '/__emulator/config', { webhook: { statusOrder: 'reverse' } });
+		const id = (await send(emulator, reply)).json.messages[0].id;
+		const statuses = await statusesAfter(3);
+		expect(statuses.map((status) => status.status)).toEqual(['read', 'delivered', 'sent']);
+		expect(emulator.state.messages.get(id)!.status).toBe('read');
+	});
+
+	it('"shuffle" posts the same three statuses in some order', async () => {
+		await openWindowQuietly();
+		await call(emulator, 'PATCH', '/__emulator/config', { webhook: { statusOrder: 'shuffle' } });
+		await send(emulator, reply);
+		const statuses = await statusesAfter(3);
+		expect(statuses.map((status) => status.status).sort()).toEqual(['delivered', 'read', 'sent']);
+	});
+
+	it('rejects an unknown order or final status', async () => {
+		const response = await call(emulator, 'PATCH', '/__emulator/config', { webhook: { statusOrder: 'random', finalStatus: 'played' } });
+		expect(response.status).toBe(400);
+		expect(response.json.error.message).toMatch(/statusOrder" must be one of in-order, reverse, shuffle.*finalStatus/);
+	});
+});
