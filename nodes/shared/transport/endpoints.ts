@@ -57,6 +57,31 @@ export const endpoints = {
 		onlyOnMeta(c, 'Subscribing an app to the WABA');
 		return `${c.apiRoot}/${wabaId(c)}/subscribed_apps`;
 	},
+	/** §2.9 app-level webhook subscription (needs an app access token, not the system-user token). */
+	appSubscriptions: (c: WhatsAppConnection, appId: string) => {
+		onlyOnMeta(c, 'Subscribing the Meta app to webhooks');
+		return `${c.apiRoot}/${encodeURIComponent(appId)}/subscriptions`;
+	},
+	/** App access token by the client-credentials grant (app id + app secret). */
+	oauthAccessToken: (c: WhatsAppConnection) => {
+		onlyOnMeta(c, 'Getting an app access token');
+		return `${c.apiRoot}/oauth/access_token`;
+	},
+	/** §2.9 phone-number level webhook override: POST {webhook_configuration}, GET ?fields=webhook_configuration. */
+	phoneNumberWebhookConfiguration: (c: WhatsAppConnection, id: string) => {
+		onlyOnMeta(c, "Setting a phone number's webhook override");
+		return `${c.apiRoot}/${encodeURIComponent(id)}`;
+	},
+	/** §8 360dialog: the number's webhook URL (and optional custom headers). */
+	dialog360Webhook: (c: WhatsAppConnection) => {
+		if (c.provider !== 'dialog360') {
+			throw new WhatsAppConfigurationError(
+				"/v1/configs/webhook is 360dialog's API.",
+				'Use a 360dialog credential, or choose the Meta registration for a Cloud API credential.',
+			);
+		}
+		return `${c.host}/v1/configs/webhook`;
+	},
 	/**
 	 * Media download URL. Meta's lookaside URL is fetched as is with the token; 360dialog serves the
 	 * same path and query on its own host (§4.3, §8).

@@ -1,0 +1,69 @@
+/**
+ * 360dialog registration (§8): POST /v1/configs/webhook {url, headers?} for the number of the API
+ * key; deactivation puts the previous URL back. Reading the current URL (GET on the same path) is
+ * reported by third-party code, not documented, so a failed read is tolerated.
+ */
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import { connectionFromCredentials, endpoints, whatsAppRequest, type WhatsAppConnection } from '../../shared/transport';
+import type { TriggerSettings } from '../settings';
+import { logPrefix } from '../webhook/http';
+import { clearRecord, loadRecord, previousValue, saveRecord } from './record';
+
+async function dialog360Connection(context: IHookFunctions): Promise<WhatsAppConnection> {
+	return connectionFromCredentials('dialog360', await context.getCredentials('whatsApp360DialogApi'));
+}
+
+async function readWebhookUrl(context: IHookFunctions, connection: WhatsAppConnection): Promise<string | undefined> {
+	try {
+		const answer = await whatsAppRequest.call(context, connection, { method: 'GET', url: endpoints.dialog360Webhook(connection) });
+		return (answer.body as { url?: string }).url || undefined;
+	} catch (error) {
+		context.logger.warn(`${logPrefix(context)}: could not read the current 360dialog webhook URL (${(error as Error).message}); it cannot be restored on deactivation.`);
+		return undefined;
+	}
+}
+
+async function writeWebhookUrl(context: IHookFunctions, connection: WhatsAppConnection, url: string, headers?: IDataObject): Promise<void> {
+	await whatsAppRequest.call(context, connection, {
+		method: 'POST',
+		url: endpoints.dialog360Webhook(connection),
+		body: headers ? { url, headers } : { url },
+	});
+}
+
+export async function dialog360Exists(this: IHookFunctions, webhookUrl: string): Promise<boolean> {
+	const record = loadRecord(this);
+	if (!record || record.registration !== 'dialog360' || record.webhookUrl !== webhookUrl) return false;
+	return (await readWebhookUrl(this, await dialog360Connection(this))) === webhookUrl;
+}
+
+export async function dialog360Create(this: IHookFunctions, webhookUrl: string, settings: TriggerSettings): Promise<boolean> {
+	const connection = await dialog360Connection(this);
+	const stale = loadRecord(this);
+	const current = await readWebhookUrl(this, connection);
+	// 360dialog sends no signature: the secret header is registered with the URL and checked on every POST.
+	const headers = settings.secretHeader?.value ? { [settings.secretHeader.name]: settings.secretHeader.value } : undefined;
+	await writeWebhookUrl(this, connection, webhookUrl, headers);
+	saveRecord(this, { version: 1, registration: 'dialog360', webhookUrl, dialog360: { previous: previousValue(current, webhookUrl, stale?.dialog360) } });
+	return true;
+}
+
+export async function dialog360Delete(this: IHookFunctions): Promise<boolean> {
+	const record = loadRecord(this);
+	if (!record || record.registration !== 'dialog360') return true;
+	const connection = await dialog360Connection(this);
+	const current = await readWebhookUrl(this, connection);
+	const previous = record.dialog360?.previous;
+	// A URL someone set after us is theirs now: it stays.
+	const stillOurs = current === undefined || current === record.webhookUrl;
+	if (stillOurs && previous) {
+		await writeWebhookUrl(this, connection, previous);
+		this.logger.info(`${logPrefix(this)}: restored the previous 360dialog webhook URL ${previous} (without custom headers, which cannot be read back).`);
+	} else if (stillOurs) {
+		this.logger.warn(
+			`${logPrefix(this)}: 360dialog still sends this number's webhooks to ${record.webhookUrl} (there was no previous URL to restore and 360dialog documents no way to remove one). Set another URL in the 360dialog Hub if needed.`,
+		);
+	}
+	clearRecord(this);
+	return true;
+}

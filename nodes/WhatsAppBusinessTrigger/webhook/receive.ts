@@ -1,0 +1,75 @@
+import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { filterEvents, normaliseWebhook, type WhatsAppEvent } from '../../shared/whatsapp/webhook';
+import { connectionFor, credentialsFor, readSettings, type TriggerSettings } from '../settings';
+import { checkAuthenticity } from './authenticity';
+import { answerChallenge } from './challenge';
+import { dropDuplicates } from './duplicates';
+import { logPrefix, replyText, requestOf, type WebhookRequest } from './http';
+import { markMessagesAsRead, type ReceivedMessage } from './markAsRead';
+import { attachMedia } from './media';
+
+/** The node's webhook(): GET is Meta's handshake, POST a delivery. Every reply is sent here. */
+export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const settings = readSettings.call(this);
+	if (this.getWebhookName() === 'setup') return await answerChallenge.call(this, settings);
+	return await receiveDelivery.call(this, settings);
+}
+
+async function receiveDelivery(this: IWebhookFunctions, settings: TriggerSettings): Promise<IWebhookResponseData> {
+	const request = requestOf(this);
+	const credentials = await credentialsFor.call(this, settings.provider);
+	const authenticity = checkAuthenticity(request, settings, credentials);
+	if (!authenticity.ok) {
+		this.logger.warn(`${logPrefix(this)} refused a webhook POST (HTTP ${authenticity.statusCode}), no execution started: ${authenticity.reason}`);
+		replyText(this, authenticity.statusCode, authenticity.reason);
+		return { noWebhookResponse: true };
+	}
+	// §2.8: acknowledge at once (Meta wants a median under 250 ms and retries slow answers);
+	// media downloads and read receipts happen after the 200.
+	replyText(this, 200, 'OK');
+
+	const events = selectEvents(this, readBody(this, request), settings);
+	if (events.length === 0) return { noWebhookResponse: true };
+
+	const connection = (phoneNumberId?: string) => connectionFor(settings.provider, credentials, phoneNumberId);
+	const items: INodeExecutionData[] = [];
+	const messages: ReceivedMessage[] = [];
+	for (const event of events) {
+		const item: INodeExecutionData = { json: event as unknown as IDataObject };
+		if (event.kind === 'message') {
+			messages.push({ event, item });
+			if (settings.downloadMedia && event.media?.id) {
+				await attachMedia.call(this, connection(event.phoneNumberId), item, event, settings.binaryPropertyName);
+			}
+		}
+		items.push(item);
+	}
+	if (settings.markAsRead && messages.length > 0) await markMessagesAsRead.call(this, messages, connection);
+	return { noWebhookResponse: true, workflowData: [items] };
+}
+
+/** The parsed JSON body (n8n parses it; the raw bytes are the fallback). Unreadable → none. */
+function readBody(context: IWebhookFunctions, request: WebhookRequest): unknown {
+	const parsed = context.getBodyData() as unknown;
+	if (parsed && typeof parsed === 'object' && Object.keys(parsed).length > 0) return parsed;
+	const raw = request.rawBody;
+	if (raw === undefined) return parsed;
+	try {
+		return JSON.parse(Buffer.isBuffer(raw) ? raw.toString('utf8') : raw) as unknown;
+	} catch {
+		context.logger.warn(`${logPrefix(context)} received a signed POST whose body is not JSON; it was acknowledged and ignored.`);
+		return undefined;
+	}
+}
+
+/** One event per message, status, error or change (§2.3), narrowed to what this trigger wants. */
+function selectEvents(context: IWebhookFunctions, body: unknown, settings: TriggerSettings): WhatsAppEvent[] {
+	const events = filterEvents(normaliseWebhook(body), {
+		kinds: settings.events,
+		messageTypes: settings.messageTypes,
+		statuses: settings.statuses,
+		phoneNumberIds: settings.phoneNumberIds,
+	});
+	if (!settings.dropDuplicates) return events;
+	return dropDuplicates(context, events, settings.duplicateMemorySize, settings.duplicateMemoryHours);
+}
