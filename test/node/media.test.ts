@@ -140,7 +140,7 @@ describe('Media › Download', () => {
 describe('Media › Delete', () => {
 	test('deletes an uploaded file; afterwards it can no longer be downloaded', async () => {
 		const { mediaId } = await upload(fileItem(PNG, 'image/png', 'pixel.png'));
-		const result = await bed.run({ resource: 'media', operation: 'delete', mediaId });
+		const result = await bed.run({ resource: 'media', operation: 'delete', mediaId: String(mediaId) });
 		expect(result.items[0].json).toEqual({ success: true, mediaId });
 		expect(bed.emulator.state.media.has(String(mediaId))).toBe(false);
 		await expect(download(String(mediaId))).rejects.toMatchObject({ message: expect.stringMatching(/WhatsApp error 100/) });
@@ -162,7 +162,7 @@ describe('Media on 360dialog (§8: /media, same bodies, D360-API-KEY)', () => {
 		const item = await download(String(uploaded.mediaId), {}, 'dialog360');
 		expect((await bytesOf(item.binary!.data)).equals(PDF)).toBe(true);
 		expect(item.json.checksumVerified).toBe(true);
-		const deleted = await bed.run({ authentication: 'dialog360', resource: 'media', operation: 'delete', mediaId: uploaded.mediaId });
+		const deleted = await bed.run({ authentication: 'dialog360', resource: 'media', operation: 'delete', mediaId: String(uploaded.mediaId) });
 		expect(deleted.items[0].json).toEqual({ success: true, mediaId: uploaded.mediaId });
 	});
 });

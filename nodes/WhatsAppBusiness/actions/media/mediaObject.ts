@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { endpoints, metaApiError, metaErrorOf, whatsAppRequest, type WhatsAppRequest } from '../../../shared/transport';
+import { endpoints, metaApiError, metaErrorOf, toNodeError, whatsAppRequest, type WhatsAppRequest } from '../../../shared/transport';
 import { WhatsAppValidationError } from '../../../shared/whatsapp/validationError';
 import type { OperationContext } from '../types';
 
@@ -36,7 +36,9 @@ export async function mediaRequest(this: IExecuteFunctions, context: OperationCo
 		return response.body;
 	} catch (error) {
 		const info = metaErrorOf(error);
-		if (info?.code !== 100 || !/does not exist|cannot be loaded|unknown/i.test(`${info.message} ${info.details ?? ''}`)) throw error;
+		if (info?.code !== 100 || !/does not exist|cannot be loaded|unknown/i.test(`${info.message} ${info.details ?? ''}`)) {
+			throw toNodeError(this.getNode(), error, context.itemIndex);
+		}
 		const body: IDataObject = { error: { message: info.message, code: info.code, ...(info.fbtraceId ? { fbtrace_id: info.fbtraceId } : {}) } };
 		throw metaApiError(this.getNode(), { ...info, title: `Media ${mediaId} not found`, advice: MEDIA_NOT_FOUND_ADVICE }, body, context.itemIndex);
 	}

@@ -1,0 +1,55 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { endpoints, whatsAppRequest } from '../../../shared/transport';
+import { describePhoneNumberHealth, type GraphPhoneNumber } from '../../../shared/whatsapp/phoneNumberHealth';
+import type { OperationContext } from '../types';
+import { HEALTH_FIELDS } from './healthFields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['phoneNumber'], operation: ['list'] } }, properties);
+
+/** §5.3: Meta pages at most 100 numbers per request. */
+const PAGE_SIZE_MAX = 100;
+
+interface PhoneNumberPage {
+	data?: GraphPhoneNumber[];
+	paging?: { cursors?: { after?: string }; next?: string };
+}
+
+/** §5.3 GET /{waba-id}/phone_numbers, following `paging.cursors.after` while `paging.next` says there is more. */
+export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<INodeExecutionData[]> {
+	const i = context.itemIndex;
+	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+	const limit = returnAll ? Number.POSITIVE_INFINITY : (this.getNodeParameter('limit', i, 50) as number);
+	const numbers: GraphPhoneNumber[] = [];
+	let after: string | undefined;
+	do {
+		const response = await whatsAppRequest.call(this, context.connection, {
+			method: 'GET',
+			url: endpoints.phoneNumbers(context.connection),
+			qs: { fields: HEALTH_FIELDS, limit: Math.min(PAGE_SIZE_MAX, limit - numbers.length), ...(after ? { after } : {}) },
+			itemIndex: i,
+		});
+		const page = response.body as PhoneNumberPage;
+		numbers.push(...(page.data ?? []));
+		after = page.paging?.next ? page.paging.cursors?.after : undefined;
+	} while (after && numbers.length < limit);
+	return numbers.slice(0, limit).map((phoneNumber) => ({ json: { ...describePhoneNumberHealth(phoneNumber) } }));
+}
