@@ -160,8 +160,8 @@ export interface TriggerBed {
 	/** n8n's activation: checkExists, then create when it returned false. Returns whether create ran. */
 	activate(options?: { test?: boolean }): Promise<boolean>;
 	deactivate(options?: { test?: boolean }): Promise<void>;
-	/** Resolves when `count` requests (from tests or the emulator) have been handled. */
-	waitForRuns(count: number, timeoutMs?: number): Promise<WebhookRun[]>;
+	/** Resolves when `count` requests (or requests meeting `until`) have been handled, from tests or the emulator. */
+	waitForRuns(until: number | ((runs: WebhookRun[]) => boolean), timeoutMs?: number): Promise<WebhookRun[]>;
 	close(): Promise<void>;
 }
 
@@ -207,6 +207,8 @@ export async function startTriggerBed(options: TriggerBedOptions): Promise<Trigg
 	const pending = new Map<string, Promise<WebhookRun>>();
 	const waiters: Array<() => void> = [];
 	let savedStaticData: IDataObject = {};
+	/** n8n keeps a test registration's static data with the registration, apart from the saved workflow. */
+	let testStaticData: IDataObject | undefined;
 	let requestCounter = 0;
 
 	const node: INode = {
@@ -242,14 +244,14 @@ export async function startTriggerBed(options: TriggerBedOptions): Promise<Trigg
 		}) as unknown as IWorkflowExecuteAdditionalData;
 
 	/** A workflow as n8n loads it from the database: with the saved static data. */
-	const loadWorkflow = () =>
+	const loadWorkflow = (staticData: IDataObject = savedStaticData) =>
 		new Workflow({
 			id: workflowId,
 			nodes: [node],
 			connections: {},
 			active: true,
 			nodeTypes: nodeTypesFor(subject.nodeType, subject.typeName),
-			staticData: structuredClone(savedStaticData),
+			staticData: structuredClone(staticData),
 		});
 
 	const webhookData = (name: string, isTest: boolean, data: IWorkflowExecuteAdditionalData): IWebhookData => {
@@ -324,7 +326,8 @@ export async function startTriggerBed(options: TriggerBedOptions): Promise<Trigg
 	}
 
 	async function runHook(method: 'checkExists' | 'create' | 'delete', test: boolean): Promise<boolean> {
-		const workflow = loadWorkflow();
+		if (test && method === 'checkExists') testStaticData = structuredClone(savedStaticData);
+		const workflow = loadWorkflow(test ? testStaticData : savedStaticData);
 		const data = additionalData();
 		const context = new HookContext(workflow, node, data, test ? 'manual' : 'trigger', test ? 'manual' : 'activate', webhookData('default', test, data));
 		const hook = subject.nodeType.webhookMethods?.default?.[method];
@@ -332,8 +335,11 @@ export async function startTriggerBed(options: TriggerBedOptions): Promise<Trigg
 		try {
 			return await hook.call(context);
 		} finally {
-			// n8n saves static data after activation hooks (workflow-static-data.service), even when they fail.
-			savedStaticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+			// n8n saves static data after activation hooks (workflow-static-data.service), even when they
+			// fail; a test registration keeps its own copy (test-webhooks.js: cacheableWebhook.staticData).
+			const kept = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+			if (test) testStaticData = kept;
+			else savedStaticData = kept;
 		}
 	}
 
@@ -360,11 +366,12 @@ export async function startTriggerBed(options: TriggerBedOptions): Promise<Trigg
 		deactivate: async ({ test = false } = {}) => {
 			await runHook('delete', test);
 		},
-		waitForRuns: async (count, timeoutMs = 5000) => {
+		waitForRuns: async (until, timeoutMs = 5000) => {
+			const done = typeof until === 'number' ? () => runs.length >= until : () => until(runs);
 			const deadline = Date.now() + timeoutMs;
-			while (runs.length < count) {
+			while (!done()) {
 				const left = deadline - Date.now();
-				if (left <= 0) throw new Error(`Expected ${count} webhook requests, got ${runs.length}`);
+				if (left <= 0) throw new Error(`The awaited webhook requests did not arrive; ${runs.length} handled: ${runs.map((run) => `${run.method} ${run.statusCode}`).join(', ')}`);
 				await new Promise<void>((resolve) => {
 					waiters.push(resolve);
 					setTimeout(resolve, left);

@@ -31,6 +31,20 @@ async function writeWebhookUrl(context: IHookFunctions, connection: WhatsAppConn
 	});
 }
 
+/**
+ * No previous URL: clear ours with an empty url (the emulator's model; 360dialog documents no
+ * removal call), so 360dialog stops posting to a workflow that no longer listens.
+ */
+async function removeWebhookUrl(context: IHookFunctions, connection: WhatsAppConnection, webhookUrl: string): Promise<void> {
+	try {
+		await writeWebhookUrl(context, connection, '');
+	} catch (error) {
+		context.logger.warn(
+			`${logPrefix(context)}: 360dialog still sends this number's webhooks to ${webhookUrl}; clearing it failed (${(error as Error).message}). Set another URL in the 360dialog Hub.`,
+		);
+	}
+}
+
 export async function dialog360Exists(this: IHookFunctions, webhookUrl: string): Promise<boolean> {
 	const record = loadRecord(this);
 	if (!record || record.registration !== 'dialog360' || record.webhookUrl !== webhookUrl) return false;
@@ -60,9 +74,7 @@ export async function dialog360Delete(this: IHookFunctions): Promise<boolean> {
 		await writeWebhookUrl(this, connection, previous);
 		this.logger.info(`${logPrefix(this)}: restored the previous 360dialog webhook URL ${previous} (without custom headers, which cannot be read back).`);
 	} else if (stillOurs) {
-		this.logger.warn(
-			`${logPrefix(this)}: 360dialog still sends this number's webhooks to ${record.webhookUrl} (there was no previous URL to restore and 360dialog documents no way to remove one). Set another URL in the 360dialog Hub if needed.`,
-		);
+		await removeWebhookUrl(this, connection, record.webhookUrl);
 	}
 	clearRecord(this);
 	return true;
