@@ -26,6 +26,12 @@ for tool in make g++ python3; do
   }
 done
 
+free_kb=$(df -Pk "$E2E_DIR" | awk 'NR==2 {print $4}')
+if (( free_kb < 4 * 1024 * 1024 )); then
+  echo "e2e: only $((free_kb / 1024)) MB free under $E2E_DIR; the install takes about 3 GB. Free some space first." >&2
+  exit 1
+fi
+
 timed() { # timed LABEL CMD... : runs CMD and prints how long it took
   local label="$1"; shift
   local start=$SECONDS
@@ -37,7 +43,12 @@ timed() { # timed LABEL CMD... : runs CMD and prints how long it took
 # Install scripts are skipped: @confluentinc/kafka-javascript's one downloads zlib from the
 # internet and fails offline. Only sqlite3 and isolated-vm need their native builds.
 if [[ -f package-lock.json ]]; then
-  timed "npm ci --ignore-scripts" npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+  # The lockfile carries placeholder entries for msgpackr-extract's darwin/win32/linux-arm builds
+  # (absent from the registry mirror; npm ci rejects a lockfile without them, see README).
+  timed "npm ci --ignore-scripts" npm ci --ignore-scripts --no-audit --no-fund --loglevel=error || {
+    echo "e2e: npm ci refused the lockfile; falling back to npm install, which honours it where it can." >&2
+    timed "npm install --ignore-scripts" npm install --ignore-scripts --no-audit --no-fund --loglevel=error
+  }
 else
   timed "npm install --ignore-scripts" npm install --ignore-scripts --no-audit --no-fund --loglevel=error
 fi
