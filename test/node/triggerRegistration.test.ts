@@ -3,6 +3,7 @@
  * static data and exactly that is undone; overrides that were there before come back.
  */
 import { startEmulator, type RunningEmulator } from '../../emulator';
+import type { WebhookRun } from '../harness/webhookContext';
 import { forgetAllDuplicates } from '../../nodes/WhatsAppBusinessTrigger/webhook/duplicates';
 import { SEED, startTriggerTestBed, type TriggerTestBed } from './triggerTestBed';
 
@@ -24,7 +25,7 @@ afterEach(async () => {
 	for (const bed of beds.splice(0)) await bed.close();
 });
 
-const posts = (runs: Array<{ method: string }>) => runs.filter((run) => run.method === 'POST');
+const posts = (runs: WebhookRun[]) => runs.filter((run) => run.method === 'POST');
 
 async function workflow(workflowId: string, parameters: Record<string, unknown> = {}): Promise<TriggerTestBed> {
 	const bed = await startTriggerTestBed({ emulator, workflowId, parameters: { registration: 'meta', ...parameters } });
