@@ -5,6 +5,8 @@ import { connectionFromCredentials, CREDENTIAL_TYPE, type Provider, type WhatsAp
 export async function connectionForOptions(this: ILoadOptionsFunctions): Promise<WhatsAppConnection> {
 	const provider = (this.getCurrentNodeParameter('authentication') as Provider | undefined) ?? 'cloudApi';
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE[provider]);
-	const locator = this.getCurrentNodeParameter('phoneNumberId', { extractValue: true }) as string | undefined;
+	// Hidden for the Template resource (templates belong to the WABA): then there is no value to extract.
+	const hasNumber = this.getCurrentNodeParameter('phoneNumberId') !== undefined;
+	const locator = hasNumber ? (this.getCurrentNodeParameter('phoneNumberId', { extractValue: true }) as string | undefined) : undefined;
 	return connectionFromCredentials(provider, credentials, locator);
 }
