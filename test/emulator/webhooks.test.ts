@@ -1,44 +1,13 @@
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { signatureHeader, type RunningEmulator } from '../../emulator';
 import { call, expectMetaError, graph, PHONE, SEED, send, startTestEmulator, USER, WABA } from './helpers';
-
-/** A webhook endpoint like the n8n trigger's: answers the GET handshake (§2.1) and records POSTs. */
-async function startReceiver(verifyToken = 'emulator-verify-token') {
-	const posts: Array<{ path: string; body: string; signature?: string }> = [];
-	const server = createServer((req: IncomingMessage, res) => {
-		const url = new URL(req.url ?? '/', 'http://receiver');
-		if (req.method === 'GET') {
-			const ok = url.searchParams.get('hub.mode') === 'subscribe' && url.searchParams.get('hub.verify_token') === verifyToken;
-			res.writeHead(ok ? 200 : 403).end(ok ? url.searchParams.get('hub.challenge') : 'forbidden');
-			return;
-		}
-		let body = '';
-		req.on('data', (chunk) => (body += chunk));
-		req.on('end', () => {
-			posts.push({ path: url.pathname, body, signature: req.headers['x-hub-signature-256'] as string });
-			res.end('ok');
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	return { base, posts, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 2000): Promise<void> {
-	const started = Date.now();
-	while (!condition()) {
-		if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
-}
+import { startReceiver, type Receiver } from './webhook-receiver';
 
 const outsideWindow = { type: 'text', text: { body: 'Your order has shipped' }, biz_opaque_callback_data: 'order-42' };
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let receiver: Receiver;
 let emulator: RunningEmulator;
 beforeAll(async () => {
 	receiver = await startReceiver();
-	emulator = await startTestEmulator({ webhook: { url: `${receiver.base}/app` } });
+	emulator = await startTestEmulator({ webhook: { url: `${receiver.base}/app`, finalStatus: 'sent' } });
 });
 afterAll(async () => {
 	await emulator.close();
@@ -46,17 +15,17 @@ afterAll(async () => {
 });
 beforeEach(async () => {
 	await call(emulator, 'POST', '/__emulator/reset');
-	receiver.posts.length = 0;
+	receiver.clear();
 });
 
 describe('signed status webhooks (§2.2, §2.5)', () => {
 	it('posts the failed 131047 status with X-Hub-Signature-256 over the exact body', async () => {
 		const response = await send(emulator, outsideWindow);
-		await waitFor(() => receiver.posts.length === 1);
+		await receiver.waitForPosts(1);
 		const [delivery] = receiver.posts;
 		expect(delivery.path).toBe('/app');
-		expect(delivery.signature).toBe(signatureHeader(SEED.appSecret, delivery.body));
-		const payload = JSON.parse(delivery.body);
+		expect(delivery.headers['x-hub-signature-256']).toBe(signatureHeader(SEED.appSecret, delivery.raw));
+		const payload = delivery.json;
 		expect(payload).toMatchObject({ object: 'whatsapp_business_account', entry: [{ id: WABA, changes: [{ field: 'messages' }] }] });
 		expect(payload.entry[0].changes[0].value).toEqual({
 			messaging_product: 'whatsapp',
@@ -75,8 +44,8 @@ describe('signed status webhooks (§2.2, §2.5)', () => {
 			{ type: 'body', parameters: [{ type: 'text', text: 'Pablo' }, { type: 'text', text: 'a cactus' }] },
 			{ type: 'button', sub_type: 'url', index: 0, parameters: [{ type: 'text', text: 'abc' }] },
 		] } });
-		await waitFor(() => receiver.posts.length === 1);
-		const [status] = JSON.parse(receiver.posts[0].body).entry[0].changes[0].value.statuses;
+		await receiver.waitForPosts(1);
+		const [status] = receiver.posts[0].json.entry[0].changes[0].value.statuses;
 		expect(status).toMatchObject({ status: 'sent', pricing: { billable: true, pricing_model: 'PMP', type: 'regular', category: 'marketing' } });
 	});
 });
@@ -87,7 +56,7 @@ describe('webhook overrides (§2.9)', () => {
 		expect(subscribed.json).toEqual({ success: true });
 		expect((await graph(emulator, 'GET', `/${WABA}/subscribed_apps`)).json.data).toEqual([expect.objectContaining({ override_callback_uri: `${receiver.base}/waba` })]);
 		await send(emulator, outsideWindow);
-		await waitFor(() => receiver.posts.length === 1);
+		await receiver.waitForPosts(1);
 		expect(receiver.posts[0].path).toBe('/waba');
 	});
 
@@ -98,7 +67,7 @@ describe('webhook overrides (§2.9)', () => {
 			application: `${receiver.base}/app`, whatsapp_business_account: `${receiver.base}/waba`, phone_number: `${receiver.base}/phone`,
 		});
 		await send(emulator, outsideWindow);
-		await waitFor(() => receiver.posts.length === 1);
+		await receiver.waitForPosts(1);
 		expect(receiver.posts[0].path).toBe('/phone');
 	});
 
