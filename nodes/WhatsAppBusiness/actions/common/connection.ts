@@ -5,7 +5,9 @@ import { connectionFromCredentials, CREDENTIAL_TYPE, type Provider, type WhatsAp
 export async function connectionForItem(this: IExecuteFunctions, itemIndex: number): Promise<WhatsAppConnection> {
 	const provider = this.getNodeParameter('authentication', itemIndex, 'cloudApi') as Provider;
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE[provider], itemIndex);
-	// The field is hidden for 360dialog (its key names the number), and n8n cannot read a hidden locator.
-	const phoneNumberId = provider === 'cloudApi' ? (this.getNodeParameter('phoneNumberId', itemIndex, '', { extractValue: true }) as string) : undefined;
+	// The field is hidden for 360dialog (its key names the number) and for templates (they belong to
+	// the WABA), and n8n cannot read a hidden locator: hidden parameters are absent from the node.
+	const shown = provider === 'cloudApi' && this.getNode().parameters.phoneNumberId !== undefined;
+	const phoneNumberId = shown ? (this.getNodeParameter('phoneNumberId', itemIndex, '', { extractValue: true }) as string) : undefined;
 	return connectionFromCredentials(provider, credentials, phoneNumberId);
 }
