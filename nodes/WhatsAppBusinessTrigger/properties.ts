@@ -147,8 +147,7 @@ const options: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 10000,
-			description: 'How many event IDs to remember; the oldest is forgotten first',
-			displayOptions: { show: { dropDuplicates: [true] } },
+			description: 'With Drop Duplicates on: how many event IDs to remember; the oldest is forgotten first',
 		},
 		{
 			displayName: 'Duplicate Memory (Hours)',
@@ -156,8 +155,7 @@ const options: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0.1 },
 			default: 168,
-			description: 'How long to remember an event ID. Meta retries for up to 7 days (168 hours).',
-			displayOptions: { show: { dropDuplicates: [true] } },
+			description: 'With Drop Duplicates on: how long to remember an event ID. Meta retries for up to 7 days (168 hours).',
 		},
 		{
 			displayName: 'Mark as Read',

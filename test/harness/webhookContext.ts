@@ -19,6 +19,7 @@ import {
 	NodeHelpers,
 	Workflow,
 	type ICredentialDataDecryptedObject,
+	type IBinaryData,
 	type ICredentials,
 	type IDataObject,
 	type IHttpRequestOptions,
@@ -51,6 +52,12 @@ async function ensureN8nServices(): Promise<void> {
 		await Container.get(BinaryDataService).init();
 	})();
 	await servicesReady;
+}
+
+/** The bytes of binary data a node prepared, wherever n8n-core keeps them (memory or disk). */
+export async function binaryBuffer(binary: IBinaryData | undefined): Promise<Buffer> {
+	if (!binary) throw new Error('The item has no binary data');
+	return await Container.get(BinaryDataService).getAsBuffer(binary);
 }
 
 export interface CapturedLog {
@@ -373,8 +380,11 @@ export async function startTriggerBed(options: TriggerBedOptions): Promise<Trigg
 				const left = deadline - Date.now();
 				if (left <= 0) throw new Error(`The awaited webhook requests did not arrive; ${runs.length} handled: ${runs.map((run) => `${run.method} ${run.statusCode}`).join(', ')}`);
 				await new Promise<void>((resolve) => {
-					waiters.push(resolve);
-					setTimeout(resolve, left);
+					const timer = setTimeout(resolve, left);
+					waiters.push(() => {
+						clearTimeout(timer);
+						resolve();
+					});
 				});
 			}
 			await Promise.all(pending.values());
