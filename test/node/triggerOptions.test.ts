@@ -2,6 +2,7 @@
  * The trigger's options against the emulator: filters, duplicate dropping (with the emulator's
  * byte-identical redelivery), media download into binary data, and read receipts.
  */
+import type { INodeParameters } from 'n8n-workflow';
 import { binaryBuffer } from '../harness/webhookContext';
 import { forgetAllDuplicates } from '../../nodes/WhatsAppBusinessTrigger/webhook/duplicates';
 import { inbound, messagesEnvelope, SEED, signed, startTriggerTestBed, statusUpdate, textMessage, type TriggerTestBed } from './triggerTestBed';
@@ -19,7 +20,7 @@ beforeEach(async () => {
 
 /** A workflow with these options; the emulator posts its webhooks to it (as the app's callback). */
 let workflows = 0;
-async function withOptions(parameters: Record<string, unknown>, run: (target: TriggerTestBed) => Promise<void>): Promise<void> {
+async function withOptions(parameters: INodeParameters, run: (target: TriggerTestBed) => Promise<void>): Promise<void> {
 	const target = await startTriggerTestBed({ emulator: bed.emulator, parameters, workflowId: `wf-options-${++workflows}` });
 	await fetch(`${bed.emulator.url}/__emulator/config`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ webhook: { url: target.url } }) });
 	try {
