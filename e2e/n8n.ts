@@ -77,7 +77,8 @@ export interface RunningN8n {
 
 export async function startN8n(options: StartN8nOptions = {}): Promise<RunningN8n> {
   const port = options.port ?? (await freePort());
-  const brokerPort = await freePort();
+  let brokerPort = await freePort();
+  while (brokerPort === port) brokerPort = await freePort(); // the OS may hand out a just-released port again
   const userFolder =
     options.userFolder ?? path.join(RUNTIME_DIR, `n8n-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${port}`);
   fs.mkdirSync(userFolder, { recursive: true });
