@@ -127,6 +127,13 @@ describe('Message › Send Template', () => {
 		expect(sent.template.components?.[2]).toEqual(payload[0]);
 	});
 
+	test('a template without variables, by name alone: the only translation is used and no components are sent', async () => {
+		const result = await bed.run({ resource: 'message', operation: 'sendTemplate', to: '+16505551234', template: locator('hello_world', 'name') });
+		const [sent] = await sentTemplates(bed);
+		expect(sent.template).toEqual({ name: 'hello_world', language: { code: 'en_US' } });
+		expect(result.items[0].json).toMatchObject({ languageCode: 'en_US', rendered: { header: 'Hello World', footer: 'WhatsApp Business Platform sample message', buttons: [] } });
+	});
+
 	test('a missing required value is named before anything is sent', async () => {
 		const parameters = await sendTemplateParameters(bed, 'order_confirmation|en_US', { ...ORDER_VALUES, body_order_total: '' });
 		await expect(bed.run(parameters)).rejects.toThrow(/order_total/);
