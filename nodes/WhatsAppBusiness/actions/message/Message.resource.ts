@@ -8,6 +8,7 @@ import * as sendLocation from './sendLocation.operation';
 import * as sendMedia from './sendMedia.operation';
 import * as sendTemplate from './sendTemplate.operation';
 import * as sendText from './sendText.operation';
+import * as sendTextOrTemplate from './sendTextOrTemplate.operation';
 
 const operations: Record<string, OperationModule> = {
 	markAsRead,
@@ -18,6 +19,7 @@ const operations: Record<string, OperationModule> = {
 	sendMedia,
 	sendTemplate,
 	sendText,
+	sendTextOrTemplate,
 };
 
 const operationProperty: INodeProperties = {
@@ -36,6 +38,12 @@ const operationProperty: INodeProperties = {
 		{ name: 'Send Media', value: 'sendMedia', action: 'Send a media message', description: 'Image, video, audio, document or sticker, by link, media ID or binary file' },
 		{ name: 'Send Template', value: 'sendTemplate', action: 'Send an approved template', description: 'A pre-approved template with its variables filled in: the only message allowed outside the 24-hour window' },
 		{ name: 'Send Text', value: 'sendText', action: 'Send a text message', description: 'Free-form text, inside the 24-hour customer-service window' },
+		{
+			name: 'Send Text, or Template When Window Closed',
+			value: 'sendTextOrTemplate',
+			action: 'Send text or a template depending on the 24 hour window',
+			description: 'Free-form text while the customer-service window is open, otherwise the approved template you choose',
+		},
 	],
 };
 

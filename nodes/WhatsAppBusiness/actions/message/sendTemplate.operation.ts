@@ -12,8 +12,8 @@ import { templateTranslations } from './templateDefinitions';
 import { headerFromBinary } from './templateHeaderMedia';
 import { templateOptionsField, type TemplateOptions } from './templateOptions';
 
-const properties: INodeProperties[] = [
-	recipientField,
+/** The template choice and its variables, reused by "Send Text, or Template When Window Closed". */
+export const templateFields: INodeProperties[] = [
 	templateLocator({
 		approvedOnly: true,
 		withId: false,
@@ -40,9 +40,9 @@ const properties: INodeProperties[] = [
 			},
 		},
 	},
-	messagingOptions,
-	templateOptionsField,
 ];
+
+const properties: INodeProperties[] = [recipientField, ...templateFields, messagingOptions, templateOptionsField];
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendTemplate'] } }, properties);
 

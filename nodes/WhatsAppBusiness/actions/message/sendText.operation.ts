@@ -4,8 +4,8 @@ import { messagingOptions, recipientField, type MessagingOptions } from '../comm
 import type { OperationContext } from '../types';
 import { sendMessage } from './send';
 
-const properties: INodeProperties[] = [
-	recipientField,
+/** The text fields alone, reused by "Send Text, or Template When Window Closed". */
+export const textFields: INodeProperties[] = [
 	{
 		displayName: 'Text',
 		name: 'text',
@@ -22,8 +22,9 @@ const properties: INodeProperties[] = [
 		default: false,
 		description: 'Whether WhatsApp shows a preview of the first http(s) link in the text',
 	},
-	messagingOptions,
 ];
+
+const properties: INodeProperties[] = [recipientField, ...textFields, messagingOptions];
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendText'] } }, properties);
 

@@ -1,0 +1,68 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { metaErrorOf } from '../../../shared/transport';
+import { customerServiceWindow } from '../../../shared/whatsapp/window';
+import { messagingOptions, recipientField } from '../common/fields';
+import type { OperationContext } from '../types';
+import * as sendTemplate from './sendTemplate.operation';
+import * as sendText from './sendText.operation';
+import { templateOptionsField } from './templateOptions';
+
+/**
+ * Free-form text while the customer-service window is open, otherwise the approved template
+ * (reference §7.3). The journey builder no longer needs to branch by hand.
+ */
+const properties: INodeProperties[] = [
+	recipientField,
+	{
+		displayName: 'Last Inbound Message At',
+		name: 'lastInboundAt',
+		type: 'string',
+		default: '={{ $json.last_inbound_at ?? $json.window?.lastInboundAt ?? $json.timestamp }}',
+		description:
+			'When the customer last wrote to you (ISO date, or epoch seconds/milliseconds), e.g. the last_inbound_at column of your Data table. Empty means unknown: the template is sent.',
+	},
+	{
+		displayName: 'Safety Margin (Minutes)',
+		name: 'safetyMarginMinutes',
+		type: 'number',
+		default: 5,
+		typeOptions: { minValue: 0, maxValue: 1440 },
+		description: 'Treat the window as closed when fewer minutes than this are left, so a slow workflow does not miss it',
+	},
+	...sendText.textFields,
+	...sendTemplate.templateFields,
+	{
+		displayName: 'Send Template If Text Is Refused (131047)',
+		name: 'fallbackOnReengagementError',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to send the template when WhatsApp answers the text with error 131047 (window closed after all). When WhatsApp reports 131047 later, in a failed status, the trigger shows the same advice.',
+	},
+	messagingOptions,
+	templateOptionsField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendTextOrTemplate'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, context: OperationContext) {
+	const i = context.itemIndex;
+	const window = customerServiceWindow({
+		lastInboundAt: this.getNodeParameter('lastInboundAt', i, '') as unknown,
+		safetyMarginMinutes: this.getNodeParameter('safetyMarginMinutes', i, 0) as number,
+	});
+	const windowSummary: IDataObject = { status: window.status, isOpen: window.isOpen, closesAt: window.closesAt ?? null, minutesLeft: window.minutesLeft, reason: window.reason };
+	if (window.isOpen) {
+		try {
+			const [sent] = await sendText.execute.call(this, context);
+			return [{ json: { ...sent.json, path: 'text', window: windowSummary } }];
+		} catch (error) {
+			const refusedForWindow = metaErrorOf(error)?.code === 131047;
+			if (!refusedForWindow || !this.getNodeParameter('fallbackOnReengagementError', i, true)) throw error;
+		}
+		const [sent] = await sendTemplate.execute.call(this, context);
+		return [{ json: { ...sent.json, path: 'template', fallbackReason: 'WhatsApp refused the text with 131047 (window closed)', window: windowSummary } }];
+	}
+	const [sent] = await sendTemplate.execute.call(this, context);
+	return [{ json: { ...sent.json, path: 'template', window: windowSummary } }];
+}

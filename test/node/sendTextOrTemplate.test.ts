@@ -1,0 +1,87 @@
+import { locator, mapperValue, templateFields } from './templateTestKit';
+import { startNodeTestBed, type NodeTestBed } from './whatsAppBusinessHarness';
+
+/** Message › Send Text, or Template When Window Closed (issue: session window, reference §7.3). */
+let bed: NodeTestBed;
+beforeAll(async () => {
+	bed = await startNodeTestBed();
+});
+afterAll(async () => await bed.close());
+beforeEach(async () => {
+	await fetch(`${bed.emulator.url}/__emulator/reset`, { method: 'POST' });
+});
+
+const customer = '16505551234';
+const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
+
+async function inboundAt(isoTime: string) {
+	const timestamp = Math.floor(Date.parse(isoTime) / 1000);
+	await fetch(`${bed.emulator.url}/__emulator/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: customer, text: 'hi', timestamp }) });
+}
+
+async function smartSendParameters() {
+	const schema = await templateFields(bed, 'abandoned_cart|en_US');
+	return {
+		resource: 'message',
+		operation: 'sendTextOrTemplate',
+		to: '={{ $json.wa_id }}',
+		lastInboundAt: '={{ $json.last_inbound_at }}',
+		text: '=Hi {{ $json.name }}, your cart is waiting: {{ $json.cartUrl }}',
+		template: locator('abandoned_cart|en_US'),
+		templateParameters: mapperValue(schema, {
+			header: 'https://shop.example.com/cart.png',
+			body_1: '={{ $json.name }}',
+			body_2: '={{ $json.items }}',
+			button_0_url: '={{ $json.cartId }}',
+		}),
+	};
+}
+
+const cart = (lastInboundAt: string | undefined) => ({
+	json: { wa_id: customer, name: 'Ann', items: '2 plants', cartId: 'c-42', cartUrl: 'https://shop.example.com/c-42', last_inbound_at: lastInboundAt },
+});
+
+test('inside the 24-hour window it sends free-form text and says so', async () => {
+	const lastInbound = hoursAgo(2);
+	await inboundAt(lastInbound);
+	const result = await bed.run(await smartSendParameters(), [cart(lastInbound)]);
+	expect(result.items[0].json).toMatchObject({ path: 'text', type: 'text', window: { status: 'open', isOpen: true } });
+	const [sent] = await bed.accepted('/messages');
+	expect(sent.body).toMatchObject({ type: 'text', text: { body: 'Hi Ann, your cart is waiting: https://shop.example.com/c-42' } });
+});
+
+test('outside the window (25 h ago) it sends the approved template instead', async () => {
+	const result = await bed.run(await smartSendParameters(), [cart(hoursAgo(25))]);
+	expect(result.items[0].json).toMatchObject({ path: 'template', type: 'template', templateName: 'abandoned_cart', window: { status: 'closed' } });
+	const [sent] = await bed.accepted('/messages');
+	expect(sent.body).toMatchObject({ type: 'template', template: { name: 'abandoned_cart', language: { code: 'en_US' } } });
+});
+
+test('an unknown last inbound time is treated as closed: the template goes out', async () => {
+	const result = await bed.run(await smartSendParameters(), [cart(undefined)]);
+	expect(result.items[0].json).toMatchObject({ path: 'template', window: { status: 'unknown', isOpen: false } });
+});
+
+test('when WhatsApp refuses the text with 131047, the template is sent instead (once)', async () => {
+	const lastInbound = hoursAgo(1);
+	await inboundAt(lastInbound);
+	await fetch(`${bed.emulator.url}/__emulator/config`, {
+		method: 'PATCH',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ faults: [{ pathPattern: '/messages$', kind: 'http500', code: 131047, count: 1 }] }),
+	});
+	const result = await bed.run(await smartSendParameters(), [cart(lastInbound)]);
+	expect(result.items[0].json).toMatchObject({ path: 'template', fallbackReason: expect.stringContaining('131047') });
+	const accepted = await bed.accepted('/messages');
+	expect(accepted.map((request) => (request.body as { type: string }).type)).toEqual(['template']);
+});
+
+test('a stale "open" time: the text is accepted, then fails later with 131047 and the advice names a template', async () => {
+	// our data says 1 h ago, but WhatsApp never saw that message: its window is closed
+	const result = await bed.run(await smartSendParameters(), [cart(hoursAgo(1))]);
+	expect(result.items[0].json.path).toBe('text');
+	const failed = (await (await fetch(`${bed.emulator.url}/__emulator/messages?status=failed`)).json()) as { data: Array<{ errors?: Array<{ code: number }> }> };
+	expect(failed.data[0].errors?.[0].code).toBe(131047);
+	const { describeMetaError } = await import('../../nodes/shared/whatsapp/errors');
+	expect(describeMetaError(131047).advice).toMatch(/template/i);
+});
