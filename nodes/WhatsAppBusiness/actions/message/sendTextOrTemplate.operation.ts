@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
-import { metaErrorOf } from '../../../shared/transport';
+import { metaErrorOf, toNodeError } from '../../../shared/transport';
 import { customerServiceWindow } from '../../../shared/whatsapp/window';
 import { messagingOptions, recipientField } from '../common/fields';
 import type { OperationContext } from '../types';
@@ -58,7 +58,7 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 			return [{ json: { ...sent.json, path: 'text', window: windowSummary } }];
 		} catch (error) {
 			const refusedForWindow = metaErrorOf(error)?.code === 131047;
-			if (!refusedForWindow || !this.getNodeParameter('fallbackOnReengagementError', i, true)) throw error;
+			if (!refusedForWindow || !this.getNodeParameter('fallbackOnReengagementError', i, true)) throw toNodeError(this.getNode(), error, i);
 		}
 		const [sent] = await sendTemplate.execute.call(this, context);
 		return [{ json: { ...sent.json, path: 'template', fallbackReason: 'WhatsApp refused the text with 131047 (window closed)', window: windowSummary } }];
