@@ -151,6 +151,14 @@ describe('Trigger › statuses and batches (§2.3, §2.5)', () => {
 		expect(run.items[1].json).toMatchObject({ status: 'failed', errors: [{ code: 131049, details: expect.stringMatching(/healthy ecosystem/) }] });
 	});
 
+	test('a free-form text that failed later with 131047 carries the advice to send a template', async () => {
+		const failed = statusUpdate('wamid.LATE', 'failed', {
+			errors: [{ code: 131047, title: 'Re-engagement message', message: 'Re-engagement message', error_data: { details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' } }],
+		});
+		const run = await deliver(messagesEnvelope({ statuses: [failed] }));
+		expect(run.items[0].json).toMatchObject({ status: 'failed', errors: [{ code: 131047, retryable: false, advice: expect.stringMatching(/template/i) }] });
+	});
+
 	test('template status updates are dropped by default and emitted when chosen (§2.7.1)', async () => {
 		const templateChange = {
 			object: 'whatsapp_business_account',
