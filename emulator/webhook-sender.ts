@@ -30,6 +30,7 @@ export function attachWebhookSender(state: EmulatorState, dispatcher: WebhookDis
 
 	const stopStatuses = state.events.on('status', (event) => {
 		if (event.batched) return; // the batch endpoint posts its own statuses in one body
+		if (!state.messages.has(event.messageId)) return; // forgotten by a reset before the event was sent
 		const order = state.config.webhook.statusOrder;
 		if (order === 'in-order') return post(event);
 		const events = [...(held.get(event.messageId) ?? []), event];

@@ -81,13 +81,14 @@ export class WebhookDispatcher {
 		this.sentHeaders.set(delivery, headers);
 		this.state.webhookDeliveries.push(delivery);
 		const previous = this.queues.get(url) ?? Promise.resolve();
-		const done = previous.then(() => this.attempt(delivery, headers));
+		const generation = this.generation;
+		const done = previous.then(() => this.attempt(delivery, headers, generation));
 		this.queues.set(url, done);
 		return done.then(() => delivery);
 	}
 
-	private async attempt(delivery: WebhookDelivery, headers: Record<string, string>): Promise<void> {
-		const generation = this.generation;
+	/** Tries until a 200, maxAttempts, or a cancel() since the delivery was queued. */
+	private async attempt(delivery: WebhookDelivery, headers: Record<string, string>, generation: number): Promise<void> {
 		const { maxAttempts, retryBackoffMs, timeoutMs } = this.state.config.webhook;
 		for (let attempt = 1; attempt <= maxAttempts && generation === this.generation; attempt += 1) {
 			const started = performance.now();

@@ -81,6 +81,7 @@ export async function upload(emulator: RunningEmulator, bytes: Buffer, mimeType:
 	return response.json.id;
 }
 
+/** Templates are decided at once and messages stop at `sent` unless a test asks for more. */
 export function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-	return startEmulator({ templateReview: { delayMs: 0 }, ...options });
+	return startEmulator({ templateReview: { delayMs: 0 }, ...options, webhook: { finalStatus: 'sent', ...options.webhook } });
 }

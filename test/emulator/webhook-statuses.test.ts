@@ -33,13 +33,19 @@ async function openWindowQuietly() {
 	receiver.clear();
 }
 
-const statusesAfter = async (count: number) => (await receiver.waitForPosts(count)).map(statusOf);
+/** The first `count` status objects posted for one message (earlier tests' stragglers are ignored). */
+const postsFor = (response: { json: any }) => receiver.posts.filter((post) => statusOf(post)?.id === response.json.messages[0].id);
+const statusesOf = async (response: { json: any }, count: number) => {
+	const id = response.json.messages[0].id;
+	return (await receiver.waitForPosts(count, undefined, 3000, (post) => statusOf(post)?.id === id)).map(statusOf);
+};
 
 describe('status webhooks (§2.2, §2.5)', () => {
 	it('the X-Hub-Signature-256 header is the HMAC-SHA256 of the exact bytes received, keyed with the app secret', async () => {
 		await openWindowQuietly();
-		await send(emulator, reply);
-		const [post] = await receiver.waitForPosts(1);
+		const response = await send(emulator, reply);
+		await statusesOf(response, 1);
+		const [post] = postsFor(response);
 		const header = String(post.headers['x-hub-signature-256']);
 		expect(header).toMatch(/^sha256=[0-9a-f]{64}$/);
 		const expected = createHmac('sha256', SEED.appSecret).update(post.raw).digest();
@@ -47,14 +53,15 @@ describe('status webhooks (§2.2, §2.5)', () => {
 		const withWrongSecret = createHmac('sha256', 'not-the-secret').update(post.raw).digest();
 		expect(timingSafeEqual(Buffer.from(header.slice('sha256='.length), 'hex'), withWrongSecret)).toBe(false);
 		expect(post.headers['content-type']).toBe('application/json');
-		const [recorded] = (await call(emulator, 'GET', '/__emulator/webhook-deliveries?kind=status')).json.data;
+		const [recorded] = (await call(emulator, 'GET', '/__emulator/webhook-deliveries?kind=status')).json.data.filter((delivery: { body: string }) => delivery.body === post.raw.toString('utf8'));
 		expect(recorded).toMatchObject({ body: post.raw.toString('utf8'), signature: header, provider: 'meta', delivered: true, statusCode: 200 });
 	});
 
 	it('a reply inside the window goes sent → delivered → read; pricing and conversation ride on sent and delivered only', async () => {
 		await openWindowQuietly();
-		const id = (await send(emulator, reply)).json.messages[0].id;
-		const [sent, delivered, read] = await statusesAfter(3);
+		const response = await send(emulator, reply);
+		const id = response.json.messages[0].id;
+		const [sent, delivered, read] = await statusesOf(response, 3);
 		const pricing = { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'service' };
 		expect(sent).toEqual({
 			id, status: 'sent', timestamp: expect.stringMatching(/^\d+$/), recipient_id: USER, biz_opaque_callback_data: 'pedido-ñ-42',
@@ -64,7 +71,7 @@ describe('status webhooks (§2.2, §2.5)', () => {
 		expect(delivered).toEqual({ id, status: 'delivered', timestamp: expect.any(String), recipient_id: USER, biz_opaque_callback_data: 'pedido-ñ-42', conversation: { id: sent.conversation.id, origin: { type: 'service' } }, pricing });
 		expect(read).toEqual({ id, status: 'read', timestamp: expect.any(String), recipient_id: USER, biz_opaque_callback_data: 'pedido-ñ-42' });
 		expect(emulator.state.messages.get(id)!.status).toBe('read');
-		expect(receiver.posts[0].json.entry[0]).toMatchObject({ id: WABA, changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550783881', phone_number_id: PHONE } } }] });
+		expect(postsFor(response)[0].json.entry[0]).toMatchObject({ id: WABA, changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550783881', phone_number_id: PHONE } } }] });
 	});
 
 	it.each([
@@ -73,26 +80,25 @@ describe('status webhooks (§2.2, §2.5)', () => {
 		['a marketing template is billed even inside the window', true, marketingTemplate, { billable: true, pricing_model: 'PMP', type: 'regular', category: 'marketing' }],
 	])('%s (§7.5)', async (_name, insideWindow, template, pricing) => {
 		if (insideWindow) await openWindowQuietly();
-		expect((await send(emulator, template)).status).toBe(200);
-		const [sent] = await statusesAfter(1);
+		const [sent] = await statusesOf(await send(emulator, template), 1);
 		expect(sent).toMatchObject({ status: 'sent', pricing, conversation: { origin: { type: pricing.category } } });
 	});
 
 	it('outside the window a free-form message is accepted, then only a failed status with 131047 arrives', async () => {
-		const id = (await send(emulator, reply)).json.messages[0].id;
-		const [failed] = await statusesAfter(1);
+		const response = await send(emulator, reply);
+		const id = response.json.messages[0].id;
+		const [failed] = await statusesOf(response, 1);
 		expect(failed).toEqual({
 			id, status: 'failed', timestamp: expect.stringMatching(/^\d+$/), recipient_id: USER, biz_opaque_callback_data: 'pedido-ñ-42',
 			errors: [{ code: 131047, title: 'Re-engagement message', message: 'Re-engagement message', error_data: { details: expect.stringContaining('24 hours') }, href: '/documentation/business-messaging/whatsapp/support/error-codes' }],
 		});
 		await sleep(80);
-		expect(receiver.posts).toHaveLength(1);
+		expect(postsFor(response)).toHaveLength(1);
 	});
 
 	it('config.recipientFailures makes messages to that user fail with the chosen code (131026)', async () => {
 		await call(emulator, 'PATCH', '/__emulator/config', { recipientFailures: [{ waId: USER, code: 131026 }] });
-		await send(emulator, utilityTemplate);
-		const [failed] = await statusesAfter(1);
+		const [failed] = await statusesOf(await send(emulator, utilityTemplate), 1);
 		expect(failed.errors).toEqual([expect.objectContaining({ code: 131026, title: 'Message undeliverable', error_data: { details: expect.stringContaining('not on WhatsApp') } })]);
 		expect((await call(emulator, 'PATCH', '/__emulator/config', { recipientFailures: [{ waId: USER, code: 131047 }] })).status).toBe(400);
 	});
@@ -100,15 +106,14 @@ describe('status webhooks (§2.2, §2.5)', () => {
 	it('finalStatus "delivered" stops before read; read at the same moment as delivered replaces it (§2.5)', async () => {
 		await openWindowQuietly();
 		await call(emulator, 'PATCH', '/__emulator/config', { webhook: { finalStatus: 'delivered' } });
-		await send(emulator, reply);
-		await statusesAfter(2);
+		const first = await send(emulator, reply);
+		await statusesOf(first, 2);
 		await sleep(80);
-		expect(receiver.posts.map((post) => statusOf(post).status)).toEqual(['sent', 'delivered']);
+		expect(postsFor(first).map((post) => statusOf(post).status)).toEqual(['sent', 'delivered']);
 
 		receiver.clear();
 		await call(emulator, 'PATCH', '/__emulator/config', { webhook: { finalStatus: 'read', readAfterMs: 20 } });
-		await send(emulator, reply);
-		const [sent, read] = await statusesAfter(2);
+		const [sent, read] = await statusesOf(await send(emulator, reply), 2);
 		expect([sent.status, read.status]).toEqual(['sent', 'read']);
 		expect(read.pricing).toEqual(sent.pricing);
 	});
@@ -116,16 +121,15 @@ describe('status webhooks (§2.2, §2.5)', () => {
 	it('a reaction only gets sent', async () => {
 		const inbound = await openWindow(emulator);
 		receiver.clear();
-		await send(emulator, { type: 'reaction', reaction: { message_id: inbound.message.id, emoji: '👍' } });
-		await statusesAfter(1);
+		const reaction = await send(emulator, { type: 'reaction', reaction: { message_id: inbound.message.id, emoji: '👍' } });
+		await statusesOf(reaction, 1);
 		await sleep(80);
-		expect(receiver.posts.map((post) => statusOf(post).status)).toEqual(['sent']);
+		expect(postsFor(reaction).map((post) => statusOf(post).status)).toEqual(['sent']);
 	});
 
 	it('a send through v24.0 has no conversation object (§2.5)', async () => {
 		await openWindowQuietly();
-		await call(emulator, 'POST', `/v24.0/${PHONE}/messages`, { messaging_product: 'whatsapp', to: USER, ...reply });
-		const [sent] = await statusesAfter(1);
+		const [sent] = await statusesOf(await call(emulator, 'POST', `/v24.0/${PHONE}/messages`, { messaging_product: 'whatsapp', to: USER, ...reply }), 1);
 		expect(sent.pricing).toMatchObject({ category: 'service' });
 		expect(sent.conversation).toBeUndefined();
 	});
@@ -135,8 +139,9 @@ describe('status order (§2.8)', () => {
 	it('"reverse" holds a message\'s statuses until the last one, then posts read, delivered, sent', async () => {
 		await openWindowQuietly();
 		await call(emulator, 'PATCH', '/__emulator/config', { webhook: { statusOrder: 'reverse' } });
-		const id = (await send(emulator, reply)).json.messages[0].id;
-		const statuses = await statusesAfter(3);
+		const response = await send(emulator, reply);
+		const id = response.json.messages[0].id;
+		const statuses = await statusesOf(response, 3);
 		expect(statuses.map((status) => status.status)).toEqual(['read', 'delivered', 'sent']);
 		expect(emulator.state.messages.get(id)!.status).toBe('read');
 	});
@@ -144,8 +149,7 @@ describe('status order (§2.8)', () => {
 	it('"shuffle" posts the same three statuses in some order', async () => {
 		await openWindowQuietly();
 		await call(emulator, 'PATCH', '/__emulator/config', { webhook: { statusOrder: 'shuffle' } });
-		await send(emulator, reply);
-		const statuses = await statusesAfter(3);
+		const statuses = await statusesOf(await send(emulator, reply), 3);
 		expect(statuses.map((status) => status.status).sort()).toEqual(['delivered', 'read', 'sent']);
 	});
 
