@@ -1,22 +1,18 @@
 /**
- * The durable duplicate check proposed for a node after the trigger, run in n8n-core's real
+ * Trigger Event › Drop Duplicates (the durable duplicate check after the trigger), run in n8n-core's real
  * ExecuteContext. n8n's deduplication store lives in n8n's database (packages/cli); here it is an
  * in-memory store with the same contract (entries mode, maxEntries, per node).
  */
 import { DataDeduplicationService } from 'n8n-core';
 import {
-	NodeConnectionTypes,
 	type DeduplicationItemTypes,
 	type DeduplicationScope,
 	type ICheckProcessedContextData,
 	type ICheckProcessedOptions,
 	type IDataDeduplicator,
-	type IExecuteFunctions,
 	type INodeExecutionData,
-	type INodeType,
 } from 'n8n-workflow';
-import { keepNewEvents } from '../../nodes/WhatsAppBusinessTrigger/durableDeduplication';
-import { executeNode, type NodeUnderTest } from '../harness/n8nContext';
+import { startNodeTestBed, type NodeTestBed } from './whatsAppBusinessHarness';
 
 class InMemoryDeduplicator implements IDataDeduplicator {
 	private readonly seen = new Map<string, DeduplicationItemTypes[]>();
@@ -39,25 +35,15 @@ class InMemoryDeduplicator implements IDataDeduplicator {
 	}
 }
 
-/** The smallest execute node that uses it, as an operation of the WhatsApp Business node would. */
-const dedupeNode: INodeType = {
-	description: {
-		displayName: 'Drop Seen Events',
-		name: 'dropSeenEvents',
-		group: ['transform'],
-		version: 1,
-		description: 'Test host for keepNewEvents',
-		defaults: { name: 'Drop Seen Events' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [{ displayName: 'Max Entries', name: 'maxEntries', type: 'number', default: 10000 }],
-	},
-	async execute(this: IExecuteFunctions) {
-		return [await keepNewEvents.call(this, this.getInputData(), { maxEntries: this.getNodeParameter('maxEntries', 0) as number })];
-	},
-};
+/** Trigger Event › Drop Duplicates of the WhatsApp Business node: no WhatsApp request, n8n's store only. */
+const parameters = (maxEntries = 10000) => ({ resource: 'event', operation: 'dropDuplicates', maxEntries });
+let bed: NodeTestBed;
+beforeAll(async () => {
+	bed = await startNodeTestBed();
+});
+afterAll(async () => await bed.close());
+const run = async (items: INodeExecutionData[], maxEntries?: number) => await bed.run(parameters(maxEntries), items);
 
-const subject: NodeUnderTest = { nodeType: dedupeNode, typeName: 'test.dropSeenEvents', credentialTypes: [], credentials: {} };
 const event = (eventId: string): INodeExecutionData => ({ json: { kind: 'message', eventId, text: `text of ${eventId}` } });
 const ids = (items: INodeExecutionData[]) => items.map((item) => item.json.eventId);
 
@@ -65,19 +51,19 @@ beforeAll(async () => await DataDeduplicationService.init(new InMemoryDeduplicat
 
 describe('Durable duplicate check after the trigger (checkProcessedItemsAndRecord)', () => {
 	test('an event seen in an earlier execution is dropped; new ones pass with their pairing', async () => {
-		expect(ids((await executeNode(subject, {}, [event('wamid.D1'), event('wamid.D2')])).items)).toEqual(['wamid.D1', 'wamid.D2']);
-		const second = await executeNode(subject, {}, [event('wamid.D2'), event('wamid.D3')]);
+		expect(ids((await run([event('wamid.D1'), event('wamid.D2')])).items)).toEqual(['wamid.D1', 'wamid.D2']);
+		const second = await run([event('wamid.D2'), event('wamid.D3')]);
 		expect(ids(second.items)).toEqual(['wamid.D3']);
 		expect(second.items[0].pairedItem).toEqual({ item: 1 });
 	});
 
 	test('the same event twice in one execution passes once', async () => {
-		const run = await executeNode(subject, {}, [event('wamid.TWICE'), event('wamid.TWICE')]);
-		expect(ids(run.items)).toEqual(['wamid.TWICE']);
+		const once = await run([event('wamid.TWICE'), event('wamid.TWICE')]);
+		expect(ids(once.items)).toEqual(['wamid.TWICE']);
 	});
 
 	test('an item without eventId stops the node with the fix', async () => {
-		await expect(executeNode(subject, {}, [{ json: { text: 'not from the trigger' } }])).rejects.toMatchObject({
+		await expect(run([{ json: { text: 'not from the trigger' } }])).rejects.toMatchObject({
 			message: 'Item 0 has no eventId',
 			description: expect.stringMatching(/WhatsApp Business Trigger/),
 		});

@@ -24,6 +24,7 @@ export const resource: INodeProperties = {
 		{ name: 'Message', value: 'message' },
 		{ name: 'Phone Number', value: 'phoneNumber' },
 		{ name: 'Template', value: 'template' },
+		{ name: 'Trigger Event', value: 'event' },
 	],
 	default: 'message',
 };
@@ -35,7 +36,7 @@ export const phoneNumberId: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	description: "Leave empty to use the credential's Default Phone Number ID",
-	displayOptions: { show: { authentication: ['cloudApi'] }, hide: { resource: ['template'] } },
+	displayOptions: { show: { authentication: ['cloudApi'] }, hide: { resource: ['template', 'event'] } },
 	modes: [
 		{
 			displayName: 'From List',

@@ -1,4 +1,5 @@
 import { businessProfile } from './businessProfile/BusinessProfile.resource';
+import { event } from './event/Event.resource';
 import { media } from './media/Media.resource';
 import { message } from './message/Message.resource';
 import { phoneNumber } from './phoneNumber/PhoneNumber.resource';
@@ -10,5 +11,6 @@ export const resources: Record<string, ResourceModule> = {
 	template,
 	media,
 	businessProfile,
+	event,
 	phoneNumber,
 };

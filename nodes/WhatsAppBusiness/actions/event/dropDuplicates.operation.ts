@@ -1,25 +1,32 @@
 /**
- * The durable duplicate check, for an execute-context node placed right after the trigger. The
- * trigger's own memory lives in one n8n process (webhook() cannot persist static data,
- * n8n-runtime.md); n8n's deduplication store (checkProcessedItemsAndRecord) is kept in n8n's
- * database, so it survives restarts and is shared by every instance in queue mode.
+ * The durable duplicate check, right after the WhatsApp Business Trigger. The trigger's own memory
+ * lives in one n8n process (webhook() cannot persist static data, n8n-runtime.md); n8n's
+ * deduplication store (checkProcessedItemsAndRecord) is kept in n8n's database, so it survives
+ * restarts and is shared by every instance in queue mode. Meta delivers at least once (§2.8).
  */
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
-export interface DurableDeduplicationOptions {
-	/** How many event ids n8n keeps for this node; the oldest are dropped first. */
-	maxEntries?: number;
-}
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Place this right after the WhatsApp Business Trigger. Events this node has already let through (same eventId) are dropped, even after n8n restarts.',
+		name: 'dropDuplicatesNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Events to Remember',
+		name: 'maxEntries',
+		type: 'number',
+		default: 10000,
+		typeOptions: { minValue: 1 },
+		description: 'How many event IDs n8n keeps for this node; the oldest are forgotten first. Meta retries for up to 7 days, so size it for a week of traffic.',
+	},
+];
 
-/**
- * The items whose `eventId` (set by the WhatsApp Business Trigger, §2.8: wamid for messages,
- * wamid:status for statuses) this node has not seen before; each keeps its pairing.
- */
-export async function keepNewEvents(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	options: DurableDeduplicationOptions = {},
-): Promise<INodeExecutionData[]> {
+export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['dropDuplicates'] } }, properties);
+
+/** The items whose `eventId` (wamid for messages, wamid:status for statuses) this node has not seen before. */
+export async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	items.forEach((item, index) => {
 		if (typeof item.json.eventId !== 'string' || item.json.eventId === '') {
 			throw new NodeOperationError(this.getNode(), `Item ${index} has no eventId`, {
@@ -32,7 +39,7 @@ export async function keepNewEvents(
 		'eventId',
 		items.map((item) => item.json),
 		'node',
-		{ mode: 'entries', maxEntries: options.maxEntries ?? 10000 },
+		{ mode: 'entries', maxEntries: this.getNodeParameter('maxEntries', 0, 10000) as number },
 	);
 	// n8n returns the json objects it was given (one per distinct eventId): map them back to their items.
 	const fresh = new Set(checked.new);
