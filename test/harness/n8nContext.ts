@@ -36,12 +36,14 @@ function resolveCredentialExpression(template: string, credentials: ICredentialD
 	return body.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_match, key: string) => String(credentials[key] ?? ''));
 }
 
-class TestCredentialsHelper extends ICredentialsHelper {
-	constructor(
-		private readonly credentialTypes: Record<string, ICredentialType>,
-		private readonly store: CredentialsByType,
-	) {
+/** Credentials given in clear, as n8n hands them over after decryption; generic headers applied like n8n. */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly subject: Pick<NodeUnderTest, 'credentialTypes' | 'credentials'>) {
 		super();
+	}
+
+	private credentialType(typeName: string): ICredentialType | undefined {
+		return this.subject.credentialTypes.find((type) => type.name === typeName);
 	}
 
 	getParentTypes(): string[] {
@@ -53,7 +55,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const authenticate = this.credentialTypes[typeName]?.authenticate;
+		const authenticate = this.credentialType(typeName)?.authenticate;
 		if (!authenticate || typeof authenticate === 'function' || authenticate.type !== 'generic') return requestOptions;
 		const headers = { ...(requestOptions.headers ?? {}) } as IDataObject;
 		for (const [name, value] of Object.entries(authenticate.properties.headers ?? {})) {
@@ -75,7 +77,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async getDecrypted(_additionalData: IWorkflowExecuteAdditionalData, _nodeCredentials: unknown, type: string): Promise<ICredentialDataDecryptedObject> {
-		const credentials = this.store[type];
+		const credentials = this.subject.credentials[type];
 		if (!credentials) throw new Error(`No test credentials of type ${type}`);
 		return { ...credentials };
 	}
@@ -85,17 +87,19 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	async updateCredentialsOauthTokenData(): Promise<void> {}
 
 	getCredentialsProperties(type: string): INodeProperties[] {
-		return this.credentialTypes[type]?.properties ?? [];
+		return this.credentialType(type)?.properties ?? [];
 	}
 }
 
-// n8n-core carries its own @n8n/di; its Container is the one that knows n8n-core's services.
+/** A package as n8n-core itself resolves it: n8n-core carries its own @n8n/di and @n8n/backend-common. */
+export const resolveFromCore = (name: string) => require.resolve(name, { paths: [require.resolve('n8n-core')] });
+/** The Container that knows n8n-core's services. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Container } = require(require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] })) as typeof import('@n8n/di');
+export const { Container } = require(resolveFromCore('@n8n/di')) as typeof import('@n8n/di');
 
 let binaryDataReady: Promise<void> | undefined;
 /** n8n keeps binary data in memory ("default" mode) unless configured otherwise. */
-async function ensureBinaryDataService(): Promise<void> {
+export async function ensureBinaryDataService(): Promise<void> {
 	binaryDataReady ??= (async () => {
 		// A scratch user folder per test run, as n8n keeps binary data under it.
 		process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-test-'));
@@ -121,44 +125,61 @@ function nodeTypesFor(nodeType: INodeType, typeName: string): INodeTypes {
 	} as unknown as INodeTypes;
 }
 
-function buildWorkflow(subject: NodeUnderTest, parameters: INodeParameters): { workflow: Workflow; node: INode } {
+/** The node as n8n stores it in a workflow: latest version, one credential of each type, defaults filled in. */
+export function nodeOf(subject: NodeUnderTest, parameters: INodeParameters, identity: Partial<Pick<INode, 'id' | 'webhookId'>> = {}): INode {
 	const description = subject.nodeType.description;
 	const draft: INode = {
-		id: 'node-under-test',
+		id: identity.id ?? 'node-under-test',
 		name: description.defaults.name ?? description.displayName,
 		type: subject.typeName,
 		typeVersion: Array.isArray(description.version) ? description.version[description.version.length - 1] : description.version,
 		position: [0, 0],
+		...(identity.webhookId !== undefined ? { webhookId: identity.webhookId } : {}),
 		parameters: {},
 		credentials: Object.fromEntries(subject.credentialTypes.map((type) => [type.name, { id: '1', name: type.displayName }])),
 	};
 	// n8n stores parameters with their defaults filled in; do the same so getNodeParameter behaves alike.
 	draft.parameters = NodeHelpers.getNodeParameters(description.properties, parameters, true, false, draft, description) ?? {};
-	const workflow = new Workflow({
-		id: 'wf-under-test',
-		nodes: [draft],
-		connections: {},
-		active: false,
-		nodeTypes: nodeTypesFor(subject.nodeType, subject.typeName),
-		staticData: {},
-	});
-	return { workflow, node: draft };
+	return draft;
 }
 
-function additionalDataFor(subject: NodeUnderTest, parameters: INodeParameters): IWorkflowExecuteAdditionalData {
-	const byName = Object.fromEntries(subject.credentialTypes.map((type) => [type.name, type]));
+/** A one-node workflow around `node`. */
+export function workflowOf(subject: NodeUnderTest, node: INode, settings: { id: string; active: boolean; staticData: IDataObject }): Workflow {
+	return new Workflow({
+		id: settings.id,
+		nodes: [node],
+		connections: {},
+		active: settings.active,
+		nodeTypes: nodeTypesFor(subject.nodeType, subject.typeName),
+		staticData: settings.staticData,
+	});
+}
+
+function buildWorkflow(subject: NodeUnderTest, parameters: INodeParameters): { workflow: Workflow; node: INode } {
+	const node = nodeOf(subject, parameters);
+	return { workflow: workflowOf(subject, node, { id: 'wf-under-test', active: false, staticData: {} }), node };
+}
+
+/** What n8n hands every context: our credential store, and the instance's URLs under `baseUrl`. */
+export function additionalDataFor(
+	subject: NodeUnderTest,
+	parameters: INodeParameters,
+	baseUrl = 'http://127.0.0.1',
+	extra: Partial<IWorkflowExecuteAdditionalData> = {},
+): IWorkflowExecuteAdditionalData {
 	return {
-		credentialsHelper: new TestCredentialsHelper(byName, subject.credentials),
+		credentialsHelper: new TestCredentialsHelper(subject),
 		currentNodeParameters: parameters,
 		executionId: 'test-execution',
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		restApiUrl: `${baseUrl}/rest`,
+		instanceBaseUrl: `${baseUrl}/`,
+		formWaitingBaseUrl: `${baseUrl}/form-waiting`,
+		webhookBaseUrl: `${baseUrl}/webhook`,
+		webhookWaitingBaseUrl: `${baseUrl}/webhook-waiting`,
+		webhookTestBaseUrl: `${baseUrl}/webhook-test`,
 		variables: {},
 		userId: 'test-user',
+		...extra,
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 

@@ -8,51 +8,23 @@
  * Static data behaves as measured on n8n 2.41 (n8n-runtime.md): what a hook writes is saved,
  * what webhook() writes is not (every request starts from the saved copy).
  */
-import { mkdtempSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { BinaryDataService, HookContext, InstanceSettings, WebhookContext } from 'n8n-core';
-import {
-	ICredentialsHelper,
-	NodeHelpers,
-	Workflow,
-	type ICredentialDataDecryptedObject,
-	type IBinaryData,
-	type ICredentials,
-	type IDataObject,
-	type IHttpRequestOptions,
-	type INode,
-	type INodeExecutionData,
-	type INodeParameters,
-	type INodeProperties,
-	type INodeType,
-	type INodeTypes,
-	type IWebhookData,
-	type IWebhookDescription,
-	type IWebhookResponseData,
-	type IWorkflowExecuteAdditionalData,
+import { BinaryDataService, HookContext, WebhookContext } from 'n8n-core';
+import type {
+	IBinaryData,
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+	IWebhookData,
+	IWebhookDescription,
+	IWebhookResponseData,
+	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import type { NodeUnderTest } from './n8nContext';
+import { additionalDataFor, Container, ensureBinaryDataService, nodeOf, resolveFromCore, workflowOf, type NodeUnderTest } from './n8nContext';
 
-// n8n-core's own @n8n/di and @n8n/backend-common: the Container that knows n8n-core's services.
-const fromCore = (name: string) => require.resolve(name, { paths: [require.resolve('n8n-core')] });
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Container } = require(fromCore('@n8n/di')) as typeof import('@n8n/di');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Logger } = require(fromCore('@n8n/backend-common')) as { Logger: new (...args: never[]) => unknown };
-
-let servicesReady: Promise<void> | undefined;
-async function ensureN8nServices(): Promise<void> {
-	servicesReady ??= (async () => {
-		process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-test-'));
-		process.env.N8N_ENCRYPTION_KEY ??= 'test-encryption-key';
-		Container.get(InstanceSettings);
-		await Container.get(BinaryDataService).init();
-	})();
-	await servicesReady;
-}
+const { Logger } = require(resolveFromCore('@n8n/backend-common')) as { Logger: new (...args: never[]) => unknown };
 
 /** The bytes of binary data a node prepared, wherever n8n-core keeps them (memory or disk). */
 export async function binaryBuffer(binary: IBinaryData | undefined): Promise<Buffer> {
@@ -81,55 +53,6 @@ function captureLogs(): CapturedLog[] {
 	const logs: CapturedLog[] = [];
 	logSinks.add(logs);
 	return logs;
-}
-
-/** Credentials given in clear, as n8n hands them over after decryption; generic headers applied like n8n. */
-class TestCredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly subject: NodeUnderTest) {
-		super();
-	}
-	getParentTypes(): string[] {
-		return [];
-	}
-	isCredentialUsableByNode(): boolean {
-		return true;
-	}
-	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const authenticate = this.subject.credentialTypes.find((type) => type.name === typeName)?.authenticate;
-		if (!authenticate || typeof authenticate === 'function' || authenticate.type !== 'generic') return requestOptions;
-		const headers = { ...(requestOptions.headers ?? {}) } as IDataObject;
-		for (const [name, value] of Object.entries(authenticate.properties.headers ?? {})) {
-			headers[name] = String(value).replace(/^=/, '').replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_match, key: string) => String(credentials[key] ?? ''));
-		}
-		return { ...requestOptions, headers };
-	}
-	async preAuthentication(): Promise<undefined> {
-		return undefined;
-	}
-	async runPreAuthentication(): Promise<undefined> {
-		return undefined;
-	}
-	async getCredentials(): Promise<ICredentials> {
-		throw new Error('not used in tests');
-	}
-	async getDecrypted(_data: IWorkflowExecuteAdditionalData, _nodeCredentials: unknown, type: string): Promise<ICredentialDataDecryptedObject> {
-		const credentials = this.subject.credentials[type];
-		if (!credentials) throw new Error(`No test credentials of type ${type}`);
-		return { ...credentials };
-	}
-	async updateCredentials(): Promise<void> {}
-	async updateCredentialsOauthTokenData(): Promise<void> {}
-	getCredentialsProperties(type: string): INodeProperties[] {
-		return this.subject.credentialTypes.find((credentialType) => credentialType.name === type)?.properties ?? [];
-	}
-}
-
-function nodeTypesFor(nodeType: INodeType, typeName: string): INodeTypes {
-	return {
-		getByName: () => nodeType,
-		getByNameAndVersion: () => nodeType,
-		getKnownTypes: () => ({ [typeName]: { className: 'X', sourcePath: '' } }),
-	} as unknown as INodeTypes;
 }
 
 export interface WebhookRun {
@@ -205,7 +128,7 @@ function answerLikeN8n(response: ServerResponse, result: IWebhookResponseData, d
 }
 
 export async function startTriggerBed(options: TriggerBedOptions): Promise<TriggerBed> {
-	await ensureN8nServices();
+	await ensureBinaryDataService();
 	const logs = captureLogs();
 	const { subject } = options;
 	const description = subject.nodeType.description;
@@ -218,48 +141,18 @@ export async function startTriggerBed(options: TriggerBedOptions): Promise<Trigg
 	let testStaticData: IDataObject | undefined;
 	let requestCounter = 0;
 
-	const node: INode = {
-		id: options.nodeId ?? 'trigger-node',
-		name: description.defaults.name ?? description.displayName,
-		type: subject.typeName,
-		typeVersion: Array.isArray(description.version) ? description.version[description.version.length - 1] : description.version,
-		position: [0, 0],
-		webhookId: `${workflowId}-hook`,
-		parameters: {},
-		credentials: Object.fromEntries(subject.credentialTypes.map((type) => [type.name, { id: '1', name: type.displayName }])),
-	};
-	node.parameters = NodeHelpers.getNodeParameters(description.properties, options.parameters, true, false, node, description) ?? {};
+	const node = nodeOf(subject, options.parameters, { id: options.nodeId ?? 'trigger-node', webhookId: `${workflowId}-hook` });
 
 	const server: Server = createServer();
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 	const additionalData = (extra: Partial<IWorkflowExecuteAdditionalData> = {}) =>
-		({
-			credentialsHelper: new TestCredentialsHelper(subject),
-			currentNodeParameters: node.parameters,
-			executionId: undefined,
-			restApiUrl: `${base}/rest`,
-			instanceBaseUrl: `${base}/`,
-			formWaitingBaseUrl: `${base}/form-waiting`,
-			webhookBaseUrl: `${base}/webhook`,
-			webhookWaitingBaseUrl: `${base}/webhook-waiting`,
-			webhookTestBaseUrl: `${base}/webhook-test`,
-			variables: {},
-			userId: 'test-user',
-			...extra,
-		}) as unknown as IWorkflowExecuteAdditionalData;
+		additionalDataFor(subject, node.parameters, base, { executionId: undefined, ...extra });
 
 	/** A workflow as n8n loads it from the database: with the saved static data. */
 	const loadWorkflow = (staticData: IDataObject = savedStaticData) =>
-		new Workflow({
-			id: workflowId,
-			nodes: [node],
-			connections: {},
-			active: true,
-			nodeTypes: nodeTypesFor(subject.nodeType, subject.typeName),
-			staticData: structuredClone(staticData),
-		});
+		workflowOf(subject, node, { id: workflowId, active: true, staticData: structuredClone(staticData) });
 
 	const webhookData = (name: string, isTest: boolean, data: IWorkflowExecuteAdditionalData): IWebhookData => {
 		const webhookDescription = description.webhooks!.find((webhook) => webhook.name === name)!;
