@@ -77,12 +77,17 @@ describe('GET /{waba-id}/message_templates (§3.2)', () => {
 
 describe('POST /{waba-id}/message_templates and review (§3.1, §3.5)', () => {
 	it('with a review delay: PENDING, then APPROVED', async () => {
-		await call(emulator, 'PATCH', '/__emulator/config', { templateReview: { delayMs: 30 } });
+		// Long enough that a loaded CI machine still reads PENDING first; then poll for the decision.
+		await call(emulator, 'PATCH', '/__emulator/config', { templateReview: { delayMs: 1500 } });
 		const created = await graph(emulator, 'POST', `/${WABA}/message_templates`, newTemplate());
 		expect(created.json).toEqual({ id: expect.stringMatching(/^\d+$/), status: 'PENDING', category: 'MARKETING' });
 		expect((await graph(emulator, 'GET', `/${created.json.id}?fields=status`)).json.status).toBe('PENDING');
-		await new Promise((resolve) => setTimeout(resolve, 80));
-		expect((await graph(emulator, 'GET', `/${created.json.id}?fields=status`)).json.status).toBe('APPROVED');
+		let status = 'PENDING';
+		for (let attempt = 0; attempt < 100 && status === 'PENDING'; attempt++) {
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			status = (await graph(emulator, 'GET', `/${created.json.id}?fields=status`)).json.status;
+		}
+		expect(status).toBe('APPROVED');
 	});
 
 	it('adjacent variables or a forbidden word → REJECTED with INVALID_FORMAT; delay 0 decides at once', async () => {
