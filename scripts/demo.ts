@@ -1,0 +1,153 @@
+/**
+ * `npm run demo`: the local Cloud API emulator and a real n8n with this package, the example
+ * workflows imported and active, ready to click through. Runs until Ctrl-C.
+ *   tsx scripts/demo.ts [--check] [--emulator-port 8089] [--n8n-port 5678]
+ * --check (or WHATSAPP_DEMO_CHECK=1): one round trip (a customer message, an order), then exit 0/1.
+ */
+import * as net from 'node:net';
+import { SEED } from '../emulator';
+import { readRows } from '../e2e/lib/data-tables';
+import { DEFAULT_ACTIVE, startWhatsAppStack, type WhatsAppStack } from '../e2e/lib/whatsapp-stack';
+
+interface DemoOptions {
+  check: boolean;
+  emulatorPort: number;
+  n8nPort: number;
+}
+
+function parseArguments(argv: string[]): DemoOptions {
+  const options: DemoOptions = { check: process.env.WHATSAPP_DEMO_CHECK === '1', emulatorPort: 8089, n8nPort: 5678 };
+  for (let index = 0; index < argv.length; index++) {
+    const flag = argv[index];
+    if (flag === '--check') options.check = true;
+    else if (flag === '--emulator-port' || flag === '--n8n-port') {
+      const port = Number(argv[++index]);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${flag} needs a port number (0 picks a free one).`);
+      if (flag === '--emulator-port') options.emulatorPort = port;
+      else options.n8nPort = port;
+    } else throw new Error(`Unknown option ${flag}. Use --check, --emulator-port <n> or --n8n-port <n>.`);
+  }
+  return options;
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+const DEMO_CUSTOMER = '447700900123';
+const DEMO_ORDER = { phone: `+${DEMO_CUSTOMER}`, firstName: 'Pablo', orderNumber: '860198', total: '£42.00' };
+const DEMO_CART = { phone: `+${DEMO_CUSTOMER}`, firstName: 'Pablo', cartId: 'abc123', items: 'a Golden Barrel cactus' };
+
+const curl = (url: string, body: object) => `curl -X POST ${url} -H 'content-type: application/json' -d '${JSON.stringify(body)}'`;
+
+function instructions(stack: WhatsAppStack): string {
+  const { n8n, emulator, examples, credential } = stack;
+  const urlFlag = emulator.url.endsWith(':8089') ? '' : ` --url ${emulator.url}`;
+  const workflows = Object.values(examples).map((example) => `  ${example.active ? 'active  ' : 'inactive'}  ${example.workflow.name}`);
+  return [
+    '',
+    'WhatsApp Business for n8n: the demo is running.',
+    '',
+    `n8n editor    ${n8n.url}   (log in as ${n8n.owner.email} / ${n8n.owner.password}, local only)`,
+    `Emulator      ${emulator.url}   (a local WhatsApp Cloud API: emulator/README.md)`,
+    `Credential    "${credential.name}": Base URL ${emulator.url}, WABA ${SEED.wabaId}, Phone Number ID ${SEED.phoneNumberId},`,
+    `              access token, app secret and verify token: the emulator's seeded values (emulator-only, never Meta's).`,
+    'Data tables   whatsapp_contacts, whatsapp_message_status (n8n › Overview › Data tables)',
+    'Workflows',
+    ...workflows,
+    '  (delivery-status needs the number inbound-to-data-table uses: Meta sends one number\'s webhooks to one URL; swap them to try it)',
+    '',
+    'Try it:',
+    `  A customer writes:     npx tsx emulator/cli.ts simulate --from ${DEMO_CUSTOMER} --name "Pablo" --text "Hi"${urlFlag}`,
+    '                         → the contact appears in the Data table whatsapp_contacts',
+    `  A shop order:          ${curl(examples['order-confirmation'].url, DEMO_ORDER)}`,
+    `  An abandoned cart:     ${curl(examples['abandoned-cart'].url, DEMO_CART)}`,
+    '                         → a free-form text if the customer wrote in the last 24 h, else the abandoned_cart template',
+    `  After hours (2nd no.): npx tsx emulator/cli.ts simulate --from ${DEMO_CUSTOMER} --phone-number-id ${SEED.secondPhoneNumberId} --text "Open?"${urlFlag}`,
+    `  What was sent:         curl ${emulator.url}/__emulator/messages   (and /__emulator/requests, /__emulator/webhook-deliveries)`,
+    '',
+    'Ctrl-C stops n8n and the emulator.',
+  ].join('\n');
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await probe();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`No ${what} after ${timeoutMs / 1000} s.`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+/** One round trip through both directions: a signed inbound webhook into a Data table, an order out as a template. */
+async function roundTrip(stack: WhatsAppStack): Promise<string[]> {
+  const inbound = await fetch(`${stack.emulator.url}/__emulator/inbound`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ from: DEMO_CUSTOMER, name: 'Pablo', text: 'Hi' }),
+  });
+  if (!inbound.ok) throw new Error(`The emulator refused the simulated message: ${inbound.status} ${await inbound.text()}`);
+  const contact = await waitFor('contact row in whatsapp_contacts', async () => {
+    const rows = await readRows(stack.n8n.api, stack.tables.whatsapp_contacts, { wa_id: DEMO_CUSTOMER });
+    return rows[0];
+  });
+
+  const order = await fetch(stack.examples['order-confirmation'].url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_ORDER) });
+  if (!order.ok) throw new Error(`The order webhook answered ${order.status}: ${await order.text()}`);
+  const sent = await waitFor('order_confirmation template at the emulator', async () => {
+    const log = (await (await fetch(`${stack.emulator.url}/__emulator/requests?path=/messages&method=POST`)).json()) as {
+      data: { status: number; body: { to?: string; template?: { name?: string } } }[];
+    };
+    return log.data.find((entry) => entry.status === 200 && String(entry.body.to).replace(/\D/g, '') === DEMO_CUSTOMER && entry.body.template?.name === 'order_confirmation');
+  });
+  return [
+    `inbound message stored: wa_id ${contact.wa_id}, last_inbound_at ${String(contact.last_inbound_at)}`,
+    `order confirmation sent: template ${sent.body.template?.name} to ${sent.body.to}`,
+  ];
+}
+
+async function main(): Promise<void> {
+  const options = parseArguments(process.argv.slice(2));
+  const emulatorPort = options.check ? 0 : options.emulatorPort;
+  const n8nPort = !options.check && (await portIsFree(options.n8nPort)) ? options.n8nPort : undefined;
+  console.log(`Starting the emulator and n8n (n8n takes 30-90 s)…`);
+  const started = Date.now();
+  const stack = await startWhatsAppStack({ emulatorPort, n8nPort, activate: DEFAULT_ACTIVE });
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(
+    `Ready in ${seconds(Date.now() - started)} (n8n ${seconds(stack.timings.n8nMs)}, credential + tables + workflows ${seconds(stack.timings.setupMs)}).`,
+  );
+
+  if (options.check) {
+    let failed = false;
+    try {
+      for (const line of await roundTrip(stack)) console.log(`ok  ${line}`);
+    } catch (error) {
+      failed = true;
+      console.error(`FAILED  ${error instanceof Error ? error.message : String(error)}\nn8n log: ${stack.n8n.logFile}`);
+    }
+    await stack.stop();
+    process.exit(failed ? 1 : 0);
+  }
+
+  console.log(instructions(stack));
+  let stopping = false;
+  const shutdown = (): void => {
+    if (stopping) process.exit(130); // a second Ctrl-C does not wait
+    stopping = true;
+    console.log('\nStopping n8n and the emulator…');
+    void stack.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

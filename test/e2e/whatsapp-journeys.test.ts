@@ -1,0 +1,229 @@
+/**
+ * The example workflows in a REAL n8n 2.41 (community package install, node types
+ * n8n-nodes-whatsapp-business.*) against the local Cloud API emulator. One n8n for the whole file:
+ * it takes 30-90 s to start. Run with `npm run test:e2e` (builds, installs n8n once, then jest -c jest.e2e.config.js).
+ */
+import { createHmac } from 'node:crypto';
+import { SEED } from '../../emulator';
+import { insertRows, readRows } from '../../e2e/lib/data-tables';
+import { startWhatsAppStack, type WhatsAppStack } from '../../e2e/lib/whatsapp-stack';
+import {
+  daytimeRecipients,
+  londonShopIsOpen,
+  finishedRuns,
+  runsAfter,
+  sentMessageBodies,
+  sentMessages,
+  simulateInbound,
+  waitFor,
+  webhookDeliveries,
+  admin,
+} from './helpers';
+
+const HOUR_S = 3600;
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+const sign = (body: string) => `sha256=${createHmac('sha256', SEED.appSecret).update(body, 'utf8').digest('hex')}`;
+
+let stack: WhatsAppStack;
+const timings: Record<string, number> = {};
+
+beforeAll(async () => {
+  const started = Date.now();
+  stack = await startWhatsAppStack();
+  Object.assign(timings, stack.timings, { beforeAllMs: Date.now() - started });
+}, 420_000);
+
+afterAll(async () => {
+  const started = Date.now();
+  await stack?.stop();
+  timings.stopMs = Date.now() - started;
+  console.info(`e2e timings (ms): ${JSON.stringify(timings)}`);
+}, 60_000);
+
+describe('inbound webhooks (WhatsApp Business Trigger, automatic registration)', () => {
+  const customer = '447700900777';
+  let firstDeliveryId = '';
+  let firstDeliveryBody = '';
+
+  test('a signed message from the emulator runs the inbound workflow exactly once and writes the contact row', async () => {
+    const sentAt = nowSeconds() - 60;
+    const inbound = await simulateInbound(stack, { from: customer, name: 'Sheena Nelson', text: 'Do you ship cacti?', timestamp: sentAt });
+
+    // Activation registered the trigger with "Meta" (phone override), so the emulator delivered to n8n.
+    expect(inbound.webhook.deliveries).toEqual([expect.objectContaining({ url: stack.examples['inbound-to-data-table'].url, statusCode: 200, delivered: true })]);
+    const runs = await runsAfter(stack, 'inbound-to-data-table', 1);
+    expect(runs.map((run) => run.status)).toEqual(['success']);
+
+    const rows = await readRows(stack.n8n.api, stack.tables.whatsapp_contacts, { wa_id: customer });
+    expect(rows).toEqual([
+      expect.objectContaining({ wa_id: customer, profile_name: 'Sheena Nelson', last_text: 'Do you ship cacti?', last_inbound_at: new Date(sentAt * 1000).toISOString() }),
+    ]);
+    firstDeliveryId = inbound.webhook.deliveries[0].id;
+    firstDeliveryBody = (await webhookDeliveries(stack)).find((delivery) => delivery.id === firstDeliveryId)!.body;
+  });
+
+  test('a webhook with a forged signature is refused with 401 and runs nothing; the same bytes signed with the App Secret run', async () => {
+    // A message id the trigger has not seen, so only the signature can stop it.
+    const body = firstDeliveryBody.replace(/"id":"wamid\.[^"]+"/, '"id":"wamid.FORGED0000000000000000000000"');
+    expect(body).not.toBe(firstDeliveryBody);
+    const before = (await finishedRuns(stack, 'inbound-to-data-table')).length;
+    const post = (signature: string) =>
+      fetch(stack.examples['inbound-to-data-table'].url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body });
+
+    const forged = await post(`sha256=${createHmac('sha256', 'not-the-app-secret').update(body).digest('hex')}`);
+    expect(forged.status).toBe(401);
+    expect(await runsAfter(stack, 'inbound-to-data-table', 0)).toHaveLength(before);
+
+    const genuine = await post(sign(body));
+    expect(genuine.status).toBe(200);
+    expect(await runsAfter(stack, 'inbound-to-data-table', before + 1)).toHaveLength(before + 1);
+  });
+
+  test('a redelivered event (same bytes, same signature) is acknowledged and runs nothing', async () => {
+    const before = (await finishedRuns(stack, 'inbound-to-data-table')).length;
+    const { delivery } = await admin<{ delivery: { statusCode: number; redeliveryOf: string } }>(stack, 'POST', '/webhooks/redeliver', { deliveryId: firstDeliveryId });
+    // 200, or Meta would retry for days (§2.8); the trigger drops the duplicate instead.
+    expect(delivery).toEqual(expect.objectContaining({ statusCode: 200, redeliveryOf: firstDeliveryId }));
+    expect(await runsAfter(stack, 'inbound-to-data-table', 0, 3000)).toHaveLength(before);
+  });
+});
+
+describe('order confirmation (Webhook → Send Template)', () => {
+  test('an order POSTed by the shop sends order_confirmation with its values in header, body and URL button', async () => {
+    const order = { phone: '+44 7700 900123', firstName: 'Pablo', orderNumber: '860198', total: '£42.00' };
+    const answer = await fetch(stack.examples['order-confirmation'].url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(order) });
+    expect(answer.status).toBe(200);
+    const [run] = await runsAfter(stack, 'order-confirmation', 1, 500);
+    expect(run.status).toBe('success');
+
+    const [sent] = await sentMessageBodies(stack, '447700900123');
+    expect(sent).toMatchObject({ messaging_product: 'whatsapp', type: 'template', biz_opaque_callback_data: 'order:860198' });
+    // §1.8: NAMED parameters carry parameter_name; the URL button takes the suffix by index.
+    expect(sent.template).toEqual({
+      name: 'order_confirmation',
+      language: { code: 'en_US' },
+      components: [
+        { type: 'header', parameters: [{ type: 'text', parameter_name: 'order_number', text: '860198' }] },
+        {
+          type: 'body',
+          parameters: [
+            { type: 'text', parameter_name: 'first_name', text: 'Pablo' },
+            { type: 'text', parameter_name: 'order_number', text: '860198' },
+            { type: 'text', parameter_name: 'order_total', text: '£42.00' },
+          ],
+        },
+        { type: 'button', sub_type: 'url', index: '1', parameters: [{ type: 'text', text: '860198' }] },
+      ],
+    });
+  });
+});
+
+describe('abandoned cart (Quiet Hours → Data table → Customer Service Window → text or template)', () => {
+  // Numbers of a country where it is daytime now, so Quiet Hours says "Send Now" (see helpers).
+  const { waIds } = daytimeRecipients(3);
+  const [wroteRecently, wroteLongAgo, neverWrote] = waIds;
+  const cart = (phone: string) => ({ phone: `+${phone}`, firstName: 'Pablo', cartId: `cart-${phone.slice(-3)}`, items: 'a Golden Barrel cactus' });
+
+  async function abandon(phone: string): Promise<void> {
+    const before = (await finishedRuns(stack, 'abandoned-cart')).length;
+    const answer = await fetch(stack.examples['abandoned-cart'].url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(cart(phone)) });
+    expect(answer.status).toBe(200);
+    const runs = await runsAfter(stack, 'abandoned-cart', before + 1, 500);
+    expect(runs[0].status).toBe('success');
+  }
+
+  /** The customer writes (at `secondsAgo`), and the inbound workflow stores it, as in production. */
+  async function customerWrote(phone: string, secondsAgo: number): Promise<void> {
+    const before = (await finishedRuns(stack, 'inbound-to-data-table')).length;
+    await simulateInbound(stack, { from: phone, text: 'Is the cactus still available?', timestamp: nowSeconds() - secondsAgo });
+    await runsAfter(stack, 'inbound-to-data-table', before + 1, 0);
+  }
+
+  test('a customer who wrote 2 hours ago gets a free-form text, which WhatsApp delivers', async () => {
+    await customerWrote(wroteRecently, 2 * HOUR_S);
+    await abandon(wroteRecently);
+
+    const bodies = await sentMessageBodies(stack, wroteRecently);
+    expect(bodies).toEqual([expect.objectContaining({ type: 'text', biz_opaque_callback_data: `cart:${cart(wroteRecently).cartId}` })]);
+    expect((bodies[0].text as { body: string }).body).toBe(
+      `Hi Pablo, you left a Golden Barrel cactus in your cart. Finish your order here: https://shop.example.com/cart/${cart(wroteRecently).cartId}`,
+    );
+    // The emulator keeps its own window: a text outside it would fail with 131047.
+    const delivered = await waitFor('the text to be delivered', async () =>
+      (await sentMessages(stack, wroteRecently)).find((message) => ['delivered', 'read'].includes(message.status)),
+    );
+    expect(delivered.errors).toBeUndefined();
+  });
+
+  test('a customer who wrote 30 hours ago gets the abandoned_cart template', async () => {
+    await customerWrote(wroteLongAgo, 30 * HOUR_S);
+    await abandon(wroteLongAgo);
+
+    const bodies = await sentMessageBodies(stack, wroteLongAgo);
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0].template).toEqual({
+      name: 'abandoned_cart',
+      language: { code: 'en_US' },
+      components: [
+        { type: 'header', parameters: [{ type: 'image', image: { link: 'https://shop.example.com/images/cart.jpg' } }] },
+        { type: 'body', parameters: [{ type: 'text', text: 'Pablo' }, { type: 'text', text: 'a Golden Barrel cactus' }] },
+        { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: cart(wroteLongAgo).cartId }] },
+      ],
+    });
+  });
+
+  test('a customer with no row in the Data table (never wrote) gets the template too', async () => {
+    await abandon(neverWrote);
+    const bodies = await sentMessageBodies(stack, neverWrote);
+    expect(bodies.map((body) => body.type)).toEqual(['template']);
+  });
+});
+
+describe('after-hours reply (Trigger on the second number → Business Hours → Send Text)', () => {
+  test('outside opening hours the customer gets "we are closed" from the number they wrote to, quoting them; inside, nothing', async () => {
+    const customer = '447700900888';
+    const openNow = londonShopIsOpen();
+    const inbound = await simulateInbound(stack, { from: customer, phoneNumberId: SEED.secondPhoneNumberId, text: 'Are you open on Sunday?' });
+    // Automatic registration gave the second number its own override: this workflow, not the inbound one.
+    expect(inbound.webhook.deliveries.map((delivery) => delivery.url)).toEqual([stack.examples['after-hours-reply'].url]);
+    const [run] = await runsAfter(stack, 'after-hours-reply', 1, 1000);
+    expect(run.status).toBe('success');
+
+    const replies = await sentMessageBodies(stack, customer, SEED.secondPhoneNumberId);
+    if (openNow) {
+      expect(replies).toEqual([]);
+      return;
+    }
+    expect(replies).toEqual([
+      expect.objectContaining({
+        type: 'text',
+        context: { message_id: inbound.message.id },
+        text: expect.objectContaining({ body: "Thanks for your message! We're closed right now and reply from 9:00 (Monday to Friday, London time)." }),
+      }),
+    ]);
+  });
+});
+
+describe('delivery status (Trigger on statuses → Data table)', () => {
+  test('a text the Data table allows but WhatsApp refuses (131047) is recorded as failed, with advice', async () => {
+    // The same number now goes to the status workflow: deactivation restores what activation changed.
+    await stack.deactivate('inbound-to-data-table');
+    await stack.activate('delivery-status');
+    const [customer] = daytimeRecipients(4).waIds.slice(3);
+    // A stale row says "wrote 1 hour ago", but WhatsApp never saw a message: its window is closed.
+    await insertRows(stack.n8n.api, stack.tables.whatsapp_contacts, [{ wa_id: customer, last_inbound_at: new Date(Date.now() - HOUR_S * 1000).toISOString() }]);
+    await fetch(stack.examples['abandoned-cart'].url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phone: `+${customer}`, firstName: 'Ana', cartId: 'cart-131047', items: 'a Moon cactus' }),
+    });
+
+    const row = await waitFor('the failed status row', async () => {
+      const rows = await readRows(stack.n8n.api, stack.tables.whatsapp_message_status, { wa_id: customer });
+      return rows.find((candidate) => candidate.status === 'failed');
+    });
+    expect(row).toEqual(expect.objectContaining({ error_code: 131047, error_advice: expect.stringContaining('approved template') }));
+    const [sent] = await sentMessages(stack, customer);
+    expect(row.message_id).toBe(sent.id);
+  });
+});
