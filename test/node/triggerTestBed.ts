@@ -9,15 +9,11 @@ import { startEmulator, SEED, type RunningEmulator } from '../../emulator';
 import { WhatsAppBusinessTrigger } from '../../nodes/WhatsAppBusinessTrigger/WhatsAppBusinessTrigger.node';
 import { signMetaPayload } from '../../nodes/shared/whatsapp/webhook';
 import { startTriggerBed, type TriggerBed } from '../harness/webhookContext';
+import { acceptedRequests, emulatorCredentials, type AcceptedRequest } from './emulatorCredentials';
 
 export { SEED };
 
-export interface AcceptedRequest {
-	method: string;
-	path: string;
-	body?: unknown;
-	query?: Record<string, unknown>;
-}
+export type { AcceptedRequest };
 
 export interface TriggerTestBed extends TriggerBed {
 	emulator: RunningEmulator;
@@ -41,20 +37,7 @@ export async function startTriggerTestBed(options: TriggerTestBedOptions = {}): 
 			nodeType: new WhatsAppBusinessTrigger(),
 			typeName: 'n8n-nodes-whatsapp-business.whatsAppBusinessTrigger',
 			credentialTypes: [new WhatsAppCloudApi(), new WhatsApp360DialogApi()],
-			credentials: {
-				whatsAppCloudApi: {
-					accessToken: SEED.accessToken,
-					wabaId: SEED.wabaId,
-					phoneNumberId: SEED.phoneNumberId,
-					graphApiVersion: 'v24.0',
-					baseUrl: emulator.url,
-					appId: SEED.appId,
-					appSecret: SEED.appSecret,
-					verifyToken: SEED.verifyToken,
-					...options.credentials,
-				},
-				whatsApp360DialogApi: { apiKey: SEED.dialog360ApiKey, baseUrl: emulator.url, ...options.dialog360Credentials },
-			},
+			credentials: emulatorCredentials(emulator, { cloudApi: options.credentials, dialog360: options.dialog360Credentials }),
 		},
 		parameters: { authentication: 'cloudApi', registration: 'manual', ...options.parameters },
 		workflowId: options.workflowId,
@@ -64,10 +47,7 @@ export async function startTriggerTestBed(options: TriggerTestBedOptions = {}): 
 	const closeBed = bed.close;
 	return Object.assign(bed, {
 		emulator,
-		accepted: async (path?: string) => {
-			const response = await fetch(`${emulator.url}/__emulator/requests${path ? `?path=${encodeURIComponent(path)}` : ''}`);
-			return ((await response.json()) as { data: AcceptedRequest[] }).data;
-		},
+		accepted: async (path?: string) => await acceptedRequests(emulator, path),
 		close: async () => {
 			await closeBed();
 			if (ownEmulator) await emulator.close();
