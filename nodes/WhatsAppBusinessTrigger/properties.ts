@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { providerProperty } from '../shared/transport';
 import { EVENT_OPTIONS, MESSAGE_TYPE_OPTIONS, STATUS_OPTIONS } from './eventOptions';
 
 const cloudApiOnly = { show: { authentication: ['cloudApi'] } };
@@ -185,17 +186,7 @@ const options: INodeProperties = {
 };
 
 export const triggerProperties: INodeProperties[] = [
-	{
-		displayName: 'Provider',
-		name: 'authentication',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'WhatsApp Cloud API (Meta)', value: 'cloudApi' },
-			{ name: '360dialog', value: 'dialog360' },
-		],
-		default: 'cloudApi',
-	},
+	providerProperty,
 	{
 		displayName: 'Trigger On',
 		name: 'events',

@@ -1,17 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { providerProperty } from '../../shared/transport';
 import { resources } from './resources';
-
-export const authentication: INodeProperties = {
-	displayName: 'Provider',
-	name: 'authentication',
-	type: 'options',
-	noDataExpression: true,
-	options: [
-		{ name: 'WhatsApp Cloud API (Meta)', value: 'cloudApi' },
-		{ name: '360dialog', value: 'dialog360' },
-	],
-	default: 'cloudApi',
-};
 
 export const resource: INodeProperties = {
 	displayName: 'Resource',
@@ -57,7 +46,7 @@ export const phoneNumberId: INodeProperties = {
 
 /** Every field of the node: provider, resource, operation selectors, then each operation's own fields. */
 export const nodeProperties: INodeProperties[] = [
-	authentication,
+	providerProperty,
 	resource,
 	...Object.values(resources).map((module) => module.operationProperty),
 	phoneNumberId,

@@ -4,3 +4,4 @@ export * from './errors';
 export * from './multipart';
 export * from './request';
 export * from './retry';
+export * from './providerProperty';
