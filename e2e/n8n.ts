@@ -23,6 +23,7 @@ export interface StartN8nOptions {
   userFolder?: string;
   /** Extra environment for n8n (wins over the defaults). */
   env?: Record<string, string>;
+  /** Default 120 s, or E2E_N8N_READY_TIMEOUT_S. */
   readyTimeoutMs?: number;
 }
 
@@ -97,7 +98,7 @@ export async function startN8n(options: StartN8nOptions = {}): Promise<RunningN8
   };
 
   try {
-    await waitForReady(url, spawned, options.readyTimeoutMs ?? 120_000);
+    await waitForReady(url, spawned, options.readyTimeoutMs ?? readyTimeoutFromEnv());
     const startupMs = Date.now() - startedAt;
     const rest = restClient(url, await signInOwner(url));
     const apiKey = await createApiKey(rest);
@@ -107,6 +108,12 @@ export async function startN8n(options: StartN8nOptions = {}): Promise<RunningN8
     await stop();
     throw error;
   }
+}
+
+/** 120 s unless E2E_N8N_READY_TIMEOUT_S says otherwise (a loaded 2-core machine once needed more). */
+function readyTimeoutFromEnv(): number {
+  const seconds = Number(process.env.E2E_N8N_READY_TIMEOUT_S);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 120_000;
 }
 
 interface PublicationStatus {
