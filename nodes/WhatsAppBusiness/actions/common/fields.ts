@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 /** Fields several operations share, so they read and look the same everywhere. */
 
@@ -50,4 +50,30 @@ export interface MessagingOptions {
 	defaultCountry?: string;
 	replyToMessageId?: string;
 	bizOpaqueCallbackData?: string;
+}
+
+/** Return All and Limit of a list operation, as n8n's own list operations show them. */
+export const returnAllOrLimitFields: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+/** How many results a list operation returns: all of them with Return All, otherwise its Limit. */
+export function resultLimit(this: IExecuteFunctions, itemIndex: number): number {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	return returnAll ? Number.POSITIVE_INFINITY : (this.getNodeParameter('limit', itemIndex, 50) as number);
 }

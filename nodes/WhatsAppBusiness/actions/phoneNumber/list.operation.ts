@@ -1,29 +1,11 @@
-import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { endpoints, whatsAppRequest } from '../../../shared/transport';
 import { describePhoneNumberHealth, type GraphPhoneNumber } from '../../../shared/whatsapp/phoneNumberHealth';
+import { resultLimit, returnAllOrLimitFields } from '../common/fields';
 import type { OperationContext } from '../types';
 import { HEALTH_FIELDS } from './healthFields';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-];
-
-export const description = updateDisplayOptions({ show: { resource: ['phoneNumber'], operation: ['list'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['phoneNumber'], operation: ['list'] } }, returnAllOrLimitFields);
 
 /** §5.3: Meta pages at most 100 numbers per request. */
 const PAGE_SIZE_MAX = 100;
@@ -36,8 +18,7 @@ interface PhoneNumberPage {
 /** §5.3 GET /{waba-id}/phone_numbers, following `paging.cursors.after` while `paging.next` says there is more. */
 export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<INodeExecutionData[]> {
 	const i = context.itemIndex;
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? Number.POSITIVE_INFINITY : (this.getNodeParameter('limit', i, 50) as number);
+	const limit = resultLimit.call(this, i);
 	const numbers: GraphPhoneNumber[] = [];
 	let after: string | undefined;
 	do {

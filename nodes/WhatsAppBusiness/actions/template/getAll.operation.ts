@@ -1,4 +1,5 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { resultLimit, returnAllOrLimitFields } from '../common/fields';
 import type { OperationContext } from '../types';
 import { fetchTemplatePage, type StoredTemplate, type TemplateQuery } from './templateApi';
 import { templateItem } from './templateItem';
@@ -6,22 +7,7 @@ import { templateItem } from './templateItem';
 const STATUSES = ['APPROVED', 'DISABLED', 'IN_APPEAL', 'PAUSED', 'PENDING', 'PENDING_DELETION', 'REJECTED'];
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllOrLimitFields,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -79,8 +65,7 @@ interface Filters {
 /** One item per template (§3.2), following every page until the limit is reached. */
 export async function execute(this: IExecuteFunctions, context: OperationContext) {
 	const i = context.itemIndex;
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
+	const limit = resultLimit.call(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as Filters;
 	const query: TemplateQuery = {
 		status: (filters.status ?? []).join(','),
