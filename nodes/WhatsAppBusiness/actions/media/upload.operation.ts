@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { encodeMultipart, endpoints, whatsAppRequest } from '../../../shared/transport';
-import { checkMediaFile, fileExtensionFor, type MediaKind } from '../../../shared/whatsapp/mediaTypes';
+import type { MediaKind } from '../../../shared/whatsapp/mediaTypes';
 import type { OperationContext } from '../types';
+import { postBinaryMedia } from './uploadBinary';
 
 const properties: INodeProperties[] = [
 	{
@@ -65,37 +65,23 @@ interface UploadOptions {
 /** §4.1: multipart upload of one binary file; the type and size are checked first (§4.5). */
 export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<INodeExecutionData[]> {
 	const i = context.itemIndex;
-	const propertyName = this.getNodeParameter('binaryPropertyName', i) as string;
+	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', i) as string;
 	const options = this.getNodeParameter('uploadOptions', i, {}) as UploadOptions;
-	const binary = this.helpers.assertBinaryData(i, propertyName);
-	const kind = options.mediaKind && options.mediaKind !== 'any' ? options.mediaKind : undefined;
-	const declaredMime = options.mimeType?.trim() || binary.mimeType;
-	// Refuse a wrong type or a known oversize before reading a possibly large file into memory.
-	if (typeof binary.bytes === 'number') checkMediaFile({ mimeType: declaredMime, sizeBytes: binary.bytes, kind });
-	const content = await this.helpers.getBinaryDataBuffer(i, propertyName);
-	const rule = checkMediaFile({ mimeType: declaredMime, sizeBytes: content.length, kind });
-	const fileName = options.fileName?.trim() || binary.fileName || `upload.${fileExtensionFor(rule.mimeType)}`;
-
-	const multipart = encodeMultipart(
-		{ messaging_product: 'whatsapp', type: rule.mimeType },
-		{ fieldName: 'file', fileName, mimeType: rule.mimeType, content },
-	);
-	const response = await whatsAppRequest.call(this, context.connection, {
-		method: 'POST',
-		url: endpoints.mediaUpload(context.connection),
-		body: multipart.body,
-		headers: { 'content-type': multipart.contentType },
-		itemIndex: i,
+	const upload = await postBinaryMedia.call(this, context, {
+		binaryPropertyName,
+		kind: options.mediaKind && options.mediaKind !== 'any' ? options.mediaKind : undefined,
+		mimeType: options.mimeType,
+		fileName: options.fileName,
+		unnamedStem: 'upload',
 	});
-	const { id } = response.body as { id?: string };
 	return [
 		{
 			json: {
-				mediaId: id,
-				mimeType: rule.mimeType,
-				fileName,
-				fileSize: content.length,
-				kind: kind ?? rule.kind,
+				mediaId: upload.mediaId,
+				mimeType: upload.mimeType,
+				fileName: upload.fileName,
+				fileSize: upload.fileSize,
+				kind: upload.kind,
 				...(context.connection.phoneNumberId ? { phoneNumberId: context.connection.phoneNumberId } : {}),
 			},
 		},

@@ -3,7 +3,7 @@ import { buildMediaMessage, type MediaMessageInput, type MediaType } from '../..
 import { messagingOptions, recipientField, type MessagingOptions } from '../common/fields';
 import type { OperationContext } from '../types';
 import { sendMessage } from './send';
-import { uploadBinaryMedia } from './uploadBinary';
+import { uploadBinaryMedia } from '../media/uploadBinary';
 
 const properties: INodeProperties[] = [
 	recipientField,

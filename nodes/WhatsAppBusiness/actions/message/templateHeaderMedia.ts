@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { WhatsAppValidationError } from '../../../shared/whatsapp/validationError';
 import { headerFieldId, headerFilenameFieldId, type TemplateDefinition, type TemplateValues } from '../../../shared/whatsapp/templates';
 import type { OperationContext } from '../types';
-import { uploadBinaryMedia } from './uploadBinary';
+import { uploadBinaryMedia } from '../media/uploadBinary';
 
 const MEDIA_HEADERS = ['IMAGE', 'VIDEO', 'DOCUMENT'];
 
