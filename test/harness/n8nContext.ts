@@ -26,6 +26,7 @@ import {
 	type IWorkflowExecuteAdditionalData,
 	type IDataObject,
 	type INodeParameters,
+	type IBinaryData,
 } from 'n8n-workflow';
 
 export type CredentialsByType = Record<string, ICredentialDataDecryptedObject>;
@@ -108,6 +109,12 @@ export async function ensureBinaryDataService(): Promise<void> {
 		await Container.get(BinaryDataService).init();
 	})();
 	await binaryDataReady;
+}
+
+/** The bytes of binary data a node prepared, wherever n8n-core keeps them (memory or disk). */
+export async function binaryBuffer(binary: IBinaryData | undefined): Promise<Buffer> {
+	if (!binary) throw new Error('The item has no binary data');
+	return await Container.get(BinaryDataService).getAsBuffer(binary);
 }
 
 export interface NodeUnderTest {

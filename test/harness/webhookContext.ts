@@ -10,9 +10,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BinaryDataService, HookContext, WebhookContext } from 'n8n-core';
+import { HookContext, WebhookContext } from 'n8n-core';
 import type {
-	IBinaryData,
 	IDataObject,
 	INodeExecutionData,
 	INodeParameters,
@@ -25,12 +24,6 @@ import { additionalDataFor, Container, ensureBinaryDataService, nodeOf, resolveF
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Logger } = require(resolveFromCore('@n8n/backend-common')) as { Logger: new (...args: never[]) => unknown };
-
-/** The bytes of binary data a node prepared, wherever n8n-core keeps them (memory or disk). */
-export async function binaryBuffer(binary: IBinaryData | undefined): Promise<Buffer> {
-	if (!binary) throw new Error('The item has no binary data');
-	return await Container.get(BinaryDataService).getAsBuffer(binary);
-}
 
 export interface CapturedLog {
 	level: 'error' | 'warn' | 'info' | 'debug';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { BinaryDataService } from 'n8n-core';
-import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
+import type { INodeExecutionData } from 'n8n-workflow';
 import { SEED } from '../../emulator';
+import { binaryBuffer } from '../harness/n8nContext';
 import { startNodeTestBed, type NodeTestBed } from './whatsAppBusinessHarness';
 
 /** A real 1×1 PNG and a real one-page PDF: small files as a previous node would hand them over. */
@@ -13,14 +13,6 @@ const PDF = Buffer.from(
 
 function fileItem(content: Buffer, mimeType: string, fileName: string, property = 'data'): INodeExecutionData {
 	return { json: { note: 'from a previous node' }, binary: { [property]: { data: content.toString('base64'), mimeType, fileName } } };
-}
-
-// The harness's n8n-core keeps binary data where n8n would (in memory or on disk); read it back the same way.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Container } = require(require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] })) as typeof import('@n8n/di');
-async function bytesOf(binary: IBinaryData | undefined): Promise<Buffer> {
-	if (!binary) throw new Error('The item has no binary data');
-	return await Container.get(BinaryDataService).getAsBuffer(binary);
 }
 
 let bed: NodeTestBed;
@@ -106,7 +98,7 @@ describe('Media › Download', () => {
 			fileName: `${mediaId}.png`,
 		});
 		expect(item.binary?.data).toMatchObject({ mimeType: 'image/png', fileName: `${mediaId}.png`, fileExtension: 'png' });
-		expect((await bytesOf(item.binary!.data)).equals(PNG)).toBe(true);
+		expect((await binaryBuffer(item.binary!.data)).equals(PNG)).toBe(true);
 		// The lookaside URL was fetched with the credential (the emulator answers 401 otherwise).
 		expect((await bed.accepted('/whatsapp_business/attachments')).length).toBe(1);
 	});
@@ -115,7 +107,7 @@ describe('Media › Download', () => {
 		const { mediaId } = await upload(fileItem(PDF, 'application/pdf', 'invoice.pdf'));
 		const item = await download(String(mediaId), { binaryPropertyName: 'invoice', downloadOptions: { fileName: 'invoice-1042.pdf' } });
 		expect(item.binary?.invoice).toMatchObject({ mimeType: 'application/pdf', fileName: 'invoice-1042.pdf' });
-		expect((await bytesOf(item.binary!.invoice)).equals(PDF)).toBe(true);
+		expect((await binaryBuffer(item.binary!.invoice)).equals(PDF)).toBe(true);
 	});
 
 	test('a base64 sha256 is accepted too (Meta does not say which it uses)', async () => {
@@ -160,7 +152,7 @@ describe('Media on 360dialog (§8: /media, same bodies, D360-API-KEY)', () => {
 		const [logged] = await bed.accepted('/media');
 		expect(logged.path).toBe('/media');
 		const item = await download(String(uploaded.mediaId), {}, 'dialog360');
-		expect((await bytesOf(item.binary!.data)).equals(PDF)).toBe(true);
+		expect((await binaryBuffer(item.binary!.data)).equals(PDF)).toBe(true);
 		expect(item.json.checksumVerified).toBe(true);
 		const deleted = await bed.run({ authentication: 'dialog360', resource: 'media', operation: 'delete', mediaId: String(uploaded.mediaId) });
 		expect(deleted.items[0].json).toEqual({ success: true, mediaId: uploaded.mediaId });

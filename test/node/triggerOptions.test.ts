@@ -3,7 +3,7 @@
  * byte-identical redelivery), media download into binary data, and read receipts.
  */
 import type { INodeParameters } from 'n8n-workflow';
-import { binaryBuffer } from '../harness/webhookContext';
+import { binaryBuffer } from '../harness/n8nContext';
 import { forgetAllDuplicates } from '../../nodes/WhatsAppBusinessTrigger/webhook/duplicates';
 import { inbound, messagesEnvelope, SEED, signed, startTriggerTestBed, statusUpdate, textMessage, type TriggerTestBed } from './triggerTestBed';
 
