@@ -7,6 +7,7 @@
 import * as net from 'node:net';
 import { SEED } from '../emulator';
 import { readRows } from '../e2e/lib/data-tables';
+import { daytimeRecipients } from '../e2e/lib/daytime-recipients';
 import { DEFAULT_ACTIVE, startWhatsAppStack, type WhatsAppStack } from '../e2e/lib/whatsapp-stack';
 
 interface DemoOptions {
@@ -38,7 +39,8 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-const DEMO_CUSTOMER = '447700900123';
+// A number from a country where it is daytime now, so the abandoned cart is not held until 08:00.
+const { zone: DEMO_ZONE, waIds: [DEMO_CUSTOMER] } = daytimeRecipients(1);
 const DEMO_ORDER = { phone: `+${DEMO_CUSTOMER}`, firstName: 'Pablo', orderNumber: '860198', total: '£42.00' };
 const DEMO_CART = { phone: `+${DEMO_CUSTOMER}`, firstName: 'Pablo', cartId: 'abc123', items: 'a Golden Barrel cactus' };
 
@@ -66,7 +68,8 @@ function instructions(stack: WhatsAppStack): string {
     '                         → the contact appears in the Data table whatsapp_contacts',
     `  A shop order:          ${curl(examples['order-confirmation'].url, DEMO_ORDER)}`,
     `  An abandoned cart:     ${curl(examples['abandoned-cart'].url, DEMO_CART)}`,
-    '                         → a free-form text if the customer wrote in the last 24 h, else the abandoned_cart template',
+    '                         → a free-form text if the customer wrote in the last 24 h, else the abandoned_cart template;',
+    `                           held until 08:00 when it is night where the number is from (this one: ${DEMO_ZONE})`,
     `  After hours (2nd no.): npx tsx emulator/cli.ts simulate --from ${DEMO_CUSTOMER} --phone-number-id ${SEED.secondPhoneNumberId} --text "Open?"${urlFlag}`,
     `  What was sent:         curl ${emulator.url}/__emulator/messages   (and /__emulator/requests, /__emulator/webhook-deliveries)`,
     '',
@@ -120,7 +123,7 @@ async function main(): Promise<void> {
   const stack = await startWhatsAppStack({ emulatorPort, n8nPort, activate: DEFAULT_ACTIVE });
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   console.log(
-    `Ready in ${seconds(Date.now() - started)} (n8n ${seconds(stack.timings.n8nMs)}, credential + tables + workflows ${seconds(stack.timings.setupMs)}).`,
+    `Ready in ${seconds(Date.now() - started)} (n8n ${seconds(stack.timings.n8nMs)}, credential + tables + workflows ${seconds(stack.timings.setupMs)}, of which activation ${seconds(stack.timings.activationMs)}).`,
   );
 
   if (options.check) {

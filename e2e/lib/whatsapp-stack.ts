@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { SEED, startEmulator, type RunningEmulator } from '../../emulator';
 import { startN8n, type RunningN8n } from '../n8n';
 import { createDataTables } from './data-tables';
+import { publishWithRetry, waitUntilUnpublished } from './publication';
 import {
   EXAMPLE_NAMES,
   assertPackageListsNodes,
@@ -61,8 +62,8 @@ export interface WhatsAppStack {
   examples: Record<ExampleName, ImportedExample>;
   activate(name: ExampleName): Promise<void>;
   deactivate(name: ExampleName): Promise<void>;
-  /** Milliseconds: emulator start, n8n start (spawn → ready, owner, API key), setup (credential, tables, import, activation). */
-  timings: { emulatorMs: number; n8nMs: number; setupMs: number };
+  /** Milliseconds: emulator start, n8n start (spawn → ready, owner, API key), setup (credential, tables, import, activation), and activation alone. */
+  timings: { emulatorMs: number; n8nMs: number; setupMs: number; activationMs: number };
   stop(): Promise<void>;
 }
 
@@ -128,7 +129,7 @@ export async function startWhatsAppStack(options: StackOptions = {}): Promise<Wh
       examples[name] = { id, workflow, url: n8n.webhookUrl(productionWebhookPath(workflow)), active: false };
     }
     const activate = async (name: ExampleName): Promise<void> => {
-      await n8n.activate(examples[name].id);
+      await publishWithRetry(n8n, examples[name].id, examples[name].workflow.name);
       examples[name].active = true;
     };
     const deactivate = async (name: ExampleName): Promise<void> => {
@@ -137,22 +138,12 @@ export async function startWhatsAppStack(options: StackOptions = {}): Promise<Wh
       examples[name].active = false;
     };
     // One at a time: the first trigger creates the app subscription, the next ones find it.
+    const activationStarted = Date.now();
     for (const name of options.activate ?? DEFAULT_ACTIVE) await activate(name);
-    const timings = { emulatorMs, n8nMs, setupMs: Date.now() - started };
+    const timings = { emulatorMs, n8nMs, setupMs: Date.now() - started, activationMs: Date.now() - activationStarted };
     return { emulator, n8n, credential, tables, examples, activate, deactivate, timings, stop };
   } catch (error) {
     await stop();
     throw error;
-  }
-}
-
-/** Unpublishing is asynchronous too (n8n 2.41's publication outbox): wait until the triggers are gone. */
-async function waitUntilUnpublished(n8n: RunningN8n, workflowId: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const publication = await n8n.rest<{ status: string }>('GET', `/workflows/${workflowId}/publication-status`);
-    if (publication.status === 'not_published') return;
-    if (Date.now() > deadline) throw new Error(`Workflow ${workflowId} was still "${publication.status}" ${timeoutMs / 1000} s after unpublishing.`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

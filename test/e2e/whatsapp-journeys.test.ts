@@ -6,9 +6,9 @@
 import { createHmac } from 'node:crypto';
 import { SEED } from '../../emulator';
 import { insertRows, readRows } from '../../e2e/lib/data-tables';
+import { daytimeRecipients } from '../../e2e/lib/daytime-recipients';
 import { startWhatsAppStack, type WhatsAppStack } from '../../e2e/lib/whatsapp-stack';
 import {
-  daytimeRecipients,
   londonShopIsOpen,
   finishedRuns,
   runsAfter,
@@ -98,7 +98,8 @@ describe('order confirmation (Webhook → Send Template)', () => {
 
     const [sent] = await sentMessageBodies(stack, '447700900123');
     expect(sent).toMatchObject({ messaging_product: 'whatsapp', type: 'template', biz_opaque_callback_data: 'order:860198' });
-    // §1.8: NAMED parameters carry parameter_name; the URL button takes the suffix by index.
+    // §1.8: NAMED parameters carry parameter_name; the URL button takes the suffix by index; the
+    // quick reply gets a payload (by default its text), which comes back when the customer taps it.
     expect(sent.template).toEqual({
       name: 'order_confirmation',
       language: { code: 'en_US' },
@@ -112,6 +113,7 @@ describe('order confirmation (Webhook → Send Template)', () => {
             { type: 'text', parameter_name: 'order_total', text: '£42.00' },
           ],
         },
+        { type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: 'Cancel order' }] },
         { type: 'button', sub_type: 'url', index: '1', parameters: [{ type: 'text', text: '860198' }] },
       ],
     });
@@ -168,6 +170,7 @@ describe('abandoned cart (Quiet Hours → Data table → Customer Service Window
         { type: 'header', parameters: [{ type: 'image', image: { link: 'https://shop.example.com/images/cart.jpg' } }] },
         { type: 'body', parameters: [{ type: 'text', text: 'Pablo' }, { type: 'text', text: 'a Golden Barrel cactus' }] },
         { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: cart(wroteLongAgo).cartId }] },
+        { type: 'button', sub_type: 'quick_reply', index: '1', parameters: [{ type: 'payload', payload: 'Stop promotions' }] },
       ],
     });
   });
