@@ -9,15 +9,15 @@ import { insertRows, readRows } from '../../e2e/lib/data-tables';
 import { daytimeRecipients } from '../../e2e/lib/daytime-recipients';
 import { startWhatsAppStack, type WhatsAppStack } from '../../e2e/lib/whatsapp-stack';
 import {
-  londonShopIsOpen,
+  admin,
   finishedRuns,
+  londonShopIsOpen,
   runsAfter,
   sentMessageBodies,
   sentMessages,
   simulateInbound,
   waitFor,
   webhookDeliveries,
-  admin,
 } from './helpers';
 
 const HOUR_S = 3600;
