@@ -1,0 +1,70 @@
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest } from 'n8n-workflow';
+import { WhatsApp360DialogApi } from '../../credentials/WhatsApp360DialogApi.credentials';
+import { WhatsAppCloudApi } from '../../credentials/WhatsAppCloudApi.credentials';
+import { startEmulator, type RunningEmulator } from '../../emulator';
+import { emulatorCredentials } from './emulatorCredentials';
+
+/**
+ * The credentials' "Test" buttons: the request each one declares, sent as n8n would (expressions
+ * filled from the credential), and the rule whose message the user then reads.
+ */
+let emulator: RunningEmulator;
+beforeAll(async () => {
+	emulator = await startEmulator({});
+});
+afterAll(async () => await emulator.close());
+
+/** n8n expressions in the test request are plain JavaScript over $credentials. */
+function fill(template: string, credentials: ICredentialDataDecryptedObject): string {
+	const body = template.startsWith('=') ? template.slice(1) : template;
+	return body.replace(/\{\{(.+?)\}\}/g, (_match, expression: string) => String(new Function('$credentials', `return (${expression});`)(credentials)));
+}
+
+async function runCredentialTest(test: ICredentialTestRequest, credentials: ICredentialDataDecryptedObject, headers: Record<string, string>) {
+	const { baseURL = '', url = '', qs = {} } = test.request;
+	const query = new URLSearchParams(qs as Record<string, string>).toString();
+	const response = await fetch(`${fill(baseURL, credentials)}${fill(url, credentials)}${query ? `?${query}` : ''}`, { headers });
+	const rule = test.rules?.find((candidate) => candidate.type === 'responseCode' && candidate.properties.value === response.status);
+	return { status: response.status, message: rule && 'message' in rule.properties ? rule.properties.message : undefined };
+}
+
+describe('WhatsApp Cloud API credential test', () => {
+	const credential = new WhatsAppCloudApi();
+	const bearer = (credentials: ICredentialDataDecryptedObject) => ({ Authorization: `Bearer ${credentials.accessToken}` });
+
+	test('good credentials read the phone number', async () => {
+		const credentials = emulatorCredentials(emulator).whatsAppCloudApi;
+		expect(await runCredentialTest(credential.test, credentials, bearer(credentials))).toEqual({ status: 200, message: undefined });
+	});
+
+	test('an expired token (Meta 190) is explained as such', async () => {
+		const credentials = { ...emulatorCredentials(emulator).whatsAppCloudApi, accessToken: 'EXPIRED' };
+		const result = await runCredentialTest(credential.test, credentials, bearer(credentials));
+		expect(result.status).toBe(401);
+		expect(result.message).toMatch(/190.*token|token.*190/i);
+	});
+
+	test('a wrong phone number ID (Meta 100) is explained as such', async () => {
+		const credentials = { ...emulatorCredentials(emulator).whatsAppCloudApi, phoneNumberId: '999999999' };
+		const result = await runCredentialTest(credential.test, credentials, bearer(credentials));
+		expect(result.status).toBe(400);
+		expect(result.message).toMatch(/Phone Number ID.*error 100/i);
+	});
+
+	test('a base URL with a trailing slash still works', async () => {
+		const credentials = { ...emulatorCredentials(emulator).whatsAppCloudApi, baseUrl: `${emulator.url}/` };
+		expect((await runCredentialTest(credential.test, credentials, bearer(credentials))).status).toBe(200);
+	});
+});
+
+describe('360dialog credential test', () => {
+	const credential = new WhatsApp360DialogApi();
+
+	test('a good key reads the business profile; a wrong one is explained', async () => {
+		const credentials = emulatorCredentials(emulator).whatsApp360DialogApi;
+		expect((await runCredentialTest(credential.test, credentials, { 'D360-API-KEY': String(credentials.apiKey) })).status).toBe(200);
+		const wrong = await runCredentialTest(credential.test, credentials, { 'D360-API-KEY': 'WRONG' });
+		expect(wrong.status).toBe(401);
+		expect(wrong.message).toMatch(/API key/);
+	});
+});
