@@ -13,5 +13,12 @@ const installed = join(root, 'node_modules', '.package-lock.json');
 const lock = join(root, 'package-lock.json');
 if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtimeMs) {
 	console.log('Installing dependencies (npm ci)…');
-	execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
+	try {
+		execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
+	} catch {
+		// The registry mirror lacks some foreign-platform optional packages (e.g. @unrs/resolver-binding-*
+		// for darwin/win32), and npm ci then rejects the lockfile; npm install keeps every locked version it can.
+		console.log('npm ci refused the lockfile; installing with npm install instead.');
+		execSync('npm install --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
+	}
 }
