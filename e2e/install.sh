@@ -54,9 +54,17 @@ else
 fi
 
 # Compile the native modules with Node 24 and against its headers (the package ships include/node).
+# Scripts forced on: run from `npm test`, npm exports the main package's ignore-scripts=true as
+# npm_config_ignore_scripts, and the rebuild would then silently build nothing.
 timed "npm rebuild sqlite3 isolated-vm (Node 24 headers)" \
-  env PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" \
-  npm rebuild sqlite3 isolated-vm
+  env PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" npm_config_ignore_scripts=false \
+  npm rebuild --ignore-scripts=false sqlite3 isolated-vm
+
+# Fail here, not 60 s later in n8n's start-up, when a native module did not build.
+"$NODE24_DIR/bin/node" -e "require('sqlite3'); require('isolated-vm')" || {
+  echo "e2e: sqlite3 / isolated-vm did not build for Node 24 (see the rebuild output above)." >&2
+  exit 1
+}
 
 echo "e2e: installed n8n $("$NODE24_DIR/bin/node" "$N8N_BIN" --version) on Node $("$NODE24_DIR/bin/node" --version)"
 wanted_stamp > "$STAMP"
