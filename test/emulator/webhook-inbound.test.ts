@@ -1,31 +1,17 @@
 import { createHash } from 'node:crypto';
-import type { RunningEmulator } from '../../emulator';
-import { call, graph, openWindow, PHONE, SEED, send, startTestEmulator, USER, WABA } from './helpers';
-import { startReceiver, valueOf, type ReceivedPost, type Receiver } from './webhook-receiver';
+import { call, graph, openWindow, PHONE, SEED, send, USER, WABA } from './helpers';
+import { emulatorWithAppReceiver, valueOf, type ReceivedPost } from './webhook-receiver';
 
-let receiver: Receiver;
-let emulator: RunningEmulator;
-beforeAll(async () => {
-	receiver = await startReceiver();
-	emulator = await startTestEmulator({ webhook: { url: `${receiver.base}/app`, finalStatus: 'sent' } });
-});
-afterAll(async () => {
-	await emulator.close();
-	await receiver.close();
-});
-beforeEach(async () => {
-	await call(emulator, 'POST', '/__emulator/reset');
-	receiver.clear();
-});
+const stack = emulatorWithAppReceiver();
 
-/** Posts an inbound message and returns the admin answer and the message object the receiver got. */
+/** Posts an inbound message and returns the admin answer and the message object the stack.receiver got. */
 async function inbound(body: Record<string, unknown>) {
-	const response = await call(emulator, 'POST', '/__emulator/inbound', { from: USER, name: 'Sheena Nelson', ...body });
+	const response = await call(stack.emulator, 'POST', '/__emulator/inbound', { from: USER, name: 'Sheena Nelson', ...body });
 	expect(response.status).toBe(200);
 	// Status webhooks of earlier sends may arrive in between; pick the message webhook.
 	const isThisMessage = (candidate: ReceivedPost) => valueOf(candidate).messages?.[0]?.id === response.json.message.id;
-	await receiver.waitForPosts(1, undefined, 3000, isThisMessage);
-	const post = receiver.posts.find(isThisMessage)!;
+	await stack.receiver.waitForPosts(1, undefined, 3000, isThisMessage);
+	const post = stack.receiver.posts.find(isThisMessage)!;
 	return { response: response.json, post, message: valueOf(post).messages[0] };
 }
 
@@ -69,7 +55,7 @@ describe('inbound message webhooks (§2.4)', () => {
 			} }] }],
 		});
 		expect(post.headers['x-hub-signature-256']).toMatch(/^sha256=[0-9a-f]{64}$/);
-		expect(response.webhook).toEqual({ body: post.json, deliveries: [{ id: expect.any(String), url: `${receiver.base}/app`, provider: 'meta', statusCode: 200, delivered: true, attempts: 1 }] });
+		expect(response.webhook).toEqual({ body: post.json, deliveries: [{ id: expect.any(String), url: `${stack.receiver.base}/app`, provider: 'meta', statusCode: 200, delivered: true, attempts: 1 }] });
 		expect(response.message).toEqual(message);
 	});
 
@@ -77,7 +63,7 @@ describe('inbound message webhooks (§2.4)', () => {
 		const bytes = Buffer.from('a photo of a cactus');
 		const { message } = await inbound({ type: 'image', data: bytes.toString('base64'), mimeType: 'image/png' });
 		expect(message.image.sha256).toBe(createHash('sha256').update(bytes).digest('base64'));
-		const media = await graph(emulator, 'GET', `/${message.image.id}?phone_number_id=${PHONE}`);
+		const media = await graph(stack.emulator, 'GET', `/${message.image.id}?phone_number_id=${PHONE}`);
 		expect(media.json).toMatchObject({ id: message.image.id, mime_type: 'image/png', file_size: String(bytes.length) });
 		for (const url of [media.json.url, message.image.url]) {
 			const download = await fetch(url, { headers: { Authorization: `Bearer ${SEED.accessToken}` } });
@@ -88,26 +74,26 @@ describe('inbound message webhooks (§2.4)', () => {
 	});
 
 	it('a reaction targets the latest message to the user; removing one sends an empty or no emoji (§2.4.5)', async () => {
-		await openWindow(emulator);
-		const sentId = (await send(emulator, { type: 'text', text: { body: 'Here is your receipt' } })).json.messages[0].id;
-		receiver.clear();
+		await openWindow(stack.emulator);
+		const sentId = (await send(stack.emulator, { type: 'text', text: { body: 'Here is your receipt' } })).json.messages[0].id;
+		stack.receiver.clear();
 		expect((await inbound({ type: 'reaction', emoji: '😮' })).message.reaction).toEqual({ message_id: sentId, emoji: '😮' });
-		receiver.clear();
+		stack.receiver.clear();
 		expect((await inbound({ type: 'reaction', messageId: sentId, emoji: '' })).message.reaction).toEqual({ message_id: sentId, emoji: '' });
-		receiver.clear();
+		stack.receiver.clear();
 		expect((await inbound({ type: 'reaction', emoji: null })).message.reaction).toEqual({ message_id: sentId });
 	});
 
 	it('a quick-reply tap replies to the latest template, a button_reply to the latest interactive message (§2.4.6, §2.4.7)', async () => {
-		const templateId = (await send(emulator, { type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } })).json.messages[0].id;
-		receiver.clear();
+		const templateId = (await send(stack.emulator, { type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } })).json.messages[0].id;
+		stack.receiver.clear();
 		const tap = await inbound({ type: 'button', text: 'Stop promotions' });
 		expect(tap.message).toMatchObject({ context: { from: '15550783881', id: templateId }, type: 'button', button: { payload: 'Stop promotions', text: 'Stop promotions' } });
-		const interactiveId = (await send(emulator, { type: 'interactive', interactive: { type: 'button', body: { text: 'Change your order?' }, action: { buttons: [{ type: 'reply', reply: { id: 'change-button', title: 'Change' } }] } } })).json.messages[0].id;
-		receiver.clear();
+		const interactiveId = (await send(stack.emulator, { type: 'interactive', interactive: { type: 'button', body: { text: 'Change your order?' }, action: { buttons: [{ type: 'reply', reply: { id: 'change-button', title: 'Change' } }] } } })).json.messages[0].id;
+		stack.receiver.clear();
 		const reply = await inbound({ type: 'button_reply', replyId: 'change-button', title: 'Change' });
 		expect(reply.message).toMatchObject({ context: { from: '15550783881', id: interactiveId }, type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'change-button', title: 'Change' } } });
-		receiver.clear();
+		stack.receiver.clear();
 		expect((await inbound({ text: 'About this one', replyTo: templateId })).message.context).toEqual({ from: '15550783881', id: templateId });
 	});
 
@@ -115,8 +101,8 @@ describe('inbound message webhooks (§2.4)', () => {
 		const { post, message } = await inbound({ type: 'system', newWaId: '12195555358' });
 		expect(valueOf(post).contacts).toBeUndefined();
 		expect(message.system).toEqual({ body: `User Sheena Nelson changed from ${USER} to 12195555358`, wa_id: '12195555358', type: 'user_changed_number' });
-		const sent = await send(emulator, { type: 'text', text: { body: 'Hello?' } });
-		expect(emulator.state.messages.get(sent.json.messages[0].id)!.status).toBe('failed');
+		const sent = await send(stack.emulator, { type: 'text', text: { body: 'Hello?' } });
+		expect(stack.emulator.state.messages.get(sent.json.messages[0].id)!.status).toBe('failed');
 	});
 
 	it('a raw message object is posted verbatim (from, id and timestamp filled in only when missing)', async () => {
@@ -127,18 +113,18 @@ describe('inbound message webhooks (§2.4)', () => {
 
 	it('a media message opens the window like any message (§7.3)', async () => {
 		await inbound({ type: 'sticker' });
-		const sent = await send(emulator, { type: 'text', text: { body: 'Nice sticker' } });
-		expect(emulator.state.messages.get(sent.json.messages[0].id)!.status).toBe('sent');
+		const sent = await send(stack.emulator, { type: 'text', text: { body: 'Nice sticker' } });
+		expect(stack.emulator.state.messages.get(sent.json.messages[0].id)!.status).toBe('sent');
 	});
 
 	it('without any callback the message is still recorded and the answer says why nothing was posted', async () => {
-		await call(emulator, 'PATCH', '/__emulator/config', { webhook: { url: null } });
+		await call(stack.emulator, 'PATCH', '/__emulator/config', { webhook: { url: null } });
 		try {
-			const response = await call(emulator, 'POST', '/__emulator/inbound', { from: USER, text: 'Anyone?' });
+			const response = await call(stack.emulator, 'POST', '/__emulator/inbound', { from: USER, text: 'Anyone?' });
 			expect(response.json.webhook).toMatchObject({ deliveries: [], note: expect.stringContaining('webhook.url') });
 			expect(response.json.webhook.body.entry[0].changes[0].value.messages[0].text).toEqual({ body: 'Anyone?' });
 		} finally {
-			await call(emulator, 'PATCH', '/__emulator/config', { webhook: { url: `${receiver.base}/app` } });
+			await call(stack.emulator, 'PATCH', '/__emulator/config', { webhook: { url: `${stack.receiver.base}/app` } });
 		}
 	});
 });

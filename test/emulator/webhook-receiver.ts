@@ -5,6 +5,8 @@
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { RunningEmulator } from '../../emulator';
+import { call, startTestEmulator } from './helpers';
 
 export interface ReceivedPost {
 	path: string;
@@ -83,3 +85,24 @@ export const statusOf = (post: ReceivedPost) => post.json.entry[0].changes[0].va
 export const valueOf = (post: ReceivedPost) => post.json.entry[0].changes[0].value;
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One emulator whose app callback is a fresh receiver, both reset before each test: the set-up
+ * the webhook suites share. Read `.emulator` / `.receiver` inside tests (they exist after beforeAll).
+ */
+export function emulatorWithAppReceiver(): { emulator: RunningEmulator; receiver: Receiver } {
+	const stack = {} as { emulator: RunningEmulator; receiver: Receiver };
+	beforeAll(async () => {
+		stack.receiver = await startReceiver();
+		stack.emulator = await startTestEmulator({ webhook: { url: `${stack.receiver.base}/app`, finalStatus: 'sent' } });
+	});
+	afterAll(async () => {
+		await stack.emulator.close();
+		await stack.receiver.close();
+	});
+	beforeEach(async () => {
+		await call(stack.emulator, 'POST', '/__emulator/reset');
+		stack.receiver.clear();
+	});
+	return stack;
+}

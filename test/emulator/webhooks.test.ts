@@ -1,28 +1,15 @@
-import { signatureHeader, type RunningEmulator } from '../../emulator';
-import { call, expectMetaError, graph, PHONE, SEED, send, startTestEmulator, USER, WABA } from './helpers';
-import { startReceiver, type Receiver } from './webhook-receiver';
+import { signatureHeader } from '../../emulator';
+import { call, expectMetaError, graph, PHONE, SEED, send, USER, WABA } from './helpers';
+import { emulatorWithAppReceiver } from './webhook-receiver';
 
 const outsideWindow = { type: 'text', text: { body: 'Your order has shipped' }, biz_opaque_callback_data: 'order-42' };
-let receiver: Receiver;
-let emulator: RunningEmulator;
-beforeAll(async () => {
-	receiver = await startReceiver();
-	emulator = await startTestEmulator({ webhook: { url: `${receiver.base}/app`, finalStatus: 'sent' } });
-});
-afterAll(async () => {
-	await emulator.close();
-	await receiver.close();
-});
-beforeEach(async () => {
-	await call(emulator, 'POST', '/__emulator/reset');
-	receiver.clear();
-});
+const stack = emulatorWithAppReceiver();
 
 describe('signed status webhooks (§2.2, §2.5)', () => {
 	it('posts the failed 131047 status with X-Hub-Signature-256 over the exact body', async () => {
-		const response = await send(emulator, outsideWindow);
-		await receiver.waitForPosts(1);
-		const [delivery] = receiver.posts;
+		const response = await send(stack.emulator, outsideWindow);
+		await stack.receiver.waitForPosts(1);
+		const [delivery] = stack.receiver.posts;
 		expect(delivery.path).toBe('/app');
 		expect(delivery.headers['x-hub-signature-256']).toBe(signatureHeader(SEED.appSecret, delivery.raw));
 		const payload = delivery.json;
@@ -35,53 +22,53 @@ describe('signed status webhooks (§2.2, §2.5)', () => {
 				errors: [{ code: 131047, title: 'Re-engagement message', message: 'Re-engagement message', error_data: { details: expect.any(String) }, href: expect.any(String) }],
 			}],
 		});
-		expect((await call(emulator, 'GET', '/__emulator/webhook-deliveries')).json.data).toEqual([expect.objectContaining({ url: `${receiver.base}/app`, field: 'messages', statusCode: 200 })]);
+		expect((await call(stack.emulator, 'GET', '/__emulator/webhook-deliveries')).json.data).toEqual([expect.objectContaining({ url: `${stack.receiver.base}/app`, field: 'messages', statusCode: 200 })]);
 	});
 
 	it('a sent template carries PMP pricing', async () => {
-		await send(emulator, { type: 'template', template: { name: 'abandoned_cart', language: { code: 'en_US' }, components: [
+		await send(stack.emulator, { type: 'template', template: { name: 'abandoned_cart', language: { code: 'en_US' }, components: [
 			{ type: 'header', parameters: [{ type: 'image', image: { link: 'https://example.com/cart.jpg' } }] },
 			{ type: 'body', parameters: [{ type: 'text', text: 'Pablo' }, { type: 'text', text: 'a cactus' }] },
 			{ type: 'button', sub_type: 'url', index: 0, parameters: [{ type: 'text', text: 'abc' }] },
 		] } });
-		await receiver.waitForPosts(1);
-		const [status] = receiver.posts[0].json.entry[0].changes[0].value.statuses;
+		await stack.receiver.waitForPosts(1);
+		const [status] = stack.receiver.posts[0].json.entry[0].changes[0].value.statuses;
 		expect(status).toMatchObject({ status: 'sent', pricing: { billable: true, pricing_model: 'PMP', type: 'regular', category: 'marketing' } });
 	});
 });
 
 describe('webhook overrides (§2.9)', () => {
 	it('POST /{waba-id}/subscribed_apps verifies the URL (§2.1), then statuses go there', async () => {
-		const subscribed = await graph(emulator, 'POST', `/${WABA}/subscribed_apps`, { override_callback_uri: `${receiver.base}/waba`, verify_token: 'emulator-verify-token' });
+		const subscribed = await graph(stack.emulator, 'POST', `/${WABA}/subscribed_apps`, { override_callback_uri: `${stack.receiver.base}/waba`, verify_token: 'emulator-verify-token' });
 		expect(subscribed.json).toEqual({ success: true });
-		expect((await graph(emulator, 'GET', `/${WABA}/subscribed_apps`)).json.data).toEqual([expect.objectContaining({ override_callback_uri: `${receiver.base}/waba` })]);
-		await send(emulator, outsideWindow);
-		await receiver.waitForPosts(1);
-		expect(receiver.posts[0].path).toBe('/waba');
+		expect((await graph(stack.emulator, 'GET', `/${WABA}/subscribed_apps`)).json.data).toEqual([expect.objectContaining({ override_callback_uri: `${stack.receiver.base}/waba` })]);
+		await send(stack.emulator, outsideWindow);
+		await stack.receiver.waitForPosts(1);
+		expect(stack.receiver.posts[0].path).toBe('/waba');
 	});
 
 	it('a phone-number override wins over the WABA override and shows in webhook_configuration', async () => {
-		await graph(emulator, 'POST', `/${WABA}/subscribed_apps`, { override_callback_uri: `${receiver.base}/waba`, verify_token: 'emulator-verify-token' });
-		await graph(emulator, 'POST', `/${PHONE}`, { webhook_configuration: { override_callback_uri: `${receiver.base}/phone`, verify_token: 'emulator-verify-token' } });
-		expect((await graph(emulator, 'GET', `/${PHONE}?fields=webhook_configuration`)).json.webhook_configuration).toEqual({
-			application: `${receiver.base}/app`, whatsapp_business_account: `${receiver.base}/waba`, phone_number: `${receiver.base}/phone`,
+		await graph(stack.emulator, 'POST', `/${WABA}/subscribed_apps`, { override_callback_uri: `${stack.receiver.base}/waba`, verify_token: 'emulator-verify-token' });
+		await graph(stack.emulator, 'POST', `/${PHONE}`, { webhook_configuration: { override_callback_uri: `${stack.receiver.base}/phone`, verify_token: 'emulator-verify-token' } });
+		expect((await graph(stack.emulator, 'GET', `/${PHONE}?fields=webhook_configuration`)).json.webhook_configuration).toEqual({
+			application: `${stack.receiver.base}/app`, whatsapp_business_account: `${stack.receiver.base}/waba`, phone_number: `${stack.receiver.base}/phone`,
 		});
-		await send(emulator, outsideWindow);
-		await receiver.waitForPosts(1);
-		expect(receiver.posts[0].path).toBe('/phone');
+		await send(stack.emulator, outsideWindow);
+		await stack.receiver.waitForPosts(1);
+		expect(stack.receiver.posts[0].path).toBe('/phone');
 	});
 
 	it('a wrong verify token fails the handshake with 2200 and changes nothing', async () => {
-		const response = await graph(emulator, 'POST', `/${WABA}/subscribed_apps`, { override_callback_uri: `${receiver.base}/waba`, verify_token: 'wrong' });
+		const response = await graph(stack.emulator, 'POST', `/${WABA}/subscribed_apps`, { override_callback_uri: `${stack.receiver.base}/waba`, verify_token: 'wrong' });
 		expectMetaError(response, 2200);
-		expect((await graph(emulator, 'GET', `/${WABA}/subscribed_apps`)).json.data[0].override_callback_uri).toBeUndefined();
+		expect((await graph(stack.emulator, 'GET', `/${WABA}/subscribed_apps`)).json.data[0].override_callback_uri).toBeUndefined();
 	});
 
 	it('DELETE /{waba-id}/subscribed_apps stops every webhook', async () => {
-		expect((await graph(emulator, 'DELETE', `/${WABA}/subscribed_apps`)).json).toEqual({ success: true });
-		expect((await graph(emulator, 'GET', `/${WABA}/subscribed_apps`)).json.data).toEqual([]);
-		await send(emulator, outsideWindow);
+		expect((await graph(stack.emulator, 'DELETE', `/${WABA}/subscribed_apps`)).json).toEqual({ success: true });
+		expect((await graph(stack.emulator, 'GET', `/${WABA}/subscribed_apps`)).json.data).toEqual([]);
+		await send(stack.emulator, outsideWindow);
 		await new Promise((resolve) => setTimeout(resolve, 50));
-		expect(receiver.posts).toEqual([]);
+		expect(stack.receiver.posts).toEqual([]);
 	});
 });
