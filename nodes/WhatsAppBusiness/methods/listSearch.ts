@@ -1,8 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { endpoints, whatsAppRequest } from '../../shared/transport';
-import { fetchTemplatePage, type StoredTemplate, type TemplateQuery } from '../actions/template/templateApi';
-import { templateValue } from '../actions/template/templateReference';
-import { connectionForOptions } from './connection';
+import { fetchTemplatePage, type StoredTemplate, type TemplateQuery } from '../transport/templates';
+import { templateValue } from '../transport/templateReference';
+import { connectionForOptions } from '../transport/connection';
 
 interface PhoneNumber {
 	id: string;

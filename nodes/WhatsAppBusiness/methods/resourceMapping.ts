@@ -6,9 +6,9 @@ import {
 	type TemplateDefinition,
 	type TemplateParameterField,
 } from '../../shared/whatsapp/templates';
-import { fetchTemplatesNamed } from '../actions/template/templateApi';
-import { chooseTranslation, parseTemplateReference, requireTemplateName } from '../actions/template/templateReference';
-import { connectionForOptions } from './connection';
+import { fetchTemplatesNamed } from '../transport/templates';
+import { chooseTranslation, parseTemplateReference, requireTemplateName } from '../transport/templateReference';
+import { connectionForOptions } from '../transport/connection';
 
 /**
  * One mapper field per value the chosen template needs (header, each variable, each button that

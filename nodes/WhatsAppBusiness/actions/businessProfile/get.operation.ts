@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, 
 import { endpoints, whatsAppRequest } from '../../../shared/transport';
 import { BUSINESS_PROFILE_FIELDS } from '../../../shared/whatsapp/businessProfile';
 import type { OperationContext } from '../types';
-import { profileFromResponse } from './profile';
+import { profileFromResponse } from '../../transport/businessProfile';
 
 const FIELD_NAMES: Record<(typeof BUSINESS_PROFILE_FIELDS)[number], string> = {
 	about: 'About',

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import type { OperationContext } from '../types';
-import { mediaIdField } from './fields';
-import { mediaRequest, requireMediaId } from './mediaObject';
+import { mediaIdField, requireMediaId } from './mediaFields';
+import { mediaRequest } from '../../transport/media';
 
 const properties: INodeProperties[] = [{ ...mediaIdField, description: 'The media to delete from WhatsApp (uploads are otherwise kept 30 days)' }];
 

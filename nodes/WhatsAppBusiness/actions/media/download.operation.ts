@@ -3,8 +3,8 @@ import { endpoints, whatsAppRequest } from '../../../shared/transport';
 import { compareSha256 } from '../../../shared/whatsapp/mediaChecksum';
 import { fileExtensionFor } from '../../../shared/whatsapp/mediaTypes';
 import type { OperationContext } from '../types';
-import { mediaIdField } from './fields';
-import { fileSizeOf, mediaRequest, requireMediaId, type MediaInfo } from './mediaObject';
+import { mediaIdField, requireMediaId } from './mediaFields';
+import { fileSizeOf, mediaRequest, type MediaInfo } from '../../transport/media';
 
 const properties: INodeProperties[] = [
 	mediaIdField,

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import type { MediaKind } from '../../../shared/whatsapp/mediaTypes';
 import type { OperationContext } from '../types';
-import { postBinaryMedia } from './uploadBinary';
+import { postBinaryMedia } from '../../transport/mediaUpload';
 
 const properties: INodeProperties[] = [
 	{

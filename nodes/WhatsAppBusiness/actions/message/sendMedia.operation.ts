@@ -1,9 +1,9 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { buildMediaMessage, type MediaMessageInput, type MediaType } from '../../../shared/whatsapp/messages';
-import { messagingOptions, recipientField, type MessagingOptions } from '../common/fields';
+import { messagingOptions, recipientField, type MessagingOptions } from '../commonFields';
 import type { OperationContext } from '../types';
-import { sendMessage } from './send';
-import { uploadBinaryMedia } from '../media/uploadBinary';
+import { sendMessage } from '../../transport/messages';
+import { uploadBinaryMedia } from '../../transport/mediaUpload';
 
 const properties: INodeProperties[] = [
 	recipientField,

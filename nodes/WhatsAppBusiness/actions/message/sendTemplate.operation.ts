@@ -1,46 +1,22 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { WhatsAppConfigurationError } from '../../../shared/transport';
 import { buildTemplateMessage, type TemplateComponentPayload } from '../../../shared/whatsapp/messages';
-import { buildTemplateComponents, renderTemplateText, type TemplateValues } from '../../../shared/whatsapp/templates';
-import { messagingOptions, recipientField, type MessagingOptions } from '../common/fields';
-import type { StoredTemplate } from '../template/templateApi';
-import { chooseTranslation, parseTemplateReference, requireTemplateName, templateLocator } from '../template/templateReference';
+import {
+	buildTemplateComponents,
+	combineComponents,
+	parseComponentsJson,
+	renderTemplateText,
+	valuesFromComponents,
+	type TemplateValues,
+} from '../../../shared/whatsapp/templates';
+import { messagingOptions, recipientField, type MessagingOptions } from '../commonFields';
+import type { StoredTemplate } from '../../transport/templates';
+import { chooseTranslation, parseTemplateReference, requireTemplateName } from '../../transport/templateReference';
 import type { OperationContext } from '../types';
-import { sendMessage } from './send';
-import { combineComponents, parseComponentsJson, valuesFromComponents } from './templateComponentsJson';
-import { templateTranslations } from './templateDefinitions';
-import { headerFromBinary } from './templateHeaderMedia';
-import { templateOptionsField, type TemplateOptions } from './templateOptions';
-
-/** The template choice and its variables, reused by "Send Text, or Template When Window Closed". */
-export const templateFields: INodeProperties[] = [
-	templateLocator({
-		approvedOnly: true,
-		withId: false,
-		description: 'An approved template; only these can be sent, and the only messages allowed outside the 24-hour window',
-	}),
-	{
-		displayName: 'Template Variables',
-		name: 'templateParameters',
-		type: 'resourceMapper',
-		noDataExpression: true,
-		default: { mappingMode: 'defineBelow', value: null },
-		required: true,
-		displayOptions: { hide: { template: [''] } },
-		typeOptions: {
-			loadOptionsDependsOn: ['template.value', 'templateOptions.languageCode'],
-			resourceMapper: {
-				resourceMapperMethod: 'getTemplateFields',
-				mode: 'add',
-				fieldWords: { singular: 'variable', plural: 'variables' },
-				addAllFields: true,
-				multiKeyMatch: false,
-				supportAutoMap: false,
-				noFieldsError: 'This template has no variables: it is sent exactly as approved.',
-			},
-		},
-	},
-];
+import { sendMessage } from '../../transport/messages';
+import { templateTranslations } from '../../transport/templateTranslations';
+import { headerFromBinary } from '../../transport/templateHeaderMedia';
+import { templateFields, templateOptionsField, type TemplateOptions } from './templateFields';
 
 const properties: INodeProperties[] = [recipientField, ...templateFields, messagingOptions, templateOptionsField];
 

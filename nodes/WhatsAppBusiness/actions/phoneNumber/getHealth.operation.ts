@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, 
 import { endpoints, whatsAppRequest } from '../../../shared/transport';
 import { describePhoneNumberHealth, type GraphPhoneNumber } from '../../../shared/whatsapp/phoneNumberHealth';
 import type { OperationContext } from '../types';
-import { HEALTH_FIELDS } from './healthFields';
+import { HEALTH_FIELDS } from '../../transport/phoneNumbers';
 
 const properties: INodeProperties[] = [
 	{

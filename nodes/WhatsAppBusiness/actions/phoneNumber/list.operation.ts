@@ -1,9 +1,9 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { endpoints, whatsAppRequest } from '../../../shared/transport';
 import { describePhoneNumberHealth, type GraphPhoneNumber } from '../../../shared/whatsapp/phoneNumberHealth';
-import { resultLimit, returnAllOrLimitFields } from '../common/fields';
+import { resultLimit, returnAllOrLimitFields } from '../commonFields';
 import type { OperationContext } from '../types';
-import { HEALTH_FIELDS } from './healthFields';
+import { HEALTH_FIELDS } from '../../transport/phoneNumbers';
 
 export const description = updateDisplayOptions({ show: { resource: ['phoneNumber'], operation: ['list'] } }, returnAllOrLimitFields);
 

@@ -1,8 +1,9 @@
 import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { endpoints, whatsAppRequest, WhatsAppConfigurationError } from '../../../shared/transport';
 import type { OperationContext } from '../types';
-import { fetchTemplateById, fetchTemplatesNamed, type StoredTemplate } from './templateApi';
-import { chooseTranslation, parseTemplateReference, requireTemplateName, templateLocator } from './templateReference';
+import { fetchTemplateById, fetchTemplatesNamed, type StoredTemplate } from '../../transport/templates';
+import { chooseTranslation, parseTemplateReference, requireTemplateName } from '../../transport/templateReference';
+import { templateLocator } from '../commonFields';
 
 const properties: INodeProperties[] = [
 	templateLocator({ approvedOnly: false, withId: true, description: 'The template to delete' }),

@@ -1,8 +1,9 @@
 import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { withTemplateVariables } from '../../../shared/whatsapp/templates';
 import type { OperationContext } from '../types';
-import { fetchTemplateById, fetchTemplatesNamed } from './templateApi';
-import { templateItem } from './templateItem';
-import { chooseTranslation, parseTemplateReference, requireTemplateName, templateLocator } from './templateReference';
+import { fetchTemplateById, fetchTemplatesNamed } from '../../transport/templates';
+import { chooseTranslation, parseTemplateReference, requireTemplateName } from '../../transport/templateReference';
+import { templateLocator } from '../commonFields';
 
 const properties: INodeProperties[] = [
 	templateLocator({ approvedOnly: false, withId: true, description: 'The template to read, in any status' }),
@@ -24,5 +25,5 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 			itemIndex: i,
 		});
 	}
-	return [{ json: templateItem(template) }];
+	return [{ json: withTemplateVariables(template) }];
 }

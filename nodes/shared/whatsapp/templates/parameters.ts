@@ -16,6 +16,7 @@ import {
 	headerFilenameFieldId,
 	headerLocationFieldId,
 } from './fieldIds';
+import { countTemplateParameters } from './count';
 import { placeholderKeys } from './placeholders';
 import { buttonFields } from './buttonFields';
 import type {
@@ -26,6 +27,29 @@ import type {
 } from './types';
 
 type Field = TemplateParameterField;
+
+/** One variable a template needs, as Send Template's Template Variables fields name it. */
+export interface TemplateVariable {
+	id: string;
+	label: string;
+	required: boolean;
+	example?: string;
+}
+
+/**
+ * A template as the node outputs it: Meta's fields as returned (GET /{waba-id}/message_templates),
+ * plus the variables Send Template needs, so a later node or an AI agent can fill them without
+ * reading the components.
+ */
+export function withTemplateVariables<T extends TemplateDefinition>(template: T): T & { parameterCount: number; variables: TemplateVariable[] } {
+	const variables = templateParameterFields(template).map((field) => ({
+		id: field.id,
+		label: field.displayName,
+		required: field.required,
+		...(field.example !== undefined ? { example: field.example } : {}),
+	}));
+	return { ...template, parameterCount: countTemplateParameters(template).total, variables };
+}
 
 export function templateParameterFields(def: TemplateDefinition): TemplateParameterField[] {
 	if (isAuthenticationTemplate(def)) return [otpField()];

@@ -77,3 +77,55 @@ export function resultLimit(this: IExecuteFunctions, itemIndex: number): number 
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	return returnAll ? Number.POSITIVE_INFINITY : (this.getNodeParameter('limit', itemIndex, 50) as number);
 }
+
+const NAME_PATTERN = '^\\s*[a-z0-9_]+\\s*(\\|\\s*[A-Za-z_]+\\s*)?$';
+
+/** The template picker. `approvedOnly` lists what can be sent; otherwise every status is listed. */
+export function templateLocator(options: { approvedOnly: boolean; withId: boolean; description: string }): INodeProperties {
+	return {
+		displayName: 'Template',
+		name: 'template',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: options.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: options.approvedOnly ? 'Select an approved template…' : 'Select a template…',
+				typeOptions: {
+					searchListMethod: options.approvedOnly ? 'searchTemplates' : 'searchAllTemplates',
+					searchable: true,
+				},
+			},
+			{
+				displayName: 'By Name',
+				name: 'name',
+				type: 'string',
+				placeholder: 'order_confirmation|en_US',
+				hint: 'The template name and its language code, separated by |',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: NAME_PATTERN, errorMessage: 'Write name|language, e.g. order_confirmation|en_US' },
+					},
+				],
+			},
+			...(options.withId
+				? [
+						{
+							displayName: 'By ID',
+							name: 'id',
+							type: 'string' as const,
+							placeholder: '1627019861106475',
+							validation: [
+								{ type: 'regex' as const, properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A template ID has digits only' } },
+							],
+						},
+					]
+				: []),
+		],
+	};
+}

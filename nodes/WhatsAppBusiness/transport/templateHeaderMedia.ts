@@ -1,8 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { WhatsAppValidationError } from '../../../shared/whatsapp/validationError';
-import { headerFieldId, headerFilenameFieldId, type TemplateDefinition, type TemplateValues } from '../../../shared/whatsapp/templates';
-import type { OperationContext } from '../types';
-import { uploadBinaryMedia } from '../media/uploadBinary';
+import { WhatsAppValidationError } from '../../shared/whatsapp/validationError';
+import { headerFieldId, headerFilenameFieldId, type TemplateDefinition, type TemplateValues } from '../../shared/whatsapp/templates';
+import type { OperationContext } from './connection';
+import { uploadBinaryMedia } from './mediaUpload';
 
 const MEDIA_HEADERS = ['IMAGE', 'VIDEO', 'DOCUMENT'];
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { encodeMultipart, endpoints, whatsAppRequest, WhatsAppConfigurationError } from '../../../shared/transport';
-import { checkMediaFile, fileExtensionFor, type MediaKind } from '../../../shared/whatsapp/mediaTypes';
-import type { OperationContext } from '../types';
+import { encodeMultipart, endpoints, whatsAppRequest, WhatsAppConfigurationError } from '../../shared/transport';
+import { checkMediaFile, fileExtensionFor, type MediaKind } from '../../shared/whatsapp/mediaTypes';
+import type { OperationContext } from './connection';
 
 export interface BinaryUpload {
 	binaryPropertyName: string;

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import type { WhatsAppConnection } from '../../../shared/transport';
-import { fetchTemplatesNamed, type StoredTemplate } from '../template/templateApi';
+import type { WhatsAppConnection } from '../../shared/transport';
+import { fetchTemplatesNamed, type StoredTemplate } from './templates';
 
 /**
  * Template definitions read at run time (so a template edited since the workflow was built is

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { endpoints, whatsAppRequest } from '../../../shared/transport';
-import type { OperationContext } from '../types';
+import { endpoints, whatsAppRequest } from '../../shared/transport';
+import type { OperationContext } from './connection';
 
 interface SendResponse {
 	contacts?: Array<{ input?: string; wa_id?: string }>;

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { endpoints, metaApiError, metaErrorOf, toNodeError, whatsAppRequest, type WhatsAppRequest } from '../../../shared/transport';
-import { WhatsAppValidationError } from '../../../shared/whatsapp/validationError';
-import type { OperationContext } from '../types';
+import { endpoints, metaApiError, metaErrorOf, toNodeError, whatsAppRequest, type WhatsAppRequest } from '../../shared/transport';
+import type { OperationContext } from './connection';
 
 /** §4.2 answer of GET /{media-id}. `file_size` is a string in Meta's docs, a number at 360dialog. */
 export interface MediaInfo {
@@ -15,12 +14,6 @@ export interface MediaInfo {
 const MEDIA_NOT_FOUND_ADVICE =
 	'No media has this ID for this account: it was deleted, it expired (uploads last 30 days, media from webhooks 7 days), ' +
 	'or it belongs to another phone number or token. Upload the file again, or take the ID from a recent webhook.';
-
-export function requireMediaId(this: IExecuteFunctions, itemIndex: number): string {
-	const mediaId = String(this.getNodeParameter('mediaId', itemIndex, '') ?? '').trim();
-	if (!mediaId) throw new WhatsAppValidationError('The Media ID is empty.', 'mediaId', 'Enter the media ID from an upload or from the trigger (the media "id").');
-	return mediaId;
-}
 
 /**
  * A request on /{media-id}. Meta answers an unknown ID with a generic code 100 whose stock advice

@@ -1,5 +1,36 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { ComponentsMode } from './templateComponentsJson';
+import type { ComponentsMode } from '../../../shared/whatsapp/templates';
+import { templateLocator } from '../commonFields';
+
+/** The template choice and its variables, reused by "Send Text, or Template When Window Closed". */
+export const templateFields: INodeProperties[] = [
+	templateLocator({
+		approvedOnly: true,
+		withId: false,
+		description: 'An approved template; only these can be sent, and the only messages allowed outside the 24-hour window',
+	}),
+	{
+		displayName: 'Template Variables',
+		name: 'templateParameters',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		required: true,
+		displayOptions: { hide: { template: [''] } },
+		typeOptions: {
+			loadOptionsDependsOn: ['template.value', 'templateOptions.languageCode'],
+			resourceMapper: {
+				resourceMapperMethod: 'getTemplateFields',
+				mode: 'add',
+				fieldWords: { singular: 'variable', plural: 'variables' },
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: false,
+				noFieldsError: 'This template has no variables: it is sent exactly as approved.',
+			},
+		},
+	},
+];
 
 /** Send Template's less common settings: language by hand, header from binary, raw components. */
 export const templateOptionsField: INodeProperties = {

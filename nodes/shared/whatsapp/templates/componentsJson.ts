@@ -1,13 +1,8 @@
-import { WhatsAppValidationError } from '../../../shared/whatsapp/validationError';
-import type { TemplateComponentPayload } from '../../../shared/whatsapp/messages';
-import {
-	OTP_CODE_FIELD,
-	bodyFieldId,
-	headerFieldId,
-	isAuthenticationTemplate,
-	type TemplateDefinition,
-	type TemplateValues,
-} from '../../../shared/whatsapp/templates';
+import type { TemplateComponentPayload } from '../messages/types';
+import { WhatsAppValidationError } from '../validationError';
+import { isAuthenticationTemplate } from './definition';
+import { OTP_CODE_FIELD, bodyFieldId, headerFieldId } from './fieldIds';
+import type { TemplateDefinition, TemplateValues } from './types';
 
 /**
  * "Components (JSON)": raw send-time components (§1.8) for what the field form cannot express

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { endpoints, whatsAppRequest, type WhatsAppConnection, type WhatsAppContext } from '../../../shared/transport';
-import type { TemplateDefinition } from '../../../shared/whatsapp/templates';
+import { endpoints, whatsAppRequest, type WhatsAppConnection, type WhatsAppContext } from '../../shared/transport';
+import type { TemplateDefinition } from '../../shared/whatsapp/templates';
 
 /**
  * Reading the WABA's templates page by page: Meta's cursor paging (§3.2) and 360dialog's
