@@ -1,7 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 /** Event kinds of the core's normaliser, and the webhook field Meta delivers each in (§2.3, §2.7). */
-export const FIELD_BY_EVENT: Record<string, string[]> = {
+const FIELD_BY_EVENT: Record<string, string[]> = {
 	account_update: ['account_update', 'account_review_update'],
 	business_capability: ['business_capability_update'],
 	error: ['messages'],

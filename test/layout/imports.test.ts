@@ -51,3 +51,31 @@ test('the WhatsApp domain core imports neither n8n nor the nodes', () => {
 	);
 	expect(wrong).toEqual([]);
 });
+
+test('no file of the nodes or credentials imports itself through a cycle', () => {
+	const sources = [...filesUnder('nodes'), ...filesUnder('credentials')];
+	const known = new Set(sources);
+	const edges = new Map(
+		sources.map((file) => [
+			file,
+			importsOf(file)
+				.filter((specifier) => specifier.startsWith('.'))
+				.map((specifier) => target(file, specifier))
+				.flatMap((path) => [`${path}.ts`, `${path}/index.ts`].filter((candidate) => known.has(candidate)).slice(0, 1)),
+		]),
+	);
+	const cycles: string[] = [];
+	const state = new Map<string, 'open' | 'done'>();
+	const visit = (file: string, path: string[]) => {
+		if (state.get(file) === 'done') return;
+		if (state.get(file) === 'open') {
+			cycles.push([...path.slice(path.indexOf(file)), file].join(' → '));
+			return;
+		}
+		state.set(file, 'open');
+		for (const next of edges.get(file) ?? []) visit(next, [...path, file]);
+		state.set(file, 'done');
+	};
+	for (const file of sources) visit(file, []);
+	expect(cycles).toEqual([]);
+});

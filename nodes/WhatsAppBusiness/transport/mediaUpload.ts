@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { encodeMultipart, endpoints, whatsAppRequest, WhatsAppConfigurationError } from '../../shared/transport';
-import { checkMediaFile, fileExtensionFor, type MediaKind } from '../../shared/whatsapp/mediaTypes';
+import { checkMediaFile, fileExtensionFor, type MediaKind } from '../../shared/whatsapp/media/fileTypes';
 import type { OperationContext } from './connection';
 
 export interface BinaryUpload {

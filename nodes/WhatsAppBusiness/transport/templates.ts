@@ -36,7 +36,7 @@ interface MetaListResponse {
 	count?: number;
 }
 
-export function normaliseTemplate(raw: IDataObject): StoredTemplate {
+function normaliseTemplate(raw: IDataObject): StoredTemplate {
 	return {
 		...raw,
 		id: String(raw.id ?? ''),
@@ -52,7 +52,7 @@ const listOf = (value: string | undefined) =>
 	(value ?? '').split(',').map((entry) => entry.trim().toUpperCase()).filter(Boolean);
 
 /** The filters applied on our side too: Meta's name filter is a substring match and 360dialog's filters are not documented. */
-export function matchesQuery(template: StoredTemplate, query: TemplateQuery): boolean {
+function matchesQuery(template: StoredTemplate, query: TemplateQuery): boolean {
 	const statuses = listOf(query.status);
 	const categories = listOf(query.category);
 	const languages = listOf(query.language);

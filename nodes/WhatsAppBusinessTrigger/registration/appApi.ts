@@ -7,6 +7,14 @@ import { NodeOperationError, type IDataObject, type IHookFunctions, type IHttpRe
 import { endpoints, metaApiError, WhatsAppConfigurationError, type WhatsAppConnection } from '../../shared/transport';
 import { parseGraphError } from '../../shared/whatsapp/errors';
 
+/** What registering with Meta needs, read from the WhatsApp Cloud API credential. */
+export interface MetaSetup {
+	connection: WhatsAppConnection;
+	appId: string;
+	appSecret: string;
+	verifyToken: string;
+}
+
 interface AppCall {
 	method: IHttpRequestMethods;
 	url: string;

@@ -7,7 +7,7 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { connectionFromCredentials, endpoints, whatsAppRequest, type WhatsAppConnection } from '../../shared/transport';
 import type { TriggerSettings } from '../settings';
 import { logPrefix } from '../webhook/http';
-import { clearRecord, loadRecord, previousValue, saveRecord } from './record';
+import { clearRecord, loadRecord, previousValue, saveRecord } from './registrationRecord';
 
 async function dialog360Connection(context: IHookFunctions): Promise<WhatsAppConnection> {
 	return connectionFromCredentials('dialog360', await context.getCredentials('whatsApp360DialogApi'));

@@ -4,23 +4,16 @@
  * with an override. Deactivation undoes exactly what the record says activation did.
  */
 import type { IHookFunctions } from 'n8n-workflow';
-import { connectionFromCredentials, WhatsAppConfigurationError, type WhatsAppConnection } from '../../shared/transport';
+import { connectionFromCredentials, WhatsAppConfigurationError } from '../../shared/transport';
 import { OVERRIDABLE_FIELDS, subscriptionFields } from '../eventOptions';
 import type { TriggerSettings } from '../settings';
 import { logPrefix } from '../webhook/http';
-import { appAccess, createAppSubscription, listAppSubscriptions, subscriptionFieldNames } from './appApi';
+import { appAccess, createAppSubscription, listAppSubscriptions, subscriptionFieldNames, type MetaSetup } from './appApi';
 import { undoMetaRegistration } from './metaUndo';
 import { readPhoneOverride, readWabaSubscription, writePhoneOverride, writeWabaOverride } from './metaOverrides';
-import { loadRecord, previousValue, saveRecord, type RegistrationRecord } from './record';
+import { loadRecord, previousValue, saveRecord, type RegistrationRecord } from './registrationRecord';
 
-export interface MetaSetup {
-	connection: WhatsAppConnection;
-	appId: string;
-	appSecret: string;
-	verifyToken: string;
-}
-
-export async function metaSetup(this: IHookFunctions): Promise<MetaSetup> {
+async function metaSetup(this: IHookFunctions): Promise<MetaSetup> {
 	const credentials = await this.getCredentials('whatsAppCloudApi');
 	const verifyToken = String(credentials.verifyToken ?? '');
 	if (!verifyToken) {

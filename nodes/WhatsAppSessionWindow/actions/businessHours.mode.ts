@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { DateTime } from 'luxon';
-import { isWithinBusinessHours, parseHolidayList, parseSchedule } from '../../shared/whatsapp/businessHours';
+import { isWithinBusinessHours, parseHolidayList, parseSchedule } from '../../shared/whatsapp/schedule/businessHours';
 import type { ItemDecision } from './types';
 
 const show = { show: { mode: ['businessHours'] } };

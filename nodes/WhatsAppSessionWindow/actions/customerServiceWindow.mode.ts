@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { customerServiceWindow } from '../../shared/whatsapp/window';
+import { customerServiceWindow } from '../../shared/whatsapp/schedule/customerServiceWindow';
 import { isFilledObject, readPath } from './itemFields';
 import type { ItemDecision } from './types';
 

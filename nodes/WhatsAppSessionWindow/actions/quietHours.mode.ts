@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { DateTime } from 'luxon';
-import { WEEKDAYS, type Weekday } from '../../shared/whatsapp/businessHours';
-import { quietHoursDecision } from '../../shared/whatsapp/quietHours';
+import { WEEKDAYS, type Weekday } from '../../shared/whatsapp/schedule/businessHours';
+import { quietHoursDecision } from '../../shared/whatsapp/schedule/quietHours';
 import type { ItemDecision } from './types';
 
 const show = { show: { mode: ['quietHours'] } };

@@ -5,8 +5,11 @@ import {
 	type PhoneNumber,
 } from 'libphonenumber-js/max';
 
-import { PHONE_DIGITS_MAX, PHONE_DIGITS_MIN } from './limits';
 import { WhatsAppValidationError } from './validationError';
+
+/** E.164: at most 15 digits; shorter than 7 cannot be a subscriber number anywhere. */
+const PHONE_DIGITS_MIN = 7;
+const PHONE_DIGITS_MAX = 15;
 
 export type { CountryCode };
 

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { endpoints, whatsAppRequest } from '../../../shared/transport';
-import { BUSINESS_PROFILE_FIELDS } from '../../../shared/whatsapp/businessProfile';
+import { BUSINESS_PROFILE_FIELDS } from '../../../shared/whatsapp/account/businessProfile';
 import type { OperationContext } from '../types';
 import { profileFromResponse } from '../../transport/businessProfile';
 

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { endpoints, whatsAppRequest } from '../../../shared/transport';
-import { buildBusinessProfileUpdate, type BusinessProfileUpdateInput, type BusinessVertical } from '../../../shared/whatsapp/businessProfile';
+import { buildBusinessProfileUpdate, type BusinessProfileUpdateInput, type BusinessVertical } from '../../../shared/whatsapp/account/businessProfile';
 import type { OperationContext } from '../types';
 
 /** Meta's wording in WhatsApp Manager. UNDEFINED is left out: it means "none set" and cannot be chosen back (§5.2). */

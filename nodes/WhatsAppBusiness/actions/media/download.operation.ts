@@ -1,7 +1,7 @@
 import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { endpoints, whatsAppRequest } from '../../../shared/transport';
-import { compareSha256 } from '../../../shared/whatsapp/mediaChecksum';
-import { fileExtensionFor } from '../../../shared/whatsapp/mediaTypes';
+import { compareSha256 } from '../../../shared/whatsapp/media/checksum';
+import { fileExtensionFor } from '../../../shared/whatsapp/media/fileTypes';
 import type { OperationContext } from '../types';
 import { mediaIdField, requireMediaId } from './mediaFields';
 import { fileSizeOf, mediaRequest, type MediaInfo } from '../../transport/media';

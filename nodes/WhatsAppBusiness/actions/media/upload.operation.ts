@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import type { MediaKind } from '../../../shared/whatsapp/mediaTypes';
+import type { MediaKind } from '../../../shared/whatsapp/media/fileTypes';
 import type { OperationContext } from '../types';
 import { postBinaryMedia } from '../../transport/mediaUpload';
 

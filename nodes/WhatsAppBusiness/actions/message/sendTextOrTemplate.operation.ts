@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { metaErrorOf, toNodeError } from '../../../shared/transport';
-import { customerServiceWindow } from '../../../shared/whatsapp/window';
+import { customerServiceWindow } from '../../../shared/whatsapp/schedule/customerServiceWindow';
 import { messagingOptions, recipientField } from '../commonFields';
 import type { OperationContext } from '../types';
 import * as sendTemplate from './sendTemplate.operation';

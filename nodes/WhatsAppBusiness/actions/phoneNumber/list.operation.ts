@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { endpoints, whatsAppRequest } from '../../../shared/transport';
-import { describePhoneNumberHealth, type GraphPhoneNumber } from '../../../shared/whatsapp/phoneNumberHealth';
+import { describePhoneNumberHealth, type GraphPhoneNumber } from '../../../shared/whatsapp/account/phoneNumberHealth';
 import { resultLimit, returnAllOrLimitFields } from '../commonFields';
 import type { OperationContext } from '../types';
 import { HEALTH_FIELDS } from '../../transport/phoneNumbers';

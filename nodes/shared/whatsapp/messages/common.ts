@@ -1,4 +1,4 @@
-import { BIZ_OPAQUE_CALLBACK_DATA_MAX } from '../limits';
+import { BIZ_OPAQUE_CALLBACK_DATA_MAX } from './limits';
 import { normaliseRecipient, type CountryCode } from '../phone';
 import { WhatsAppValidationError } from '../validationError';
 import type { MediaObject, MessageEnvelope } from './types';

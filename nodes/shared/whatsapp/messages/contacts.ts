@@ -1,4 +1,4 @@
-import { CONTACTS_MAX } from '../limits';
+import { CONTACTS_MAX } from './limits';
 import { WhatsAppValidationError } from '../validationError';
 import { buildEnvelope, type CommonMessageOptions } from './common';
 import type { ContactCard, ContactsMessageBody } from './types';

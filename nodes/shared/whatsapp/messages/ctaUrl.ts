@@ -1,4 +1,4 @@
-import { CTA_DISPLAY_TEXT_MAX, INTERACTIVE_BODY_MAX } from '../limits';
+import { CTA_DISPLAY_TEXT_MAX, INTERACTIVE_BODY_MAX } from './limits';
 import { buildEnvelope, requireHttpUrl, requireText, type CommonMessageOptions } from './common';
 import { buildFooter, buildInteractiveHeader, withOptionalParts, type InteractiveHeaderInput } from './interactiveParts';
 import type { CtaUrlInteractive, InteractiveMessageBody } from './types';

@@ -1,4 +1,4 @@
-import { INTERACTIVE_FOOTER_MAX, INTERACTIVE_HEADER_TEXT_MAX } from '../limits';
+import { INTERACTIVE_FOOTER_MAX, INTERACTIVE_HEADER_TEXT_MAX } from './limits';
 import { WhatsAppValidationError } from '../validationError';
 import { mediaSource, optionalText, requireText, type MediaSourceInput } from './common';
 import type { InteractiveHeader, InteractiveText } from './types';

@@ -9,7 +9,7 @@ import {
 	LIST_SECTION_TITLE_MAX,
 	LIST_SECTIONS_MAX,
 	LIST_SECTIONS_MIN,
-} from '../limits';
+} from './limits';
 import { WhatsAppValidationError } from '../validationError';
 import { buildEnvelope, optionalText, requireText, type CommonMessageOptions } from './common';
 import { buildFooter, firstDuplicate, withOptionalParts } from './interactiveParts';

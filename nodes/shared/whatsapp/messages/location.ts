@@ -1,4 +1,4 @@
-import { LATITUDE_LIMIT, LONGITUDE_LIMIT } from '../limits';
+import { LATITUDE_LIMIT, LONGITUDE_LIMIT } from './limits';
 import { WhatsAppValidationError } from '../validationError';
 import { buildEnvelope, NO_LENGTH_LIMIT, optionalText, type CommonMessageOptions } from './common';
 import type { LocationMessageBody } from './types';

@@ -1,4 +1,4 @@
-import { INTERACTIVE_BODY_MAX } from '../limits';
+import { INTERACTIVE_BODY_MAX } from './limits';
 import { buildEnvelope, requireText, type CommonMessageOptions } from './common';
 import type { InteractiveMessageBody, LocationRequestInteractive } from './types';
 

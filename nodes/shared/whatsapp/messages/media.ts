@@ -1,9 +1,9 @@
-import { MEDIA_CAPTION_MAX } from '../limits';
+import { MEDIA_CAPTION_MAX } from './limits';
 import { WhatsAppValidationError } from '../validationError';
 import { buildEnvelope, mediaSource, NO_LENGTH_LIMIT, optionalText, type CommonMessageOptions, type MediaSourceInput } from './common';
 import type { MediaMessageBody, MediaObject, MediaType } from './types';
 
-export const MEDIA_TYPES: readonly MediaType[] = ['image', 'video', 'audio', 'document', 'sticker'];
+const MEDIA_TYPES: readonly MediaType[] = ['image', 'video', 'audio', 'document', 'sticker'];
 
 export interface MediaMessageInput extends CommonMessageOptions, MediaSourceInput {
 	mediaType: MediaType;

@@ -4,7 +4,7 @@ import {
 	REPLY_BUTTON_TITLE_MAX,
 	REPLY_BUTTONS_MAX,
 	REPLY_BUTTONS_MIN,
-} from '../limits';
+} from './limits';
 import { WhatsAppValidationError } from '../validationError';
 import { buildEnvelope, optionalText, requireText, type CommonMessageOptions } from './common';
 import {

@@ -1,4 +1,4 @@
-import { TEXT_BODY_MAX } from '../limits';
+import { TEXT_BODY_MAX } from './limits';
 import { buildEnvelope, requireText, type CommonMessageOptions } from './common';
 import type { TextMessageBody } from './types';
 

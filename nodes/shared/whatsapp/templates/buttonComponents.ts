@@ -5,7 +5,7 @@ import { buttonFieldId } from './fieldIds';
 import { checkCouponCode, checkFlowActionData } from './parameterRules';
 import type { SendButtonComponent, TemplateButtonDefinition, TemplateValues } from './types';
 import { placeholderKeys } from './placeholders';
-import { readValue } from './values';
+import { readValue } from './fieldValues';
 
 /** Buttons whose parameters (catalog thumbnails, product sections) the field form cannot express. */
 const UNSUPPORTED_BUTTONS = new Set(['CATALOG', 'MPM', 'SPM']);

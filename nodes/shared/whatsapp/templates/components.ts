@@ -36,7 +36,7 @@ import type {
 	TemplateParameterFormat,
 	TemplateValues,
 } from './types';
-import { readValue } from './values';
+import { readValue } from './fieldValues';
 
 export function buildTemplateComponents(def: TemplateDefinition, values: TemplateValues): SendTemplateComponent[] {
 	requireAllValues(def, values);

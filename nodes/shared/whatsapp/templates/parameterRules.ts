@@ -1,7 +1,7 @@
 /** Checks on single parameter values that Meta would otherwise reject after the request (§1.8). */
 import { WhatsAppValidationError } from '../validationError';
 import type { SendMediaObject } from './types';
-import { mediaObjectFrom } from './values';
+import { mediaObjectFrom } from './fieldValues';
 
 // §1.8.3 copy_code; §1.8.4 OTP.
 export const COUPON_CODE_MAX = 20;

@@ -16,7 +16,7 @@ import {
 	headerFilenameFieldId,
 	headerLocationFieldId,
 } from './fieldIds';
-import { countTemplateParameters } from './count';
+import { countTemplateParameters } from './parameterCount';
 import { placeholderKeys } from './placeholders';
 import { buttonFields } from './buttonFields';
 import type {

@@ -1,5 +1,5 @@
 /** Pieces every event builder shares: where the change came from, the common fields, errors. */
-import { asNumber, asObject, asObjects, asString, compact, epochToIso } from './read';
+import { asNumber, asObject, asObjects, asString, compact, epochToIso } from './jsonReaders';
 import type { EventBase, WebhookError, WhatsAppEventKind } from './types';
 
 /** Where a change sits in the envelope, plus the fallback clock. */

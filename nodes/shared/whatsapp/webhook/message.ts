@@ -10,8 +10,8 @@ import {
 	readReferral,
 	readSender,
 	readSystem,
-} from './message-parts';
-import { asEpochSeconds, asObject, asObjects, asString, camelCaseDeep, compact, fingerprint, type JsonObject } from './read';
+} from './messageParts';
+import { asEpochSeconds, asObject, asObjects, asString, camelCaseDeep, compact, fingerprint, type JsonObject } from './jsonReaders';
 import type { MessageEvent } from './types';
 
 type MessageContent = Pick<

@@ -5,7 +5,7 @@
  */
 import type { ChangeScope } from './common';
 import { normaliseMessage } from './message';
-import { asEpochSeconds, asObject, asObjects, asString, type JsonObject } from './read';
+import { asEpochSeconds, asObject, asObjects, asString, type JsonObject } from './jsonReaders';
 import { normaliseStatus, normaliseValueError } from './status';
 import type { WhatsAppEvent } from './types';
 import { normaliseWabaChange } from './waba';

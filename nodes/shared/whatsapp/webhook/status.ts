@@ -1,6 +1,6 @@
 /** One outbound status (§2.5) → one `status` event; one value-level error (§2.6) → one `error` event. */
 import { eventBase, readWebhookErrors, toE164, type ChangeScope } from './common';
-import { asBoolean, asEpochSeconds, asIsoTime, asObject, asString, compact, fingerprint, type JsonObject } from './read';
+import { asBoolean, asEpochSeconds, asIsoTime, asObject, asString, compact, fingerprint, type JsonObject } from './jsonReaders';
 import type { ErrorEvent, StatusEvent } from './types';
 
 export function normaliseStatus(status: JsonObject, scope: ChangeScope): StatusEvent {

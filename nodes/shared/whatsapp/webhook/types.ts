@@ -2,48 +2,12 @@
  * Normalised webhook events: one per inbound message, per status, per value-level error and per
  * WABA-level change (§2.3). Keys are camelCase; `raw` keeps the original Meta object.
  */
-import type { JsonObject } from './read';
-import type { WabaEvent } from './waba-types';
+import type { JsonObject } from './jsonReaders';
+import type { EventBase, WebhookError } from './eventBase';
+import type { WabaEvent } from './wabaTypes';
 
-export type * from './waba-types';
-
-export type WhatsAppEventKind =
-	| 'message'
-	| 'status'
-	| 'error'
-	| 'template_status'
-	| 'template_category'
-	| 'template_quality'
-	| 'phone_number_quality'
-	| 'phone_number_name'
-	| 'account_update'
-	| 'business_capability'
-	| 'security'
-	| 'unknown_change';
-
-export interface EventBase {
-	kind: WhatsAppEventKind;
-	/** The subscription field of the change, e.g. "messages" or "account_update". */
-	field: string;
-	/** entry.id: the WhatsApp Business Account id ('' when the payload lacks it). */
-	wabaId: string;
-	/** From value.metadata; absent for WABA-level changes (§2.3). */
-	phoneNumberId?: string;
-	displayPhoneNumber?: string;
-	/** Stable dedupe key: equal for a retried delivery of the same event (§2.8). */
-	eventId: string;
-	/** ISO 8601 UTC. When the payload carries no usable time, the time it was normalised. */
-	timestamp: string;
-	timestampEpoch: number;
-}
-
-export interface WebhookError {
-	code?: number;
-	title?: string;
-	message?: string;
-	details?: string;
-	href?: string;
-}
+export type * from './eventBase';
+export type * from './wabaTypes';
 
 export interface MessageSender {
 	/** '' for username-only users who hide their number (§2.4.15). */

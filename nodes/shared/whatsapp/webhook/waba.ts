@@ -1,6 +1,6 @@
 /** One WABA-level change (§2.7: templates, quality, account, capability, security) → one event. */
 import { eventBase, type ChangeScope } from './common';
-import { asIsoTime, asNumber, asObject, asString, camelCaseDeep, compact, fingerprint, type JsonObject } from './read';
+import { asIsoTime, asNumber, asObject, asString, camelCaseDeep, compact, fingerprint, type JsonObject } from './jsonReaders';
 import type { EventBase, WabaEvent, WhatsAppEventKind } from './types';
 
 const KIND_BY_FIELD: Record<string, WhatsAppEventKind> = {

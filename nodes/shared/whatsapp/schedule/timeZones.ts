@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import { countryOfNumber } from './phone';
+import { countryOfNumber } from '../phone';
 
 /**
  * Countries whose civil time is the same everywhere, with the IANA zone to use for them.

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { clockToMinutes, isWithinBusinessHours, TimeRange, Weekday, WEEKDAYS, WeeklyHours } from './businessHours';
-import { assertTimeZone, timeZoneFromPhoneNumber } from './timezones';
+import { assertTimeZone, timeZoneFromPhoneNumber } from './timeZones';
 
 export interface QuietHoursInput {
 	/** wa_id or E.164 number of the person we are about to message. */

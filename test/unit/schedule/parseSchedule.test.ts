@@ -1,4 +1,4 @@
-import { parseDayList, parseHolidayList, parseSchedule } from '../../../nodes/shared/whatsapp/businessHours';
+import { parseDayList, parseHolidayList, parseSchedule } from '../../../nodes/shared/whatsapp/schedule/businessHours';
 
 describe('parseSchedule reads opening hours typed in n8n', () => {
 	it('reads day spans, several ranges and several entries', () => {

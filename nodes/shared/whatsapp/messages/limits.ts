@@ -33,7 +33,6 @@ export const LIST_BUTTON_LABEL_MAX = 20;
 export const LIST_SECTIONS_MIN = 1;
 export const LIST_SECTIONS_MAX = 10;
 /** §1.7.2 rows are counted across all sections together */
-export const LIST_ROWS_TOTAL_MIN = 1;
 export const LIST_ROWS_TOTAL_MAX = 10;
 export const LIST_SECTION_TITLE_MAX = 24;
 export const LIST_ROW_TITLE_MAX = 24;
@@ -46,7 +45,3 @@ export const CTA_DISPLAY_TEXT_MAX = 20;
 /** §1.4 location ranges in decimal degrees */
 export const LATITUDE_LIMIT = 90;
 export const LONGITUDE_LIMIT = 180;
-
-/** E.164: at most 15 digits; shorter than 7 cannot be a subscriber number anywhere. */
-export const PHONE_DIGITS_MIN = 7;
-export const PHONE_DIGITS_MAX = 15;

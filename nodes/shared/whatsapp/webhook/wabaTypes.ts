@@ -1,6 +1,6 @@
 /** WABA-level events (§2.7): template, phone number, account, capability and security changes. */
-import type { JsonObject } from './read';
-import type { EventBase } from './types';
+import type { JsonObject } from './jsonReaders';
+import type { EventBase } from './eventBase';
 
 export interface TemplateFields {
 	/** message_template_id, as text (Meta sends an integer, §2.7.1). */

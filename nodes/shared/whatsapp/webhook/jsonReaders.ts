@@ -12,7 +12,7 @@ export function asObject(value: unknown): JsonObject | undefined {
 		: undefined;
 }
 
-export function asArray(value: unknown): unknown[] {
+function asArray(value: unknown): unknown[] {
 	return Array.isArray(value) ? value : [];
 }
 
@@ -75,7 +75,7 @@ export function compact<T extends object>(object: T): T {
 }
 
 /** "formatted_name" → "formattedName"; leading underscores ("__proto__") are left alone. */
-export function camelCase(key: string): string {
+function camelCase(key: string): string {
 	return key.replace(/(?<=[A-Za-z0-9])_+([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
@@ -101,7 +101,7 @@ export function camelCaseDeep(value: unknown, depth = 0): unknown {
 }
 
 /** JSON text with object keys sorted, so equal payloads give equal text whatever their key order. */
-export function stableStringify(value: unknown, depth = 0): string {
+function stableStringify(value: unknown, depth = 0): string {
 	if (depth > 64) return '"…"';
 	if (Array.isArray(value)) return `[${value.map((item) => stableStringify(item, depth + 1)).join(',')}]`;
 	const object = asObject(value);

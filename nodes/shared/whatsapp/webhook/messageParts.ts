@@ -1,5 +1,5 @@
 /** Readers for the parts of an inbound message (§2.4). Each takes the raw sub-object Meta sent. */
-import { asBoolean, asNumber, asObject, asObjects, asString, compact, type JsonObject } from './read';
+import { asBoolean, asNumber, asObject, asObjects, asString, compact, type JsonObject } from './jsonReaders';
 import { toE164 } from './common';
 import type {
 	InteractiveReply,
@@ -40,7 +40,7 @@ export function readMedia(media: JsonObject): MessageMedia {
 	});
 }
 
-export const INTERACTIVE_REPLY_TYPES = ['button_reply', 'list_reply', 'nfm_reply'] as const;
+const INTERACTIVE_REPLY_TYPES = ['button_reply', 'list_reply', 'nfm_reply'] as const;
 
 /** §2.4.7–2.4.9. Returns undefined for an interactive sub-type this reader does not know. */
 export function readInteractive(interactive: JsonObject): InteractiveReply | undefined {

@@ -1,4 +1,4 @@
-import { describePhoneNumberHealth, messagingLimitOfTier } from '../../../nodes/shared/whatsapp/phoneNumberHealth';
+import { describePhoneNumberHealth, messagingLimitOfTier } from '../../../nodes/shared/whatsapp/account/phoneNumberHealth';
 
 /** §5.3 composite example. */
 const jaspersMarket = {

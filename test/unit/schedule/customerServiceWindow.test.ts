@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { customerServiceWindow, formatDuration } from '../../../nodes/shared/whatsapp/window';
+import { customerServiceWindow, formatDuration } from '../../../nodes/shared/whatsapp/schedule/customerServiceWindow';
 
 // messages[].timestamp of the §2.4 webhook example: 2025-06-08T20:59:43Z.
 const LAST_INBOUND = '1749416383';

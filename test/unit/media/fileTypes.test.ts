@@ -5,7 +5,7 @@ import {
 	formatBytes,
 	mediaTypeRule,
 	SUPPORTED_MEDIA_TYPES,
-} from '../../../nodes/shared/whatsapp/mediaTypes';
+} from '../../../nodes/shared/whatsapp/media/fileTypes';
 import { expectValidationError } from '../core/expectValidationError';
 
 const MB = 1024 * 1024;

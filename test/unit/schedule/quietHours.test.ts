@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
-import { quietHoursDecision } from '../../../nodes/shared/whatsapp/quietHours';
+import { quietHoursDecision } from '../../../nodes/shared/whatsapp/schedule/quietHours';
 import {
 	assertTimeZone,
 	MULTI_ZONE_COUNTRIES,
 	singleTimeZoneOfCountry,
 	timeZoneFromPhoneNumber,
-} from '../../../nodes/shared/whatsapp/timezones';
+} from '../../../nodes/shared/whatsapp/schedule/timeZones';
 
 const GB_WA_ID = '447400123456';
 const JP_WA_ID = '819012345678';

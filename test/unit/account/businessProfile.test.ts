@@ -1,4 +1,4 @@
-import { BUSINESS_VERTICALS, buildBusinessProfileUpdate } from '../../../nodes/shared/whatsapp/businessProfile';
+import { BUSINESS_VERTICALS, buildBusinessProfileUpdate } from '../../../nodes/shared/whatsapp/account/businessProfile';
 import { expectValidationError } from '../core/expectValidationError';
 
 describe('buildBusinessProfileUpdate (§5.2)', () => {

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { assertTimeZone } from './timezones';
+import { assertTimeZone } from './timeZones';
 
 /**
  * Reading "a point in time" from whatever a workflow hands us: the trigger's `timestamp` (ISO UTC)
@@ -12,9 +12,9 @@ import { assertTimeZone } from './timezones';
  *   n <= 0 or n >= 1e14   rejected      (0 is usually an empty column; 1e14+ looks like microseconds)
  */
 export const EPOCH_MILLISECONDS_FROM = 1e11;
-export const EPOCH_TOO_LARGE_FROM = 1e14;
+const EPOCH_TOO_LARGE_FROM = 1e14;
 
-export const ACCEPTED_INSTANT_FORMATS =
+const ACCEPTED_INSTANT_FORMATS =
 	'an ISO 8601 date-time (2025-03-01T14:30:00Z, 2025-03-01T15:30:00+01:00, or 2025-03-01T14:30:00 ' +
 	'read as UTC), "2025-03-01 14:30:00" (SQL style, read as UTC), epoch seconds (1740839400), ' +
 	'epoch milliseconds (1740839400000), a JavaScript Date or a luxon DateTime';

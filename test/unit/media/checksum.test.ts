@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { compareSha256 } from '../../../nodes/shared/whatsapp/mediaChecksum';
+import { compareSha256 } from '../../../nodes/shared/whatsapp/media/checksum';
 
 const content = Buffer.from('%PDF-1.4 a small invoice');
 const digest = createHash('sha256').update(content).digest();

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
-import { isEmptyValue, parseInstant, parseInstantOrThrow, toIsoUtc } from './timestamps';
+import { isEmptyValue, parseInstant, parseInstantOrThrow, toIsoUtc } from './instants';
 
 /** §7.3: every inbound message opens or refreshes a 24-hour customer-service window. */
-export const CUSTOMER_SERVICE_WINDOW_HOURS = 24;
+const CUSTOMER_SERVICE_WINDOW_HOURS = 24;
 /** §7.4: a reply within 24 h of a click-to-WhatsApp referral opens a 72-hour free entry point window. */
-export const FREE_ENTRY_POINT_HOURS = 72;
+const FREE_ENTRY_POINT_HOURS = 72;
 const MAX_SAFETY_MARGIN_MINUTES = CUSTOMER_SERVICE_WINDOW_HOURS * 60;
 
 export type WindowStatus = 'open' | 'closed' | 'unknown';

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { toIsoUtc } from './timestamps';
-import { assertTimeZone } from './timezones';
+import { toIsoUtc } from './instants';
+import { assertTimeZone } from './timeZones';
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -120,7 +120,7 @@ function atMinute(day: DateTime, minuteOfDay: number): DateTime {
 }
 
 /** Ranges as [fromMinute, toMinute] per weekday (Monday first), sorted by start. */
-export function validateWeeklyHours(days: WeeklyHours): Array<Array<[number, number]>> {
+function validateWeeklyHours(days: WeeklyHours): Array<Array<[number, number]>> {
 	for (const key of Object.keys(days ?? {})) {
 		if (!(WEEKDAYS as readonly string[]).includes(key)) {
 			throw new Error(`Unknown day "${key}" in opening hours. Use ${WEEKDAYS.join(', ')}.`);
@@ -156,7 +156,7 @@ export function clockToMinutes(text: string, isEnd: boolean): number {
 	return hours * 60 + minutes;
 }
 
-export function validateHolidays(holidays: string[]): string[] {
+function validateHolidays(holidays: string[]): string[] {
 	return holidays.map((holiday) => {
 		const text = String(holiday).trim();
 		if (!ISO_DATE.test(text) || !DateTime.fromISO(text).isValid) {

@@ -2,8 +2,8 @@
  * Business profile update (reference §5.2): only the fields given are changed, so only those are
  * sent. Limits are checked here so a value Meta would refuse never leaves n8n.
  */
-import { characterCount } from './messages/common';
-import { WhatsAppValidationError } from './validationError';
+import { characterCount } from '../messages/common';
+import { WhatsAppValidationError } from '../validationError';
 
 /** §5.2, plus the four added in Meta's v23 OpenAPI (ALCOHOL … OTC_DRUGS). */
 export const BUSINESS_VERTICALS = [
@@ -17,7 +17,7 @@ export type BusinessVertical = (typeof BUSINESS_VERTICALS)[number];
 export const BUSINESS_PROFILE_FIELDS = ['about', 'address', 'description', 'email', 'profile_picture_url', 'vertical', 'websites'] as const;
 
 /** §5.2 limits (pywa, 360dialog). Meta's v23 OpenAPI says 256 for description; §5.2 gives 512. */
-export const PROFILE_LIMITS = { about: 139, address: 256, description: 512, email: 128, website: 256, websites: 2 } as const;
+const PROFILE_LIMITS = { about: 139, address: 256, description: 512, email: 128, website: 256, websites: 2 } as const;
 
 export interface BusinessProfileUpdateInput {
 	about?: string;

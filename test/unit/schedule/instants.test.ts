@@ -4,7 +4,7 @@ import {
 	parseInstant,
 	parseInstantOrThrow,
 	toIsoUtc,
-} from '../../../nodes/shared/whatsapp/timestamps';
+} from '../../../nodes/shared/whatsapp/schedule/instants';
 
 // The webhook's messages[].timestamp from §2.4 and the same instant in other spellings.
 const META_TIMESTAMP = '1749416383';

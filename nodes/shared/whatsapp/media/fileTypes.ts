@@ -2,7 +2,7 @@
  * The media WhatsApp accepts (reference §4.5): MIME type, kind, extension and size limit. Checked
  * before an upload so a file Meta would refuse never leaves n8n.
  */
-import { WhatsAppValidationError } from './validationError';
+import { WhatsAppValidationError } from '../validationError';
 
 export type MediaKind = 'audio' | 'document' | 'image' | 'sticker' | 'video';
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { BusinessSchedule, isWithinBusinessHours } from '../../../nodes/shared/whatsapp/businessHours';
+import { BusinessSchedule, isWithinBusinessHours } from '../../../nodes/shared/whatsapp/schedule/businessHours';
 
 const berlin = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Berlin' });
 
