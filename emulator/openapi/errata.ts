@@ -98,8 +98,20 @@ export const ERRATA: Erratum[] = [
 		apply(schemas) {
 			const component = schemas.TemplateComponent;
 			component.properties.type.enum.push('carousel', 'limited_time_offer');
-			component.properties.sub_type = { type: 'string' };
-			component.properties.index = { anyOf: [{ type: 'string', pattern: '^[0-9]$' }, { type: 'integer', minimum: 0, maximum: 9 }] };
+			// The button branch restates sub_type and index with the same defects.
+			for (const properties of [component.properties, findBranchProperty(schemas.ButtonComponent, 'index', true)]) {
+				properties.sub_type = { type: 'string' };
+				properties.index = { anyOf: [{ type: 'string', pattern: '^[0-9]$' }, { type: 'integer', minimum: 0, maximum: 9 }] };
+			}
+		},
+	},
+	{
+		id: 'template-parameter-types',
+		reason:
+			'§1.8.1, §1.8.3: a template header parameter may be a location; a button parameter may be coupon_code (copy-code buttons) or action (flow buttons).',
+		apply(schemas) {
+			schemas.ParameterObject.properties.type.enum.push('location');
+			schemas.ButtonParameterObject.properties.type.enum.push('coupon_code', 'action');
 		},
 	},
 ];
@@ -109,8 +121,9 @@ export function applyErrata(document: OpenApiDocument, errata: Erratum[] = ERRAT
 	for (const erratum of errata) erratum.apply(document.components.schemas);
 }
 
-function findBranchProperty(schema: Schema, property: string): Schema {
+/** The `allOf` branch declaring `property`: that property's schema, or with `wholeBranch` the branch's `properties`. */
+function findBranchProperty(schema: Schema, property: string, wholeBranch = false): Schema {
 	const branch = (schema.allOf as Schema[]).find((candidate) => candidate.properties?.[property]);
 	if (!branch) throw new Error(`OpenAPI erratum target ${property} not found; was the YAML replaced?`);
-	return branch.properties[property];
+	return wholeBranch ? branch.properties : branch.properties[property];
 }

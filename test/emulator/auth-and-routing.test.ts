@@ -1,12 +1,6 @@
-import type { RunningEmulator } from '../../emulator';
-import { call, expectMetaError, graph, PHONE, SEED, startTestEmulator, USER } from './helpers';
+import { call, expectMetaError, graph, PHONE, SEED, useTestEmulator, USER } from '../harness/emulatorClient';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-	emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
-beforeEach(() => call(emulator, 'POST', '/__emulator/reset'));
+const emulator = useTestEmulator();
 
 const hello = { messaging_product: 'whatsapp', to: USER, type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } };
 

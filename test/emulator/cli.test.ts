@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { startEmulator } from '../../emulator';
-import { startReceiver } from './webhook-receiver';
+import { startReceiver } from '../harness/webhookReceiver';
 
 const ROOT = join(__dirname, '..', '..');
 

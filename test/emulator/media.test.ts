@@ -1,14 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { RunningEmulator } from '../../emulator';
-import { call, expectMetaError, graph, mediaForm, PHONE, SEED, send, startTestEmulator, upload } from './helpers';
+import { call, expectMetaError, graph, mediaForm, PHONE, SEED, send, upload, useTestEmulator } from '../harness/emulatorClient';
 
-let emulator: RunningEmulator;
 let now = Date.UTC(2025, 0, 1);
-beforeAll(async () => {
-	emulator = await startTestEmulator({ now: () => now });
-});
-afterAll(() => emulator.close());
-beforeEach(() => call(emulator, 'POST', '/__emulator/reset'));
+const emulator = useTestEmulator({ now: () => now });
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 

@@ -1,13 +1,7 @@
-import type { RunningEmulator } from '../../emulator';
-import { call, expectMetaError, graph, openWindow, PHONE, send, startTestEmulator, upload, USER } from './helpers';
+import { call, expectMetaError, graph, openWindow, PHONE, send, useTestEmulator, upload, USER } from '../harness/emulatorClient';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-	emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
+const emulator = useTestEmulator();
 beforeEach(async () => {
-	await call(emulator, 'POST', '/__emulator/reset');
 	await openWindow(emulator);
 });
 

@@ -1,12 +1,6 @@
-import type { RunningEmulator } from '../../emulator';
-import { call, expectMetaError, graph, PHONE, SEED, startTestEmulator, WABA } from './helpers';
+import { call, expectMetaError, graph, PHONE, SEED, useTestEmulator, WABA } from '../harness/emulatorClient';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-	emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
-beforeEach(() => call(emulator, 'POST', '/__emulator/reset'));
+const emulator = useTestEmulator();
 
 describe('business profile (§5.1, §5.2)', () => {
 	it('GET ?fields= → {data:[{...flat fields}]}', async () => {

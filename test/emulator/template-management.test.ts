@@ -1,14 +1,8 @@
-import type { RunningEmulator } from '../../emulator';
 import { FIRST_TEMPLATE_ID } from '../../emulator';
-import { call, expectMetaError, graph, SEED, startTestEmulator, WABA } from './helpers';
+import { call, expectMetaError, graph, SEED, useTestEmulator, WABA } from '../harness/emulatorClient';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-	emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
+const emulator = useTestEmulator();
 beforeEach(async () => {
-	await call(emulator, 'POST', '/__emulator/reset');
 	await call(emulator, 'PATCH', '/__emulator/config', { templateReview: { delayMs: 0 } });
 });
 

@@ -1,12 +1,6 @@
-import type { RunningEmulator } from '../../emulator';
-import { call, expectMetaError, send, startTestEmulator, upload } from './helpers';
+import { expectMetaError, send, useTestEmulator, upload } from '../harness/emulatorClient';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-	emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
-beforeEach(() => call(emulator, 'POST', '/__emulator/reset'));
+const emulator = useTestEmulator();
 
 const template = (name: string, components?: unknown[], code = 'en_US') => ({
 	type: 'template',

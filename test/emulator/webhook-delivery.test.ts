@@ -1,6 +1,6 @@
 import type { RunningEmulator } from '../../emulator';
-import { call, graph, openWindow, PHONE, SEED, send, startTestEmulator, USER, WABA } from './helpers';
-import { sleep, startReceiver, statusOf, valueOf, VERIFY_TOKEN, type Receiver } from './webhook-receiver';
+import { call, graph, openWindow, PHONE, SEED, send, startTestEmulator, USER, WABA } from '../harness/emulatorClient';
+import { sleep, startReceiver, statusOf, valueOf, VERIFY_TOKEN, type Receiver } from '../harness/webhookReceiver';
 
 let receiver: Receiver;
 let emulator: RunningEmulator;

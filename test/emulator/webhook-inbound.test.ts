@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { call, graph, openWindow, PHONE, SEED, send, USER, WABA } from './helpers';
-import { emulatorWithAppReceiver, valueOf, type ReceivedPost } from './webhook-receiver';
+import { call, graph, openWindow, PHONE, SEED, send, USER, WABA } from '../harness/emulatorClient';
+import { emulatorWithAppReceiver, valueOf, type ReceivedPost } from '../harness/webhookReceiver';
 
 const stack = emulatorWithAppReceiver();
 

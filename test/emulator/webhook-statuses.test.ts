@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { RunningEmulator } from '../../emulator';
-import { call, openWindow, PHONE, SEED, send, startTestEmulator, USER, WABA } from './helpers';
-import { sleep, startReceiver, statusOf, type Receiver } from './webhook-receiver';
+import { call, openWindow, PHONE, SEED, send, startTestEmulator, USER, WABA } from '../harness/emulatorClient';
+import { sleep, startReceiver, statusOf, type Receiver } from '../harness/webhookReceiver';
 
 const TIMING = { sentAfterMs: 0, deliveredAfterMs: 20, readAfterMs: 40, finalStatus: 'read', statusOrder: 'in-order' } as const;
 const reply = { type: 'text', text: { body: 'It comes in pink — and green ✓' }, biz_opaque_callback_data: 'pedido-ñ-42' };

@@ -1,6 +1,6 @@
 import type { RunningEmulator } from '../../emulator';
-import { call, expectMetaError, graph, openWindow, PHONE, SEED, startTestEmulator, USER, WABA } from './helpers';
-import { startReceiver, VERIFY_TOKEN, type Receiver } from './webhook-receiver';
+import { call, expectMetaError, graph, openWindow, PHONE, SEED, startTestEmulator, USER, WABA } from '../harness/emulatorClient';
+import { startReceiver, VERIFY_TOKEN, type Receiver } from '../harness/webhookReceiver';
 
 let receiver: Receiver;
 let emulator: RunningEmulator;

@@ -1,6 +1,6 @@
 import { signatureHeader } from '../../emulator';
-import { call, expectMetaError, graph, PHONE, SEED, send, USER, WABA } from './helpers';
-import { emulatorWithAppReceiver } from './webhook-receiver';
+import { call, expectMetaError, graph, PHONE, SEED, send, USER, WABA } from '../harness/emulatorClient';
+import { emulatorWithAppReceiver } from '../harness/webhookReceiver';
 
 const outsideWindow = { type: 'text', text: { body: 'Your order has shipped' }, biz_opaque_callback_data: 'order-42' };
 const stack = emulatorWithAppReceiver();

@@ -1,5 +1,5 @@
 import type { RunningEmulator } from '../../emulator';
-import { call, expectMetaError, openWindow, SEED, send, startTestEmulator, USER } from './helpers';
+import { call, expectMetaError, openWindow, SEED, send, startTestEmulator, USER } from '../harness/emulatorClient';
 
 const HOUR = 60 * 60 * 1000;
 const textMessage = { type: 'text', text: { body: 'Your order has shipped' } };

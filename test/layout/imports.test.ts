@@ -4,7 +4,7 @@
  * into `actions/`; the WhatsApp domain core imports nothing from n8n nor from the nodes.
  */
 import { dirname, join, normalize } from 'node:path';
-import { filesUnder, importsOf } from './sourceFiles';
+import { filesUnder, importsOf } from '../harness/sourceFiles';
 
 /** The repository path an import of `file` points at, or the package name for a bare import. */
 function target(file: string, specifier: string): string {

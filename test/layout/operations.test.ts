@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { INodeProperties } from 'n8n-workflow';
 import { resource as resourceSelector } from '../../nodes/WhatsAppBusiness/actions/properties';
 import { resources } from '../../nodes/WhatsAppBusiness/actions/resources';
-import { REPO_ROOT } from './sourceFiles';
+import { REPO_ROOT } from '../harness/sourceFiles';
 
 const ACTIONS = join(REPO_ROOT, 'nodes/WhatsAppBusiness/actions');
 const optionValues = (property: INodeProperties) => (property.options ?? []).map((option) => (option as { value: string }).value).sort();

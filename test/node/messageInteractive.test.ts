@@ -1,15 +1,7 @@
 import { SEED } from '../../emulator';
-import { startNodeTestBed, type NodeTestBed } from './whatsAppBusinessHarness';
+import { CUSTOMER_WA_ID, useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
 
-let bed: NodeTestBed;
-beforeAll(async () => {
-	bed = await startNodeTestBed();
-});
-afterAll(async () => await bed.close());
-beforeEach(async () => {
-	await fetch(`${bed.emulator.url}/__emulator/reset`, { method: 'POST' });
-	await fetch(`${bed.emulator.url}/__emulator/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: '16505551234', text: 'hi' }) });
-});
+const bed = useNodeTestBed({ beforeEachTest: { customerWrites: CUSTOMER_WA_ID } });
 
 const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to: '+16505551234', type: 'interactive' };
 const interactive = { resource: 'message', operation: 'sendInteractive', to: '+1 650 555 1234' };

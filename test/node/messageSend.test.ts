@@ -1,16 +1,9 @@
-import { startNodeTestBed, type NodeTestBed } from './whatsAppBusinessHarness';
+import { useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
 
-let bed: NodeTestBed;
-beforeAll(async () => {
-	bed = await startNodeTestBed();
-});
-afterAll(async () => await bed.close());
+const bed = useNodeTestBed();
 
 /** A message from the customer: opens the 24 h window and gives a wamid to react to or read. */
-async function customerSays(text: string, from = '16505551234'): Promise<{ id: string; readAt?: number; typingIndicatorAt?: number }> {
-	const response = await fetch(`${bed.emulator.url}/__emulator/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from, text }) });
-	return ((await response.json()) as { message: { id: string } }).message;
-}
+const customerSays = async (text: string, from?: string) => await bed.customerWrites({ text, from });
 
 async function inboundState(id: string) {
 	const response = await fetch(`${bed.emulator.url}/__emulator/inbound`);
@@ -24,10 +17,6 @@ async function onlySentBody() {
 }
 
 const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to: '+16505551234' };
-
-beforeEach(async () => {
-	await fetch(`${bed.emulator.url}/__emulator/reset`, { method: 'POST' });
-});
 
 describe('Message › Send Location', () => {
 	test('sends the coordinates as given, with name, address, quote and tracking data (§1.4)', async () => {

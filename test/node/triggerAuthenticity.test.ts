@@ -1,11 +1,7 @@
 import { forgetAllDuplicates } from '../../nodes/WhatsAppBusinessTrigger/webhook/duplicates';
-import { inbound, SEED, signed, startTriggerTestBed, textMessage, type TriggerTestBed } from './triggerTestBed';
+import { inbound, SEED, signed, startTriggerTestBed, useTriggerTestBed, textMessage, type TriggerTestBed } from '../harness/triggerTestBed';
 
-let bed: TriggerTestBed;
-beforeAll(async () => {
-	bed = await startTriggerTestBed();
-});
-afterAll(async () => await bed.close());
+const bed = useTriggerTestBed();
 beforeEach(() => {
 	forgetAllDuplicates();
 	bed.logs.length = 0;

@@ -3,13 +3,9 @@
  * normalised shape, for Meta's documented payloads (reference §2.4–§2.7), signed as Meta signs.
  */
 import { forgetAllDuplicates } from '../../nodes/WhatsAppBusinessTrigger/webhook/duplicates';
-import { inbound, messagesEnvelope, SEED, SHEENA, signed, startTriggerTestBed, statusUpdate, textMessage, type TriggerTestBed } from './triggerTestBed';
+import { inbound, messagesEnvelope, SEED, SHEENA, signed, startTriggerTestBed, useTriggerTestBed, statusUpdate, textMessage, type TriggerTestBed } from '../harness/triggerTestBed';
 
-let bed: TriggerTestBed;
-beforeAll(async () => {
-	bed = await startTriggerTestBed();
-});
-afterAll(async () => await bed.close());
+const bed = useTriggerTestBed();
 beforeEach(() => forgetAllDuplicates());
 
 async function deliver(payload: unknown, target: TriggerTestBed = bed) {

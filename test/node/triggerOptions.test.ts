@@ -5,14 +5,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { binaryBuffer } from '../harness/n8nContext';
 import { forgetAllDuplicates } from '../../nodes/WhatsAppBusinessTrigger/webhook/duplicates';
-import { inbound, messagesEnvelope, SEED, signed, startTriggerTestBed, statusUpdate, textMessage, type TriggerTestBed } from './triggerTestBed';
+import { inbound, messagesEnvelope, SEED, signed, startTriggerTestBed, useTriggerTestBed, statusUpdate, textMessage, type TriggerTestBed } from '../harness/triggerTestBed';
 
 const SECOND_NUMBER = '106540352242923';
-let bed: TriggerTestBed;
-beforeAll(async () => {
-	bed = await startTriggerTestBed();
-});
-afterAll(async () => await bed.close());
+const bed = useTriggerTestBed();
 beforeEach(async () => {
 	forgetAllDuplicates();
 	await fetch(`${bed.emulator.url}/__emulator/reset`, { method: 'POST' });

@@ -5,7 +5,7 @@
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import type { WebhookRun } from '../harness/webhookContext';
 import { forgetAllDuplicates } from '../../nodes/WhatsAppBusinessTrigger/webhook/duplicates';
-import { SEED, startTriggerTestBed, type TriggerTestBed } from './triggerTestBed';
+import { SEED, startTriggerTestBed, type TriggerTestBed } from '../harness/triggerTestBed';
 
 const SECOND_NUMBER = '106540352242923';
 let emulator: RunningEmulator;

@@ -1,5 +1,5 @@
 import { BUSINESS_VERTICALS, buildBusinessProfileUpdate } from '../../../nodes/shared/whatsapp/account/businessProfile';
-import { expectValidationError } from '../core/expectValidationError';
+import { expectValidationError } from '../../harness/expectValidationError';
 
 describe('buildBusinessProfileUpdate (§5.2)', () => {
 	test('sends only the fields given, with messaging_product (Meta example values)', () => {

@@ -5,7 +5,7 @@ import {
 	buildReplyButtonsMessage,
 	type ListSectionInput,
 } from '../../../nodes/shared/whatsapp/messages';
-import { expectValidationError } from './expectValidationError';
+import { expectValidationError } from '../../harness/expectValidationError';
 
 const to = '+16505551234';
 const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to };

@@ -1,5 +1,5 @@
 import { buildMarkAsRead, buildTemplateMessage } from '../../../nodes/shared/whatsapp/messages';
-import { expectValidationError } from './expectValidationError';
+import { expectValidationError } from '../../harness/expectValidationError';
 
 describe('buildMarkAsRead (§1.10)', () => {
 	it('builds the plain read receipt', () => {

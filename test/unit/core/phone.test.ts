@@ -1,5 +1,5 @@
 import { countryOfNumber, normaliseRecipient, phoneVariants } from '../../../nodes/shared/whatsapp/phone';
-import { expectValidationError } from './expectValidationError';
+import { expectValidationError } from '../../harness/expectValidationError';
 
 describe('normaliseRecipient', () => {
 	describe('wa_ids that WhatsApp itself accepts pass unchanged (crm-apis §5)', () => {

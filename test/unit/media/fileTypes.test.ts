@@ -6,7 +6,7 @@ import {
 	mediaTypeRule,
 	SUPPORTED_MEDIA_TYPES,
 } from '../../../nodes/shared/whatsapp/media/fileTypes';
-import { expectValidationError } from '../core/expectValidationError';
+import { expectValidationError } from '../../harness/expectValidationError';
 
 const MB = 1024 * 1024;
 

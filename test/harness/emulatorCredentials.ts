@@ -1,4 +1,4 @@
-import type { CredentialsByType } from '../harness/n8nContext';
+import type { CredentialsByType } from './n8nContext';
 import { SEED, type RunningEmulator } from '../../emulator';
 
 /** Both credentials as a user would fill them in for the emulator's seeded account, with optional overrides. */

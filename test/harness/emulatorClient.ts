@@ -1,5 +1,6 @@
 /** Shared helpers for the emulator tests: real HTTP against an emulator on an ephemeral port. */
 import { SEED, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator';
+import { suiteScoped } from './suiteScoped';
 
 export { SEED };
 export const VERSION = 'v23.0';
@@ -84,4 +85,14 @@ export async function upload(emulator: RunningEmulator, bytes: Buffer, mimeType:
 /** Templates are decided at once and messages stop at `sent` unless a test asks for more. */
 export function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
 	return startEmulator({ templateReview: { delayMs: 0 }, ...options, webhook: { finalStatus: 'sent', ...options.webhook } });
+}
+
+/**
+ * One test emulator for the whole suite (started in beforeAll, closed in afterAll), reset to its
+ * seed before each test unless `reset` is false.
+ */
+export function useTestEmulator(options: EmulatorOptions = {}, { reset = true }: { reset?: boolean } = {}): RunningEmulator {
+	const emulator = suiteScoped(async () => await startTestEmulator(options), async (started) => await started.close());
+	if (reset) beforeEach(async () => await call(emulator, 'POST', '/__emulator/reset'));
+	return emulator;
 }

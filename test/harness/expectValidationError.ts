@@ -1,4 +1,4 @@
-import { WhatsAppValidationError } from '../../../nodes/shared/whatsapp/validationError';
+import { WhatsAppValidationError } from '../../nodes/shared/whatsapp/validationError';
 
 /** Runs `build`, expects a WhatsAppValidationError on `field`, and returns it for more checks. */
 export function expectValidationError(build: () => unknown, field: string, fix?: RegExp | string): WhatsAppValidationError {

@@ -6,7 +6,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RunningEmulator } from '../../emulator';
-import { call, startTestEmulator } from './helpers';
+import { call, startTestEmulator } from './emulatorClient';
 
 export interface ReceivedPost {
 	path: string;

@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult, INodeParameters, ResourceMapperField } from 'n8n-workflow';
 import * as listSearch from '../../nodes/WhatsAppBusiness/methods/listSearch';
 import * as resourceMapping from '../../nodes/WhatsAppBusiness/methods/resourceMapping';
-import type { NodeTestBed } from './whatsAppBusinessHarness';
+import type { NodeTestBed } from './whatsAppBusinessTestBed';
 
 /** Shared steps of the template node tests: what the editor does (lists, field form) and how n8n stores the result. */
 
@@ -38,13 +38,6 @@ export function mapperValue(schema: ResourceMapperField[], value: Record<string,
 export async function sendTemplateParameters(bed: NodeTestBed, template: string, values: Record<string, string>, extra: INodeParameters = {}): Promise<INodeParameters> {
 	const schema = await templateFields(bed, template, extra);
 	return { resource: 'message', operation: 'sendTemplate', to: '+16505551234', template: locator(template), templateParameters: mapperValue(schema, values), ...extra };
-}
-
-export async function resetEmulator(bed: NodeTestBed, config?: object) {
-	await fetch(`${bed.emulator.url}/__emulator/reset`, { method: 'POST' });
-	if (config) {
-		await fetch(`${bed.emulator.url}/__emulator/config`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(config) });
-	}
 }
 
 /** The template message bodies the emulator accepted, in order. */

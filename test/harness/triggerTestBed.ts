@@ -8,8 +8,9 @@ import { WhatsAppCloudApi } from '../../credentials/WhatsAppCloudApi.credentials
 import { startEmulator, SEED, type RunningEmulator } from '../../emulator';
 import { WhatsAppBusinessTrigger } from '../../nodes/WhatsAppBusinessTrigger/WhatsAppBusinessTrigger.node';
 import { signMetaPayload } from '../../nodes/shared/whatsapp/webhook';
-import { startTriggerBed, type TriggerBed } from '../harness/webhookContext';
+import { startTriggerBed, type TriggerBed } from './webhookContext';
 import { acceptedRequests, emulatorCredentials, type AcceptedRequest } from './emulatorCredentials';
+import { suiteScoped } from './suiteScoped';
 
 export { SEED };
 
@@ -53,6 +54,11 @@ export async function startTriggerTestBed(options: TriggerTestBedOptions = {}): 
 			if (ownEmulator) await emulator.close();
 		},
 	});
+}
+
+/** One trigger test bed (with its own emulator) for the whole suite: started in beforeAll, closed in afterAll. */
+export function useTriggerTestBed(options: TriggerTestBedOptions = {}): TriggerTestBed {
+	return suiteScoped(async () => await startTriggerTestBed(options), async (bed) => await bed.close());
 }
 
 /** Body and headers of a delivery as Meta signs it (§2.2), over the exact bytes sent. */
