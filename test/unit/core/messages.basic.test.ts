@@ -2,6 +2,7 @@ import {
 	buildContactsMessage,
 	buildLocationMessage,
 	buildMediaMessage,
+	checkMediaMessage,
 	buildReactionMessage,
 	buildTextMessage,
 	type ContactCard,
@@ -107,6 +108,14 @@ describe('buildMediaMessage (§1.3)', () => {
 
 	it('rejects an unknown media type', () => {
 		expectValidationError(() => buildMediaMessage({ to, mediaType: 'gif' as never, mediaId: '1' }), 'mediaType', /image, video, audio, document, sticker/);
+	});
+
+	it('checkMediaMessage judges everything but the file before an upload: the same refusals, no media ID needed', () => {
+		expect(() => checkMediaMessage({ to, mediaType: 'document', caption: 'Invoice', filename: 'a.pdf', replyToMessageId: 'wamid.X' })).not.toThrow();
+		expectValidationError(() => checkMediaMessage({ to, mediaType: 'audio', caption: 'Listen' }), 'caption', /only used for images, videos and documents/);
+		expectValidationError(() => checkMediaMessage({ to, mediaType: 'image', filename: 'a.png' }), 'filename', /only used for documents/);
+		expectValidationError(() => checkMediaMessage({ to, mediaType: 'gif' as never }), 'mediaType', /image, video, audio, document, sticker/);
+		expectValidationError(() => checkMediaMessage({ to: '', mediaType: 'image' }), 'to');
 	});
 });
 

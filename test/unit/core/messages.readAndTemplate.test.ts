@@ -1,5 +1,6 @@
 import { buildMarkAsRead, buildTemplateMessage } from '../../../nodes/shared/whatsapp/messages';
 import { expectValidationError } from '../../harness/expectValidationError';
+import type { SendTemplateComponent } from '../../../nodes/shared/whatsapp/templates';
 
 describe('buildMarkAsRead (§1.10)', () => {
 	it('builds the plain read receipt', () => {
@@ -26,7 +27,7 @@ describe('buildMarkAsRead (§1.10)', () => {
 
 describe('buildTemplateMessage (§1.8)', () => {
 	it('builds the reference envelope with components', () => {
-		const components = [{ type: 'body', parameters: [{ type: 'text', text: 'Jessica' }, { type: 'text', text: 'SKBUP2-4CPIG9' }] }];
+		const components: SendTemplateComponent[] = [{ type: 'body', parameters: [{ type: 'text', text: 'Jessica' }, { type: 'text', text: 'SKBUP2-4CPIG9' }] }];
 		expect(buildTemplateMessage({ to: '+16505551234', templateName: 'order_confirmation', languageCode: 'en_US', components })).toEqual({
 			messaging_product: 'whatsapp',
 			recipient_type: 'individual',

@@ -1,12 +1,13 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { WhatsAppConfigurationError } from '../../../shared/transport';
-import { buildTemplateMessage, type TemplateComponentPayload } from '../../../shared/whatsapp/messages';
+import { buildTemplateMessage } from '../../../shared/whatsapp/messages';
 import {
 	buildTemplateComponents,
 	combineComponents,
 	parseComponentsJson,
 	renderTemplateText,
 	valuesFromComponents,
+	type SendTemplateComponent,
 	type TemplateValues,
 } from '../../../shared/whatsapp/templates';
 import { messagingOptions, recipientField, type MessagingOptions } from '../commonFields';
@@ -49,13 +50,13 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 	}
 	const mode = templateOptions.componentsMode ?? 'merge';
 	const rawComponents = parseComponentsJson(templateOptions.componentsJson);
-	let built: TemplateComponentPayload[] = [];
+	let built: SendTemplateComponent[] = [];
 	// Without a definition WhatsApp itself answers (132001 for an unknown name or language).
 	if (template && mode !== 'replace') {
 		let values = mapperValues(this.getNodeParameter('templateParameters.value', i, {}));
 		const binaryProperty = (templateOptions.headerMediaBinaryProperty ?? '').trim();
 		if (binaryProperty) values = await headerFromBinary.call(this, context, template, binaryProperty, values);
-		built = buildTemplateComponents(template, values) as unknown as TemplateComponentPayload[];
+		built = buildTemplateComponents(template, values);
 	}
 	const components = combineComponents(built, rawComponents, mode);
 	const body = buildTemplateMessage({ to: this.getNodeParameter('to', i) as string, templateName, languageCode, components, ...options });
@@ -64,7 +65,7 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 }
 
 /** What the customer reads, rebuilt from the components actually sent. */
-function describeSent(template: StoredTemplate, components: TemplateComponentPayload[]): IDataObject {
+function describeSent(template: StoredTemplate, components: SendTemplateComponent[]): IDataObject {
 	const rendered = renderTemplateText(template, valuesFromComponents(template, components));
 	const { text, ...parts } = rendered;
 	return {

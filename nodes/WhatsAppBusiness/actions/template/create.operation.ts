@@ -6,16 +6,8 @@ import { createProperties } from './createFields';
 
 export const description = updateDisplayOptions({ show: { resource: ['template'], operation: ['create'] } }, createProperties);
 
-interface ButtonForm {
-	type: string;
-	text?: string;
-	url?: string;
-	example?: string;
-	phoneNumber?: string;
-	flowId?: string;
-	flowAction?: 'navigate' | 'data_exchange';
-	navigateScreen?: string;
-}
+/** One row of the Buttons field: the core's create-button input, limited to what the form asks. */
+type ButtonForm = Pick<TemplateCreateButton, 'type' | 'text' | 'url' | 'example' | 'phoneNumber' | 'flowId' | 'flowAction' | 'navigateScreen'>;
 
 const blankToUndefined = (value: unknown) => (value === undefined || value === null || String(value).trim() === '' ? undefined : String(value));
 

@@ -2,7 +2,7 @@
 export * from './types';
 export type { CommonMessageOptions } from './common';
 export { buildTextMessage, type TextMessageInput } from './text';
-export { buildMediaMessage, type MediaMessageInput } from './media';
+export { buildMediaMessage, checkMediaMessage, type MediaMessageInput } from './media';
 export { buildLocationMessage, type LocationMessageInput } from './location';
 export { buildContactsMessage, type ContactsMessageInput } from './contacts';
 export { buildReactionMessage, type ReactionMessageInput } from './reaction';

@@ -1,13 +1,14 @@
 import { WhatsAppValidationError } from '../validationError';
 import { buildEnvelope, requireId, type CommonMessageOptions } from './common';
-import type { TemplateComponentPayload, TemplateMessageBody } from './types';
+import type { SendTemplateComponent } from '../templates/types';
+import type { TemplateMessageBody } from './types';
 
 export interface TemplateMessageInput extends CommonMessageOptions {
 	templateName: string;
 	/** Code of an approved translation, e.g. en_US (§1.8). */
 	languageCode: string;
 	/** Parameter values, as produced by the templates module. */
-	components?: TemplateComponentPayload[];
+	components?: SendTemplateComponent[];
 }
 
 /** §1.8 template message envelope; the components are validated where they are built. */

@@ -1,4 +1,5 @@
 /** Request bodies for POST /{version}/{phone-number-id}/messages (reference §1). */
+import type { SendTemplateComponent } from '../templates/types';
 
 export interface MessageEnvelope {
 	messaging_product: 'whatsapp';
@@ -134,18 +135,13 @@ export interface InteractiveMessageBody<I extends InteractiveObject = Interactiv
 	interactive: I;
 }
 
-/** Send-time template component (§1.8); built by the templates module, passed through here. */
-export interface TemplateComponentPayload {
-	type: string;
-	[key: string]: unknown;
-}
-
 export interface TemplateMessageBody extends MessageEnvelope {
 	type: 'template';
 	template: {
 		name: string;
 		language: { code: string };
-		components?: TemplateComponentPayload[];
+		/** Built by the templates module (or given as JSON by the user), passed through here. */
+		components?: SendTemplateComponent[];
 	};
 }
 

@@ -1,8 +1,7 @@
-import type { TemplateComponentPayload } from '../messages/types';
 import { WhatsAppValidationError } from '../validationError';
 import { isAuthenticationTemplate } from './definition';
 import { OTP_CODE_FIELD, bodyFieldId, headerFieldId } from './fieldIds';
-import type { TemplateDefinition, TemplateValues } from './types';
+import type { SendTemplateComponent, SendTemplateParameter, TemplateDefinition, TemplateValues } from './types';
 
 /**
  * "Components (JSON)": raw send-time components (§1.8) for what the field form cannot express
@@ -11,12 +10,16 @@ import type { TemplateDefinition, TemplateValues } from './types';
  */
 export type ComponentsMode = 'merge' | 'replace';
 
-type RawComponent = TemplateComponentPayload & { type: string; index?: string | number };
-
 const FIELD = 'componentsJson';
 const FIX = 'Give a JSON list of components as in the Cloud API docs, e.g. [{"type":"body","parameters":[{"type":"text","text":"Ann"}]}].';
 
-export function parseComponentsJson(raw: unknown): RawComponent[] {
+/**
+ * The Components (JSON) option as a list of send-time components. Accepts a JSON string or an
+ * object from an expression, a single component, or `{components: [...]}`. Only the `type` of each
+ * component is checked here: the rest is passed through as written and WhatsApp judges it.
+ * Throws WhatsAppValidationError (field componentsJson) for invalid JSON or a component without type.
+ */
+export function parseComponentsJson(raw: unknown): SendTemplateComponent[] {
 	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return [];
 	let parsed: unknown = raw;
 	if (typeof raw === 'string') {
@@ -37,17 +40,21 @@ export function parseComponentsJson(raw: unknown): RawComponent[] {
 			throw new WhatsAppValidationError(`Component ${position + 1} in Components (JSON) has no "type".`, FIELD, FIX);
 		}
 	});
-	return list as RawComponent[];
+	return list as SendTemplateComponent[];
 }
 
-const keyOf = (component: RawComponent) =>
-	component.type.toLowerCase() === 'button' ? `button:${String(component.index ?? '')}` : component.type.toLowerCase();
+/** What a raw component replaces: the built one of the same type (buttons: and the same index). */
+const keyOf = (component: SendTemplateComponent) => {
+	const type = String(component.type).toLowerCase();
+	return type === 'button' ? `button:${String('index' in component ? component.index : '')}` : type;
+};
 
-export function combineComponents(built: TemplateComponentPayload[], raw: RawComponent[], mode: ComponentsMode): TemplateComponentPayload[] {
+/** The components to send: `replace` sends the raw ones only; `merge` puts each raw one in place of its built twin and adds the rest. */
+export function combineComponents(built: SendTemplateComponent[], raw: SendTemplateComponent[], mode: ComponentsMode): SendTemplateComponent[] {
 	if (mode === 'replace') return raw;
 	const rawByKey = new Map(raw.map((component) => [keyOf(component), component]));
 	const merged = built.map((component) => {
-		const key = keyOf(component as RawComponent);
+		const key = keyOf(component);
 		const replacement = rawByKey.get(key);
 		rawByKey.delete(key);
 		return replacement ?? component;
@@ -55,21 +62,20 @@ export function combineComponents(built: TemplateComponentPayload[], raw: RawCom
 	return [...merged, ...rawByKey.values()];
 }
 
-interface SentParameter {
-	type?: string;
-	text?: string;
-	parameter_name?: string;
-	currency?: { fallback_value?: string };
-	date_time?: { fallback_value?: string };
-}
-
 /** The values actually sent, read back from the components, so the rendered text matches the message. */
-export function valuesFromComponents(template: TemplateDefinition, components: TemplateComponentPayload[]): TemplateValues {
+export function valuesFromComponents(template: TemplateDefinition, components: SendTemplateComponent[]): TemplateValues {
 	const values: TemplateValues = {};
-	const parametersOf = (type: string) =>
-		((components.find((component) => String(component.type).toLowerCase() === type) as { parameters?: SentParameter[] } | undefined)
-			?.parameters ?? []);
-	const textOf = (parameter: SentParameter) => parameter.text ?? parameter.currency?.fallback_value ?? parameter.date_time?.fallback_value;
+	const parametersOf = (type: string): SendTemplateParameter[] => {
+		const component = components.find((candidate) => String(candidate.type).toLowerCase() === type);
+		return component && 'parameters' in component ? component.parameters : [];
+	};
+	// Raw components are checked for their type only, so read by the keys present, not by `type`.
+	const textOf = (parameter: SendTemplateParameter) => {
+		if ('text' in parameter) return parameter.text;
+		if ('currency' in parameter) return parameter.currency?.fallback_value;
+		if ('date_time' in parameter) return parameter.date_time?.fallback_value;
+		return undefined;
+	};
 	const body = parametersOf('body');
 	if (isAuthenticationTemplate(template)) {
 		values[OTP_CODE_FIELD] = body[0] ? textOf(body[0]) : undefined;
@@ -78,7 +84,8 @@ export function valuesFromComponents(template: TemplateDefinition, components: T
 	const header = parametersOf('header')[0];
 	if (header && header.type === 'text') values[headerFieldId()] = header.text;
 	body.forEach((parameter, position) => {
-		values[bodyFieldId(parameter.parameter_name ?? String(position + 1))] = textOf(parameter);
+		const name = 'parameter_name' in parameter ? parameter.parameter_name : undefined;
+		values[bodyFieldId(name ?? String(position + 1))] = textOf(parameter);
 	});
 	return values;
 }

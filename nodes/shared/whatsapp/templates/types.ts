@@ -109,7 +109,10 @@ export type SendTemplateParameter =
 			type: 'action';
 			action: { flow_token: string; flow_action_data?: Record<string, unknown> };
 	  }
-	| { type: 'limited_time_offer'; limited_time_offer: { expiration_time_ms: number } };
+	| { type: 'limited_time_offer'; limited_time_offer: { expiration_time_ms: number } }
+	/** Only in Components (JSON): the field form sends text, which every variable accepts. */
+	| { type: 'currency'; currency: { fallback_value: string; code: string; amount_1000: number }; parameter_name?: string }
+	| { type: 'date_time'; date_time: { fallback_value: string }; parameter_name?: string };
 
 export type SendButtonSubType = 'quick_reply' | 'url' | 'copy_code' | 'flow';
 
