@@ -1,6 +1,6 @@
 /**
- * Meta error codes the emulator produces: title and HTTP status from the §6.2 code table.
- * Titles are Meta's wording where the reference gives it; clients must branch on `code` only (§6.1).
+ * Meta error codes the emulator produces: title and HTTP status from the code table of Meta's Error codes page.
+ * Titles are in Meta's words where that page gives them; clients must branch on `code` only.
  */
 export interface ErrorCodeInfo {
 	title: string;
@@ -46,5 +46,5 @@ export function errorCodeInfo(code: number): ErrorCodeInfo {
 	return ERROR_CODES[code] ?? { title: 'An unknown error occurred', httpStatus: 400 };
 }
 
-/** Where webhook error objects point (§2.5 `href`). */
+/** Where webhook error objects point (Meta: Status messages webhook reference `href`). */
 export const ERROR_CODES_HREF = '/documentation/business-messaging/whatsapp/support/error-codes';

@@ -1,6 +1,6 @@
 /**
- * Route tables. Graph paths (§0.2) come after an optional version segment and use Bearer auth;
- * 360dialog paths (§8) have no version and no phone-number ID and use the D360-API-KEY header.
+ * Route tables. Graph paths (Meta: Send messages) come after an optional version segment and use Bearer auth;
+ * 360dialog paths (docs/360dialog.md) have no version and no phone-number ID and use the D360-API-KEY header.
  */
 import type { Handler } from './http/context';
 import { createAppSubscription, deleteAppSubscription, issueAppAccessToken, listAppSubscriptions } from './handlers/app-subscriptions';
@@ -23,7 +23,7 @@ export interface Route {
 
 const route = (method: string, path: string, handler: Handler): Route => ({ method, pattern: path.split('/').filter(Boolean), handler });
 
-/** §4.3: the media download URL; either provider's credentials may fetch it. */
+/** Meta's Media page: the media download URL; either provider's credentials may fetch it. */
 export const DOWNLOAD_ROUTE = route('GET', '/whatsapp_business/attachments', downloadMedia);
 
 /** No authentication: the app's credentials are the parameters. */

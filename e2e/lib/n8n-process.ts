@@ -40,7 +40,7 @@ export interface N8nEnvOptions {
   extra?: Record<string, string>;
 }
 
-/** The environment of n8n-conventions §7, with nothing inherited that could change n8n's behaviour. */
+/** n8n's environment variables for a headless instance (n8n: Environment variables), with nothing inherited that could change n8n's behaviour. */
 export function n8nEnvironment(options: N8nEnvOptions): NodeJS.ProcessEnv {
   const inherited: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {

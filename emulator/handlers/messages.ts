@@ -1,7 +1,7 @@
 /**
- * POST /{phone-number-id}/messages (§1) and 360dialog POST /messages (§8).
- * Order: schema (OpenAPI) → semantic rules (§1.2–§1.8) → throughput 130429 and pair rate 131056
- * (§7.1) → accepted with a wamid (§1.1). The customer-service window (§7.3) is judged after
+ * POST /{phone-number-id}/messages (Meta: Send messages) and 360dialog POST /messages (docs/360dialog.md).
+ * Order: schema (OpenAPI) → semantic rules (Meta: Text messages, Template components) → throughput 130429 and pair rate 131056
+ * (Meta: Throughput) → accepted with a wamid (Meta: Send messages). The customer-service window (Meta: Customer service windows) is judged after
  * acceptance: outside it a non-template message is reported `failed` with 131047.
  */
 import { jsonBody, phoneNumberOf, type Handler, type RequestContext } from '../http/context';
@@ -15,11 +15,11 @@ import { checkTemplateParameters, findSendableTemplate } from './template-send';
 
 type Json = Record<string, any>;
 
-/** §1.1–§1.10, §6.2, §7.1, §7.3; 360dialog POST /messages (§8). */
+/** (Meta: Send messages, Mark messages as read, Error codes, Throughput, Customer service windows); 360dialog POST /messages (docs/360dialog.md). */
 export const sendMessage: Handler = (context) => {
 	const phoneNumber = phoneNumberOf(context);
 	const body = jsonBody(context);
-	// §1.10: read receipts and typing indicators share the endpoint but are not messages.
+	// Meta's Mark messages as read page: read receipts and typing indicators share the endpoint but are not messages.
 	if (body.status !== undefined) return markAsRead(context, phoneNumber.id, body);
 
 	const message = withDefaultType(body) as Json;
@@ -28,7 +28,7 @@ export const sendMessage: Handler = (context) => {
 	if ((message.recipient_type ?? 'individual') !== 'individual') {
 		throw new MetaApiError(131009, 'Only recipient_type "individual" is emulated; the Groups API is not.');
 	}
-	const waId = String(message.to).replace(/\D/g, ''); // §1.1: +, -, (, ) and spaces are accepted
+	const waId = String(message.to).replace(/\D/g, ''); // (Meta: Send messages) +, -, (, ) and spaces are accepted
 	if (!waId) throw new MetaApiError(131009, `Param to must be the user's phone number with country code, e.g. "+16505551234"; got "${message.to}".`);
 	if (waId === phoneNumber.display_phone_number.replace(/\D/g, '')) throw new MetaApiError(131021, 'The recipient is the sending phone number itself.');
 
@@ -52,7 +52,7 @@ export function withDefaultType(body: Record<string, unknown>): Record<string, u
 	return body.type === undefined && body.text !== undefined ? { ...body, type: 'text' } : body;
 }
 
-/** §7.1: per-number throughput (130429), then per-recipient pair rate (131056). */
+/** Meta's Throughput page: per-number throughput (130429), then per-recipient pair rate (131056). */
 function enforceRateLimits(context: RequestContext, phoneNumberId: string, waId: string): void {
 	const { state } = context;
 	const { throughput, pairRate } = state.config;
@@ -91,7 +91,7 @@ function accept(context: RequestContext, message: Json, phoneNumberId: string, w
 		conversationId: conversationId(),
 	};
 	recordAcceptedMessage(state, sent);
-	// §1.1: message_status only for templates (pacing); "accepted" as no template is paced here.
+	// Meta's Send messages page: message_status only for templates (pacing); "accepted" as no template is paced here.
 	const messageEntry = message.type === 'template' ? { id: sent.id, message_status: 'accepted' } : { id: sent.id };
 	return {
 		json: { messaging_product: 'whatsapp', contacts: [{ input: sent.to, wa_id: waId }], messages: [messageEntry] },

@@ -1,6 +1,6 @@
 /**
- * Graph object paths /{id}: the same path shape serves a phone number (§5.3), a template (§3.2,
- * §3.3), a media object (§4.2, §4.4) or the WABA; the ID decides. Unknown IDs are code 100.
+ * Graph object paths /{id}: the same path shape serves a phone number (Meta: Phone numbers), a template (Meta: Template management,
+ * (Meta: Template management)), a media object (Meta: Media) or the WABA; the ID decides. Unknown IDs are code 100.
  */
 import { pickFields, requestedFields, type Handler } from '../http/context';
 import { unknownObject } from '../http/errors';
@@ -11,7 +11,7 @@ import { editTemplate, templateView } from './templates';
 
 const WABA_FIELDS = ['id', 'name', 'currency', 'timezone_id', 'message_template_namespace'] as const;
 
-/** §5.3 (phone number), §3.2 (template), §4.2 (media), WABA object. */
+/** Meta's Phone numbers page: (phone number), Meta's Template management page: (template), Meta's Media page: (media), WABA object. */
 export const getObject: Handler = (context) => {
 	const { id } = context.params;
 	const { state } = context;
@@ -25,7 +25,7 @@ export const getObject: Handler = (context) => {
 	throw unknownObject(id);
 };
 
-/** §3.3: POST /{template-id} edits a template; §2.9: POST /{phone-number-id} sets its webhook override. */
+/** Meta's Template management page: POST /{template-id} edits a template; Meta's Webhook overrides page: POST /{phone-number-id} sets its webhook override. */
 export const postObject: Handler = (context) => {
 	const template = context.state.templates.get(context.params.id);
 	if (template) return editTemplate(context, template);
@@ -33,7 +33,7 @@ export const postObject: Handler = (context) => {
 	throw unknownObject(context.params.id, 'The emulator supports POST /{id} for template edits and phone-number webhook_configuration only.');
 };
 
-/** §4.4: DELETE /{media-id}. */
+/** Meta's Media page: DELETE /{media-id}. */
 export const deleteObject: Handler = (context) => {
 	if (context.state.media.has(context.params.id)) return deleteMedia({ ...context, params: { mediaId: context.params.id } });
 	throw unknownObject(context.params.id, 'The emulator supports DELETE /{id} for media only.');

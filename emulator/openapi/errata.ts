@@ -1,6 +1,6 @@
 /**
  * Corrections applied to Meta's OpenAPI schemas before they are compiled. Each one fixes a place
- * where the published schema rejects requests that Meta's documentation (the reference) shows as
+ * where the published schema rejects requests that the pages of Meta's documentation show as
  * valid. Everything not listed here is validated exactly as published.
  */
 import type { OpenApiDocument } from './load';
@@ -9,7 +9,7 @@ type Schema = Record<string, any>;
 
 export interface Erratum {
 	id: string;
-	/** Why the published schema is wrong, with the reference section that shows it. */
+	/** Why the published schema is wrong, with the Meta documentation page that shows it (docs/references.md). */
 	reason: string;
 	apply(schemas: Record<string, Schema>): void;
 }
@@ -30,7 +30,7 @@ export const ERRATA: Erratum[] = [
 	},
 	{
 		id: 'recipient-type-optional',
-		reason: '§1.1: recipient_type is optional ("individual" by default); biz_opaque_callback_data and recipient_identity_key_hash are accepted on every message.',
+		reason: '(Meta: Send messages) recipient_type is optional ("individual" by default); biz_opaque_callback_data and recipient_identity_key_hash are accepted on every message.',
 		apply(schemas) {
 			const base = schemas.BaseMessageProperties;
 			base.required = base.required.filter((name: string) => name !== 'recipient_type');
@@ -40,14 +40,14 @@ export const ERRATA: Erratum[] = [
 	},
 	{
 		id: 'language-policy-optional',
-		reason: '§1.8: a template language is {code}; `policy: "deterministic"` is an optional legacy field.',
+		reason: '(Meta: Template components) a template language is {code}; `policy: "deterministic"` is an optional legacy field.',
 		apply(schemas) {
 			schemas.LanguageObject.required = ['code'];
 		},
 	},
 	{
 		id: 'location-coordinates-numbers',
-		reason: '§1.4: Meta\'s examples send latitude/longitude as strings, SDKs as numbers; both are accepted.',
+		reason: '(Meta: Location messages) Meta\'s examples send latitude/longitude as strings, SDKs as numbers; both are accepted.',
 		apply(schemas) {
 			const location = findBranchProperty(schemas.LocationMessage, 'location');
 			location.properties.latitude.type = ['string', 'number'];
@@ -56,7 +56,7 @@ export const ERRATA: Erratum[] = [
 	},
 	{
 		id: 'contacts-limits-and-labels',
-		reason: '§1.5: up to 257 contacts per message, and labels such as "Mobile", "Office", "Company" are free text, not HOME/WORK only.',
+		reason: '(Meta: Contacts messages) up to 257 contacts per message, and labels such as "Mobile", "Office", "Company" are free text, not HOME/WORK only.',
 		apply(schemas) {
 			findBranchProperty(schemas.ContactsMessage, 'contacts').maxItems = 257;
 			for (const name of ['PhoneObject', 'AddressObject', 'EmailObject', 'UrlObject']) delete schemas[name].properties.type.enum;
@@ -64,7 +64,7 @@ export const ERRATA: Erratum[] = [
 	},
 	{
 		id: 'interactive-types',
-		reason: '§1.7.3, §1.7.5, §1.7.6: cta_url, location_request_message and carousel are interactive types, with their own action shapes.',
+		reason: '(Meta: Interactive CTA URL button messages, Location request messages, Interactive media carousel messages) cta_url, location_request_message and carousel are interactive types, with their own action shapes.',
 		apply(schemas) {
 			schemas.InteractiveObject.properties.type.enum.push('cta_url', 'location_request_message', 'carousel');
 			schemas.ActionObject.oneOf.push(
@@ -86,7 +86,7 @@ export const ERRATA: Erratum[] = [
 	},
 	{
 		id: 'list-body-length',
-		reason: '§1.7.2: a list message body may be 4096 characters; the 1024 limit of the other interactive types is checked by the semantic rules.',
+		reason: '(Meta: Interactive list messages) a list message body may be 4096 characters; the 1024 limit of the other interactive types is checked by the semantic rules.',
 		apply(schemas) {
 			schemas.BodyObject.properties.text.maxLength = 4096;
 		},
@@ -94,7 +94,7 @@ export const ERRATA: Erratum[] = [
 	{
 		id: 'template-component-send-shape',
 		reason:
-			'§1.8, §1.8.3: components also include carousel and limited_time_offer; sub_type includes copy_code and flow in either case; index is 0–9 as an integer or a string (the published pattern ^[2-6, 11-14]$ rejects "0").',
+			'(Meta: Template components) components also include carousel and limited_time_offer; sub_type includes copy_code and flow in either case; index is 0–9 as an integer or a string (the published pattern ^[2-6, 11-14]$ rejects "0").',
 		apply(schemas) {
 			const component = schemas.TemplateComponent;
 			component.properties.type.enum.push('carousel', 'limited_time_offer');
@@ -108,7 +108,7 @@ export const ERRATA: Erratum[] = [
 	{
 		id: 'template-parameter-types',
 		reason:
-			'§1.8.1, §1.8.3: a template header parameter may be a location; a button parameter may be coupon_code (copy-code buttons) or action (flow buttons).',
+			'(Meta: Template components) a template header parameter may be a location; a button parameter may be coupon_code (copy-code buttons) or action (flow buttons).',
 		apply(schemas) {
 			schemas.ParameterObject.properties.type.enum.push('location');
 			schemas.ButtonParameterObject.properties.type.enum.push('coupon_code', 'action');

@@ -1,5 +1,5 @@
 /**
- * Turns Ajv's errors into one Meta error (§6.2 emulator mapping): 131008 for a missing required
+ * Turns Ajv's errors into one Meta error (Meta: Error codes emulator mapping): 131008 for a missing required
  * field, 100 for an unknown field, 131009 for a bad value. Among many errors (oneOf alternatives
  * report one each) it picks the one that explains the request best: alternatives ruled out by their
  * tag (`name`/`type` enum) are ignored, and the deepest remaining error wins.

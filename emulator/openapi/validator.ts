@@ -22,7 +22,7 @@ export const VALIDATED_OPERATIONS = {
 
 export type ValidatedOperation = keyof typeof VALIDATED_OPERATIONS;
 
-/** Management endpoints answer every invalid parameter with code 100 (§6.2); messaging uses 131008/131009. */
+/** Management endpoints answer every invalid parameter with code 100 (Meta: Error codes); messaging uses 131008/131009. */
 const MANAGEMENT_OPERATIONS: ReadonlySet<ValidatedOperation> = new Set(['updateBusinessProfile', 'createTemplate', 'editTemplate']);
 
 interface CompiledOperation {
@@ -64,7 +64,7 @@ export class RequestValidator {
 		this.timings = { loadMs: options.loadMs ?? 0, compileMs: performance.now() - started };
 	}
 
-	/** Throws MetaApiError (100 / 131008 / 131009, §6.2) when the body does not match the schema. */
+	/** Throws MetaApiError (100 / 131008 / 131009, (Meta: Error codes)) when the body does not match the schema. */
 	validate(operation: ValidatedOperation, body: unknown): void {
 		const compiled = this.compiled.get(operation)!;
 		let validate = compiled.validate;

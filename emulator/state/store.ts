@@ -20,7 +20,7 @@ export interface AppSubscription {
 
 export interface Dialog360Webhook {
 	url: string;
-	/** Sent with every webhook instead of a signature (§8). */
+	/** Sent with every webhook instead of a signature (docs/360dialog.md). */
 	headers: Record<string, string>;
 }
 
@@ -40,18 +40,18 @@ export class EmulatorState {
 	wabas = new Map<string, WabaRecord>();
 	phoneNumbers = new Map<string, PhoneNumberRecord>();
 	businessProfiles = new Map<string, BusinessProfile>();
-	/** 360dialog API key → phone-number ID (§8). */
+	/** 360dialog API key → phone-number ID (docs/360dialog.md). */
 	dialog360Keys = new Map<string, string>();
 	accessTokens = new Set<string>();
-	/** WABAs whose app subscription is on (§2.9); webhooks go nowhere for the others. */
+	/** WABAs whose app subscription is on (Meta: Webhook overrides); webhooks go nowhere for the others. */
 	subscribedWabas = new Set<string>();
-	/** Alternate callback URLs by WABA or phone-number ID (§2.9). */
+	/** Alternate callback URLs by WABA or phone-number ID (Meta: Webhook overrides). */
 	callbackOverrides = new Map<string, string>();
 	/** The app's webhook subscription (POST /{app-id}/subscriptions); its callback URL is config.webhook.url. */
 	appSubscription: AppSubscription = { fields: null, includeValues: true };
 	/** App access tokens handed out by /oauth/access_token. */
 	appAccessTokens = new Set<string>();
-	/** 360dialog webhook per phone number (POST /v1/configs/webhook, §8). */
+	/** 360dialog webhook per phone number (POST /v1/configs/webhook, docs/360dialog.md). */
 	dialog360Webhooks = new Map<string, Dialog360Webhook>();
 	templates = new Map<string, TemplateRecord>();
 	media = new Map<string, MediaRecord>();

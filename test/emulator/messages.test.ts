@@ -7,7 +7,7 @@ beforeEach(async () => {
 
 const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
-describe('POST /{phone-number-id}/messages accepts every message type (§1)', () => {
+describe('POST /{phone-number-id}/messages accepts every message type (Meta: Send messages)', () => {
 	const examples: Record<string, Record<string, unknown>> = {
 		text: { type: 'text', text: { preview_url: true, body: 'Here is the link: https://www.meta.com/quest/quest-3/' } },
 		'image by link': { type: 'image', image: { link: 'https://example.com/succulent.png', caption: 'The best succulent ever?' } },
@@ -86,7 +86,7 @@ describe('POST /{phone-number-id}/messages accepts every message type (§1)', ()
 	});
 });
 
-describe('send validation (§1.2–§1.7, §6.2)', () => {
+describe('send validation (Meta: Text messages, Interactive reply buttons messages, Error codes)', () => {
 	const cases: Array<[string, number, Record<string, unknown>]> = [
 		['text over 4096 characters', 131009, { type: 'text', text: { body: 'x'.repeat(4097) } }],
 		['text without body', 131008, { type: 'text', text: {} }],
@@ -124,7 +124,7 @@ describe('send validation (§1.2–§1.7, §6.2)', () => {
 		expect(response.json.error.error_data.details).toContain("interactive['action']['parameters']['display_text']");
 	});
 
-	it('rejects a webp uploaded file sent as an image (§4.5: stickers only)', async () => {
+	it('rejects a webp uploaded file sent as an image ((Meta: Media) stickers only)', async () => {
 		const mediaId = await upload(emulator, Buffer.from('RIFF0000WEBP'), 'image/webp');
 		expectMetaError(await send(emulator, { type: 'image', image: { id: mediaId } }), 131053);
 		expect((await send(emulator, { type: 'sticker', sticker: { id: mediaId } })).status).toBe(200);
@@ -138,7 +138,7 @@ describe('send validation (§1.2–§1.7, §6.2)', () => {
 	});
 });
 
-describe('mark as read and typing indicator (§1.10)', () => {
+describe('mark as read and typing indicator (Meta: Mark messages as read)', () => {
 	it('marks a received message (and the earlier ones) read → {success:true}', async () => {
 		const first = await openWindow(emulator);
 		const second = await openWindow(emulator);
@@ -166,7 +166,7 @@ describe('mark as read and typing indicator (§1.10)', () => {
 	});
 });
 
-describe('reactions (§1.6)', () => {
+describe('reactions (Meta: Reaction messages)', () => {
 	it('to a known message → sent; to an unknown one → accepted then failed with 131009', async () => {
 		const inbound = await openWindow(emulator);
 		const known = await send(emulator, { type: 'reaction', reaction: { message_id: inbound.message.id, emoji: '😀' } });

@@ -16,7 +16,7 @@ const orderConfirmation = (overrides: { header?: unknown[]; body?: unknown[]; bu
 		...(overrides.buttons ?? [{ type: 'button', sub_type: 'url', index: '1', parameters: [text('860198')] }]),
 	]);
 
-describe('sendable templates (§1.8)', () => {
+describe('sendable templates (Meta: Template components)', () => {
 	it('hello_world outside any window → 200 with message_status "accepted" and status sent', async () => {
 		const response = await send(emulator, template('hello_world'));
 		expect(response.status).toBe(200);

@@ -50,14 +50,14 @@ export const graph = (emulator: RunningEmulator, method: string, path: string, b
 export const send = (emulator: RunningEmulator, message: Record<string, unknown>, phoneNumberId = PHONE) =>
 	graph(emulator, 'POST', `/${phoneNumberId}/messages`, { messaging_product: 'whatsapp', recipient_type: 'individual', to: `+${USER}`, ...message });
 
-/** Records a message from the user, which opens the 24-hour window (§7.3). */
+/** Records a message from the user, which opens the 24-hour window (Meta: Customer service windows). */
 export async function openWindow(emulator: RunningEmulator, from = USER, phoneNumberId = PHONE): Promise<any> {
 	const response = await call(emulator, 'POST', '/__emulator/inbound', { from, phoneNumberId, text: 'Hi there' });
 	expect(response.status).toBe(200);
 	return response.json;
 }
 
-/** Asserts Meta's error envelope (§6.1) with the given code and HTTP status. */
+/** Asserts Meta's error envelope (Meta: Error codes) with the given code and HTTP status. */
 export function expectMetaError(response: ApiResponse, code: number, httpStatus = 400): void {
 	expect({ status: response.status, code: response.json?.error?.code }).toEqual({ status: httpStatus, code });
 	expect(response.json.error).toMatchObject({
@@ -68,7 +68,7 @@ export function expectMetaError(response: ApiResponse, code: number, httpStatus 
 	});
 }
 
-/** multipart/form-data body for POST /media (§4.1). */
+/** multipart/form-data body for POST /media (Meta: Media). */
 export function mediaForm(bytes: Buffer, mimeType: string, filename = 'file.bin', extra: Record<string, string> = { messaging_product: 'whatsapp' }): FormData {
 	const form = new FormData();
 	for (const [name, value] of Object.entries(extra)) form.append(name, value);

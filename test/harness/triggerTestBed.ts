@@ -1,6 +1,6 @@
 /**
  * The WhatsApp Business Trigger wired to an emulator and served over real HTTP by the webhook
- * harness, plus Meta-shaped webhook fixtures (reference §2.3–§2.7) and their signatures.
+ * harness, plus Meta-shaped webhook fixtures (Meta: Messages webhook reference, Webhooks overview) and their signatures.
  */
 import type { INodeParameters } from 'n8n-workflow';
 import { WhatsApp360DialogApi } from '../../credentials/WhatsApp360DialogApi.credentials';
@@ -61,7 +61,7 @@ export function useTriggerTestBed(options: TriggerTestBedOptions = {}): TriggerT
 	return suiteScoped(async () => await startTriggerTestBed(options), async (bed) => await bed.close());
 }
 
-/** Body and headers of a delivery as Meta signs it (§2.2), over the exact bytes sent. */
+/** Body and headers of a delivery as Meta signs it (Meta: Create a webhook endpoint), over the exact bytes sent. */
 export function signed(body: unknown, appSecret: string = SEED.appSecret): { body: string; headers: Record<string, string> } {
 	const text = typeof body === 'string' ? body : JSON.stringify(body);
 	return { body: text, headers: { 'X-Hub-Signature-256': signMetaPayload(text, appSecret) } };
@@ -69,7 +69,7 @@ export function signed(body: unknown, appSecret: string = SEED.appSecret): { bod
 
 export const METADATA = { display_phone_number: '15550783881', phone_number_id: SEED.phoneNumberId };
 
-/** The §2.3 envelope around one `messages` value per change. */
+/** The Meta's Messages webhook reference page: envelope around one `messages` value per change. */
 export function messagesEnvelope(...values: Array<Record<string, unknown>>): Record<string, unknown> {
 	return {
 		object: 'whatsapp_business_account',
@@ -79,7 +79,7 @@ export function messagesEnvelope(...values: Array<Record<string, unknown>>): Rec
 
 export const SHEENA = { profile: { name: 'Sheena Nelson' }, wa_id: '16505551234' };
 
-/** §2.4: inbound messages from Sheena to the seeded number. */
+/** Meta's Messages webhook reference page: inbound messages from Sheena to the seeded number. */
 export function inbound(...messages: Array<Record<string, unknown>>): Record<string, unknown> {
 	return messagesEnvelope({ contacts: [SHEENA], messages: messages.map((message) => ({ from: SHEENA.wa_id, timestamp: '1749416383', ...message })) });
 }
@@ -88,7 +88,7 @@ export function textMessage(id: string, body = 'Does it come in another color?')
 	return { id, type: 'text', text: { body } };
 }
 
-/** §2.5: a status of a message we sent. */
+/** Meta's Status messages webhook reference page: a status of a message we sent. */
 export function statusUpdate(id: string, status: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
 	return { id, status, timestamp: '1750030073', recipient_id: SHEENA.wa_id, ...extra };
 }

@@ -1,6 +1,6 @@
 /**
  * A tiny webhook endpoint like the n8n trigger's, for the emulator tests: answers the GET handshake
- * (§2.1) when the verify token matches, records every POST with its exact bytes and headers, and
+ * (Meta: Create a webhook endpoint) when the verify token matches, records every POST with its exact bytes and headers, and
  * answers with the queued status codes (200 once the queue is empty).
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';

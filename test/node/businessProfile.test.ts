@@ -88,7 +88,7 @@ describe('Business Profile › Update', () => {
 	});
 });
 
-describe('Business Profile on 360dialog (§8: /whatsapp_business_profile, no phone-number ID)', () => {
+describe('Business Profile on 360dialog (docs/360dialog.md: /whatsapp_business_profile, no phone-number ID)', () => {
 	test('get and update the number the API key belongs to', async () => {
 		const updated = await bed.run({ authentication: 'dialog360', resource: 'businessProfile', operation: 'update', updateFields: { address: '2 Garden Row, Austin, TX' } });
 		expect(updated.items[0].json).toEqual({ success: true, updatedFields: ['address'], address: '2 Garden Row, Austin, TX' });

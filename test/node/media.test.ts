@@ -137,7 +137,7 @@ describe('Media › Delete', () => {
 	});
 });
 
-describe('Media on 360dialog (§8: /media, same bodies, D360-API-KEY)', () => {
+describe('Media on 360dialog (docs/360dialog.md: /media, same bodies, D360-API-KEY)', () => {
 	test('upload, download back as the same bytes, and delete', async () => {
 		const uploaded = await upload(fileItem(PDF, 'application/pdf', 'invoice.pdf'), {}, 'dialog360');
 		expect(uploaded).toMatchObject({ mimeType: 'application/pdf', fileName: 'invoice.pdf', fileSize: PDF.length });

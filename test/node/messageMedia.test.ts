@@ -105,7 +105,7 @@ describe('Message › Send Media', () => {
 		expect(await bed.accepted('/messages')).toHaveLength(1);
 	});
 
-	test('a WebP file sent as an image is refused before upload (§4.5: WebP only as a sticker)', async () => {
+	test('a WebP file sent as an image is refused before upload ((Meta: Media) WebP only as a sticker)', async () => {
 		await expect(bed.run({ ...sendMedia, mediaType: 'image', mediaSource: 'binary' }, [itemWithFile(PNG, 'image/webp', 'hi.webp')])).rejects.toThrow(/image\/webp/);
 		expect(await bed.accepted()).toHaveLength(0);
 	});

@@ -1,7 +1,7 @@
 import { locator, mapperValue, templateFields } from '../harness/templateTestKit';
 import { useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
 
-/** Message › Send Text, or Template When Window Closed (issue: session window, reference §7.3). */
+/** Message › Send Text, or Template When Window Closed (Meta: Customer service windows). */
 const bed = useNodeTestBed();
 
 const customer = '16505551234';

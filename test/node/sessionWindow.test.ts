@@ -32,7 +32,7 @@ function evaluateOutputs(parameter: IDataObject): Array<{ type: string; displayN
 	return new Function('$parameter', `return (${body});`)(parameter);
 }
 
-// §2.4 inbound text message; the second message carries a §2.4.14 click-to-WhatsApp referral.
+// Meta's Messages webhook reference page: inbound text message; the second message carries a Meta's Messages webhook reference page: click-to-WhatsApp referral.
 const META_BODY = {
 	object: 'whatsapp_business_account',
 	entry: [{ id: '102290129340398', changes: [{ field: 'messages', value: {

@@ -1,6 +1,6 @@
 import { CUSTOMER_WA_ID, useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
 
-/** How the transport treats Meta's temporary refusals and broken connections (reference §6.2, §7.1). */
+/** How the transport treats Meta's temporary refusals and broken connections (Meta: Error codes, Throughput). */
 const bed = useNodeTestBed({ beforeEachTest: { customerWrites: CUSTOMER_WA_ID } });
 
 async function injectFaults(faults: object[]) {

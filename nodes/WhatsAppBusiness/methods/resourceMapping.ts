@@ -12,7 +12,7 @@ import { connectionForOptions } from '../transport/connection';
 
 /**
  * One mapper field per value the chosen template needs (header, each variable, each button that
- * takes a value), read from the template itself: no positional guessing (peers §2 item 4).
+ * takes a value), read from the template itself: no positional guessing, unlike n8n's built-in WhatsApp node, where the user keeps the parameter order by hand.
  */
 export async function getTemplateFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
 	try {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** §5.1 profile fields → the names this node outputs (camelCase like the other outputs). */
+/** Meta's Business profiles page: profile fields → the names this node outputs (camelCase like the other outputs). */
 const OUTPUT_NAMES: Record<string, string> = {
 	about: 'about',
 	address: 'address',
@@ -12,7 +12,7 @@ const OUTPUT_NAMES: Record<string, string> = {
 };
 
 /**
- * §5.1: Meta's guide and the SDKs answer `{data:[{...fields}]}`; the generated reference wraps each
+ * Meta's Business profiles page: Meta's guide and the SDKs answer `{data:[{...fields}]}`; the generated reference wraps each
  * entry as `{business_profile:{...}}`. Both are read.
  */
 export function profileFromResponse(body: unknown): IDataObject {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { endpoints, metaApiError, metaErrorOf, toNodeError, whatsAppRequest, type WhatsAppRequest } from '../../shared/transport';
 import type { OperationContext } from './connection';
 
-/** §4.2 answer of GET /{media-id}. `file_size` is a string in Meta's docs, a number at 360dialog. */
+/** Meta's Media page: answer of GET /{media-id}. `file_size` is a string in Meta's docs, a number at 360dialog. */
 export interface MediaInfo {
 	url?: string;
 	mime_type?: string;

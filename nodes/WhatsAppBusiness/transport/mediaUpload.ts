@@ -5,7 +5,7 @@ import type { OperationContext } from './connection';
 
 export interface BinaryUpload {
 	binaryPropertyName: string;
-	/** What the file will be sent as: its type and size are checked against §4.5 before uploading. Empty: any kind. */
+	/** What the file will be sent as: its type and size are checked against Meta's Media page: before uploading. Empty: any kind. */
 	kind?: MediaKind;
 	/** Replaces the binary's own MIME type when that is wrong or generic. */
 	mimeType?: string;
@@ -20,12 +20,12 @@ export interface UploadedMedia {
 	fileName: string;
 	mimeType: string;
 	fileSize: number;
-	/** The kind the file's type makes it (§4.5), equal to the requested kind when one was given. */
+	/** The kind the file's type makes it (Meta: Media), equal to the requested kind when one was given. */
 	kind: MediaKind;
 }
 
 /**
- * Uploads an item's binary file to the media endpoint (§4.1; 360dialog: POST /media, §8). The MIME
+ * Uploads an item's binary file to the media endpoint (Meta: Media; 360dialog: POST /media, docs/360dialog.md). The MIME
  * type travels both as the `type` field and on the file part, because Meta lists the field as
  * required while its curl example only sets the part's type. The media ID is as WhatsApp answered.
  */

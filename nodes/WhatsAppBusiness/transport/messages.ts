@@ -7,7 +7,7 @@ interface SendResponse {
 	messages?: Array<{ id?: string; message_status?: string }>;
 }
 
-/** Sends one message body (§1.1) and returns what a workflow needs next: the wamid and the wa_id. */
+/** Sends one message body (Meta: Send messages) and returns what a workflow needs next: the wamid and the wa_id. */
 export async function sendMessage(this: IExecuteFunctions, context: OperationContext, body: object): Promise<IDataObject> {
 	const response = await whatsAppRequest.call(this, context.connection, {
 		method: 'POST',

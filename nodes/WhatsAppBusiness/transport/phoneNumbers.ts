@@ -1,5 +1,5 @@
 /**
- * §5.3 fields that describe a number's health. Asked for explicitly: the default fields leave out
+ * Meta's Phone numbers page: fields that describe a number's health. Asked for explicitly: the default fields leave out
  * status, name_status and the messaging limit.
  */
 export const HEALTH_FIELDS = [

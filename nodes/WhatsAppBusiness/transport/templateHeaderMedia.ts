@@ -13,8 +13,8 @@ function mediaHeaderFormat(template: TemplateDefinition): string | undefined {
 }
 
 /**
- * The header image/video/document from the item's binary data: uploaded first (§4.1), then sent
- * by its media ID (§1.8.1), so a file from an earlier node needs no public link.
+ * The header image/video/document from the item's binary data: uploaded first (Meta: Media), then sent
+ * by its media ID (Meta: Template components), so a file from an earlier node needs no public link.
  */
 export async function headerFromBinary(
 	this: IExecuteFunctions,

@@ -23,7 +23,7 @@ export const templateValue = (template: Pick<StoredTemplate, 'name' | 'language'
 
 /**
  * The one translation a reference means. Without a language, a name with a single translation
- * is unambiguous; with several, the user has to say which (Meta needs the exact code, §1.8).
+ * is unambiguous; with several, the user has to say which (Meta needs the exact code, (Meta: Template components)).
  */
 export function chooseTranslation(translations: StoredTemplate[], reference: TemplateReference): StoredTemplate | undefined {
 	if (reference.language) return translations.find((template) => template.language === reference.language);

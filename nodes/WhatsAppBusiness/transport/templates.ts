@@ -3,8 +3,8 @@ import { endpoints, whatsAppRequest, type WhatsAppConnection, type WhatsAppConte
 import type { TemplateDefinition } from '../../shared/whatsapp/templates';
 
 /**
- * Reading the WABA's templates page by page: Meta's cursor paging (§3.2) and 360dialog's
- * offset paging with its `waba_templates` wrapper and lowercase status (§8). Both come out in
+ * Reading the WABA's templates page by page: Meta's cursor paging (Meta: Template management) and 360dialog's
+ * offset paging with its `waba_templates` wrapper and lowercase status (docs/360dialog.md). Both come out in
  * Meta's shape with uppercase status and category, so nothing downstream cares which provider.
  */
 export type StoredTemplate = TemplateDefinition & IDataObject & { id: string; status: string };
@@ -122,7 +122,7 @@ export async function fetchAllTemplates(
 	return all;
 }
 
-/** All translations of one template name (names are not unique across languages, §3.1). */
+/** All translations of one template name (names are not unique across languages, (Meta: Templates overview)). */
 export async function fetchTemplatesNamed(
 	this: WhatsAppContext,
 	connection: WhatsAppConnection,
@@ -133,7 +133,7 @@ export async function fetchTemplatesNamed(
 	return candidates.filter((template) => template.name === name);
 }
 
-/** Meta reads one template by ID (§3.2); 360dialog has no such path, so its list is searched. */
+/** Meta reads one template by ID (Meta: Template management); 360dialog has no such path, so its list is searched. */
 export async function fetchTemplateById(
 	this: WhatsAppContext,
 	connection: WhatsAppConnection,

@@ -1,5 +1,5 @@
 /**
- * App-level Graph calls (§2.9): they need an app access token (client-credentials grant with
+ * App-level Graph calls (Meta: Webhook overrides): they need an app access token (client-credentials grant with
  * the App ID and App Secret), not the credential's system-user token, so they bypass n8n's
  * credential authentication. Neither token nor secret ever appears in an error.
  */

@@ -1,5 +1,5 @@
 /**
- * 360dialog registration (§8): POST /v1/configs/webhook {url, headers?} for the number of the API
+ * 360dialog registration (docs/360dialog.md): POST /v1/configs/webhook {url, headers?} for the number of the API
  * key; deactivation puts the previous URL back. Reading the current URL (GET on the same path) is
  * reported by third-party code, not documented, so a failed read is tolerated.
  */

@@ -1,5 +1,5 @@
 /**
- * Automatic registration on Meta (§2.9). Several workflows share one app: the app callback is set
+ * Automatic registration on Meta (Meta: Webhook overrides). Several workflows share one app: the app callback is set
  * only when the app has none, and each workflow points its WABA (or its phone numbers) at itself
  * with an override. Deactivation undoes exactly what the record says activation did.
  */
@@ -106,7 +106,7 @@ function warnAboutForeignAppCallback(context: IHookFunctions, callbackUrl: strin
 	const appOnly = wanted.filter((field) => !OVERRIDABLE_FIELDS.has(field));
 	if (appOnly.length > 0) {
 		context.logger.warn(
-			`${logPrefix(context)}: ${appOnly.join(', ')} events always go to the app's callback (another endpoint), never to an override (§2.9): this trigger will not receive them.`,
+			`${logPrefix(context)}: ${appOnly.join(', ')} events always go to the app's callback (another endpoint), never to an override, so this trigger will not receive them.`,
 		);
 	}
 }

@@ -1,7 +1,7 @@
 import { BUSINESS_VERTICALS, buildBusinessProfileUpdate } from '../../../nodes/shared/whatsapp/account/businessProfile';
 import { expectValidationError } from '../../harness/expectValidationError';
 
-describe('buildBusinessProfileUpdate (§5.2)', () => {
+describe('buildBusinessProfileUpdate (Meta: Business profiles)', () => {
 	test('sends only the fields given, with messaging_product (Meta example values)', () => {
 		expect(
 			buildBusinessProfileUpdate({

@@ -1,6 +1,6 @@
 import { describePhoneNumberHealth, messagingLimitOfTier } from '../../../nodes/shared/whatsapp/account/phoneNumberHealth';
 
-/** §5.3 composite example. */
+/** Meta's Phone numbers page: composite example. */
 const jaspersMarket = {
 	id: '106540352242922',
 	display_phone_number: '+1 631-555-5555',
@@ -15,7 +15,7 @@ const jaspersMarket = {
 	whatsapp_business_manager_messaging_limit: 'TIER_2K',
 };
 
-describe('describePhoneNumberHealth (§5.3, §7.1, §7.2)', () => {
+describe('describePhoneNumberHealth (Meta: Phone numbers, Throughput, Messaging limits)', () => {
 	test('a connected GREEN number is healthy; the summary says quality, reach and throughput', () => {
 		expect(describePhoneNumberHealth(jaspersMarket)).toEqual({
 			phoneNumberId: '106540352242922',

@@ -2,7 +2,7 @@ import { buildMarkAsRead, buildTemplateMessage } from '../../../nodes/shared/wha
 import { expectValidationError } from '../../harness/expectValidationError';
 import type { SendTemplateComponent } from '../../../nodes/shared/whatsapp/templates';
 
-describe('buildMarkAsRead (§1.10)', () => {
+describe('buildMarkAsRead (Meta: Mark messages as read)', () => {
 	it('builds the plain read receipt', () => {
 		expect(buildMarkAsRead({ messageId: 'wamid.HBgL...' })).toEqual({ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.HBgL...' });
 	});
@@ -25,8 +25,8 @@ describe('buildMarkAsRead (§1.10)', () => {
 	});
 });
 
-describe('buildTemplateMessage (§1.8)', () => {
-	it('builds the reference envelope with components', () => {
+describe('buildTemplateMessage (Meta: Template components)', () => {
+	it("builds Meta's documented envelope with components", () => {
 		const components: SendTemplateComponent[] = [{ type: 'body', parameters: [{ type: 'text', text: 'Jessica' }, { type: 'text', text: 'SKBUP2-4CPIG9' }] }];
 		expect(buildTemplateMessage({ to: '+16505551234', templateName: 'order_confirmation', languageCode: 'en_US', components })).toEqual({
 			messaging_product: 'whatsapp',

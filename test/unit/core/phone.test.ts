@@ -2,7 +2,7 @@ import { countryOfNumber, normaliseRecipient, phoneVariants } from '../../../nod
 import { expectValidationError } from '../../harness/expectValidationError';
 
 describe('normaliseRecipient', () => {
-	describe('wa_ids that WhatsApp itself accepts pass unchanged (crm-apis §5)', () => {
+	describe('wa_ids that WhatsApp itself accepts pass unchanged (docs/phone-numbers.md)', () => {
 		it.each([
 			['5511988887777', 'BR'], // Brazil, 9-digit mobile
 			['551188887777', 'BR'], // Brazil legacy 8-digit wa_id, invalid for libphonenumber max

@@ -4,7 +4,7 @@ import { compareSha256 } from '../../../nodes/shared/whatsapp/media/checksum';
 const content = Buffer.from('%PDF-1.4 a small invoice');
 const digest = createHash('sha256').update(content).digest();
 
-describe('compareSha256 (§4.2: hex or base64 not confirmed, so both are accepted)', () => {
+describe('compareSha256 ((Meta: Media) hex or base64 not confirmed, so both are accepted)', () => {
 	test('matches a hex checksum, in either case', () => {
 		expect(compareSha256(content, digest.toString('hex'))).toEqual({ status: 'match', encoding: 'hex' });
 		expect(compareSha256(content, digest.toString('hex').toUpperCase())).toEqual({ status: 'match', encoding: 'hex' });

@@ -10,7 +10,7 @@ import { expectValidationError } from '../../harness/expectValidationError';
 
 const MB = 1024 * 1024;
 
-describe('checkMediaFile (§4.5)', () => {
+describe('checkMediaFile (Meta: Media)', () => {
 	test.each([
 		['image/png', 'image', 5 * MB],
 		['image/jpeg', 'image', 5 * MB],

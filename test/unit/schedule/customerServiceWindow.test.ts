@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { customerServiceWindow, formatDuration } from '../../../nodes/shared/whatsapp/schedule/customerServiceWindow';
 
-// messages[].timestamp of the §2.4 webhook example: 2025-06-08T20:59:43Z.
+// messages[].timestamp of Meta's Messages webhook reference webhook example page: 2025-06-08T20:59:43Z.
 const LAST_INBOUND = '1749416383';
 const lastInbound = DateTime.fromISO('2025-06-08T20:59:43Z', { zone: 'utc' });
 const after = (duration: { hours?: number; minutes?: number; seconds?: number; milliseconds?: number }) =>
 	lastInbound.plus(duration);
 
-describe('24 h customer-service window boundary (§7.3)', () => {
+describe('24 h customer-service window boundary (Meta: Customer service windows)', () => {
 	it('is open at 23:59:59 with one second left', () => {
 		const state = customerServiceWindow({ lastInboundAt: LAST_INBOUND, now: after({ hours: 23, minutes: 59, seconds: 59 }) });
 		expect(state).toMatchObject({
@@ -135,7 +135,7 @@ describe('missing or unreadable time gives status unknown', () => {
 	});
 });
 
-describe('free entry point window (§7.4)', () => {
+describe('free entry point window (Meta: Pricing)', () => {
 	const referralAt = LAST_INBOUND; // the inbound message carried a CTWA `referral`
 
 	it('opens 72 h from the first reply sent within 24 h of the referral', () => {
@@ -150,7 +150,7 @@ describe('free entry point window (§7.4)', () => {
 		});
 		// The FEP affects price only: the 24 h window is closed, so free-form is still not allowed.
 		expect(state.isOpen).toBe(false);
-		expect(state.reason).toContain('the 24 h window still decides what can be sent (§7.4)');
+		expect(state.reason).toContain('the 24 h window still decides what can be sent.');
 	});
 
 	it('closes at the end of the 72 h', () => {

@@ -6,7 +6,7 @@ import {
 	toIsoUtc,
 } from '../../../nodes/shared/whatsapp/schedule/instants';
 
-// The webhook's messages[].timestamp from §2.4 and the same instant in other spellings.
+// The webhook's messages[].timestamp from Meta's Messages webhook reference page: and the same instant in other spellings.
 const META_TIMESTAMP = '1749416383';
 const SAME_INSTANT = '2025-06-08T20:59:43Z';
 

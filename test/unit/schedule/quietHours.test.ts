@@ -9,7 +9,7 @@ import {
 
 const GB_WA_ID = '447400123456';
 const JP_WA_ID = '819012345678';
-const US_WA_ID = '16505551234'; // the §2.4 webhook example's wa_id
+const US_WA_ID = '16505551234'; // Meta's Messages webhook reference page: webhook example's wa_id
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
 const quiet = { quietStart: '21:00', quietEnd: '08:00' };
 

@@ -27,7 +27,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['businessProfile'], operation: ['get'] } }, properties);
 
-/** §5.1: GET …/whatsapp_business_profile?fields= (360dialog: /whatsapp_business_profile, §8). */
+/** Meta's Business profiles page: GET …/whatsapp_business_profile?fields= (360dialog: /whatsapp_business_profile, docs/360dialog.md). */
 export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<INodeExecutionData[]> {
 	const chosen = this.getNodeParameter('fields', context.itemIndex, []) as string[];
 	const fields = chosen.length > 0 ? chosen : [...BUSINESS_PROFILE_FIELDS];

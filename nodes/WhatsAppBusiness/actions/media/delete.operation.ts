@@ -7,7 +7,7 @@ const properties: INodeProperties[] = [{ ...mediaIdField, description: 'The medi
 
 export const description = updateDisplayOptions({ show: { resource: ['media'], operation: ['delete'] } }, properties);
 
-/** §4.4: DELETE /{media-id} → {success}. */
+/** Meta's Media page: DELETE /{media-id} → {success}. */
 export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<INodeExecutionData[]> {
 	const mediaId = requireMediaId.call(this, context.itemIndex);
 	const reply = (await mediaRequest.call(this, context, mediaId, { method: 'DELETE' })) as { success?: boolean };

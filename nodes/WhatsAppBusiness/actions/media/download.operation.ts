@@ -45,8 +45,8 @@ function toBuffer(body: unknown): Buffer {
 }
 
 /**
- * §4.2 then §4.3: look the media up, fetch its short-lived URL with the credential (360dialog:
- * its own host, §8) and hand the FILE on as n8n binary data, checked against Meta's sha256.
+ * Meta's Media page: look the media up, fetch its short-lived URL with the credential (360dialog:
+ * its own host, docs/360dialog.md) and hand the FILE on as n8n binary data, checked against Meta's sha256.
  */
 export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<INodeExecutionData[]> {
 	const i = context.itemIndex;

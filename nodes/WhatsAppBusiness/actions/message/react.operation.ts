@@ -4,7 +4,7 @@ import { messagingOptions, recipientField, type MessagingOptions } from '../comm
 import type { OperationContext } from '../types';
 import { sendMessage } from '../../transport/messages';
 
-// A reaction cannot quote a message (§1.6, §1.9), so its options leave out "Reply To Message ID".
+// A reaction cannot quote a message (Meta: Reaction messages, Contextual replies), so its options leave out "Reply To Message ID".
 const reactionOptions: INodeProperties = {
 	...messagingOptions,
 	options: (messagingOptions.options ?? []).filter((option) => option.name !== 'replyToMessageId'),

@@ -4,7 +4,7 @@ import { messagingOptions, recipientField, type MessagingOptions } from '../comm
 import type { OperationContext } from '../types';
 import { sendMessage } from '../../transport/messages';
 
-// Coordinates are text fields so every digit given (or mapped) is sent as is (§1.4 sends strings).
+// Coordinates are text fields so every digit given (or mapped) is sent as is (Meta: Location messages sends strings).
 const properties: INodeProperties[] = [
 	recipientField,
 	{

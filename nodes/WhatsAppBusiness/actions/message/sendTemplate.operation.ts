@@ -39,7 +39,7 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 	const templateOptions = this.getNodeParameter('templateOptions', i, {}) as TemplateOptions;
 	const reference = parseTemplateReference(this.getNodeParameter('template', i, '', { extractValue: true }), templateOptions.languageCode);
 	const templateName = requireTemplateName(reference);
-	// Read now, not when the workflow was built: the definition decides the parameter shapes (§1.8).
+	// Read now, not when the workflow was built: the definition decides the parameter shapes (Meta: Template components).
 	const template = chooseTranslation(await templateTranslations.call(this, context.connection, templateName, i), reference);
 	const languageCode = template?.language ?? reference.language;
 	if (!languageCode) {

@@ -9,7 +9,7 @@ import { templateFields, templateOptionsField } from './templateFields';
 
 /**
  * Free-form text while the customer-service window is open, otherwise the approved template
- * (reference §7.3). The journey builder no longer needs to branch by hand.
+ * (Meta: Customer service windows). The journey builder no longer needs to branch by hand.
  */
 const properties: INodeProperties[] = [
 	recipientField,

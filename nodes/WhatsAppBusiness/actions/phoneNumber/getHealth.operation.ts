@@ -16,7 +16,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['phoneNumber'], operation: ['getHealth'] } }, properties);
 
 /**
- * §5.3 GET /{phone-number-id}?fields=…, read in plain words (§7.1, §7.2). Meta only: 360dialog's
+ * Meta's Phone numbers page: GET /{phone-number-id}?fields=…, read in plain words (Meta: Throughput, Messaging limits). Meta only: 360dialog's
  * messaging API has no such call, and the endpoint says so with a configuration error.
  */
 export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<INodeExecutionData[]> {

@@ -72,7 +72,7 @@ function createInput(this: IExecuteFunctions, i: number): TemplateCreateInput {
 }
 
 /**
- * §3.1: the template is checked against Meta's limits (names, lengths, variables, examples,
+ * Meta's Templates overview page: the template is checked against Meta's limits (names, lengths, variables, examples,
  * buttons) before anything is sent, so a mistake costs no request and no review round.
  */
 export async function execute(this: IExecuteFunctions, context: OperationContext) {

@@ -30,8 +30,8 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['template'], operation: ['delete'] } }, properties);
 
 /**
- * §3.4: ?name= deletes every language, ?hsm_id=&name= one translation; 360dialog deletes by name
- * only (§8). A template given by ID always means that one translation.
+ * Meta's Template management page: ?name= deletes every language, ?hsm_id=&name= one translation; 360dialog deletes by name
+ * only (docs/360dialog.md). A template given by ID always means that one translation.
  */
 export async function execute(this: IExecuteFunctions, context: OperationContext) {
 	const i = context.itemIndex;

@@ -11,7 +11,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['template'], operation: ['get'] } }, properties);
 
-/** One template with its status, components and the variables Send Template will ask for (§3.2). */
+/** One template with its status, components and the variables Send Template will ask for (Meta: Template management). */
 export async function execute(this: IExecuteFunctions, context: OperationContext) {
 	const i = context.itemIndex;
 	const reference = parseTemplateReference(this.getNodeParameter('template', i, '', { extractValue: true }));

@@ -62,7 +62,7 @@ interface Filters {
 	status?: string[];
 }
 
-/** One item per template (§3.2), following every page until the limit is reached. */
+/** One item per template (Meta: Template management), following every page until the limit is reached. */
 export async function execute(this: IExecuteFunctions, context: OperationContext) {
 	const i = context.itemIndex;
 	const limit = resultLimit.call(this, i);

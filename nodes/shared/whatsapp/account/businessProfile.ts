@@ -1,11 +1,11 @@
 /**
- * Business profile update (reference §5.2): only the fields given are changed, so only those are
+ * Business profile update (Meta: Business profiles): only the fields given are changed, so only those are
  * sent. Limits are checked here so a value Meta would refuse never leaves n8n.
  */
 import { characterCount } from '../messages/common';
 import { WhatsAppValidationError } from '../validationError';
 
-/** §5.2, plus the four added in Meta's v23 OpenAPI (ALCOHOL … OTC_DRUGS). */
+/** (Meta: Business profiles), plus the four added in Meta's v23 OpenAPI (ALCOHOL … OTC_DRUGS). */
 export const BUSINESS_VERTICALS = [
 	'ALCOHOL', 'APPAREL', 'AUTO', 'BEAUTY', 'EDU', 'ENTERTAIN', 'EVENT_PLAN', 'FINANCE', 'GOVT', 'GROCERY', 'HEALTH', 'HOTEL',
 	'NONPROFIT', 'NOT_A_BIZ', 'ONLINE_GAMBLING', 'OTC_DRUGS', 'OTHER', 'PHYSICAL_GAMBLING', 'PROF_SERVICES', 'RESTAURANT',
@@ -13,10 +13,10 @@ export const BUSINESS_VERTICALS = [
 ] as const;
 export type BusinessVertical = (typeof BUSINESS_VERTICALS)[number];
 
-/** §5.1 fields GET can return. */
+/** Meta's Business profiles page: fields GET can return. */
 export const BUSINESS_PROFILE_FIELDS = ['about', 'address', 'description', 'email', 'profile_picture_url', 'vertical', 'websites'] as const;
 
-/** §5.2 limits (pywa, 360dialog). Meta's v23 OpenAPI says 256 for description; §5.2 gives 512. */
+/** Meta's Business profiles page: limits (pywa, 360dialog). Meta's v23 OpenAPI says 256 for description; Meta's Business profiles page: gives 512. */
 const PROFILE_LIMITS = { about: 139, address: 256, description: 512, email: 128, website: 256, websites: 2 } as const;
 
 export interface BusinessProfileUpdateInput {
@@ -63,11 +63,11 @@ function checkWebsites(websites: string[]): string[] {
 	return list;
 }
 
-/** The POST body for §5.2, or a WhatsAppValidationError naming the field to fix. */
+/** The POST body for (Meta: Business profiles), or a WhatsAppValidationError naming the field to fix. */
 export function buildBusinessProfileUpdate(input: BusinessProfileUpdateInput): BusinessProfileUpdateBody {
 	const body: BusinessProfileUpdateBody = { messaging_product: 'whatsapp' };
 	if (input.about !== undefined) {
-		// §5.2: "about" cannot be empty once given.
+		// Meta's Business profiles page: "about" cannot be empty once given.
 		if (input.about.trim() === '') throw new WhatsAppValidationError('"About" is empty.', 'about', 'Enter 1 to 139 characters, or remove the About field to keep the current text.');
 		tooLong('about', 'About', input.about, PROFILE_LIMITS.about);
 		body.about = input.about;

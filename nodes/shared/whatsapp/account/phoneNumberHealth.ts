@@ -1,9 +1,9 @@
 /**
- * A phone number's state in plain words (reference §5.3, §7.1, §7.2): quality, status, messaging
+ * A phone number's state in plain words (Meta: Phone numbers, Throughput, Messaging limits): quality, status, messaging
  * limit and throughput, from the Graph phone-number object.
  */
 
-/** The §5.3 object as Graph returns it (every field optional: only requested ones come back). */
+/** The Meta's Phone numbers page: object as Graph returns it (every field optional: only requested ones come back). */
 export interface GraphPhoneNumber {
 	id?: string;
 	display_phone_number?: string;
@@ -15,7 +15,7 @@ export interface GraphPhoneNumber {
 	platform_type?: string;
 	throughput?: { level?: string };
 	whatsapp_business_manager_messaging_limit?: string;
-	/** Deprecated (§5.3); read only when the new field is missing. */
+	/** Deprecated (Meta: Phone numbers); read only when the new field is missing. */
 	messaging_limit_tier?: string;
 	account_mode?: string;
 }
@@ -42,7 +42,7 @@ export interface PhoneNumberHealth {
 	summary: string;
 }
 
-/** §5.3: STANDARD is 80 mps; HIGH (1,000 mps) comes from SDK docs, not confirmed by Meta. */
+/** Meta's Phone numbers page: STANDARD is 80 mps; HIGH (1,000 mps) comes from SDK docs, not confirmed by Meta. */
 const THROUGHPUT: Record<string, number> = { STANDARD: 80, HIGH: 1000 };
 
 /** "TIER_2K" → 2000, "TIER_UNLIMITED" → null; undefined when the tier is not recognised. */
@@ -65,7 +65,7 @@ function limitText(tier: string | undefined, limit: number | null | undefined): 
 function issuesOf(phone: GraphPhoneNumber): string[] {
 	const issues: string[] = [];
 	const status = phone.status?.toUpperCase();
-	// §5.3: CONNECTED is required to send.
+	// Meta's Phone numbers page: CONNECTED is required to send.
 	if (status && status !== 'CONNECTED') issues.push(`Status is ${status}: the number must be CONNECTED to send; check it in WhatsApp Manager.`);
 	if (phone.quality_rating?.toUpperCase() === 'RED') {
 		issues.push('Quality is RED: customers block or report recent messages; send fewer, more relevant messages before volumes rise.');

@@ -1,6 +1,6 @@
 /**
- * The `sha256` that GET /{media-id} returns (§4.2). Meta's docs do not say whether it is hex or
- * base64 (webhooks use base64, §2.4.2), so both spellings are accepted.
+ * The `sha256` that GET /{media-id} returns (Meta: Media). Meta's docs do not say whether it is hex or
+ * base64 (webhooks use base64, (Meta: Messages webhook reference)), so both spellings are accepted.
  */
 import { createHash } from 'node:crypto';
 

@@ -1,5 +1,5 @@
 /**
- * The media WhatsApp accepts (reference §4.5): MIME type, kind, extension and size limit. Checked
+ * The media WhatsApp accepts (Meta: Media): MIME type, kind, extension and size limit. Checked
  * before an upload so a file Meta would refuse never leaves n8n.
  */
 import { WhatsAppValidationError } from '../validationError';
@@ -27,7 +27,7 @@ const rule = (kind: MediaKind, mimeType: string, extension: string, maxBytes: nu
 	...(note ? { note } : {}),
 });
 
-/** §4.5 table. Stickers get the animated limit (500 KB): a MIME type cannot tell static (100 KB) from animated. */
+/** Meta's Media page: table. Stickers get the animated limit (500 KB): a MIME type cannot tell static (100 KB) from animated. */
 export const SUPPORTED_MEDIA_TYPES: readonly MediaTypeRule[] = [
 	rule('audio', 'audio/aac', 'aac', 16 * MB),
 	rule('audio', 'audio/amr', 'amr', 16 * MB),
@@ -85,7 +85,7 @@ export interface MediaFileCheck {
 }
 
 /**
- * Whether WhatsApp takes this file (§4.5). Returns the matching rule (its standard MIME type is
+ * Whether WhatsApp takes this file (Meta: Media). Returns the matching rule (its standard MIME type is
  * the one to send); throws WhatsAppValidationError naming the fix otherwise.
  */
 export function checkMediaFile(file: MediaFileCheck): MediaTypeRule {
@@ -99,7 +99,7 @@ export function checkMediaFile(file: MediaFileCheck): MediaTypeRule {
 		);
 	}
 	if (file.kind && file.kind !== found.kind) {
-		// §4.5: WebP images can only be sent as stickers.
+		// Meta's Media page: WebP images can only be sent as stickers.
 		const why = found.kind === 'sticker' ? ' WebP images can only be sent as stickers.' : '';
 		throw new WhatsAppValidationError(
 			`A ${mimeType} file cannot be sent as ${file.kind === 'audio' ? 'audio' : `a ${file.kind}`}.${why}`,
@@ -120,7 +120,7 @@ export function checkMediaFile(file: MediaFileCheck): MediaTypeRule {
 	return found;
 }
 
-/** Common types customers send that are outside the upload table (inbound media, §2.4.2). */
+/** Common types customers send that are outside the upload table (inbound media, (Meta: Messages webhook reference)). */
 const OTHER_EXTENSIONS: Record<string, string> = {
 	'image/gif': 'gif',
 	'image/heic': 'heic',

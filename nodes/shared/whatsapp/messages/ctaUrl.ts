@@ -13,7 +13,7 @@ export interface CtaUrlMessageInput extends CommonMessageOptions {
 	footer?: string;
 }
 
-/** §1.7.3 interactive call-to-action URL button. */
+/** Meta's Interactive CTA URL button messages page: interactive call-to-action URL button. */
 export function buildCtaUrlMessage(input: CtaUrlMessageInput): InteractiveMessageBody<CtaUrlInteractive> {
 	const interactive = withOptionalParts<CtaUrlInteractive>(
 		{

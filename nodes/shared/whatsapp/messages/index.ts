@@ -1,4 +1,4 @@
-/** Pure builders for every outgoing Cloud API message (reference §1). */
+/** Pure builders for every outgoing Cloud API message (Meta: Send messages). */
 export * from './types';
 export type { CommonMessageOptions } from './common';
 export { buildTextMessage, type TextMessageInput } from './text';

@@ -9,7 +9,7 @@ export type InteractiveHeaderInput =
 
 export type InteractiveHeaderType = InteractiveHeaderInput['type'];
 
-/** Header for reply-button and CTA URL messages: text, or media by id or link (§1.7.1, §1.7.3). */
+/** Header for reply-button and CTA URL messages: text, or media by id or link (Meta: Interactive reply buttons messages, Interactive CTA URL button messages). */
 export function buildInteractiveHeader(
 	header: InteractiveHeaderInput | undefined,
 	allowed: readonly InteractiveHeaderType[],

@@ -7,7 +7,7 @@ export interface LocationRequestMessageInput extends CommonMessageOptions {
 	body: string;
 }
 
-/** §1.7.5 asks the user to share a location; the reply arrives as a location message. */
+/** Meta's Location request messages page: asks the user to share a location; the reply arrives as a location message. */
 export function buildLocationRequestMessage(
 	input: LocationRequestMessageInput,
 ): InteractiveMessageBody<LocationRequestInteractive> {

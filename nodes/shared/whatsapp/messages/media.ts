@@ -7,7 +7,7 @@ const MEDIA_TYPES: readonly MediaType[] = ['image', 'video', 'audio', 'document'
 
 export interface MediaMessageInput extends CommonMessageOptions, MediaSourceInput {
 	mediaType: MediaType;
-	/** image, video and document only (§1.3) */
+	/** image, video and document only (Meta: Media messages) */
 	caption?: string;
 	/** document only: the extension picks the icon the user sees */
 	filename?: string;
@@ -71,7 +71,7 @@ export function checkMediaMessage(input: MediaMessageDetails): void {
 }
 
 /**
- * Image, video, audio, document and sticker messages (Meta: Messages › Media messages), by media ID
+ * Image, video, audio, document and sticker messages (Meta: Media messages), by media ID
  * or link. Throws WhatsAppValidationError naming the field to fix.
  */
 export function buildMediaMessage(input: MediaMessageInput): MediaMessageBody {

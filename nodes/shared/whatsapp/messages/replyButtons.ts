@@ -65,7 +65,7 @@ function buildButtons(buttons: ReplyButtonInput[]): ReplyButtonsInteractive['act
 	return replies;
 }
 
-/** §1.7.1 interactive reply buttons. */
+/** Meta's Interactive reply buttons messages page: interactive reply buttons. */
 export function buildReplyButtonsMessage(input: ReplyButtonsMessageInput): InteractiveMessageBody<ReplyButtonsInteractive> {
 	const interactive = withOptionalParts<ReplyButtonsInteractive>(
 		{

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import { isEmptyValue, parseInstant, parseInstantOrThrow, toIsoUtc } from './instants';
 
-/** §7.3: every inbound message opens or refreshes a 24-hour customer-service window. */
+/** Meta's Customer service windows page: every inbound message opens or refreshes a 24-hour customer-service window. */
 const CUSTOMER_SERVICE_WINDOW_HOURS = 24;
-/** §7.4: a reply within 24 h of a click-to-WhatsApp referral opens a 72-hour free entry point window. */
+/** Meta's Pricing page: a reply within 24 h of a click-to-WhatsApp referral opens a 72-hour free entry point window. */
 const FREE_ENTRY_POINT_HOURS = 72;
 const MAX_SAFETY_MARGIN_MINUTES = CUSTOMER_SERVICE_WINDOW_HOURS * 60;
 
@@ -37,7 +37,7 @@ export interface CustomerServiceWindowInput {
 	lastInboundAt: unknown;
 	now?: DateTime | Date;
 	safetyMarginMinutes?: number;
-	/** Inbound time of a message that carried a click-to-WhatsApp `referral` (§2.4.14). */
+	/** Inbound time of a message that carried a click-to-WhatsApp `referral` (Meta: Messages webhook reference). */
 	referralAt?: unknown;
 	/** Time of the business's first reply after that referral message. */
 	firstReplyAt?: unknown;
@@ -86,7 +86,7 @@ export function customerServiceWindow(input: CustomerServiceWindowInput): Window
 		reason = `Treated as closed: only ${formatDuration(Math.ceil(remainingMs / 1000))} left, within the ` +
 			`${safetyMarginMinutes} min safety margin. Send an approved template instead.`;
 	} else {
-		reason = `Closed: the 24 h window ended at ${times.closesAt}. Only approved templates can be sent (§7.3).`;
+		reason = `Closed: the 24 h window ended at ${times.closesAt}. Only approved templates can be sent.`;
 	}
 	return {
 		...base,
@@ -116,7 +116,7 @@ function freeEntryPointWindow(
 	now: DateTime,
 ): { state: FreeEntryPointState; note: string } | undefined {
 	if (isEmptyValue(referralAtValue)) return undefined;
-	const priceOnly = 'It affects price only: the 24 h window still decides what can be sent (§7.4).';
+	const priceOnly = 'It affects price only: the 24 h window still decides what can be sent.';
 	const referralAt = parseInstant(referralAtValue);
 	if (!referralAt) {
 		return {

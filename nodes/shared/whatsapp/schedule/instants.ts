@@ -3,7 +3,7 @@ import { assertTimeZone } from './timeZones';
 
 /**
  * Reading "a point in time" from whatever a workflow hands us: the trigger's `timestamp` (ISO UTC)
- * or `timestampEpoch` (seconds, as Meta sends it, §2.4), a Data table column, a JS Date or a luxon
+ * or `timestampEpoch` (seconds, as Meta sends it, (Meta: Messages webhook reference)), a Data table column, a JS Date or a luxon
  * DateTime (n8n's `$now`).
  *
  * Epoch numbers are told apart by magnitude:

@@ -4,7 +4,7 @@ import { OTP_CODE_FIELD, bodyFieldId, headerFieldId } from './fieldIds';
 import type { SendTemplateComponent, SendTemplateParameter, TemplateDefinition, TemplateValues } from './types';
 
 /**
- * "Components (JSON)": raw send-time components (§1.8) for what the field form cannot express
+ * "Components (JSON)": raw send-time components (Meta: Template components) for what the field form cannot express
  * (currency/date_time values, catalog buttons…). They replace the built component of the same
  * kind (type, plus index for buttons) and are otherwise added; or they are sent alone.
  */

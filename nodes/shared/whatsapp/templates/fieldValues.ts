@@ -8,7 +8,7 @@ export function readValue(values: TemplateValues, id: string): string | undefine
 	return text.trim() === '' ? undefined : text;
 }
 
-/** Digits only → an uploaded media ID; an http(s) URL → a link (§1.8.1 accepts either). */
+/** Digits only → an uploaded media ID; an http(s) URL → a link (Meta: Template components accepts either). */
 export function mediaObjectFrom(value: string): SendMediaObject | undefined {
 	const trimmed = value.trim();
 	if (/^\d+$/.test(trimmed)) return { id: trimmed };

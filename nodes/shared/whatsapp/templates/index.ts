@@ -1,4 +1,4 @@
-/** Templates: definition → form fields → send components; rendering; creation (§1.8, §3). */
+/** Templates: definition → form fields → send components; rendering; creation (Meta: Template components, Template management). */
 export type * from './types';
 export type { TemplateCreateButton, TemplateCreateInput } from './createTypes';
 export { templateParameterFields, withTemplateVariables } from './parameters';

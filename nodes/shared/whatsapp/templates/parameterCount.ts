@@ -1,4 +1,4 @@
-/** How many parameters Meta expects per component; a wrong count fails with 132000 (§1.8.2). */
+/** How many parameters Meta expects per component; a wrong count fails with 132000 (Meta: Template components). */
 import { findComponent, isAuthenticationTemplate, templateButtons, upper } from './definition';
 import { placeholderKeys } from './placeholders';
 import type { TemplateComponentDefinition, TemplateDefinition } from './types';

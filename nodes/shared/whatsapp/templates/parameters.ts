@@ -66,7 +66,7 @@ export function templateParameterFields(def: TemplateDefinition): TemplateParame
 	return fields;
 }
 
-/** §1.8.4: the one code goes into the body and into the URL button at index 0. */
+/** Meta's Authentication templates page: the one code goes into the body and into the URL button at index 0. */
 function otpField(): Field {
 	return {
 		id: OTP_CODE_FIELD,
@@ -85,7 +85,7 @@ function expirationField(): Field {
 		component: 'limited_time_offer',
 		kind: 'expiration_time',
 		required: true,
-		description: 'When the offer ends: Unix time in milliseconds or an ISO 8601 date (§1.8.6).',
+		description: 'When the offer ends: Unix time in milliseconds or an ISO 8601 date.',
 	};
 }
 

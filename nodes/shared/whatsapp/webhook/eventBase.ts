@@ -20,10 +20,10 @@ export interface EventBase {
 	field: string;
 	/** entry.id: the WhatsApp Business Account id ('' when the payload lacks it). */
 	wabaId: string;
-	/** From value.metadata; absent for WABA-level changes (§2.3). */
+	/** From value.metadata; absent for WABA-level changes (Meta: Messages webhook reference). */
 	phoneNumberId?: string;
 	displayPhoneNumber?: string;
-	/** Stable dedupe key: equal for a retried delivery of the same event (§2.8). */
+	/** Stable dedupe key: equal for a retried delivery of the same event (docs/webhook-delivery.md). */
 	eventId: string;
 	/** ISO 8601 UTC. When the payload carries no usable time, the time it was normalised. */
 	timestamp: string;

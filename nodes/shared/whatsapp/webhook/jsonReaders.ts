@@ -26,7 +26,7 @@ export function asObjects(value: unknown): JsonObject[] {
 	return objects;
 }
 
-/** Strings as they are; finite numbers as text, because Meta sends some ids as integers (§2.7.1). */
+/** Strings as they are; finite numbers as text, because Meta sends some ids as integers (Meta: message_template_status_update webhook reference). */
 export function asString(value: unknown): string | undefined {
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
@@ -49,7 +49,7 @@ export function asBoolean(value: unknown): boolean | undefined {
 
 const MAX_DATE_SECONDS = 8.64e12; // the largest instant a JS Date can hold
 
-/** Unix seconds from an integer or a digit string ("1749416383", §2.4); otherwise undefined. */
+/** Unix seconds from an integer or a digit string ("1749416383", (Meta: Messages webhook reference)); otherwise undefined. */
 export function asEpochSeconds(value: unknown): number | undefined {
 	const seconds = typeof value === 'string' && !/^\d+$/.test(value.trim()) ? undefined : asNumber(value);
 	if (seconds === undefined || seconds < 0 || seconds > MAX_DATE_SECONDS) return undefined;

@@ -1,4 +1,4 @@
-/** Readers for the parts of an inbound message (§2.4). Each takes the raw sub-object Meta sent. */
+/** Readers for the parts of an inbound message (Meta: Messages webhook reference). Each takes the raw sub-object Meta sent. */
 import { asBoolean, asNumber, asObject, asObjects, asString, compact, type JsonObject } from './jsonReaders';
 import { toE164 } from './common';
 import type {
@@ -12,7 +12,7 @@ import type {
 	MessageSystem,
 } from './types';
 
-/** The sender, with the profile from the contacts[] entry whose wa_id matches, else the first (§2.4). */
+/** The sender, with the profile from the contacts[] entry whose wa_id matches, else the first (Meta: Messages webhook reference). */
 export function readSender(message: JsonObject, contacts: JsonObject[]): MessageSender {
 	const from = asString(message.from);
 	const contact = contacts.find((candidate) => from && asString(candidate.wa_id) === from) ?? contacts[0];
@@ -27,7 +27,7 @@ export function readSender(message: JsonObject, contacts: JsonObject[]): Message
 	});
 }
 
-/** §2.4.2: sha256 is base64; url appears from 2025-11; voice / animated flag audio and stickers. */
+/** Meta's Messages webhook reference page: sha256 is base64; url appears from 2025-11; voice / animated flag audio and stickers. */
 export function readMedia(media: JsonObject): MessageMedia {
 	return compact({
 		id: asString(media.id) ?? '',
@@ -42,7 +42,7 @@ export function readMedia(media: JsonObject): MessageMedia {
 
 const INTERACTIVE_REPLY_TYPES = ['button_reply', 'list_reply', 'nfm_reply'] as const;
 
-/** §2.4.7–2.4.9. Returns undefined for an interactive sub-type this reader does not know. */
+/** Button and list replies, Flow responses (Meta: Messages webhook reference). Returns undefined for an interactive sub-type this reader does not know. */
 export function readInteractive(interactive: JsonObject): InteractiveReply | undefined {
 	const type = INTERACTIVE_REPLY_TYPES.find((known) => known === interactive.type);
 	if (!type) return undefined;
@@ -58,7 +58,7 @@ export function readInteractive(interactive: JsonObject): InteractiveReply | und
 	return compact({ type, name: asString(reply.name), body: asString(reply.body), ...readFlowResponse(reply.response_json) });
 }
 
-/** §2.4.9: response_json is a JSON-encoded string; the flow is identified by its flow_token. */
+/** Meta's Messages webhook reference page: response_json is a JSON-encoded string; the flow is identified by its flow_token. */
 function readFlowResponse(
 	responseJson: unknown,
 ): Pick<InteractiveReply, 'flowResponse' | 'parseError' | 'flowToken'> {
@@ -76,7 +76,7 @@ function readFlowResponse(
 	return { flowResponse, flowToken: asString(flowResponse.flow_token) };
 }
 
-/** §2.4.13: replies, forwards and product enquiries. */
+/** Meta's Messages webhook reference page: replies, forwards and product enquiries. */
 export function readContext(context: JsonObject): MessageContext {
 	const product = asObject(context.referred_product);
 	return compact({
@@ -90,7 +90,7 @@ export function readContext(context: JsonObject): MessageContext {
 	});
 }
 
-/** §2.4.14: Click-to-WhatsApp ad or post referral. */
+/** Meta's Messages webhook reference page: Click-to-WhatsApp ad or post referral. */
 export function readReferral(referral: JsonObject): MessageReferral {
 	return compact({
 		sourceUrl: asString(referral.source_url),
@@ -107,7 +107,7 @@ export function readReferral(referral: JsonObject): MessageReferral {
 	});
 }
 
-/** §2.4.10 */
+/** (Meta: Messages webhook reference) */
 export function readOrder(order: JsonObject): MessageOrder {
 	return compact({
 		catalogId: asString(order.catalog_id),
@@ -123,7 +123,7 @@ export function readOrder(order: JsonObject): MessageOrder {
 	});
 }
 
-/** §2.4.11: user_changed_number carries the new number in wa_id (older payloads: new_wa_id). */
+/** Meta's Messages webhook reference page: user_changed_number carries the new number in wa_id (older payloads: new_wa_id). */
 export function readSystem(system: JsonObject): MessageSystem {
 	return compact({
 		type: asString(system.type),
@@ -132,7 +132,7 @@ export function readSystem(system: JsonObject): MessageSystem {
 	});
 }
 
-/** §2.4.3: coordinates are numbers; name, address and url only when shared. */
+/** Meta's Messages webhook reference page: coordinates are numbers; name, address and url only when shared. */
 export function readLocation(location: JsonObject): NonNullable<MessageEvent['location']> {
 	return compact({
 		latitude: asNumber(location.latitude),
@@ -143,7 +143,7 @@ export function readLocation(location: JsonObject): NonNullable<MessageEvent['lo
 	});
 }
 
-/** §2.4.5: a removed reaction has an empty or absent emoji. */
+/** Meta's Messages webhook reference page: a removed reaction has an empty or absent emoji. */
 export function readReaction(reaction: JsonObject): NonNullable<MessageEvent['reaction']> {
 	const emoji = asString(reaction.emoji);
 	return compact({

@@ -1,6 +1,6 @@
 /**
  * Normalised webhook events: one per inbound message, per status, per value-level error and per
- * WABA-level change (§2.3). Keys are camelCase; `raw` keeps the original Meta object.
+ * WABA-level change (Meta: Messages webhook reference). Keys are camelCase; `raw` keeps the original Meta object.
  */
 import type { JsonObject } from './jsonReaders';
 import type { EventBase, WebhookError } from './eventBase';
@@ -10,21 +10,21 @@ export type * from './eventBase';
 export type * from './wabaTypes';
 
 export interface MessageSender {
-	/** '' for username-only users who hide their number (§2.4.15). */
+	/** '' for username-only users who hide their number (Meta: Business-scoped user IDs). */
 	waId: string;
 	/** '+' + waId, or '' when waId is empty. */
 	e164: string;
 	profileName?: string;
-	/** Business-scoped user id (BSUID, §2.4.15). */
+	/** Business-scoped user id (BSUID, (Meta: Business-scoped user IDs)). */
 	userId?: string;
 	username?: string;
 }
 
 export interface MessageMedia {
-	/** Media id for download, valid 7 days (§2.4.2); '' when missing. */
+	/** Media id for download, valid 7 days (Meta: Messages webhook reference); '' when missing. */
 	id: string;
 	mimeType?: string;
-	/** Base64 in webhooks (§2.4.2). */
+	/** Base64 in webhooks (Meta: Messages webhook reference). */
 	sha256?: string;
 	url?: string;
 	filename?: string;
@@ -65,7 +65,7 @@ export interface MessageReferral {
 	imageUrl?: string;
 	videoUrl?: string;
 	thumbnailUrl?: string;
-	/** Missing for WhatsApp Status ad placements (§2.4.14). */
+	/** Missing for WhatsApp Status ad placements (Meta: Messages webhook reference). */
 	ctwaClid?: string;
 	welcomeMessageText?: string;
 }
@@ -79,7 +79,7 @@ export interface MessageOrder {
 export interface MessageSystem {
 	type?: string;
 	body?: string;
-	/** user_changed_number: the user's new wa_id (§2.4.11). */
+	/** user_changed_number: the user's new wa_id (Meta: Messages webhook reference). */
 	newWaId?: string;
 }
 
@@ -114,7 +114,7 @@ export interface MessageEvent extends EventBase {
 	interactive?: InteractiveReply;
 	button?: { payload?: string; text?: string };
 	location?: { latitude?: number; longitude?: number; name?: string; address?: string; url?: string };
-	/** Shared contact cards (§1.5 shape), keys camelCased. */
+	/** Shared contact cards (Meta: Contacts messages shape), keys camelCased. */
 	contacts?: JsonObject[];
 	reaction?: { messageId: string; emoji?: string; removed: boolean };
 	order?: MessageOrder;

@@ -1,12 +1,12 @@
-/** WABA-level events (§2.7): template, phone number, account, capability and security changes. */
+/** WABA-level events (Meta: Webhooks overview): template, phone number, account, capability and security changes. */
 import type { JsonObject } from './jsonReaders';
 import type { EventBase } from './eventBase';
 
 export interface TemplateFields {
-	/** message_template_id, as text (Meta sends an integer, §2.7.1). */
+	/** message_template_id, as text (Meta sends an integer, (Meta: message_template_status_update webhook reference)). */
 	templateId?: string;
 	templateName?: string;
-	/** As Meta sends it: "en_US" or "en-US" (§2.7.1). */
+	/** As Meta sends it: "en_US" or "en-US" (Meta: message_template_status_update webhook reference). */
 	language?: string;
 }
 
@@ -24,7 +24,7 @@ export interface TemplateStatusEvent extends EventBase, TemplateFields {
 export interface TemplateCategoryEvent extends EventBase, TemplateFields {
 	kind: 'template_category';
 	previousCategory?: string;
-	/** Careful: in the advance notice this is the CURRENT category (§2.7.2). */
+	/** Careful: in the advance notice this is the CURRENT category (Meta: template_category_update webhook reference). */
 	newCategory?: string;
 	correctCategory?: string;
 	categoryUpdateAt?: string;
@@ -57,7 +57,7 @@ export interface PhoneNumberNameEvent extends EventBase {
 
 export interface AccountUpdateEvent extends EventBase {
 	kind: 'account_update';
-	/** account_update events (§2.7.5). */
+	/** account_update events (Meta: account_update webhook reference). */
 	event?: string;
 	/** account_review_update outcome: APPROVED, REJECTED, PENDING, DEFERRED. */
 	decision?: string;
