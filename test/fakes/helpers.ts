@@ -19,7 +19,7 @@ export interface CallOptions {
 export async function call<T = any>(fake: RunningCrmFake | string, method: string, path: string, options: CallOptions = {}): Promise<Reply<T>> {
 	const base = typeof fake === 'string' ? fake : fake.url;
 	const headers: Record<string, string> = { ...options.headers };
-	let body: BodyInit | undefined = options.body;
+	let body: RequestInit['body'] = options.body;
 	if (options.json !== undefined) {
 		headers['Content-Type'] = 'application/json';
 		body = JSON.stringify(options.json);
