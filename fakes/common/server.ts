@@ -30,8 +30,8 @@ export interface VendorSpec<C extends CommonFakeConfig> {
 	normalisePath?: (path: string) => string;
 	errors: {
 		notFound(request: FakeRequest): FakeResponse;
-		/** An injected 429 or 5xx, or the rate limit (`status` 429). */
-		fault(status: number, retryAfterSeconds: number | undefined): FakeResponse;
+		/** An injected 429 or 5xx, or the rate limit (`status` 429); the server adds `Retry-After`. */
+		fault(status: number): FakeResponse;
 		internal(error: unknown): FakeResponse;
 	};
 	/** Back to the seed (records, tokens, uploads…). */
@@ -111,12 +111,12 @@ export async function startFakeServer<C extends CommonFakeConfig>(options: Serve
 		if (fault?.drop === 'before') faultLabel = 'drop:before';
 		else if (fault?.status) {
 			faultLabel = String(fault.status);
-			response = spec.errors.fault(fault.status, retryAfterOf(fault));
+			response = withRetryAfter(spec.errors.fault(fault.status), retryAfterOf(fault));
 		} else {
 			const wait = limiter.take(spec.config.rateLimit, clock());
 			if (wait !== undefined) {
 				faultLabel = 'rate-limit';
-				response = spec.errors.fault(429, wait);
+				response = withRetryAfter(spec.errors.fault(429), wait);
 			}
 		}
 		let redactKeys: string[] | undefined;
@@ -163,6 +163,10 @@ export async function startFakeServer<C extends CommonFakeConfig>(options: Serve
 				server.closeAllConnections();
 			}),
 	};
+}
+
+function withRetryAfter(response: FakeResponse, seconds: number | undefined): FakeResponse {
+	return seconds === undefined ? response : { ...response, headers: { 'Retry-After': String(seconds), ...response.headers } };
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

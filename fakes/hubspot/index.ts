@@ -5,9 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { adminBody } from '../common/admin';
-import { applyConfigPatch } from '../common/config';
 import { json, type FakeRequest, type FakeResponse, type Route } from '../common/http';
-import { startFakeServer, type RunningFakeServer, type ServerOptions } from '../common/server';
+import { startVendorFake, type RunningVendorFake, type VendorFakeOptions } from '../common/vendor';
 import { defaultHubSpotConfig, HUBSPOT_CONFIG_CHECKS, type HubSpotFakeConfig } from './config';
 import { contactNoteAssociations, createContact, getContact, updateContact, upsertContacts } from './contacts';
 import { hubspotError } from './errors';
@@ -21,14 +20,8 @@ export { HUBSPOT_SEED } from './seed';
 export type { HubSpotFakeConfig } from './config';
 export { HubSpotState } from './state';
 
-export interface HubSpotFakeOptions extends ServerOptions {
-	config?: Partial<HubSpotFakeConfig>;
-}
-
-export interface RunningHubSpotFake extends RunningFakeServer<HubSpotFakeConfig> {
-	kind: 'hubspot';
-	state: HubSpotState;
-}
+export type HubSpotFakeOptions = VendorFakeOptions<HubSpotFakeConfig>;
+export type RunningHubSpotFake = RunningVendorFake<'hubspot', HubSpotFakeConfig, HubSpotState>;
 
 function routes(state: HubSpotState): Route[] {
 	const table: Array<[string, string, (state: HubSpotState, request: FakeRequest) => FakeResponse]> = [
@@ -82,35 +75,29 @@ function tokenAdminRoutes(state: HubSpotState): Route[] {
 }
 
 /** Starts the HubSpot fake on 127.0.0.1 (port 0 = any free port). */
-export async function startHubSpotFake(options: HubSpotFakeOptions = {}): Promise<RunningHubSpotFake> {
-	const config = defaultHubSpotConfig();
-	const problems = applyConfigPatch(config, options.config ?? {}, HUBSPOT_CONFIG_CHECKS);
-	if (problems.length > 0) throw new Error(`HubSpot fake config: ${problems.join('; ')}`);
-	let state!: HubSpotState;
-	const server = await startFakeServer(options, (runtime) => {
-		state = new HubSpotState(runtime.clock, config);
-		return {
+export function startHubSpotFake(options: HubSpotFakeOptions = {}): Promise<RunningHubSpotFake> {
+	return startVendorFake(
+		{
 			kind: 'hubspot',
-			config,
-			configChecks: HUBSPOT_CONFIG_CHECKS,
-			routes: routes(state),
-			adminRoutes: tokenAdminRoutes(state),
-			errors: {
-				notFound: () => hubspotError(404, 'OBJECT_NOT_FOUND', 'resource not found'),
-				// 429 body with `policyName` as HubSpot's SDK reads it (RetryDecorator); Retry-After added by the fake.
-				fault: (status, retryAfter) => {
-					const headers: Record<string, string> = retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {};
-					if (status === 429) {
-						return hubspotError(429, 'RATE_LIMITS', 'You have reached your ten_secondly_rolling limit.', { errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING' }, { ...headers, 'X-HubSpot-RateLimit-Interval-Milliseconds': '10000', 'X-HubSpot-RateLimit-Max': '100', 'X-HubSpot-RateLimit-Remaining': '0' });
-					}
-					return hubspotError(status, 'INTERNAL_ERROR', 'internal error', {}, headers);
+			label: 'HubSpot',
+			defaults: defaultHubSpotConfig,
+			checks: HUBSPOT_CONFIG_CHECKS,
+			createState: (clock, config) => new HubSpotState(clock, config),
+			parts: (state) => ({
+				routes: routes(state),
+				adminRoutes: tokenAdminRoutes(state),
+				errors: {
+					notFound: () => hubspotError(404, 'OBJECT_NOT_FOUND', 'resource not found'),
+					// 429 body with `policyName` as HubSpot's SDK reads it (RetryDecorator); Retry-After added by the fake.
+					fault: (status) => {
+						if (status !== 429) return hubspotError(status, 'INTERNAL_ERROR', 'internal error');
+						const limits = { 'X-HubSpot-RateLimit-Interval-Milliseconds': '10000', 'X-HubSpot-RateLimit-Max': '100', 'X-HubSpot-RateLimit-Remaining': '0' };
+						return hubspotError(429, 'RATE_LIMITS', 'You have reached your ten_secondly_rolling limit.', { errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING' }, limits);
+					},
+					internal: () => hubspotError(500, 'INTERNAL_ERROR', 'internal error'),
 				},
-				internal: () => hubspotError(500, 'INTERNAL_ERROR', 'internal error'),
-			},
-			reset: () => state.reset(),
-			dump: () => state.dump(),
-			flushSearchIndex: () => state.contactIndex.flush(),
-		};
-	});
-	return { ...server, kind: 'hubspot', state };
+			}),
+		},
+		options,
+	);
 }

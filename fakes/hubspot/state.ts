@@ -59,6 +59,10 @@ export class HubSpotState {
 		this.contactIndex.flush();
 	}
 
+	flushSearchIndex(): void {
+		this.contactIndex.flush();
+	}
+
 	nextContactId(): string {
 		return this.contactIds.take();
 	}

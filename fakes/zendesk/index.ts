@@ -3,9 +3,8 @@
  * `https://{subdomain}.zendesk.com`; a client reaches the fake by using its URL as that base.
  * Paths work with or without `.json`, as on Zendesk.
  */
-import { applyConfigPatch } from '../common/config';
 import type { FakeRequest, FakeResponse, Route } from '../common/http';
-import { startFakeServer, type RunningFakeServer, type ServerOptions } from '../common/server';
+import { startVendorFake, type RunningVendorFake, type VendorFakeOptions } from '../common/vendor';
 import { defaultZendeskConfig, ZENDESK_CONFIG_CHECKS, type ZendeskFakeConfig } from './config';
 import { zendeskError } from './present';
 import { searchAll, searchUsers } from './search';
@@ -18,14 +17,8 @@ export { ZENDESK_SEED } from './seed';
 export type { ZendeskFakeConfig } from './config';
 export { ZendeskState } from './state';
 
-export interface ZendeskFakeOptions extends ServerOptions {
-	config?: Partial<ZendeskFakeConfig>;
-}
-
-export interface RunningZendeskFake extends RunningFakeServer<ZendeskFakeConfig> {
-	kind: 'zendesk';
-	state: ZendeskState;
-}
+export type ZendeskFakeOptions = VendorFakeOptions<ZendeskFakeConfig>;
+export type RunningZendeskFake = RunningVendorFake<'zendesk', ZendeskFakeConfig, ZendeskState>;
 
 function routes(context: ZendeskContext): Route[] {
 	const table: Array<[string, string, (context: ZendeskContext, request: FakeRequest) => FakeResponse]> = [
@@ -53,36 +46,28 @@ function routes(context: ZendeskContext): Route[] {
 }
 
 /** Starts the Zendesk fake on 127.0.0.1 (port 0 = any free port). */
-export async function startZendeskFake(options: ZendeskFakeOptions = {}): Promise<RunningZendeskFake> {
-	const config = defaultZendeskConfig();
-	const problems = applyConfigPatch(config, options.config ?? {}, ZENDESK_CONFIG_CHECKS);
-	if (problems.length > 0) throw new Error(`Zendesk fake config: ${problems.join('; ')}`);
-	let state!: ZendeskState;
-	const server = await startFakeServer(options, (runtime) => {
-		state = new ZendeskState(runtime.clock, config);
-		return {
+export function startZendeskFake(options: ZendeskFakeOptions = {}): Promise<RunningZendeskFake> {
+	return startVendorFake(
+		{
 			kind: 'zendesk',
-			config,
-			configChecks: ZENDESK_CONFIG_CHECKS,
-			routes: routes({ state, config, url: runtime.url }),
-			normalisePath: (path) => path.replace(/\.json$/, ''),
-			errors: {
-				notFound: () => zendeskError(404, 'InvalidEndpoint', 'Not found'),
-				// Zendesk's 429 is plain text with Retry-After and X-Rate-Limit headers (API introduction "Rate limits").
-				fault: (status, retryAfter) => {
-					const headers: Record<string, string> = retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {};
-					if (status === 429) return { status, text: 'Too Many Requests', headers: { ...headers, 'X-Rate-Limit': '700', 'X-Rate-Limit-Remaining': '0' } };
-					return { ...zendeskError(status, status === 503 ? 'ServiceUnavailable' : 'InternalError', 'Sorry, we could not complete your request. Please try again in a moment.'), headers };
+			label: 'Zendesk',
+			defaults: defaultZendeskConfig,
+			checks: ZENDESK_CONFIG_CHECKS,
+			createState: (clock, config) => new ZendeskState(clock, config),
+			parts: (state, config, runtime) => ({
+				routes: routes({ state, config, url: runtime.url }),
+				normalisePath: (path) => path.replace(/\.json$/, ''),
+				errors: {
+					notFound: () => zendeskError(404, 'InvalidEndpoint', 'Not found'),
+					// Zendesk's 429 is plain text with Retry-After and X-Rate-Limit headers (API introduction "Rate limits").
+					fault: (status) =>
+						status === 429
+							? { status, text: 'Too Many Requests', headers: { 'X-Rate-Limit': '700', 'X-Rate-Limit-Remaining': '0' } }
+							: zendeskError(status, status === 503 ? 'ServiceUnavailable' : 'InternalError', 'Sorry, we could not complete your request. Please try again in a moment.'),
+					internal: () => zendeskError(500, 'InternalError', 'Sorry, something went wrong.'),
 				},
-				internal: () => zendeskError(500, 'InternalError', 'Sorry, something went wrong.'),
-			},
-			reset: () => state.reset(),
-			dump: () => state.dump(),
-			flushSearchIndex: () => {
-				state.userIndex.flush();
-				state.ticketIndex.flush();
-			},
-		};
-	});
-	return { ...server, kind: 'zendesk', state };
+			}),
+		},
+		options,
+	);
 }

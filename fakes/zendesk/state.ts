@@ -132,6 +132,11 @@ export class ZendeskState {
 		this.ticketIndex.put(String(ticket.id), { ...ticket, comments: [] });
 	}
 
+	flushSearchIndex(): void {
+		this.userIndex.flush();
+		this.ticketIndex.flush();
+	}
+
 	userByEmail(email: string): ZendeskUser | undefined {
 		return [...this.users.values()].find((user) => user.email !== null && user.email.toLowerCase() === email.toLowerCase());
 	}

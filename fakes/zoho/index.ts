@@ -4,9 +4,9 @@
  * client that follows `api_domain` (as Zoho's multi-DC docs ask) never leaves it.
  */
 import { adminBody } from '../common/admin';
-import { applyConfigPatch } from '../common/config';
 import { json, type FakeRequest, type FakeResponse, type Route } from '../common/http';
-import { startFakeServer, type FakeRuntime, type RunningFakeServer, type ServerOptions } from '../common/server';
+import type { FakeRuntime } from '../common/server';
+import { startVendorFake, type RunningVendorFake, type VendorFakeOptions } from '../common/vendor';
 import { defaultZohoConfig, ZOHO_CONFIG_CHECKS, type ZohoFakeConfig } from './config';
 import { topError } from './envelope';
 import { listFields, getUser, listUsers } from './metadata';
@@ -21,15 +21,8 @@ export { ZOHO_SEED } from './seed';
 export type { ZohoFakeConfig } from './config';
 export { ZohoState } from './state';
 
-export interface ZohoFakeOptions extends ServerOptions {
-	/** Settings to start with (see `ZohoFakeConfig`). */
-	config?: Partial<ZohoFakeConfig>;
-}
-
-export interface RunningZohoFake extends RunningFakeServer<ZohoFakeConfig> {
-	kind: 'zoho';
-	state: ZohoState;
-}
+export type ZohoFakeOptions = VendorFakeOptions<ZohoFakeConfig>;
+export type RunningZohoFake = RunningVendorFake<'zoho', ZohoFakeConfig, ZohoState>;
 
 const BASES: Record<ZohoProduct, string> = { crm: '/crm/v8', bigin: '/bigin/v2' };
 
@@ -87,34 +80,27 @@ function tokenAdminRoutes(state: ZohoState, config: ZohoFakeConfig, runtime: Fak
 }
 
 /** Starts the Zoho fake on 127.0.0.1 (port 0 = any free port). */
-export async function startZohoFake(options: ZohoFakeOptions = {}): Promise<RunningZohoFake> {
-	const config = defaultZohoConfig();
-	const problems = applyConfigPatch(config, options.config ?? {}, ZOHO_CONFIG_CHECKS);
-	if (problems.length > 0) throw new Error(`Zoho fake config: ${problems.join('; ')}`);
-	let state!: ZohoState;
-	const server = await startFakeServer(options, (runtime) => {
-		state = new ZohoState(runtime.clock, config);
-		return {
+export function startZohoFake(options: ZohoFakeOptions = {}): Promise<RunningZohoFake> {
+	return startVendorFake(
+		{
 			kind: 'zoho',
-			config,
-			configChecks: ZOHO_CONFIG_CHECKS,
-			routes: [...oauthRoutes(state, config, runtime), ...apiRoutes(state, config)],
-			adminRoutes: tokenAdminRoutes(state, config, runtime),
-			errors: {
-				notFound: () => topError(404, 'INVALID_URL_PATTERN', 'Please check if the URL trying to access is a correct one'),
-				fault: (status, retryAfter) => {
-					const headers = retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : undefined;
-					if (status === 429) return topError(429, 'TOO_MANY_REQUESTS', 'You have made too many requests. Please try again after some time.', {}, headers);
-					return topError(status, 'INTERNAL_ERROR', 'Internal Server Error occurred while processing this request.', {}, headers);
+			label: 'Zoho',
+			defaults: defaultZohoConfig,
+			checks: ZOHO_CONFIG_CHECKS,
+			createState: (clock, config) => new ZohoState(clock, config),
+			parts: (state, config, runtime) => ({
+				routes: [...oauthRoutes(state, config, runtime), ...apiRoutes(state, config)],
+				adminRoutes: tokenAdminRoutes(state, config, runtime),
+				errors: {
+					notFound: () => topError(404, 'INVALID_URL_PATTERN', 'Please check if the URL trying to access is a correct one'),
+					fault: (status) =>
+						status === 429
+							? topError(429, 'TOO_MANY_REQUESTS', 'You have made too many requests. Please try again after some time.')
+							: topError(status, 'INTERNAL_ERROR', 'Internal Server Error occurred while processing this request.'),
+					internal: () => topError(500, 'INTERNAL_ERROR', 'Internal Server Error occurred while processing this request.'),
 				},
-				internal: () => topError(500, 'INTERNAL_ERROR', 'Internal Server Error occurred while processing this request.'),
-			},
-			reset: () => state.reset(),
-			dump: () => state.dump(),
-			flushSearchIndex: () => {
-				for (const index of state.indexes.values()) index.flush();
-			},
-		};
-	});
-	return { ...server, kind: 'zoho', state };
+			}),
+		},
+		options,
+	);
 }

@@ -6,7 +6,7 @@
  */
 import { isPlainObject, parseJsonBody, type FakeRequest, type FakeResponse } from '../common/http';
 import { isBlank } from '../common/util';
-import { authenticate, requireModuleScope } from './auth';
+import { authenticate, requireModuleScope, type ZohoOperation } from './auth';
 import type { ZohoFakeConfig } from './config';
 import { envelope, fail, itemError, itemSuccess, NO_CONTENT, topError, type ZohoItem } from './envelope';
 import { SYSTEM_DUPLICATE_CHECK } from './fields';
@@ -23,6 +23,14 @@ export interface ZohoContext {
 
 export function requireModule(context: ZohoContext, module: string): void {
 	if (!context.state.isModule(context.product, module)) fail(400, 'INVALID_MODULE', 'the module name given seems to be invalid', { resource_path_index: 0 });
+}
+
+/** The `{module}` of the path once the module exists, the token is valid and has the operation's scope. */
+function authorisedModule(context: ZohoContext, request: FakeRequest, operation: ZohoOperation): string {
+	const module = request.params.module;
+	requireModule(context, module);
+	requireModuleScope(authenticate(context.state, context.config, request), context.product, module, operation);
+	return module;
 }
 
 /** The `data` array of a write body (1–100 items) and the whole body. */
@@ -61,9 +69,7 @@ function dropNulls(values: Record<string, unknown>): Record<string, unknown> {
 
 /** POST /{Module}: insert; unique fields answer `DUPLICATE_DATA`. */
 export function insertRecords(context: ZohoContext, request: FakeRequest): FakeResponse {
-	const module = request.params.module;
-	requireModule(context, module);
-	requireModuleScope(authenticate(context.state, context.config, request), context.product, module, 'CREATE');
+	const module = authorisedModule(context, request, 'CREATE');
 	const { data } = readData(request);
 	const items = data.map((input, index): ZohoItem => {
 		const path = `$.data[${index}]`;
@@ -78,10 +84,8 @@ export function insertRecords(context: ZohoContext, request: FakeRequest): FakeR
 
 /** POST /{Module}/upsert: update the record matching a duplicate-check field, else insert. */
 export function upsertRecords(context: ZohoContext, request: FakeRequest): FakeResponse {
-	const module = request.params.module;
-	requireModule(context, module);
 	// Zoho's upsert page lists the CREATE operation type (or WRITE / ALL) as the scope.
-	requireModuleScope(authenticate(context.state, context.config, request), context.product, module, 'CREATE');
+	const module = authorisedModule(context, request, 'CREATE');
 	const { body, data } = readData(request);
 	const fields = context.state.fields(context.product, module);
 	const checkFields = checkFieldsOf(body.duplicate_check_fields, fields.map((field) => field.api_name), module, fields.filter((field) => field.unique).map((field) => field.api_name));
@@ -129,9 +133,7 @@ function matchFor(context: ZohoContext, module: string, input: unknown, checkFie
 
 /** PUT /{Module} (ids in the body) and PUT /{Module}/{id}. */
 export function updateRecords(context: ZohoContext, request: FakeRequest): FakeResponse {
-	const module = request.params.module;
-	requireModule(context, module);
-	requireModuleScope(authenticate(context.state, context.config, request), context.product, module, 'UPDATE');
+	const module = authorisedModule(context, request, 'UPDATE');
 	const { data } = readData(request);
 	const items = data.map((input, index): ZohoItem => {
 		const path = `$.data[${index}]`;
@@ -151,9 +153,7 @@ export function updateRecords(context: ZohoContext, request: FakeRequest): FakeR
 
 /** GET /{Module}/{id}: `{data:[record]}`, or 204 with no body when there is no such record. */
 export function getRecord(context: ZohoContext, request: FakeRequest): FakeResponse {
-	const module = request.params.module;
-	requireModule(context, module);
-	requireModuleScope(authenticate(context.state, context.config, request), context.product, module, 'READ');
+	const module = authorisedModule(context, request, 'READ');
 	const record = context.state.store(context.product, module).get(request.params.id);
 	if (!record) return NO_CONTENT;
 	return { status: 200, json: { data: [presentRecord(context.state, record, fieldsParam(request))] } };
@@ -161,9 +161,7 @@ export function getRecord(context: ZohoContext, request: FakeRequest): FakeRespo
 
 /** GET /{Module}?fields=…: v8 requires `fields`; 204 when the module is empty. */
 export function listRecords(context: ZohoContext, request: FakeRequest): FakeResponse {
-	const module = request.params.module;
-	requireModule(context, module);
-	requireModuleScope(authenticate(context.state, context.config, request), context.product, module, 'READ');
+	const module = authorisedModule(context, request, 'READ');
 	const fields = fieldsParam(request);
 	if (context.product === 'crm' && !fields) fail(400, 'REQUIRED_PARAM_MISSING', 'One of the expected parameter is missing', { param: 'fields' });
 	const records = [...context.state.store(context.product, module).values()].sort((a, b) => a.createdAt - b.createdAt);

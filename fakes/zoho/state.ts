@@ -153,6 +153,10 @@ export class ZohoState {
 		return true;
 	}
 
+	flushSearchIndex(): void {
+		for (const index of this.indexes.values()) index.flush();
+	}
+
 	/** Every access token expires now (they answer 401 `INVALID_TOKEN` until refreshed). */
 	expireAccessTokens(): number {
 		const now = this.clock();
