@@ -9,7 +9,6 @@
 import { jsonBody, phoneNumberOf, type Handler, type RequestContext } from '../http/context';
 import { MetaApiError, metaErrorBody } from '../http/errors';
 import type { PhoneNumberRecord } from '../seed';
-import { webhookError } from '../state/statuses';
 import { paginate } from './paging';
 
 type Json = Record<string, any>;
@@ -86,15 +85,13 @@ function readUsers(body: Json): string[] {
 /** Why this user cannot be blocked, as the per-user error object of failed_users. */
 function blockProblem(context: RequestContext, phoneNumber: PhoneNumberRecord, waId: string): UserError | undefined {
 	const { state } = context;
-	const asError = (code: number, details: string): UserError => {
-		const { title, error_data } = webhookError(code, details);
-		return { message: title, code, error_data };
-	};
-	if (waId === phoneNumber.display_phone_number.replace(/\D/g, '')) return asError(131021, 'Failed to block self phone number.');
+	// Messages as the "Block users" page's error table words them.
+	const asError = (code: number, message: string, details: string): UserError => ({ message, code, error_data: { details } });
+	if (waId === phoneNumber.display_phone_number.replace(/\D/g, '')) return asError(131021, 'Self Block', 'Failed to block self phone number.');
 	if (!waId || !state.windows.isOpen(phoneNumber.id, waId, state.config.customerServiceWindowMs, state.now())) {
-		return asError(131047, 'User has not messaged in the last 24 hours');
+		return asError(131047, 'Re-engagement required', 'User has not messaged in the last 24 hours');
 	}
 	const list = state.features.blockListOf(phoneNumber.id);
-	if (!list.has(waId) && list.size >= MAX_BLOCKED_USERS) return asError(139101, `The block list already holds ${MAX_BLOCKED_USERS} users.`);
+	if (!list.has(waId) && list.size >= MAX_BLOCKED_USERS) return asError(139101, 'Blocklist limit reached', `The block list already holds ${MAX_BLOCKED_USERS} users.`);
 	return undefined;
 }
