@@ -29,7 +29,7 @@ export interface Recipient {
 export function resolveRecipient(state: EmulatorState, phoneNumber: PhoneNumberRecord, message: Json): Recipient {
 	let recipient: Recipient;
 	if (message.to !== undefined) {
-		// §1.1: +, -, (, ) and spaces are accepted in phone numbers.
+		// Meta's "Send messages" page: +, -, (, ) and spaces are accepted in phone numbers.
 		const waId = String(message.to).replace(/\D/g, '');
 		if (!waId) throw new MetaApiError(131009, `Param to must be the user's phone number with country code, e.g. "+16505551234"; got "${message.to}".`);
 		recipient = { input: String(message.to), waId };

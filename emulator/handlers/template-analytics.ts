@@ -59,7 +59,9 @@ export const getTemplateAnalytics: Handler = (context) => {
 	const clicks = clicksOf(state, facts);
 	const points: Point[] = [];
 	for (const template of templates) {
-		for (let day = startDay; day <= endDay; day += DAY) points.push(dataPoint(template, day, facts, clicks, metrics));
+		const mine = facts.filter((fact) => fact.message.templateId === template.id);
+		const taps = clicks.filter((click) => click.templateId === template.id);
+		for (let day = startDay; day <= endDay; day += DAY) points.push(dataPoint(template, day, mine, taps, metrics));
 	}
 	const page = paginate(context, points, (point) => `${point.template_id}:${point.start}`);
 	return {
@@ -102,12 +104,12 @@ function clicksOf(state: EmulatorState, facts: MessageFacts[]): Click[] {
 	return [...urlClicks, ...quickReplies];
 }
 
-function dataPoint(template: TemplateRecord, day: number, facts: MessageFacts[], clicks: Click[], metrics: string[]): Point {
+/** One template's point for one day, from that template's messages (`mine`) and taps. */
+function dataPoint(template: TemplateRecord, day: number, mine: MessageFacts[], taps: Click[], metrics: string[]): Point {
 	const wants = (metric: string) => metrics.length === 0 || metrics.includes(metric);
 	const inDay = (at: number | undefined) => at !== undefined && at >= day && at < day + DAY;
-	const mine = facts.filter((fact) => fact.message.templateId === template.id);
 	const delivered = mine.filter((fact) => inDay(fact.deliveredAt)).length;
-	const dayClicks = clicks.filter((click) => click.templateId === template.id && inDay(click.at));
+	const dayClicks = taps.filter((click) => inDay(click.at));
 	const buttons = (template.components.find((component) => component.type === 'BUTTONS')?.buttons ?? []).filter((button) => button.type === 'URL' || button.type === 'QUICK_REPLY');
 	const clickable = (template.category === 'MARKETING' || template.category === 'UTILITY') && buttons.length > 0;
 	const point: Point = { template_id: template.id, start: day, end: day + DAY };
