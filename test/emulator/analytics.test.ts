@@ -1,5 +1,4 @@
-import type { RunningEmulator } from '../../emulator';
-import { RATE_CARD } from '../../emulator/state/rate-card';
+import { RATE_CARD, type RunningEmulator } from '../../emulator';
 import { call, expectMetaError, graph, SEED, send, startTestEmulator, WABA } from './helpers';
 import { abandonedCart, orderConfirmation, TEMPLATE_IDS } from './template-fixtures';
 
