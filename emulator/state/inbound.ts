@@ -5,6 +5,7 @@
  * (inbound-messages.ts), or a raw `message` taken as given (from, id and timestamp filled if missing).
  */
 import { SEED } from '../seed';
+import { BSUID_PATTERN } from './features';
 import { wamid } from './ids';
 import { InboundInputError, lastOutbound, messageContent, type BuildContext } from './inbound-messages';
 import type { EmulatorState } from './store';
@@ -28,7 +29,9 @@ export interface InboundInput {
 	context?: Record<string, unknown>;
 	/** Meta's Messages webhook reference page: true for a sample Click-to-WhatsApp ad referral, or the referral object itself. */
 	referral?: boolean | Record<string, unknown>;
-	/** A raw Meta's Messages webhook reference page: message object, posted verbatim. */
+	/** true = add the user's business-scoped user ID as contacts[].user_id (or give the BSUID to register). */
+	userId?: boolean | string;
+	/** A raw message object (Meta: Messages webhook reference), posted verbatim. */
 	message?: Record<string, unknown>;
 	/** Type-specific simple fields (text, caption, mimeType, data, emoji, messageId, replyId, title …). */
 	[field: string]: unknown;
@@ -67,7 +70,12 @@ export function recordInbound(state: EmulatorState, input: InboundInput, baseUrl
 		message = { ...base, ...(replyContext ? { context: replyContext } : {}), ...(referral ? { referral } : {}), ...content } as InboundMessage['message'];
 	}
 
-	const inbound: InboundMessage = { phoneNumberId, contact: { profile: { name }, wa_id: waId }, message, receivedAt: seconds * 1000 };
+	if (typeof input.userId === 'string') {
+		if (!BSUID_PATTERN.test(input.userId)) throw new InboundInputError('"userId" must be true or a business-scoped user ID such as "US.13491208655302741918"');
+		state.features.registerUserId(waId, input.userId);
+	}
+	const userId = input.userId ? { user_id: state.features.userIdOf(waId) } : {};
+	const inbound: InboundMessage = { phoneNumberId, contact: { profile: { name }, wa_id: waId, ...userId }, message, receivedAt: seconds * 1000 };
 	state.inbound.push(inbound);
 	// A system notice (Meta: Messages webhook reference) is not the user writing, so it does not open the window.
 	if (message.type !== 'system') state.windows.recordInbound(phoneNumberId, waId, inbound.receivedAt);
