@@ -14,8 +14,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const mode = this.getNodeParameter('mode', 0, 'customerServiceWindow') as SessionWindowMode;
 	const module: ModeModule | undefined = modes[mode];
 	if (!module) {
+		const names = Object.values(modes).map(({ summary }) => summary.name);
 		throw new NodeOperationError(this.getNode(), `The mode "${mode}" is not supported.`, {
-			description: 'Choose Customer Service Window, Business Hours or Quiet Hours.',
+			description: `Choose ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}.`,
 		});
 	}
 	const settings: OutputSettings = {
