@@ -64,17 +64,9 @@ export interface Delivery {
   delivered: boolean;
 }
 
-/** A customer's message, sent by the emulator as a signed webhook to the URL Meta's routing gives its number. */
+/** A customer's message, sent by the emulator as a signed webhook to the URL Meta's routing gives its number; `webhook.body` is the payload (parsed). */
 export const simulateInbound = (cluster: QueueCluster, input: Record<string, unknown>) =>
-  emulatorAdmin<{ message: { id: string }; webhook: { deliveries: Delivery[] } }>(cluster, 'POST', '/inbound', input);
-
-/** The raw body the emulator posted in one of its deliveries. */
-export async function deliveredBody(cluster: QueueCluster, deliveryId: string): Promise<string> {
-  const { data } = await emulatorAdmin<{ data: { id: string; body: string }[] }>(cluster, 'GET', '/webhook-deliveries');
-  const delivery = data.find((entry) => entry.id === deliveryId);
-  if (!delivery) throw new Error(`The emulator has no delivery ${deliveryId}.`);
-  return delivery.body;
-}
+  emulatorAdmin<{ message: { id: string }; webhook: { body: unknown; deliveries: Delivery[] } }>(cluster, 'POST', '/inbound', input);
 
 /** POSTs raw bytes to a trigger URL, signed with the emulator's App Secret as Meta signs them; returns the HTTP status. */
 export async function postSigned(url: string, body: string): Promise<number> {
