@@ -109,7 +109,7 @@ export function spawnInGroup(
     cwd,
     env,
     ...user,
-    detached: true, // own process group, so stop() also ends the task runner n8n spawns
+    detached: true, // own process group, so stopGroup() also ends its children (n8n's task runner, Postgres backends)
     stdio: ['ignore', logFd, logFd],
   });
   fs.closeSync(logFd);

@@ -9,6 +9,9 @@ import type { N8nExecution, WorkflowJson } from '../../e2e/n8n';
 import { PACKAGE_NAME, TRIGGER_TYPE } from '../../e2e/lib/examples';
 import { publishWithRetry } from '../../e2e/lib/publication';
 import type { QueueCluster } from '../../e2e/queue/cluster';
+import { admin } from '../e2e/helpers';
+
+export { admin };
 
 export const TRIGGER_NAME = 'WhatsApp Trigger';
 export const DROP_DUPLICATES_NAME = 'Drop Duplicates';
@@ -47,16 +50,6 @@ export async function publishTriggerWorkflow(cluster: QueueCluster, options: Tri
   return { id, url: cluster.webhookUrl(`${webhookId}/webhook`) };
 }
 
-export async function emulatorAdmin<T>(cluster: QueueCluster, method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${cluster.emulator.url}/__emulator${route}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`Emulator answered ${response.status} to ${method} ${route}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 export interface Delivery {
   id: string;
   url: string;
@@ -66,7 +59,7 @@ export interface Delivery {
 
 /** A customer's message, sent by the emulator as a signed webhook to the URL Meta's routing gives its number; `webhook.body` is the payload (parsed). */
 export const simulateInbound = (cluster: QueueCluster, input: Record<string, unknown>) =>
-  emulatorAdmin<{ message: { id: string }; webhook: { body: unknown; deliveries: Delivery[] } }>(cluster, 'POST', '/inbound', input);
+  admin<{ message: { id: string }; webhook: { body: unknown; deliveries: Delivery[] } }>(cluster, 'POST', '/inbound', input);
 
 /** POSTs raw bytes to a trigger URL, signed with the emulator's App Secret as Meta signs them; returns the HTTP status. */
 export async function postSigned(url: string, body: string): Promise<number> {

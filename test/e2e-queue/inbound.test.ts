@@ -8,7 +8,7 @@ import { startQueueCluster, type QueueCluster } from '../../e2e/queue/cluster';
 import {
   DROP_DUPLICATES_NAME,
   TRIGGER_NAME,
-  emulatorAdmin,
+  admin,
   executionError,
   outputItems,
   postSigned,
@@ -77,7 +77,7 @@ describe('inbound deliveries through the webhook processor', () => {
 
   test('one delivery carrying three messages runs one execution with three items, one per message', async () => {
     const before = (await cluster.main.executions(workflow.id)).length;
-    const batch = await emulatorAdmin<{ inbound: { message: { id: string } }[]; webhook: { deliveries: { statusCode?: number }[] } }>(cluster, 'POST', '/webhooks/batch', {
+    const batch = await admin<{ inbound: { message: { id: string } }[]; webhook: { deliveries: { statusCode?: number }[] } }>(cluster, 'POST', '/webhooks/batch', {
       phoneNumberId: SEED.secondPhoneNumberId,
       inbound: [0, 1, 2].map((index) => ({ from: `44770090120${index}`, text: `Batch message ${index}` })),
     });
