@@ -60,12 +60,6 @@ export function epochToIso(seconds: number): string {
 	return new Date(seconds * 1000).toISOString();
 }
 
-/** An ISO 8601 UTC string for a Unix-seconds value, or undefined when it is not one. */
-export function asIsoTime(value: unknown): string | undefined {
-	const seconds = asEpochSeconds(value);
-	return seconds === undefined ? undefined : epochToIso(seconds);
-}
-
 /** Drops keys whose value is undefined, so events carry only what the payload held. */
 export function compact<T extends object>(object: T): T {
 	for (const key of Object.keys(object) as Array<keyof T>) {
@@ -75,7 +69,7 @@ export function compact<T extends object>(object: T): T {
 }
 
 /** "formatted_name" → "formattedName"; leading underscores ("__proto__") are left alone. */
-function camelCase(key: string): string {
+export function camelCase(key: string): string {
 	return key.replace(/(?<=[A-Za-z0-9])_+([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
