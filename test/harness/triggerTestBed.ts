@@ -27,6 +27,8 @@ export interface TriggerTestBedOptions {
 	dialog360Credentials?: Record<string, string>;
 	workflowId?: string;
 	nodeId?: string;
+	/** The trigger's node version (default: the newest). */
+	typeVersion?: number;
 	/** Share one emulator between beds (several workflows on one app). */
 	emulator?: RunningEmulator;
 }
@@ -43,6 +45,7 @@ export async function startTriggerTestBed(options: TriggerTestBedOptions = {}): 
 		parameters: { authentication: 'cloudApi', registration: 'manual', ...options.parameters },
 		workflowId: options.workflowId,
 		nodeId: options.nodeId,
+		typeVersion: options.typeVersion,
 	});
 	const ownEmulator = options.emulator === undefined;
 	const closeBed = bed.close;

@@ -1,8 +1,8 @@
 /**
  * Times in normalised events follow ONE naming rule: a time called `<name>` is an ISO 8601 UTC string
- * and `<name>Epoch` is the same instant in Unix seconds, as Meta sends it (Meta: Messages webhook
- * reference, Status messages webhook reference, account_update webhook reference). A time Meta did
- * not send, or sent in a form that is not a time, is `null` in both fields: never replaced by a guess.
+ * and `<name>Epoch` is the same instant in Unix seconds, as Meta sends it
+ * (Meta: Messages webhook reference, Status messages webhook reference, account_update webhook reference).
+ * A time Meta sent in a form that is not a time is `null` in both fields: never replaced by a guess.
  */
 import { DateTime } from 'luxon';
 import { asEpochSeconds, asObject, camelCase, epochToIso, type JsonObject } from './jsonReaders';
@@ -38,8 +38,8 @@ export function timeFields(name: string, value: unknown): Record<string, string 
 }
 
 /**
- * Meta writes `waba_ban_date` as an English date ("April 17, 2025", (Meta: account_update webhook
- * reference)); some payloads use ISO dates or Unix seconds. Read as midnight UTC of that day.
+ * Meta writes `waba_ban_date` as an English date, "April 17, 2025"
+ * (Meta: account_update webhook reference); some payloads use ISO dates or Unix seconds. Read as midnight UTC of that day.
  */
 export function dateFields(name: string, value: unknown): Record<string, string | number | null> {
 	if (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value.trim()))) return timeFields(name, value);
