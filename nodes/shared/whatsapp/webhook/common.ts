@@ -1,6 +1,6 @@
 /** Pieces every event builder shares: where the change came from, the common fields, errors. */
 import { adviseWebhookError, type WebhookErrorPlace } from './errorAdvice';
-import { asNumber, asObject, asObjects, asString, compact, epochToIso } from './jsonReaders';
+import { asNumber, asObject, asObjects, asString, compact } from './jsonReaders';
 import type { ReadTime } from './times';
 import type { EventBase, WebhookError, WhatsAppEventKind } from './types';
 
@@ -12,8 +12,9 @@ export interface ChangeScope {
 	displayPhoneNumber?: string;
 	/** entry.time as Meta sent it: present on WABA-level changes (Meta: Webhooks overview). */
 	entryTime?: unknown;
-	/** When the body was normalised, Unix seconds. */
+	/** When the body was normalised, Unix seconds, and the same as ISO 8601 (computed once per body). */
 	receivedEpoch: number;
+	receivedAt: string;
 }
 
 /**
@@ -32,7 +33,7 @@ export function eventBase(scope: ChangeScope, kind: WhatsAppEventKind, eventId: 
 		timestampEpoch: time.epoch,
 		timestampProblem: time.problem,
 		timestampAsSent: time.asSent,
-		receivedAt: epochToIso(scope.receivedEpoch),
+		receivedAt: scope.receivedAt,
 		receivedAtEpoch: scope.receivedEpoch,
 	});
 }

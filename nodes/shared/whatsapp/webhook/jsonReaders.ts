@@ -56,8 +56,16 @@ export function asEpochSeconds(value: unknown): number | undefined {
 	return Math.floor(seconds);
 }
 
+let lastEpoch: number | undefined;
+let lastIso = '';
+
+/** Unix seconds → ISO 8601 UTC. Messages of one batch often share a second, so the last answer is kept. */
 export function epochToIso(seconds: number): string {
-	return new Date(seconds * 1000).toISOString();
+	if (seconds !== lastEpoch) {
+		lastIso = new Date(seconds * 1000).toISOString();
+		lastEpoch = seconds;
+	}
+	return lastIso;
 }
 
 /** Drops keys whose value is undefined, so events carry only what the payload held. */

@@ -5,7 +5,7 @@
  */
 import type { ChangeScope } from './common';
 import { normaliseMessage } from './message';
-import { asEpochSeconds, asObject, asObjects, asString, type JsonObject } from './jsonReaders';
+import { asEpochSeconds, asObject, asObjects, asString, epochToIso, type JsonObject } from './jsonReaders';
 import { ContactIndex } from './people';
 import { normaliseStatus, normaliseValueError } from './status';
 import type { WhatsAppEvent } from './types';
@@ -24,10 +24,11 @@ export function normaliseWebhook(body: unknown, options: NormaliseOptions = {}):
 	// Bodies for other Meta products (Messenger "page", Instagram) are not ours.
 	if (root.object !== undefined && root.object !== WHATSAPP_OBJECT) return [];
 	const receivedEpoch = receivedSeconds(options);
+	const receivedAt = epochToIso(receivedEpoch);
 
 	// docs/360dialog.md: 360dialog's verbatim envelope is not confirmed, so also accept a bare `messages` value.
 	if (root.entry === undefined && isMessagesValue(root)) {
-		return normaliseChange(root, { field: 'messages', wabaId: '', receivedEpoch });
+		return normaliseChange(root, { field: 'messages', wabaId: '', receivedEpoch, receivedAt });
 	}
 
 	const events: WhatsAppEvent[] = [];
@@ -37,7 +38,7 @@ export function normaliseWebhook(body: unknown, options: NormaliseOptions = {}):
 		for (const change of asObjects(entry.changes)) {
 			const field = asString(change.field) ?? '';
 			// A loop, not push(...spread): a huge batch must not overflow the call stack.
-			for (const event of normaliseChange(change.value, { field, wabaId, entryTime, receivedEpoch })) events.push(event);
+			for (const event of normaliseChange(change.value, { field, wabaId, entryTime, receivedEpoch, receivedAt })) events.push(event);
 		}
 	}
 	return events;
