@@ -1,0 +1,255 @@
+/**
+ * Zendesk Support API v2 (developer.zendesk.com "Users", "Tickets", "Attachments" and the
+ * "Idempotency" section of the Ticketing API introduction):
+ * - user by key: GET /api/v2/users/search.json?external_id=whatsapp:{wa_id} (exact, not the search index);
+ * - user by phone: GET /api/v2/users/search.json?query=phone:*{national digits} (search index; may lag);
+ * - atomic find-or-create: POST /api/v2/users/create_or_update.json on `external_id` (201 created, 200 found);
+ * - the requester's tickets: GET /api/v2/users/{id}/tickets/requested.json;
+ * - new ticket: POST /api/v2/tickets.json with an `Idempotency-Key`, so concurrent first messages of one
+ *   conversation open one ticket;
+ * - comment: PUT /api/v2/tickets/{id}.json with `ticket.comment` (comments cannot be created otherwise);
+ * - upload: POST /api/v2/uploads.json?filename=… with the bytes; the token goes into `comment.uploads`.
+ * End users have no owner in Zendesk; the owner pool assigns new tickets (assignee) instead.
+ */
+import { CrmSetupError, crmError, expectOk } from './errors';
+import { findOrCreate, nameParts, type PersonStore } from './findOrCreate';
+import { nextOwner } from './roundRobin';
+import type { CrmAttachment, CrmClient, CrmHttp, CrmHttpResponse, CrmOwner, CrmRecord, TicketMessageResult, WhatsAppPerson } from './types';
+
+export interface ZendeskSettings {
+	/** Key of the Date user field for the last inbound message time (Admin Center › People › User fields). */
+	lastInboundUserField: string;
+	/** Tag that marks the node's WhatsApp tickets. */
+	ticketTag: string;
+}
+
+type Json = Record<string, unknown>;
+const obj = (value: unknown): Json => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
+const list = (value: unknown): Json[] => (Array.isArray(value) ? value.map(obj) : []);
+const OPEN_STATUSES = new Set(['new', 'open', 'pending', 'hold']);
+
+/** The external_id that marks a WhatsApp user: `whatsapp:{wa_id}`, or `whatsapp-user:{BSUID}` when the number is withheld. */
+export function zendeskExternalId(person: WhatsAppPerson): string {
+	return person.waId ? `whatsapp:${person.waId}` : `whatsapp-user:${person.userId ?? ''}`;
+}
+
+export class ZendeskClient implements CrmClient {
+	readonly kind = 'zendesk' as const;
+
+	constructor(
+		private readonly http: CrmHttp,
+		private readonly settings: ZendeskSettings,
+	) {}
+
+	private toRecord(user: Json): CrmRecord {
+		const record: CrmRecord = { id: String(user.id), module: 'user', fields: user };
+		if (user.name) record.name = String(user.name);
+		const externalId = typeof user.external_id === 'string' ? user.external_id : '';
+		if (externalId.startsWith('whatsapp:')) record.whatsAppId = externalId.slice('whatsapp:'.length);
+		const last = obj(user.user_fields)[this.settings.lastInboundUserField];
+		if (typeof last === 'string' && last !== '') record.lastInboundAt = new Date(last).toISOString();
+		return record;
+	}
+
+	private async usersWhere(qs: Record<string, string>): Promise<CrmRecord[]> {
+		const response = await this.http({ method: 'GET', path: '/api/v2/users/search.json', qs, idempotent: true });
+		expectOk('zendesk', response, 'search users');
+		return list(obj(response.body).users).map((user) => this.toRecord(user));
+	}
+
+	private store(): PersonStore {
+		return {
+			findByKey: async (person) => {
+				const externalId = zendeskExternalId(person);
+				return (await this.usersWhere({ external_id: externalId })).filter((record) => record.fields.external_id === externalId);
+			},
+			findByPhone: async (forms) => {
+				// Digits only, no '+'; the leading * matches any stored prefix and formatting (Zendesk Talk guide).
+				const nationals = [...new Set(forms.filter((form) => /^\d+$/.test(form)).sort((a, b) => a.length - b.length))].slice(0, 2);
+				const found: CrmRecord[] = [];
+				for (const digits of nationals) {
+					found.push(...(await this.usersWhere({ query: `role:end-user phone:*${digits}` })));
+					if (found.length) break;
+				}
+				return found.filter((record) => !record.fields.external_id);
+			},
+			phonesOf: (record) => [record.fields.phone],
+			adopt: async (record, person) => {
+				const externalId = zendeskExternalId(person);
+				const response = await this.http({ method: 'PUT', path: `/api/v2/users/${record.id}.json`, body: { user: { external_id: externalId } }, idempotent: true });
+				if (response.status === 422 && /external/i.test(JSON.stringify(response.body))) {
+					const holder = (await this.usersWhere({ external_id: externalId }))[0];
+					if (holder) return { record: holder, adopted: false };
+				}
+				expectOk('zendesk', response, `write the WhatsApp ID onto user ${record.id}`);
+				return { record: this.toRecord(obj(obj(response.body).user)), adopted: true };
+			},
+			recentlyCreated: async () => [],
+			upsert: async (person, extraFields) => {
+				const user: Json = { name: nameParts(person).fullName, external_id: zendeskExternalId(person), role: 'end-user', ...extraFields };
+				if (person.e164) user.phone = person.e164;
+				const response = await this.http({ method: 'POST', path: '/api/v2/users/create_or_update.json', body: { user }, idempotent: true });
+				expectOk('zendesk', response, 'create the end user');
+				return { record: this.toRecord(obj(obj(response.body).user)), inserted: response.status === 201 };
+			},
+			assignOwner: async () => {},
+		};
+	}
+
+	async findOrCreatePerson(person: WhatsAppPerson, options: Parameters<CrmClient['findOrCreatePerson']>[1]) {
+		return await findOrCreate(this.store(), person, { ...options, ownerPool: [] });
+	}
+
+	async getByWhatsAppId(person: WhatsAppPerson): Promise<CrmRecord | undefined> {
+		return (await this.store().findByKey(person))[0];
+	}
+
+	async setLastInbound(record: Pick<CrmRecord, 'id' | 'module'>, timestamp: string): Promise<void> {
+		const field = this.settings.lastInboundUserField;
+		const response = await this.http({ method: 'PUT', path: `/api/v2/users/${record.id}.json`, body: { user: { user_fields: { [field]: timestamp } } }, idempotent: true });
+		if (response.status === 422 && JSON.stringify(response.body).includes(field)) {
+			throw new CrmSetupError(
+				`Zendesk has no user field "${field}"`,
+				`Create it in Zendesk Admin Center › People › Configuration › User fields › Add field (type Date, or Text to keep the time of day) with the field key ${field}, or enter the key of your field in the node.`,
+			);
+		}
+		expectOk('zendesk', response, `set ${field} on user ${record.id}`);
+	}
+
+	/** In Zendesk a note is an internal (private) comment on the requester's open WhatsApp ticket. */
+	async addNote(record: Pick<CrmRecord, 'id' | 'module'>, note: { title: string; body: string }) {
+		const result = await this.addTicketMessage(
+			{ id: record.id },
+			{ body: note.title ? `${note.title}\n\n${note.body}` : note.body, public: false, subject: 'WhatsApp conversation', attachments: [], assigneePool: [] },
+		);
+		return { noteId: result.ticketId, recordId: record.id };
+	}
+
+	async listOwners(): Promise<CrmOwner[]> {
+		const owners: CrmOwner[] = [];
+		for (let page = 1; page <= 10; page++) {
+			const response = await this.http({ method: 'GET', path: '/api/v2/users.json', qs: { 'role[]': 'agent', page, per_page: 100 }, idempotent: true });
+			expectOk('zendesk', response, 'list agents');
+			const body = obj(response.body);
+			for (const user of list(body.users)) {
+				if (user.active === false || user.suspended === true) continue;
+				owners.push({ id: String(user.id), name: String(user.name ?? user.email ?? user.id), ...(typeof user.email === 'string' ? { email: user.email } : {}) });
+			}
+			if (!body.next_page) break;
+		}
+		// Admins take tickets too.
+		const admins = await this.http({ method: 'GET', path: '/api/v2/users.json', qs: { 'role[]': 'admin', per_page: 100 }, idempotent: true });
+		if (admins.status < 300) {
+			for (const user of list(obj(admins.body).users)) {
+				if (!owners.some((owner) => owner.id === String(user.id))) owners.push({ id: String(user.id), name: String(user.name ?? user.email ?? user.id) });
+			}
+		}
+		return owners;
+	}
+
+	private async upload(attachment: CrmAttachment): Promise<string> {
+		const response = await this.http({
+			method: 'POST',
+			path: '/api/v2/uploads.json',
+			qs: { filename: attachment.fileName },
+			body: attachment.data,
+			headers: { 'Content-Type': attachment.mimeType },
+		});
+		expectOk('zendesk', response, `upload ${attachment.fileName}`);
+		const token = obj(obj(response.body).upload).token;
+		if (typeof token !== 'string') throw crmError('zendesk', { ...response, status: 502 }, `upload ${attachment.fileName}`);
+		return token;
+	}
+
+	/** The requester's WhatsApp tickets, newest first. */
+	private async requestedTickets(requesterId: string): Promise<Json[]> {
+		const response = await this.http({
+			method: 'GET',
+			path: `/api/v2/users/${requesterId}/tickets/requested.json`,
+			qs: { sort_by: 'created_at', sort_order: 'desc', per_page: 100 },
+			idempotent: true,
+		});
+		expectOk('zendesk', response, `list the tickets of user ${requesterId}`);
+		return list(obj(response.body).tickets)
+			.filter((ticket) => Array.isArray(ticket.tags) && ticket.tags.includes(this.settings.ticketTag))
+			.sort((a, b) => String(b.created_at ?? '').localeCompare(String(a.created_at ?? '')) || Number(b.id) - Number(a.id));
+	}
+
+	private async nextAssignee(pool: CrmOwner[]): Promise<CrmOwner | undefined> {
+		if (pool.length === 0) return undefined;
+		const response = await this.http({ method: 'GET', path: '/api/v2/tickets.json', qs: { sort_by: 'created_at', sort_order: 'desc', per_page: 50 }, idempotent: true });
+		expectOk('zendesk', response, 'list recent tickets');
+		const recent = list(obj(response.body).tickets)
+			.filter((ticket) => Array.isArray(ticket.tags) && ticket.tags.includes(this.settings.ticketTag))
+			.map((ticket) => ({ ownerId: ticket.assignee_id ? String(ticket.assignee_id) : undefined, createdAt: String(ticket.created_at ?? ''), id: String(ticket.id) }));
+		return nextOwner(pool, recent);
+	}
+
+	/**
+	 * Opens the conversation ticket at most once. Every execution that finds no open ticket sends the
+	 * same request with the same Idempotency-Key (the requester and the newest closed WhatsApp ticket),
+	 * so Zendesk creates one ticket and answers the others with it (`x-idempotency-lookup: hit`).
+	 */
+	private async openTicket(requesterId: string, tickets: Json[], subject: string): Promise<{ id: string; created: boolean }> {
+		const lastClosed = tickets.find((ticket) => !OPEN_STATUSES.has(String(ticket.status)));
+		const response = await this.http({
+			method: 'POST',
+			path: '/api/v2/tickets.json',
+			headers: { 'Idempotency-Key': `whatsapp-conversation-${requesterId}-after-${lastClosed ? String(lastClosed.id) : 'none'}` },
+			body: {
+				ticket: {
+					subject,
+					requester_id: Number(requesterId) || requesterId,
+					tags: [this.settings.ticketTag],
+					comment: { body: `${subject} (opened by the WhatsApp CRM node; messages follow as comments).`, public: false },
+				},
+			},
+			idempotent: true,
+		});
+		expectOk('zendesk', response, 'create the ticket');
+		const ticket = obj(obj(response.body).ticket);
+		return { id: String(ticket.id), created: response.headers['x-idempotency-lookup'] !== 'hit' };
+	}
+
+	private async comment(ticketId: string, ticket: Json): Promise<CrmHttpResponse> {
+		let response: CrmHttpResponse | undefined;
+		// 409: another update of the same ticket was being saved; the comment was not added, so sending again is safe.
+		for (let attempt = 0; attempt < 3; attempt++) {
+			response = await this.http({ method: 'PUT', path: `/api/v2/tickets/${ticketId}.json`, body: { ticket } });
+			if (response.status !== 409) break;
+		}
+		return response!;
+	}
+
+	async addTicketMessage(
+		requester: Pick<CrmRecord, 'id' | 'name'>,
+		message: { body: string; public: boolean; subject: string; attachments: CrmAttachment[]; assigneePool: CrmOwner[] },
+	): Promise<TicketMessageResult> {
+		const tickets = await this.requestedTickets(requester.id);
+		const open = tickets.find((ticket) => OPEN_STATUSES.has(String(ticket.status)));
+		let ticketId: string;
+		let ticketCreated = false;
+		let assignee: CrmOwner | undefined;
+		if (open) {
+			ticketId = String(open.id);
+		} else {
+			const subject = requester.name ? `${message.subject}: ${requester.name}` : message.subject;
+			const opened = await this.openTicket(requester.id, tickets, subject);
+			ticketId = opened.id;
+			ticketCreated = opened.created;
+			if (ticketCreated) assignee = await this.nextAssignee(message.assigneePool);
+		}
+		const uploads: string[] = [];
+		for (const attachment of message.attachments) uploads.push(await this.upload(attachment));
+		const ticket: Json = {
+			comment: { body: message.body, public: message.public, author_id: Number(requester.id) || requester.id, ...(uploads.length ? { uploads } : {}) },
+		};
+		if (assignee) ticket.assignee_id = Number(assignee.id) || assignee.id;
+		const response = await this.comment(ticketId, ticket);
+		expectOk('zendesk', response, `add the message to ticket ${ticketId}`);
+		const result: TicketMessageResult = { ticketId, ticketCreated, requesterId: requester.id, attachmentCount: uploads.length };
+		const assigneeId = obj(obj(response.body).ticket).assignee_id ?? assignee?.id ?? open?.assignee_id;
+		if (assigneeId !== undefined && assigneeId !== null) result.assigneeId = String(assigneeId);
+		return result;
+	}
+}
