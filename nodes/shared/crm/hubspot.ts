@@ -206,7 +206,8 @@ export class HubSpotClient implements CrmClient {
 				return { record: this.toRecord(result), inserted };
 			},
 			assignOwner: async (record, owner) => {
-				expectOk('hubspot', await this.patch(record.id, { hubspot_owner_id: owner.id }), `assign contact ${record.id} to ${owner.name}`);
+				expectOk('hubspot', await this.patch(record.id, { hubspot_owner_id: owner.id }), `assign contact ${record.id} to ${owner.name || owner.id}`);
+				record.fields.hubspot_owner_id = owner.id;
 			},
 		};
 	}

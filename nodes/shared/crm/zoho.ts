@@ -162,7 +162,8 @@ export class ZohoClient implements CrmClient {
 			upsert: async (person, extraFields) => await this.upsert(person, extraFields),
 			assignOwner: async (record, owner) => {
 				const response = await this.update(record.module, record.id, { Owner: { id: owner.id } });
-				this.expectRecordOk(response, `assign ${record.module} record ${record.id} to ${owner.name}`);
+				this.expectRecordOk(response, `assign ${record.module} record ${record.id} to ${owner.name || owner.id}`);
+				record.fields.Owner = { id: owner.id, ...(owner.name ? { name: owner.name } : {}) };
 			},
 		};
 	}
