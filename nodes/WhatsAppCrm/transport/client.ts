@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import { sleep, type IDataObject } from 'n8n-workflow';
 import { HubSpotClient, ZendeskClient, ZohoClient, type CrmClient, type CrmKind } from '../../shared/crm';
 import { crmHttpFor, type CrmContext } from './request';
 
@@ -41,6 +41,7 @@ export async function crmClientFor(this: CrmContext, crm: CrmKind, settings: Cli
 		const client = new ZendeskClient(http, {
 			lastInboundUserField: textOr(fields.lastInboundUserField, DEFAULT_FIELDS.zendesk.lastInboundUserField) || DEFAULT_FIELDS.zendesk.lastInboundUserField,
 			ticketTag: textOr(fields.ticketTag, DEFAULT_FIELDS.zendesk.ticketTag) || DEFAULT_FIELDS.zendesk.ticketTag,
+			wait: async (ms) => await sleep(ms),
 		});
 		return { client, secrets };
 	}

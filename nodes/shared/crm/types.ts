@@ -45,6 +45,12 @@ export interface CrmRecord {
 	fields: Record<string, unknown>;
 }
 
+/**
+ * A record to act on: its ID and module, with what the node learnt while finding it (`createdHere`:
+ * this execution created it; `createdAt`: ISO 8601, when the CRM said).
+ */
+export type RecordRef = Pick<CrmRecord, 'id' | 'module'> & { name?: string; createdHere?: boolean; createdAt?: string };
+
 /** How the record was found, or that it was made now. */
 export type MatchedBy = 'whatsAppId' | 'userId' | 'phone' | 'created' | 'createdConcurrently';
 
@@ -113,14 +119,14 @@ export interface CrmClient {
 	/** The record whose WhatsApp key is the person's wa_id (or BSUID), or undefined. */
 	getByWhatsAppId(person: WhatsAppPerson): Promise<CrmRecord | undefined>;
 	/** Writes the last inbound time (ISO 8601 UTC) to the record's field for it. */
-	setLastInbound(record: Pick<CrmRecord, 'id' | 'module'>, timestamp: string): Promise<void>;
+	setLastInbound(record: RecordRef, timestamp: string): Promise<void>;
 	/** Adds a note (title and body in plain text) to the record. */
-	addNote(record: Pick<CrmRecord, 'id' | 'module'>, note: { title: string; body: string; timestamp: string }): Promise<NoteResult>;
+	addNote(record: RecordRef, note: { title: string; body: string; timestamp: string }): Promise<NoteResult>;
 	/** Users who can own records or take tickets. */
 	listOwners(): Promise<CrmOwner[]>;
 	/** Zendesk only: the requester's open WhatsApp ticket gets the message, else a new ticket does. */
 	addTicketMessage?(
-		requester: Pick<CrmRecord, 'id' | 'name'>,
+		requester: RecordRef,
 		message: { body: string; public: boolean; subject: string; attachments: CrmAttachment[]; assigneePool: CrmOwner[] },
 	): Promise<TicketMessageResult>;
 }

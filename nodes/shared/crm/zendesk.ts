@@ -1,27 +1,35 @@
 /**
  * Zendesk Support API v2 (developer.zendesk.com "Users", "Tickets", "Attachments" and the
  * "Idempotency" section of the Ticketing API introduction):
- * - user by key: GET /api/v2/users/search.json?external_id=whatsapp:{wa_id} (exact, not the search index);
- * - user by phone: GET /api/v2/users/search.json?query=phone:*{national digits} (search index; may lag);
- * - atomic find-or-create: POST /api/v2/users/create_or_update.json on `external_id` (201 created, 200 found);
- * - the requester's tickets: GET /api/v2/users/{id}/tickets/requested.json;
- * - new ticket: POST /api/v2/tickets.json with an `Idempotency-Key`, so concurrent first messages of one
- *   conversation open one ticket;
- * - comment: PUT /api/v2/tickets/{id}.json with `ticket.comment` (comments cannot be created otherwise);
- * - upload: POST /api/v2/uploads.json?filename=… with the bytes; the token goes into `comment.uploads`.
+ * - user by key: GET /api/v2/users/search?external_id=whatsapp:{wa_id} (exact, not the search index);
+ * - user by phone: GET /api/v2/users/search?query=phone:*{national digits} (search index; may lag);
+ * - atomic find-or-create: POST /api/v2/users/create_or_update on `external_id` (201 created, 200 found);
+ * - the requester's tickets: GET /api/v2/users/{id}/tickets/requested;
+ * - new ticket: POST /api/v2/tickets with an `Idempotency-Key`; for a brand-new requester only the
+ *   execution whose create_or_update created them opens it, the others wait for it (see `addTicketMessage`);
+ * - assignee turn: GET /api/v2/search?query=type:ticket tags:{tag} (newest first);
+ * - comment: PUT /api/v2/tickets/{id} with `ticket.comment` (comments cannot be created otherwise);
+ * - upload: POST /api/v2/uploads?filename=… with the bytes; the token goes into `comment.uploads`.
  * End users have no owner in Zendesk; the owner pool assigns new tickets (assignee) instead.
  */
 import { CrmSetupError, crmError, expectOk } from './errors';
 import { findOrCreate, nameParts, type PersonStore } from './findOrCreate';
 import { nextOwner } from './roundRobin';
-import type { CrmAttachment, CrmClient, CrmHttp, CrmHttpResponse, CrmOwner, CrmRecord, TicketMessageResult, WhatsAppPerson } from './types';
+import type { CrmAttachment, CrmClient, CrmHttp, CrmHttpResponse, CrmOwner, CrmRecord, RecordRef, TicketMessageResult, WhatsAppPerson } from './types';
 
 export interface ZendeskSettings {
 	/** Key of the Date user field for the last inbound message time (Admin Center › People › User fields). */
 	lastInboundUserField: string;
 	/** Tag that marks the node's WhatsApp tickets. */
 	ticketTag: string;
+	/** Waits `ms` milliseconds (the node passes n8n's sleep). */
+	wait: (ms: number) => Promise<void>;
 }
+
+/** How long an execution that did not create a brand-new requester waits for the creator's ticket. */
+const FRESH_REQUESTER_SECONDS = 60;
+const WAIT_FOR_TICKET_MS = 10_000;
+const POLL_MS = 500;
 
 type Json = Record<string, unknown>;
 const obj = (value: unknown): Json => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
@@ -52,7 +60,7 @@ export class ZendeskClient implements CrmClient {
 	}
 
 	private async usersWhere(qs: Record<string, string>): Promise<CrmRecord[]> {
-		const response = await this.http({ method: 'GET', path: '/api/v2/users/search.json', qs, idempotent: true });
+		const response = await this.http({ method: 'GET', path: '/api/v2/users/search', qs, idempotent: true });
 		expectOk('zendesk', response, 'search users');
 		return list(obj(response.body).users).map((user) => this.toRecord(user));
 	}
@@ -76,7 +84,7 @@ export class ZendeskClient implements CrmClient {
 			phonesOf: (record) => [record.fields.phone],
 			adopt: async (record, person) => {
 				const externalId = zendeskExternalId(person);
-				const response = await this.http({ method: 'PUT', path: `/api/v2/users/${record.id}.json`, body: { user: { external_id: externalId } }, idempotent: true });
+				const response = await this.http({ method: 'PUT', path: `/api/v2/users/${record.id}`, body: { user: { external_id: externalId } }, idempotent: true });
 				if (response.status === 422 && /external/i.test(JSON.stringify(response.body))) {
 					const holder = (await this.usersWhere({ external_id: externalId }))[0];
 					if (holder) return { record: holder, adopted: false };
@@ -88,7 +96,7 @@ export class ZendeskClient implements CrmClient {
 			upsert: async (person, extraFields) => {
 				const user: Json = { name: nameParts(person).fullName, external_id: zendeskExternalId(person), role: 'end-user', ...extraFields };
 				if (person.e164) user.phone = person.e164;
-				const response = await this.http({ method: 'POST', path: '/api/v2/users/create_or_update.json', body: { user }, idempotent: true });
+				const response = await this.http({ method: 'POST', path: '/api/v2/users/create_or_update', body: { user }, idempotent: true });
 				expectOk('zendesk', response, 'create the end user');
 				return { record: this.toRecord(obj(obj(response.body).user)), inserted: response.status === 201 };
 			},
@@ -104,9 +112,9 @@ export class ZendeskClient implements CrmClient {
 		return (await this.store().findByKey(person))[0];
 	}
 
-	async setLastInbound(record: Pick<CrmRecord, 'id' | 'module'>, timestamp: string): Promise<void> {
+	async setLastInbound(record: RecordRef, timestamp: string): Promise<void> {
 		const field = this.settings.lastInboundUserField;
-		const response = await this.http({ method: 'PUT', path: `/api/v2/users/${record.id}.json`, body: { user: { user_fields: { [field]: timestamp } } }, idempotent: true });
+		const response = await this.http({ method: 'PUT', path: `/api/v2/users/${record.id}`, body: { user: { user_fields: { [field]: timestamp } } }, idempotent: true });
 		if (response.status === 422 && JSON.stringify(response.body).includes(field)) {
 			throw new CrmSetupError(
 				`Zendesk has no user field "${field}"`,
@@ -117,9 +125,9 @@ export class ZendeskClient implements CrmClient {
 	}
 
 	/** In Zendesk a note is an internal (private) comment on the requester's open WhatsApp ticket. */
-	async addNote(record: Pick<CrmRecord, 'id' | 'module'>, note: { title: string; body: string }) {
+	async addNote(record: RecordRef, note: { title: string; body: string }) {
 		const result = await this.addTicketMessage(
-			{ id: record.id },
+			record,
 			{ body: note.title ? `${note.title}\n\n${note.body}` : note.body, public: false, subject: 'WhatsApp conversation', attachments: [], assigneePool: [] },
 		);
 		return { noteId: result.ticketId, recordId: record.id };
@@ -128,7 +136,7 @@ export class ZendeskClient implements CrmClient {
 	async listOwners(): Promise<CrmOwner[]> {
 		const owners: CrmOwner[] = [];
 		for (let page = 1; page <= 10; page++) {
-			const response = await this.http({ method: 'GET', path: '/api/v2/users.json', qs: { 'role[]': 'agent', page, per_page: 100 }, idempotent: true });
+			const response = await this.http({ method: 'GET', path: '/api/v2/users', qs: { 'role[]': 'agent', page, per_page: 100 }, idempotent: true });
 			expectOk('zendesk', response, 'list agents');
 			const body = obj(response.body);
 			for (const user of list(body.users)) {
@@ -138,7 +146,7 @@ export class ZendeskClient implements CrmClient {
 			if (!body.next_page) break;
 		}
 		// Admins take tickets too.
-		const admins = await this.http({ method: 'GET', path: '/api/v2/users.json', qs: { 'role[]': 'admin', per_page: 100 }, idempotent: true });
+		const admins = await this.http({ method: 'GET', path: '/api/v2/users', qs: { 'role[]': 'admin', per_page: 100 }, idempotent: true });
 		if (admins.status < 300) {
 			for (const user of list(obj(admins.body).users)) {
 				if (!owners.some((owner) => owner.id === String(user.id))) owners.push({ id: String(user.id), name: String(user.name ?? user.email ?? user.id) });
@@ -150,7 +158,7 @@ export class ZendeskClient implements CrmClient {
 	private async upload(attachment: CrmAttachment): Promise<string> {
 		const response = await this.http({
 			method: 'POST',
-			path: '/api/v2/uploads.json',
+			path: '/api/v2/uploads',
 			qs: { filename: attachment.fileName },
 			body: attachment.data,
 			headers: { 'Content-Type': attachment.mimeType },
@@ -165,7 +173,7 @@ export class ZendeskClient implements CrmClient {
 	private async requestedTickets(requesterId: string): Promise<Json[]> {
 		const response = await this.http({
 			method: 'GET',
-			path: `/api/v2/users/${requesterId}/tickets/requested.json`,
+			path: `/api/v2/users/${requesterId}/tickets/requested`,
 			qs: { sort_by: 'created_at', sort_order: 'desc', per_page: 100 },
 			idempotent: true,
 		});
@@ -177,12 +185,30 @@ export class ZendeskClient implements CrmClient {
 
 	private async nextAssignee(pool: CrmOwner[]): Promise<CrmOwner | undefined> {
 		if (pool.length === 0) return undefined;
-		const response = await this.http({ method: 'GET', path: '/api/v2/tickets.json', qs: { sort_by: 'created_at', sort_order: 'desc', per_page: 50 }, idempotent: true });
-		expectOk('zendesk', response, 'list recent tickets');
-		const recent = list(obj(response.body).tickets)
-			.filter((ticket) => Array.isArray(ticket.tags) && ticket.tags.includes(this.settings.ticketTag))
-			.map((ticket) => ({ ownerId: ticket.assignee_id ? String(ticket.assignee_id) : undefined, createdAt: String(ticket.created_at ?? ''), id: String(ticket.id) }));
+		const response = await this.http({
+			method: 'GET',
+			path: '/api/v2/search',
+			qs: { query: `type:ticket tags:${this.settings.ticketTag}`, sort_by: 'created_at', sort_order: 'desc', per_page: 25 },
+			idempotent: true,
+		});
+		expectOk('zendesk', response, 'search recent tickets');
+		const recent = list(obj(response.body).results)
+			.filter((ticket) => ticket.assignee_id !== undefined && ticket.assignee_id !== null)
+			.map((ticket) => ({ ownerId: String(ticket.assignee_id), createdAt: String(ticket.created_at ?? ''), id: String(ticket.id) }));
 		return nextOwner(pool, recent);
+	}
+
+	/**
+	 * A burst of first messages from a new sender: every execution but the one whose
+	 * create_or_update made the requester waits here for that one's ticket instead of opening another.
+	 */
+	private async awaitCreatorsTicket(requesterId: string): Promise<Json | undefined> {
+		for (let waited = 0; waited < WAIT_FOR_TICKET_MS; waited += POLL_MS) {
+			await this.settings.wait(POLL_MS);
+			const open = (await this.requestedTickets(requesterId)).find((ticket) => OPEN_STATUSES.has(String(ticket.status)));
+			if (open) return open;
+		}
+		return undefined;
 	}
 
 	/**
@@ -194,7 +220,7 @@ export class ZendeskClient implements CrmClient {
 		const lastClosed = tickets.find((ticket) => !OPEN_STATUSES.has(String(ticket.status)));
 		const response = await this.http({
 			method: 'POST',
-			path: '/api/v2/tickets.json',
+			path: '/api/v2/tickets',
 			headers: { 'Idempotency-Key': `whatsapp-conversation-${requesterId}-after-${lastClosed ? String(lastClosed.id) : 'none'}` },
 			body: {
 				ticket: {
@@ -215,18 +241,27 @@ export class ZendeskClient implements CrmClient {
 		let response: CrmHttpResponse | undefined;
 		// 409: another update of the same ticket was being saved; the comment was not added, so sending again is safe.
 		for (let attempt = 0; attempt < 3; attempt++) {
-			response = await this.http({ method: 'PUT', path: `/api/v2/tickets/${ticketId}.json`, body: { ticket } });
+			response = await this.http({ method: 'PUT', path: `/api/v2/tickets/${ticketId}`, body: { ticket } });
 			if (response.status !== 409) break;
 		}
 		return response!;
 	}
 
+	/**
+	 * Adds the message to the requester's open WhatsApp ticket, else opens one. `requester.createdHere`
+	 * says this execution created the requester; when it did not, the requester is less than a minute
+	 * old and has no WhatsApp ticket yet, the execution that created them is opening it: wait for it.
+	 */
 	async addTicketMessage(
-		requester: Pick<CrmRecord, 'id' | 'name'>,
+		requester: RecordRef,
 		message: { body: string; public: boolean; subject: string; attachments: CrmAttachment[]; assigneePool: CrmOwner[] },
 	): Promise<TicketMessageResult> {
 		const tickets = await this.requestedTickets(requester.id);
-		const open = tickets.find((ticket) => OPEN_STATUSES.has(String(ticket.status)));
+		let open = tickets.find((ticket) => OPEN_STATUSES.has(String(ticket.status)));
+		const ageSeconds = requester.createdAt ? (Date.now() - Date.parse(requester.createdAt)) / 1000 : Infinity;
+		if (!open && tickets.length === 0 && requester.createdHere === false && ageSeconds < FRESH_REQUESTER_SECONDS) {
+			open = await this.awaitCreatorsTicket(requester.id);
+		}
 		let ticketId: string;
 		let ticketCreated = false;
 		let assignee: CrmOwner | undefined;

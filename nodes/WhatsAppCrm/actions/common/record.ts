@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { CrmInputError, type CrmOwner, type CrmRecord, type FindOrCreateResult, type WhatsAppPerson } from '../../../shared/crm';
+import { CrmInputError, type CrmOwner, type FindOrCreateResult, type RecordRef, type WhatsAppPerson } from '../../../shared/crm';
 import type { OperationContext } from '../types';
 import { personOf } from './person';
 
@@ -114,7 +114,7 @@ export { ownerPool };
 export async function targetRecord(
 	this: IExecuteFunctions,
 	context: OperationContext,
-): Promise<{ record: Pick<CrmRecord, 'id' | 'module' | 'name'>; person?: WhatsAppPerson; found?: FindOrCreateResult }> {
+): Promise<{ record: RecordRef; person?: WhatsAppPerson; found?: FindOrCreateResult }> {
 	const i = context.itemIndex;
 	if (this.getNodeParameter('record', i, 'sender') === 'id') {
 		const id = String(this.getNodeParameter('recordId', i, '')).trim();
@@ -130,7 +130,10 @@ export async function targetRecord(
 	}
 	const person = personOf.call(this, context);
 	const found = await findOrCreateFor.call(this, context, person);
-	return { record: found.record, person, found };
+	const createdAt = found.record.fields.created_at ?? found.record.fields.Created_Time ?? found.record.fields.createdate;
+	const record: RecordRef = { id: found.record.id, module: found.record.module, name: found.record.name, createdHere: found.created };
+	if (typeof createdAt === 'string') record.createdAt = createdAt;
+	return { record, person, found };
 }
 
 /** The output fields of a find-or-create, shared by the operations that do one. */

@@ -63,7 +63,7 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 	const body = renderNote(String(this.getNodeParameter('commentTemplate', i, '{{body}}')) || '{{body}}', values);
 	const attachments = this.getNodeParameter('attachBinary', i, true) ? await attachmentsOf.call(this, context) : [];
 	const result = await context.client.addTicketMessage(
-		{ id: record.id, name: record.name ?? person?.profileName },
+		{ ...record, name: record.name ?? person?.profileName },
 		{
 			body,
 			public: message.direction === 'inbound',
