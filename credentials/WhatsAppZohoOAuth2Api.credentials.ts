@@ -2,8 +2,8 @@ import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n
 
 /** The part of a Zoho host that names the data centre: accounts.zoho.{dc}, www.zohoapis.{dc} (Zoho "Multi DC" page); Canada's accounts host is zohocloud.ca. */
 const ACCOUNTS = '($self.dataCenter === "custom" ? $self.customAccountsUrl.replace(/\\/+$/, "") : $self.dataCenter === "ca" ? "https://accounts.zohocloud.ca" : "https://accounts.zoho." + $self.dataCenter)';
-const CRM_SCOPES = 'ZohoCRM.modules.ALL,ZohoCRM.users.READ';
-const BIGIN_SCOPES = 'ZohoBigin.modules.ALL,ZohoBigin.users.READ';
+const CRM_SCOPES = 'ZohoCRM.modules.ALL,ZohoCRM.users.READ,ZohoCRM.settings.fields.READ';
+const BIGIN_SCOPES = 'ZohoBigin.modules.ALL,ZohoBigin.users.READ,ZohoBigin.settings.fields.READ';
 const SEARCH_SCOPE = 'ZohoSearch.securesearch.READ';
 
 /**

@@ -4,9 +4,9 @@ import { crmHttpFor, type CrmContext } from './request';
 
 /** Field names the node writes, per CRM, with the defaults the README tells users to create. */
 export const DEFAULT_FIELDS = {
-	zoho: { whatsAppIdField: 'WhatsApp_ID', userIdField: '', lastInboundField: 'WhatsApp_Last_Inbound' },
-	hubspot: { whatsAppIdProperty: 'whatsapp_id', userIdProperty: '', lastInboundProperty: 'whatsapp_last_inbound', createMissingProperties: true },
-	zendesk: { lastInboundUserField: 'whatsapp_last_inbound', ticketTag: 'whatsapp' },
+	zoho: { whatsAppIdField: 'WhatsApp_ID', userIdField: 'WhatsApp_BSUID', lastInboundField: 'Last_WhatsApp_Inbound' },
+	hubspot: { whatsAppIdProperty: 'whatsapp_id', userIdProperty: 'whatsapp_bsuid', lastInboundProperty: 'whatsapp_last_inbound_at', createMissingProperties: true },
+	zendesk: { lastInboundUserField: 'whatsapp_last_inbound_at', ticketTag: 'whatsapp' },
 };
 
 export interface ClientSettings {

@@ -75,7 +75,7 @@ function zohoError(kind: 'zohoCrm' | 'bigin', response: CrmHttpResponse, action:
 		case 'OAUTH_SCOPE_MISMATCH':
 			return fail(
 				`the credential lacks a permission (scope) needed to ${action}`,
-				`Reconnect the credential: it asks for ${scopePrefix}.modules.ALL, ${scopePrefix}.users.READ and ZohoSearch.securesearch.READ. If the Zoho consent screen showed fewer, remove the old connection in Zoho Accounts › Connected Apps first.`,
+				`Reconnect the credential: it asks for ${scopePrefix}.modules.ALL, ${scopePrefix}.users.READ, ${scopePrefix}.settings.fields.READ and ZohoSearch.securesearch.READ. If the Zoho consent screen showed fewer, remove the old connection in Zoho Accounts › Connected Apps first.`,
 			);
 		case 'NO_PERMISSION':
 			return fail(`the connected user may not ${action}`, `Give the connected user's ${name} profile permission for this module (Setup › Users and Control › Profiles), or connect as an administrator.`);

@@ -99,16 +99,15 @@ export class ZohoClient implements CrmClient {
 		return records(response.body).map((fields) => this.toRecord(module, fields));
 	}
 
+	/** The wa_id is the key; the BSUID only when the number is withheld. */
 	private keyCriteria(person: WhatsAppPerson): string {
-		const conditions: string[] = [];
-		if (person.waId) conditions.push(`(${this.settings.whatsAppIdField}:equals:${escapeCriteria(person.waId)})`);
-		if (person.userId && this.settings.userIdField) conditions.push(`(${this.settings.userIdField}:equals:${escapeCriteria(person.userId)})`);
-		return conditions.length === 1 ? conditions[0] : `(${conditions.join('or')})`;
+		if (person.waId) return `(${this.settings.whatsAppIdField}:equals:${escapeCriteria(person.waId)})`;
+		return `(${this.settings.userIdField}:equals:${escapeCriteria(person.userId ?? '')})`;
 	}
 
 	private keyMatches(record: CrmRecord, person: WhatsAppPerson): boolean {
-		if (person.waId && record.fields[this.settings.whatsAppIdField] === person.waId) return true;
-		return Boolean(person.userId && this.settings.userIdField && record.fields[this.settings.userIdField] === person.userId);
+		if (person.waId) return record.fields[this.settings.whatsAppIdField] === person.waId;
+		return record.fields[this.settings.userIdField] === person.userId;
 	}
 
 	private requireKey(person: WhatsAppPerson): void {
@@ -252,8 +251,20 @@ export class ZohoClient implements CrmClient {
 		return (await this.store().findByKey(person))[0];
 	}
 
+	/**
+	 * Zoho drops fields a module does not have without an error, so a write to a missing field would
+	 * look like a success: check the module's fields first (GET {base}/settings/fields?module=…).
+	 */
+	private async requireField(module: string, field: string, purpose: string): Promise<void> {
+		const response = await this.http({ method: 'GET', path: `${this.base}/settings/fields`, qs: { module }, idempotent: true });
+		expectOk(this.kind, response, `read the fields of ${module}`);
+		const fields = Array.isArray(obj(response.body).fields) ? (obj(response.body).fields as unknown[]).map(obj) : [];
+		if (!fields.some((candidate) => candidate.api_name === field)) throw this.missingField(field, module, purpose, false);
+	}
+
 	async setLastInbound(record: Pick<CrmRecord, 'id' | 'module'>, timestamp: string): Promise<void> {
 		const field = this.settings.lastInboundField;
+		await this.requireField(record.module, field, 'the last inbound time');
 		const response = await this.update(record.module, record.id, { [field]: zohoDateTime(timestamp) });
 		this.checkFieldExists(response, field, record.module, 'the last inbound time', false);
 		this.expectRecordOk(response, `set ${field} on ${record.module} record ${record.id}`);
