@@ -247,8 +247,10 @@ export class ZohoClient implements CrmClient {
 		return await findOrCreate(this.store(), person, options);
 	}
 
+	/** Search finds the record; a read by ID then gives its current fields (the search index lags behind updates too). */
 	async getByWhatsAppId(person: WhatsAppPerson): Promise<CrmRecord | undefined> {
-		return (await this.store().findByKey(person))[0];
+		const found = (await this.store().findByKey(person))[0];
+		return found ? await this.read(found.module, found.id) : undefined;
 	}
 
 	/**
