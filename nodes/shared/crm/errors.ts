@@ -129,7 +129,7 @@ function zendeskError(response: CrmHttpResponse, action: string): CrmApiError {
 			return `${field}: ${text(first.description) ?? text(first.error) ?? 'invalid'}`;
 		});
 		return fail(
-			`the ${action} request was refused (${fields.join('; ') || descriptionText || label || 'invalid record'})`,
+			`refused to ${action} (${fields.join('; ') || descriptionText || label || 'invalid record'})`,
 			'Correct the field named above. A phone number must be in international form, and user fields must exist in Admin Center › People › Configuration › User fields.',
 		);
 	}
@@ -152,7 +152,7 @@ function hubspotError(response: CrmHttpResponse, action: string): CrmApiError {
 		);
 	}
 	if (category === 'VALIDATION_ERROR' || response.status === 400) {
-		return fail(`the ${action} request was refused${message ? ` (${message})` : ''}`, 'Correct the property named in the message; properties must exist in Settings › Properties › Contact properties.');
+		return fail(`refused to ${action}${message ? ` (${message})` : ''}`, 'Correct the property named in the message; properties must exist in Settings › Properties › Contact properties.');
 	}
 	return generic('hubspot', response, message, action);
 }

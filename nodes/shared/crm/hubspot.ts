@@ -71,14 +71,18 @@ export class HubSpotClient implements CrmClient {
 	private namesMissingProperty(response: CrmHttpResponse, property: string): boolean {
 		if (response.status !== 400 && response.status !== 404) return false;
 		const body = JSON.stringify(response.body ?? '');
-		return body.includes(property) && /does not exist|DOESNT_EXIST|PROPERTY_DOESNT_EXIST|Unable to find|not a valid|unknown property|invalid idProperty/i.test(body);
+		return body.includes(property) && /does not exist|DOESNT_EXIST|Unable to find|not a valid|unknown property|invalid idProperty|not a unique property|cannot be used as idProperty/i.test(body);
 	}
 
-	private async propertyMissing(property: string, purpose: string, unique: boolean): Promise<void> {
-		const setup = new CrmSetupError(
-			`HubSpot has no contact property "${property}" (${purpose})`,
-			`Create it in HubSpot › Settings › Properties › Contact properties › Create property: field type "${unique ? 'Single-line text' : 'Date picker'}"${unique ? ', and under Rules tick "Require unique values for this property"' : ''}; use the internal name ${property}. Or turn on "Create Missing Properties" in the node and add the scope crm.schemas.contacts.write to the private app.`,
+	private setupError(property: string, purpose: string, unique: boolean): CrmSetupError {
+		return new CrmSetupError(
+			`HubSpot has no ${unique ? 'unique ' : ''}contact property "${property}" (${purpose})`,
+			`Create it in HubSpot › Settings › Properties › Contact properties › Create property: field type "${unique ? 'Single-line text' : 'Date picker'}"${unique ? ', and under Rules tick "Require unique values for this property"' : ''}; use the internal name ${property}. Or turn on "Create Missing Properties" in the node and add the scope crm.schemas.contacts.write to the private app. A property that exists without unique values cannot be changed: create another and enter its internal name in the node.`,
 		);
+	}
+
+	private async createProperty(property: string, purpose: string, unique: boolean): Promise<void> {
+		const setup = this.setupError(property, purpose, unique);
 		if (!this.settings.createMissingProperties) throw setup;
 		const response = await this.http({
 			method: 'POST',
@@ -103,8 +107,10 @@ export class HubSpotClient implements CrmClient {
 	private async withProperty(property: string, purpose: string, unique: boolean, send: () => Promise<CrmHttpResponse>): Promise<CrmHttpResponse> {
 		const response = await send();
 		if (!this.namesMissingProperty(response, property)) return response;
-		await this.propertyMissing(property, purpose, unique);
-		return await send();
+		await this.createProperty(property, purpose, unique);
+		const again = await send();
+		if (this.namesMissingProperty(again, property)) throw this.setupError(property, purpose, unique);
+		return again;
 	}
 
 	private keyOf(person: WhatsAppPerson): { property: string; value: string } {
