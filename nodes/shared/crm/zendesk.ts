@@ -73,7 +73,11 @@ export class ZendeskClient implements CrmClient {
 			},
 			findByPhone: async (forms) => {
 				// Digits only, no '+'; the leading * matches any stored prefix and formatting (Zendesk Talk guide).
-				const nationals = [...new Set(forms.filter((form) => /^\d+$/.test(form)).sort((a, b) => a.length - b.length))].slice(0, 2);
+				// A form that ends with a shorter kept one is already matched by that one's wildcard.
+				const nationals: string[] = [];
+				for (const digits of [...new Set(forms.filter((form) => /^\d+$/.test(form)))].sort((a, b) => a.length - b.length)) {
+					if (!nationals.some((kept) => digits.endsWith(kept))) nationals.push(digits);
+				}
 				const found: CrmRecord[] = [];
 				for (const digits of nationals) {
 					found.push(...(await this.usersWhere({ query: `role:end-user phone:*${digits}` })));
