@@ -46,10 +46,11 @@ export interface CrmRecord {
 }
 
 /**
- * A record to act on: its ID and module, with what the node learnt while finding it (`createdHere`:
- * this execution created it; `createdAt`: ISO 8601, when the CRM said).
+ * A record to act on: its ID and module, with what the node learnt while finding it
+ * (`createdConcurrently`: another execution created it while this one was creating it too;
+ * `createdAt`: ISO 8601, when the CRM said).
  */
-export type RecordRef = Pick<CrmRecord, 'id' | 'module'> & { name?: string; createdHere?: boolean; createdAt?: string };
+export type RecordRef = Pick<CrmRecord, 'id' | 'module'> & { name?: string; createdConcurrently?: boolean; createdAt?: string };
 
 /** How the record was found, or that it was made now. */
 export type MatchedBy = 'whatsAppId' | 'userId' | 'phone' | 'created' | 'createdConcurrently';

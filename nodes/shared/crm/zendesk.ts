@@ -26,7 +26,7 @@ export interface ZendeskSettings {
 	wait: (ms: number) => Promise<void>;
 }
 
-/** How long an execution that did not create a brand-new requester waits for the creator's ticket. */
+/** A requester created this recently by another execution may still be getting their first ticket. */
 const FRESH_REQUESTER_SECONDS = 60;
 const WAIT_FOR_TICKET_MS = 10_000;
 const POLL_MS = 500;
@@ -252,9 +252,10 @@ export class ZendeskClient implements CrmClient {
 	}
 
 	/**
-	 * Adds the message to the requester's open WhatsApp ticket, else opens one. `requester.createdHere`
-	 * says this execution created the requester; when it did not, the requester is less than a minute
-	 * old and has no WhatsApp ticket yet, the execution that created them is opening it: wait for it.
+	 * Adds the message to the requester's open WhatsApp ticket, else opens one. When another execution
+	 * created the requester at the same moment (`createdConcurrently`, a burst of first messages) and
+	 * there is no ticket yet, that execution is opening it: wait for it rather than open a second one.
+	 * Otherwise concurrent openers share one Idempotency-Key (`openTicket`).
 	 */
 	async addTicketMessage(
 		requester: RecordRef,
@@ -263,7 +264,7 @@ export class ZendeskClient implements CrmClient {
 		const tickets = await this.requestedTickets(requester.id);
 		let open = tickets.find((ticket) => OPEN_STATUSES.has(String(ticket.status)));
 		const ageSeconds = requester.createdAt ? (Date.now() - Date.parse(requester.createdAt)) / 1000 : Infinity;
-		if (!open && tickets.length === 0 && requester.createdHere === false && ageSeconds < FRESH_REQUESTER_SECONDS) {
+		if (!open && tickets.length === 0 && requester.createdConcurrently === true && ageSeconds < FRESH_REQUESTER_SECONDS) {
 			open = await this.awaitCreatorsTicket(requester.id);
 		}
 		let ticketId: string;

@@ -131,7 +131,7 @@ export async function targetRecord(
 	const person = personOf.call(this, context);
 	const found = await findOrCreateFor.call(this, context, person);
 	const createdAt = found.record.fields.created_at ?? found.record.fields.Created_Time ?? found.record.fields.createdate;
-	const record: RecordRef = { id: found.record.id, module: found.record.module, name: found.record.name, createdHere: found.created };
+	const record: RecordRef = { id: found.record.id, module: found.record.module, name: found.record.name, createdConcurrently: found.matchedBy === 'createdConcurrently' };
 	if (typeof createdAt === 'string') record.createdAt = createdAt;
 	return { record, person, found };
 }
