@@ -102,6 +102,27 @@ export const ERRATA: Erratum[] = [
 			component.properties.index = { anyOf: [{ type: 'string', pattern: '^[0-9]$' }, { type: 'integer', minimum: 0, maximum: 9 }] };
 		},
 	},
+	{
+		id: 'bsuid-recipient',
+		reason:
+			'Meta\'s "Business-scoped user IDs" page (March 2026 update): a message may address the user by BSUID in `recipient` instead of a phone number in `to`, on /messages and /marketing_messages. The v23.0 JSON Schema predates it and requires `to`; the semantic rules require one of the two.',
+		apply(schemas) {
+			for (const schema of [schemas.BaseMessageProperties, schemas.MarketingMessageRequestPayload]) {
+				schema.required = schema.required.filter((name: string) => name !== 'to');
+				schema.properties.recipient = { type: 'string', maxLength: 256 };
+			}
+		},
+	},
+	{
+		id: 'catalog-message-parameters-optional',
+		reason:
+			'Meta\'s "Share products" page: in a catalog message "the parameters object is optional" (the first catalog item becomes the thumbnail), but the JSON Schema branch for action.name "catalog_message" requires it.',
+		apply(schemas) {
+			const branch = (schemas.ActionObject.oneOf as Schema[]).find((candidate) => candidate.properties?.name?.enum?.includes('catalog_message'));
+			if (!branch) throw new Error('OpenAPI erratum target catalog_message action not found; was the YAML replaced?');
+			branch.required = ['name'];
+		},
+	},
 ];
 
 /** Applies the errata (all of them by default) to the document's component schemas, in place. */

@@ -16,6 +16,9 @@ export function schemaErrorToMeta(errors: ErrorObject[]): MetaApiError {
 		return new MetaApiError(131009, `Param ${where} must match exactly one allowed shape (a media object takes either id or link, not both).`);
 	}
 	const best = [...concrete].sort(compareErrors)[0];
+	// A deeper oneOf that failed with both alternatives satisfied (flow_id and flow_name together) explains more than a sibling branch's missing field.
+	const deeperChoice = errors.find((error) => error.keyword === 'oneOf' && error.params.passingSchemas && error.instancePath.split('/').filter(Boolean).length >= depth(best));
+	if (deeperChoice) return new MetaApiError(131009, `Param ${metaPath(deeperChoice.instancePath)} must match exactly one allowed shape, not several (e.g. flow_id or flow_name, not both).`);
 	if (best.keyword === 'required') {
 		const sameSpot = concrete.filter((error) => error.keyword === 'required' && error.instancePath === best.instancePath && depth(error) === depth(best));
 		const missing = [...new Set(sameSpot.map((error) => String(error.params.missingProperty)))];

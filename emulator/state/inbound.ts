@@ -5,6 +5,7 @@
  * (inbound-messages.ts), or a raw `message` taken as given (from, id and timestamp filled if missing).
  */
 import { SEED } from '../seed';
+import { BSUID_PATTERN } from './features';
 import { wamid } from './ids';
 import { InboundInputError, lastOutbound, messageContent, type BuildContext } from './inbound-messages';
 import type { EmulatorState } from './store';
@@ -28,6 +29,8 @@ export interface InboundInput {
 	context?: Record<string, unknown>;
 	/** §2.4.14: true for a sample Click-to-WhatsApp ad referral, or the referral object itself. */
 	referral?: boolean | Record<string, unknown>;
+	/** true = add the user's business-scoped user ID as contacts[].user_id (or give the BSUID to register). */
+	userId?: boolean | string;
 	/** A raw §2.4 message object, posted verbatim. */
 	message?: Record<string, unknown>;
 	/** Type-specific simple fields (text, caption, mimeType, data, emoji, messageId, replyId, title …). */
@@ -67,7 +70,12 @@ export function recordInbound(state: EmulatorState, input: InboundInput, baseUrl
 		message = { ...base, ...(replyContext ? { context: replyContext } : {}), ...(referral ? { referral } : {}), ...content } as InboundMessage['message'];
 	}
 
-	const inbound: InboundMessage = { phoneNumberId, contact: { profile: { name }, wa_id: waId }, message, receivedAt: seconds * 1000 };
+	if (typeof input.userId === 'string') {
+		if (!BSUID_PATTERN.test(input.userId)) throw new InboundInputError('"userId" must be true or a business-scoped user ID such as "US.13491208655302741918"');
+		state.features.registerUserId(waId, input.userId);
+	}
+	const userId = input.userId ? { user_id: state.features.userIdOf(waId) } : {};
+	const inbound: InboundMessage = { phoneNumberId, contact: { profile: { name }, wa_id: waId, ...userId }, message, receivedAt: seconds * 1000 };
 	state.inbound.push(inbound);
 	// A system notice (§2.4.11) is not the user writing, so it does not open the window.
 	if (message.type !== 'system') state.windows.recordInbound(phoneNumberId, waId, inbound.receivedAt);

@@ -105,7 +105,8 @@ function billingOf(message: SentMessage, status: Status): Pricing | undefined {
 /** §2.5 / §7.5 per-message pricing: free inside the window except non-utility templates. */
 function pricingOf(message: SentMessage): Pricing {
 	if (message.type !== 'template') return { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'service' };
-	const category = (message.templateCategory ?? 'utility').toLowerCase();
+	// Marketing Messages API sends are priced as marketing_lite ("Send marketing messages" page).
+	const category = message.route === 'marketing_messages' ? 'marketing_lite' : (message.templateCategory ?? 'utility').toLowerCase();
 	if (category === 'utility' && message.insideCustomerServiceWindow) {
 		return { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category };
 	}

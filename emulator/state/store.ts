@@ -7,6 +7,8 @@ import { seedBusinessProfiles, seedDialog360Keys, seedPhoneNumbers, SEED } from 
 import type { BusinessProfile, PhoneNumberRecord } from '../seed';
 import { seedTemplates } from '../seed-templates';
 import { EmulatorEvents } from './events';
+import type { FeatureState } from './features';
+import { seedFeatureState } from './seed-features';
 import { TokenBuckets } from './rate-limits';
 import type { InboundMessage, MediaRecord, RequestLogEntry, SentMessage, StatusEvent, TemplateRecord, WebhookDelivery } from './types';
 import { CustomerServiceWindows } from './window';
@@ -63,6 +65,8 @@ export class EmulatorState {
 	requests: RequestLogEntry[] = [];
 	/** Webhook POSTs made (url, field, HTTP status or error). */
 	webhookDeliveries: WebhookDelivery[] = [];
+	/** Insights and Marketing Messages settings, Flows, catalog, block lists, clicks, BSUIDs (features.ts). */
+	features: FeatureState = seedFeatureState();
 	/** Time travel for demos and tests (POST /__emulator/clock): added to the configured clock. */
 	clockOffsetMs = 0;
 	private requestSeq = 0;
@@ -102,6 +106,7 @@ export class EmulatorState {
 		this.webhookDeliveries = [];
 		this.windows.clear();
 		this.rateBuckets.clear();
+		this.features = seedFeatureState();
 	}
 
 	logRequest(entry: Omit<RequestLogEntry, 'seq' | 'timestamp'>): void {

@@ -88,6 +88,16 @@ export interface SentMessage {
 	billingReportedAfterSent?: boolean;
 	/** §2.5: v23.0 and older give each message its own conversation ID. */
 	conversationId: string;
+	/** The sent template's ID (template analytics count by it). */
+	templateId?: string;
+	/** The product that carried it: Cloud API (also /marketing_messages falling back) or the Marketing Messages API. */
+	route?: 'cloud_api' | 'marketing_messages';
+	/** Set when the request addressed the user by business-scoped user ID (`recipient`). */
+	userId?: string;
+	/** /marketing_messages: message_activity_sharing in force (the request's value, else the WABA default). */
+	messageActivitySharing?: boolean;
+	/** /marketing_messages: the template's message_send_ttl_seconds, which only this route applies to marketing templates. */
+	ttlSeconds?: number;
 }
 
 /** A status change, recorded in state.outcomes and emitted as the `status` event. */
@@ -115,7 +125,8 @@ export interface Pricing {
 /** A message "from a user", recorded through POST /__emulator/inbound (§2.4 message object). */
 export interface InboundMessage {
 	phoneNumberId: string;
-	contact: { profile: { name: string }; wa_id: string };
+	/** `user_id` (the business-scoped user ID) only when the inbound call asked for it with `userId`. */
+	contact: { profile: { name: string }; wa_id: string; user_id?: string };
 	message: { from: string; id: string; timestamp: string; type: string; [key: string]: unknown };
 	receivedAt: number;
 	/** Set by a mark-as-read request (§1.10), which also marks every earlier message of the thread. */
