@@ -3,8 +3,9 @@
  * items as the WhatsApp Business Trigger emits them, and the request log read as "METHOD /path".
  */
 import type { INodeExecutionData } from 'n8n-workflow';
-import { credentialsFor, type RunningCrmFake, type RunningHubSpotFake, type RunningZendeskFake, type RunningZohoFake } from '../../fakes';
+import { credentialsFor, startCrmFake, type RunningCrmFake, type RunningHubSpotFake, type RunningZendeskFake, type RunningZohoFake } from '../../fakes';
 import type { CredentialsByType } from '../harness/n8nContext';
+import { crmTestBed, type CrmTestBed } from './crmTestBed';
 
 /** The Zoho credential (custom accounts server, both products) with the token data n8n keeps after connecting. */
 export function zohoCredential(fake: RunningZohoFake, tokenData?: Record<string, unknown>): CredentialsByType {
@@ -70,4 +71,27 @@ export function requestLines(fake: RunningCrmFake, since = 0): string[] {
 export function lastSeq(fake: RunningCrmFake): number {
 	const entries = fake.requests.list();
 	return entries.length ? entries[entries.length - 1].seq : 0;
+}
+
+/** The three fakes at once (Zoho serves CRM and Bigin), for suites that use them all. */
+export async function startAllFakes(): Promise<{ zoho: RunningZohoFake; zendesk: RunningZendeskFake; hubspot: RunningHubSpotFake; close(): Promise<void> }> {
+	const [zoho, zendesk, hubspot] = await Promise.all([startCrmFake('zoho', {}), startCrmFake('zendesk', {}), startCrmFake('hubspot', {})]);
+	return { zoho, zendesk, hubspot, close: async () => void (await Promise.all([zoho.close(), zendesk.close(), hubspot.close()])) };
+}
+
+/**
+ * One fake for a test file: started once, reset to its seed before each test, with a fresh test bed
+ * (as a fresh n8n process would be). Tests may replace `bed` (e.g. with other credentials).
+ */
+export function fakeSuite<F extends RunningCrmFake>(start: () => Promise<F>, credentials: (fake: F) => CredentialsByType): { fake: F; bed: CrmTestBed } {
+	const suite = {} as { fake: F; bed: CrmTestBed };
+	beforeAll(async () => {
+		suite.fake = await start();
+	});
+	afterAll(async () => await suite.fake.close());
+	beforeEach(() => {
+		suite.fake.reset();
+		suite.bed = crmTestBed(credentials(suite.fake));
+	});
+	return suite;
 }

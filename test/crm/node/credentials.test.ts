@@ -4,19 +4,17 @@
  * credential's authentication applied) against the fakes, with the message the user then reads.
  */
 import type { ICredentialDataDecryptedObject, ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
-import { HUBSPOT_SEED, ZOHO_SEED, startCrmFake, type RunningHubSpotFake, type RunningZendeskFake, type RunningZohoFake } from '../../../fakes';
+import { HUBSPOT_SEED, ZOHO_SEED } from '../../../fakes';
 import { WhatsAppHubSpotApi } from '../../../credentials/WhatsAppHubSpotApi.credentials';
 import { WhatsAppZendeskApi } from '../../../credentials/WhatsAppZendeskApi.credentials';
 import { WhatsAppZohoOAuth2Api } from '../../../credentials/WhatsAppZohoOAuth2Api.credentials';
-import { hubspotCredential, zendeskCredential, zohoCredential } from '../fakeSetup';
+import { hubspotCredential, startAllFakes, zendeskCredential, zohoCredential } from '../fakeSetup';
 
-let zoho: RunningZohoFake;
-let zendesk: RunningZendeskFake;
-let hubspot: RunningHubSpotFake;
+let fakes: Awaited<ReturnType<typeof startAllFakes>>;
 beforeAll(async () => {
-	[zoho, zendesk, hubspot] = await Promise.all([startCrmFake('zoho', {}), startCrmFake('zendesk', {}), startCrmFake('hubspot', {})]);
+	fakes = await startAllFakes();
 });
-afterAll(async () => await Promise.all([zoho.close(), zendesk.close(), hubspot.close()]));
+afterAll(async () => await fakes.close());
 
 /** n8n expressions here are plain JavaScript over $credentials / $self. */
 function evaluate(template: string, scope: Record<string, unknown>): string {
@@ -51,13 +49,13 @@ describe('Zoho OAuth2 credential', () => {
 	});
 
 	test('Bigin asks for the Bigin scopes; a custom accounts server (the fake) replaces Zoho Accounts', () => {
-		const self = { dataCenter: 'custom', products: 'bigin', customAccountsUrl: `${zoho.url}/` };
+		const self = { dataCenter: 'custom', products: 'bigin', customAccountsUrl: `${fakes.zoho.url}/` };
 		expect(evaluate(hidden('scope'), self)).toBe('ZohoBigin.modules.ALL,ZohoBigin.users.READ,ZohoBigin.settings.fields.READ,ZohoSearch.securesearch.READ');
-		expect(evaluate(hidden('authUrl'), self)).toBe(`${zoho.url}/oauth/v2/auth`);
+		expect(evaluate(hidden('authUrl'), self)).toBe(`${fakes.zoho.url}/oauth/v2/auth`);
 	});
 
 	test("the test reads the current user at the token's api_domain; a refused token says to reconnect", async () => {
-		const credentials = zohoCredential(zoho).whatsAppZohoOAuth2Api;
+		const credentials = zohoCredential(fakes.zoho).whatsAppZohoOAuth2Api;
 		const good = await runTest(credential.test, credentials, { Authorization: `Zoho-oauthtoken ${ZOHO_SEED.accessTokens.all}` });
 		expect(good).toEqual({ status: 200, message: undefined });
 		const refused = await runTest(credential.test, credentials, { Authorization: 'Zoho-oauthtoken 1000.expired' });
@@ -73,7 +71,7 @@ describe('Zendesk credential', () => {
 	const basic = (email: unknown, token: unknown) => ({ Authorization: `Basic ${Buffer.from(`${String(email)}/token:${String(token)}`).toString('base64')}` });
 
 	test('email + API token read /users/me; a wrong token says what to check', async () => {
-		const credentials = zendeskCredential(zendesk).whatsAppZendeskApi;
+		const credentials = zendeskCredential(fakes.zendesk).whatsAppZendeskApi;
 		expect((await runTest(credential.test, credentials, basic(credentials.email, credentials.apiToken))).status).toBe(200);
 		const wrong = await runTest(credential.test, credentials, basic(credentials.email, 'wrong'));
 		expect(wrong.status).toBe(401);
@@ -90,7 +88,7 @@ describe('HubSpot credential', () => {
 	const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 	test('a private app token lists one owner; a wrong one and one without the owners scope are explained', async () => {
-		const credentials = hubspotCredential(hubspot).whatsAppHubSpotApi;
+		const credentials = hubspotCredential(fakes.hubspot).whatsAppHubSpotApi;
 		expect((await runTest(credential.test, credentials, bearer(HUBSPOT_SEED.token))).status).toBe(200);
 		const wrong = await runTest(credential.test, credentials, bearer('pat-na1-wrong'));
 		expect(wrong.status).toBe(401);

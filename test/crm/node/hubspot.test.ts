@@ -3,31 +3,21 @@
  * batch upsert on the unique whatsapp_id, notes associated to it, owners in turn, adoption by phone,
  * the property created when missing, scopes and token errors.
  */
-import { HUBSPOT_SEED, startCrmFake, type RunningHubSpotFake } from '../../../fakes';
-import { crmTestBed, type CrmTestBed } from '../crmTestBed';
-import { hubspotCredential, inboundText, lastSeq, requestLines } from '../fakeSetup';
+import { HUBSPOT_SEED, startCrmFake } from '../../../fakes';
+import { crmTestBed } from '../crmTestBed';
+import { fakeSuite, hubspotCredential, inboundText, lastSeq, requestLines } from '../fakeSetup';
 
 const [patricia, ravi, chloe] = HUBSPOT_SEED.owners.map((owner) => owner.id);
 const logMessage = (extra: Record<string, unknown> = {}) => ({ crm: 'hubspot', resource: 'note', operation: 'logMessage', record: 'sender', owners: [patricia, ravi], ...extra });
 
-let fake: RunningHubSpotFake;
-let bed: CrmTestBed;
+const suite = fakeSuite(async () => await startCrmFake('hubspot', {}), hubspotCredential);
 
-beforeAll(async () => {
-	fake = await startCrmFake('hubspot', {});
-});
-afterAll(async () => await fake.close());
-beforeEach(() => {
-	fake.reset();
-	bed = crmTestBed(hubspotCredential(fake));
-});
-
-const contactsWith = (waId: string) => [...fake.state.contacts.values()].filter((contact) => contact.properties.whatsapp_id === waId);
-const notesOf = (id: string) => [...fake.state.notes.values()].filter((note) => note.contactIds.includes(id));
+const contactsWith = (waId: string) => [...suite.fake.state.contacts.values()].filter((contact) => contact.properties.whatsapp_id === waId);
+const notesOf = (id: string) => [...suite.fake.state.notes.values()].filter((note) => note.contactIds.includes(id));
 
 describe('HubSpot: one contact per WhatsApp user, the conversation as notes', () => {
 	test('the first message creates one contact owned by the first picked owner, with the message as a note', async () => {
-		const { items } = await bed.run(logMessage(), [inboundText('447911500001', 'Is the blue one in stock?', 'Grace Hopper')]);
+		const { items } = await suite.bed.run(logMessage(), [inboundText('447911500001', 'Is the blue one in stock?', 'Grace Hopper')]);
 		expect(items[0].json).toMatchObject({ created: true, module: 'contact', owner: { id: patricia }, noteId: expect.any(String) });
 		const contacts = contactsWith('447911500001');
 		expect(contacts).toHaveLength(1);
@@ -39,22 +29,22 @@ describe('HubSpot: one contact per WhatsApp user, the conversation as notes', ()
 	});
 
 	test('a second message adds a note to the same contact', async () => {
-		const first = await bed.run(logMessage(), [inboundText('447911500002', 'one')]);
-		const second = await bed.run(logMessage(), [inboundText('447911500002', 'two')]);
+		const first = await suite.bed.run(logMessage(), [inboundText('447911500002', 'one')]);
+		const second = await suite.bed.run(logMessage(), [inboundText('447911500002', 'two')]);
 		expect(second.items[0].json).toMatchObject({ recordId: first.items[0].json.recordId, created: false, matchedBy: 'whatsAppId' });
 		expect(contactsWith('447911500002')).toHaveLength(1);
 		expect(notesOf(String(first.items[0].json.recordId))).toHaveLength(2);
 	});
 
 	test('a burst of 5 concurrent messages from a new sender yields one contact, 5 notes, one owner assignment', async () => {
-		const since = lastSeq(fake);
-		const runs = await Promise.all([1, 2, 3, 4, 5].map(async (n) => await bed.run(logMessage(), [inboundText('447911500003', `message ${n}`)])));
+		const since = lastSeq(suite.fake);
+		const runs = await Promise.all([1, 2, 3, 4, 5].map(async (n) => await suite.bed.run(logMessage(), [inboundText('447911500003', `message ${n}`)])));
 		const contacts = contactsWith('447911500003');
 		expect(contacts).toHaveLength(1);
 		expect(runs.map((run) => run.items[0].json.recordId)).toEqual(Array(5).fill(contacts[0].id));
 		expect(runs.filter((run) => run.items[0].json.created === true)).toHaveLength(1);
 		expect(notesOf(contacts[0].id)).toHaveLength(5);
-		const lines = requestLines(fake, since);
+		const lines = requestLines(suite.fake, since);
 		expect(lines.filter((line) => line === 'POST /crm/v3/objects/contacts/batch/upsert').length).toBeGreaterThanOrEqual(2);
 		expect(lines.filter((line) => line.startsWith('PATCH /crm/v3/objects/contacts/'))).toHaveLength(1);
 	});
@@ -62,70 +52,70 @@ describe('HubSpot: one contact per WhatsApp user, the conversation as notes', ()
 	test('round-robin across separate executions, read back from HubSpot', async () => {
 		const owners: unknown[] = [];
 		for (const waId of ['447911510001', '447911510002', '447911510003', '447911510004']) {
-			const { items } = await bed.run({ crm: 'hubspot', resource: 'contact', operation: 'findOrCreate', owners: [patricia, ravi, chloe] }, [inboundText(waId, 'hi')]);
+			const { items } = await suite.bed.run({ crm: 'hubspot', resource: 'contact', operation: 'findOrCreate', owners: [patricia, ravi, chloe] }, [inboundText(waId, 'hi')]);
 			owners.push((items[0].json.owner as { id: string }).id);
 			// HubSpot's search (where the turn is read) lags behind creates; a new sender a few seconds later sees the last one.
-			fake.flushSearchIndex();
+			suite.fake.flushSearchIndex();
 		}
 		expect(owners).toEqual([patricia, ravi, chloe, patricia]);
 	});
 
 	test('a contact stored with a national-format phone is adopted, not duplicated', async () => {
 		// Seeded: Emma Clarke, phone "07700 900123", no whatsapp_id.
-		const { items } = await bed.run(logMessage(), [inboundText('447700900123', 'Emma here')]);
+		const { items } = await suite.bed.run(logMessage(), [inboundText('447700900123', 'Emma here')]);
 		expect(items[0].json).toMatchObject({ recordId: '53', created: false, adopted: true, matchedBy: 'phone' });
-		expect(fake.state.contacts.get('53')?.properties.whatsapp_id).toBe('447700900123');
+		expect(suite.fake.state.contacts.get('53')?.properties.whatsapp_id).toBe('447700900123');
 	});
 
 	test('Set Last Inbound Time and Get by WhatsApp ID (read by unique property, no search delay)', async () => {
 		const message = inboundText('447911520001', 'hi');
-		await bed.run({ crm: 'hubspot', resource: 'contact', operation: 'setLastInbound', record: 'sender', owners: [] }, [message]);
-		const { items } = await bed.run({ crm: 'hubspot', resource: 'contact', operation: 'getByWhatsAppId' }, [message]);
+		await suite.bed.run({ crm: 'hubspot', resource: 'contact', operation: 'setLastInbound', record: 'sender', owners: [] }, [message]);
+		const { items } = await suite.bed.run({ crm: 'hubspot', resource: 'contact', operation: 'getByWhatsAppId' }, [message]);
 		expect(items[0].json).toMatchObject({ found: true, lastInboundAt: message.json.timestamp });
 	});
 });
 
 describe('HubSpot: properties, scopes and tokens', () => {
 	test('a missing whatsapp_id property is created (unique values) when the app may, then used', async () => {
-		fake.config.whatsAppProperties = false;
-		fake.reset();
+		suite.fake.config.whatsAppProperties = false;
+		suite.fake.reset();
 		try {
-			const { items } = await bed.run(logMessage(), [inboundText('447911530001', 'hi')]);
+			const { items } = await suite.bed.run(logMessage(), [inboundText('447911530001', 'hi')]);
 			expect(items[0].json.created).toBe(true);
-			expect(fake.state.properties.contacts.get('whatsapp_id')).toMatchObject({ hasUniqueValue: true });
+			expect(suite.fake.state.properties.contacts.get('whatsapp_id')).toMatchObject({ hasUniqueValue: true });
 		} finally {
-			fake.config.whatsAppProperties = true;
+			suite.fake.config.whatsAppProperties = true;
 		}
 	});
 
 	test('a missing property with Create Missing Properties off: the error says where to create it', async () => {
-		fake.config.whatsAppProperties = false;
-		fake.reset();
+		suite.fake.config.whatsAppProperties = false;
+		suite.fake.reset();
 		try {
-			const { items } = await bed.run(logMessage({ hubspotFields: { createMissingProperties: false } }), [inboundText('447911530002', 'hi')], { continueOnFail: true });
+			const { items } = await suite.bed.run(logMessage({ hubspotFields: { createMissingProperties: false } }), [inboundText('447911530002', 'hi')], { continueOnFail: true });
 			expect(items[0].json.error).toMatchObject({ message: expect.stringContaining('no unique contact property "whatsapp_id"'), description: expect.stringContaining('Require unique values') });
 		} finally {
-			fake.config.whatsAppProperties = true;
+			suite.fake.config.whatsAppProperties = true;
 		}
 	});
 
 	test('a read-only token: the error names the scopes to add', async () => {
-		bed = crmTestBed(hubspotCredential(fake, { accessToken: HUBSPOT_SEED.readOnlyToken }));
-		const { items } = await bed.run(logMessage({ owners: [] }), [inboundText('447911530003', 'hi')], { continueOnFail: true });
+		suite.bed = crmTestBed(hubspotCredential(suite.fake, { accessToken: HUBSPOT_SEED.readOnlyToken }));
+		const { items } = await suite.bed.run(logMessage({ owners: [] }), [inboundText('447911530003', 'hi')], { continueOnFail: true });
 		expect(items[0].json.error).toMatchObject({ description: expect.stringContaining('crm.objects.contacts.write') });
 		expect(JSON.stringify(items[0].json)).not.toContain(HUBSPOT_SEED.readOnlyToken);
 	});
 
 	test('a wrong token: the error says to copy it again, and never shows it', async () => {
-		bed = crmTestBed(hubspotCredential(fake, { accessToken: 'pat-na1-wrong-token-value' }));
-		const { items } = await bed.run(logMessage(), [inboundText('447911530004', 'hi')], { continueOnFail: true });
+		suite.bed = crmTestBed(hubspotCredential(suite.fake, { accessToken: 'pat-na1-wrong-token-value' }));
+		const { items } = await suite.bed.run(logMessage(), [inboundText('447911530004', 'hi')], { continueOnFail: true });
 		expect(items[0].json.error).toMatchObject({ message: expect.stringContaining('token was refused'), description: expect.stringContaining('Private Apps') });
 		expect(JSON.stringify(items[0].json)).not.toContain('pat-na1-wrong-token-value');
 	});
 
 	test('429 (ten-second window) with Retry-After is retried', async () => {
-		fake.faults.add({ status: 429, retryAfterSeconds: 1, path: '/crm/v3/objects/notes' });
-		const { items } = await bed.run(logMessage(), [inboundText('447911530005', 'hi')]);
+		suite.fake.faults.add({ status: 429, retryAfterSeconds: 1, path: '/crm/v3/objects/notes' });
+		const { items } = await suite.bed.run(logMessage(), [inboundText('447911530005', 'hi')]);
 		expect(items[0].json.noteId).toEqual(expect.any(String));
 	});
 });

@@ -1,21 +1,19 @@
 /** "Assign New Records To": the owner list each CRM's users load into (methods/loadOptions.ts), from the fakes. */
-import { HUBSPOT_SEED, ZENDESK_SEED, ZOHO_SEED, startCrmFake, type RunningHubSpotFake, type RunningZendeskFake, type RunningZohoFake } from '../../../fakes';
+import { HUBSPOT_SEED, ZENDESK_SEED, ZOHO_SEED } from '../../../fakes';
 import { WhatsAppCrm } from '../../../nodes/WhatsAppCrm/WhatsAppCrm.node';
 import { crmTestBed } from '../crmTestBed';
-import { hubspotCredential, zendeskCredential, zohoCredential } from '../fakeSetup';
+import { hubspotCredential, startAllFakes, zendeskCredential, zohoCredential } from '../fakeSetup';
 
-let zoho: RunningZohoFake;
-let zendesk: RunningZendeskFake;
-let hubspot: RunningHubSpotFake;
+let fakes: Awaited<ReturnType<typeof startAllFakes>>;
 beforeAll(async () => {
-	[zoho, zendesk, hubspot] = await Promise.all([startCrmFake('zoho', {}), startCrmFake('zendesk', {}), startCrmFake('hubspot', {})]);
+	fakes = await startAllFakes();
 });
-afterAll(async () => await Promise.all([zoho.close(), zendesk.close(), hubspot.close()]));
+afterAll(async () => await fakes.close());
 
 const getOwners = new WhatsAppCrm().methods.loadOptions.getOwners;
 
 test('Zoho CRM and Bigin: the active users, by name with their email', async () => {
-	const bed = crmTestBed(zohoCredential(zoho));
+	const bed = crmTestBed(zohoCredential(fakes.zoho));
 	const crm = await getOwners.call(await bed.optionsContext({ crm: 'zohoCrm', resource: 'contact', operation: 'findOrCreate' }));
 	const active = ZOHO_SEED.crm.users.filter((user) => user.status === 'active');
 	expect(crm.map((option) => option.value).sort()).toEqual(active.map((user) => user.id).sort());
@@ -25,13 +23,13 @@ test('Zoho CRM and Bigin: the active users, by name with their email', async () 
 });
 
 test('HubSpot: the owners that are not archived', async () => {
-	const bed = crmTestBed(hubspotCredential(hubspot));
+	const bed = crmTestBed(hubspotCredential(fakes.hubspot));
 	const owners = await getOwners.call(await bed.optionsContext({ crm: 'hubspot', resource: 'contact', operation: 'findOrCreate' }));
 	expect(owners.map((option) => option.value).sort()).toEqual(HUBSPOT_SEED.owners.filter((owner) => !owner.archived).map((owner) => owner.id).sort());
 });
 
 test('Zendesk: agents and admins who can take tickets, suspended ones left out', async () => {
-	const bed = crmTestBed(zendeskCredential(zendesk));
+	const bed = crmTestBed(zendeskCredential(fakes.zendesk));
 	const owners = await getOwners.call(await bed.optionsContext({ crm: 'zendesk', resource: 'ticket', operation: 'addMessage' }));
 	const expected = ZENDESK_SEED.agents.filter((agent) => !('suspended' in agent && agent.suspended)).map((agent) => String(agent.id));
 	expect(owners.map((option) => option.value).sort()).toEqual(expected.sort());

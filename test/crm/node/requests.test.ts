@@ -3,22 +3,20 @@
  * (with owners picked), for a known sender, and for the other operations. Printed for the README
  * and the release notes; the assertions pin the cheap path (a known sender costs one look-up).
  */
-import { HUBSPOT_SEED, ZENDESK_SEED, ZOHO_SEED, startCrmFake, type RunningCrmFake, type RunningHubSpotFake, type RunningZendeskFake, type RunningZohoFake } from '../../../fakes';
+import { HUBSPOT_SEED, ZENDESK_SEED, ZOHO_SEED, type RunningCrmFake } from '../../../fakes';
 import type { INodeParameters } from 'n8n-workflow';
 import type { CredentialsByType } from '../../harness/n8nContext';
 import { crmTestBed } from '../crmTestBed';
-import { hubspotCredential, inboundText, lastSeq, requestLines, zendeskCredential, zohoCredential } from '../fakeSetup';
+import { hubspotCredential, inboundText, lastSeq, requestLines, startAllFakes, zendeskCredential, zohoCredential } from '../fakeSetup';
 
-let zoho: RunningZohoFake;
-let zendesk: RunningZendeskFake;
-let hubspot: RunningHubSpotFake;
+let fakes: Awaited<ReturnType<typeof startAllFakes>>;
 const report: string[] = [];
 beforeAll(async () => {
-	[zoho, zendesk, hubspot] = await Promise.all([startCrmFake('zoho', {}), startCrmFake('zendesk', {}), startCrmFake('hubspot', {})]);
+	fakes = await startAllFakes();
 });
 afterAll(async () => {
 	console.info(`Requests per operation:\n${report.join('\n')}`);
-	await Promise.all([zoho.close(), zendesk.close(), hubspot.close()]);
+	await fakes.close();
 });
 
 async function requestsOf(fake: RunningCrmFake, credentials: CredentialsByType, label: string, parameters: INodeParameters, waId: string): Promise<string[]> {
@@ -30,10 +28,10 @@ async function requestsOf(fake: RunningCrmFake, credentials: CredentialsByType, 
 }
 
 const CASES = [
-	{ crm: 'zohoCrm', fake: () => zoho, credentials: () => zohoCredential(zoho), owners: ZOHO_SEED.crm.users.slice(0, 2).map((user) => user.id), extra: { zohoModule: 'Leads' } },
-	{ crm: 'bigin', fake: () => zoho, credentials: () => zohoCredential(zoho), owners: ZOHO_SEED.bigin.users.slice(0, 2).map((user) => user.id), extra: {} },
-	{ crm: 'hubspot', fake: () => hubspot, credentials: () => hubspotCredential(hubspot), owners: HUBSPOT_SEED.owners.slice(0, 2).map((owner) => owner.id), extra: {} },
-	{ crm: 'zendesk', fake: () => zendesk, credentials: () => zendeskCredential(zendesk), owners: ZENDESK_SEED.agents.slice(0, 2).map((agent) => String(agent.id)), extra: {} },
+	{ crm: 'zohoCrm', fake: () => fakes.zoho, credentials: () => zohoCredential(fakes.zoho), owners: ZOHO_SEED.crm.users.slice(0, 2).map((user) => user.id), extra: { zohoModule: 'Leads' } },
+	{ crm: 'bigin', fake: () => fakes.zoho, credentials: () => zohoCredential(fakes.zoho), owners: ZOHO_SEED.bigin.users.slice(0, 2).map((user) => user.id), extra: {} },
+	{ crm: 'hubspot', fake: () => fakes.hubspot, credentials: () => hubspotCredential(fakes.hubspot), owners: HUBSPOT_SEED.owners.slice(0, 2).map((owner) => owner.id), extra: {} },
+	{ crm: 'zendesk', fake: () => fakes.zendesk, credentials: () => zendeskCredential(fakes.zendesk), owners: ZENDESK_SEED.agents.slice(0, 2).map((agent) => String(agent.id)), extra: {} },
 ] as const;
 
 describe.each(CASES)('$crm', ({ crm, fake, credentials, owners, extra }) => {

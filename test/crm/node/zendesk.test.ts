@@ -3,29 +3,19 @@
  * (create_or_update on external_id), one ticket per conversation with each message as a comment,
  * images attached, new tickets assigned in turn, and a burst of first messages opening one ticket.
  */
-import { ZENDESK_SEED, startCrmFake, type RunningZendeskFake } from '../../../fakes';
-import { crmTestBed, type CrmTestBed } from '../crmTestBed';
-import { inboundText, lastSeq, requestLines, zendeskCredential } from '../fakeSetup';
+import { ZENDESK_SEED, startCrmFake } from '../../../fakes';
+import { crmTestBed } from '../crmTestBed';
+import { fakeSuite, inboundText, lastSeq, requestLines, zendeskCredential } from '../fakeSetup';
 
 const agents = ZENDESK_SEED.agents.filter((agent) => !('suspended' in agent && agent.suspended)).map((agent) => String(agent.id));
 const addMessage = (extra: Record<string, unknown> = {}) => ({ crm: 'zendesk', resource: 'ticket', operation: 'addMessage', record: 'sender', owners: agents.slice(0, 2), ...extra });
 // A 1×1 PNG, as the trigger's Download Media puts an image in the item.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
-let fake: RunningZendeskFake;
-let bed: CrmTestBed;
+const suite = fakeSuite(async () => await startCrmFake('zendesk', {}), zendeskCredential);
 
-beforeAll(async () => {
-	fake = await startCrmFake('zendesk', {});
-});
-afterAll(async () => await fake.close());
-beforeEach(() => {
-	fake.reset();
-	bed = crmTestBed(zendeskCredential(fake));
-});
-
-const usersWith = (waId: string) => [...fake.state.users.values()].filter((user) => user.external_id === `whatsapp:${waId}`);
-const ticketsOf = (userId: number) => [...fake.state.tickets.values()].filter((ticket) => ticket.requester_id === userId);
+const usersWith = (waId: string) => [...suite.fake.state.users.values()].filter((user) => user.external_id === `whatsapp:${waId}`);
+const ticketsOf = (userId: number) => [...suite.fake.state.tickets.values()].filter((ticket) => ticket.requester_id === userId);
 
 function inboundImage(waId: string, caption: string) {
 	const item = inboundText(waId, '', 'Grace Hopper', { type: 'image', caption, media: { id: '1013859600285441', mimeType: 'image/png' } });
@@ -36,7 +26,7 @@ function inboundImage(waId: string, caption: string) {
 
 describe('Zendesk: one end user and one ticket per WhatsApp conversation', () => {
 	test('an inbound image opens a ticket for a new end user, the caption is a public comment by the customer and the image is attached', async () => {
-		const { items } = await bed.run(addMessage(), [inboundImage('447911700001', 'The parcel arrived broken')]);
+		const { items } = await suite.bed.run(addMessage(), [inboundImage('447911700001', 'The parcel arrived broken')]);
 		expect(items[0].json).toMatchObject({ created: true, module: 'user', ticketCreated: true, attachmentCount: 1, assigneeId: agents[0] });
 		const [user] = usersWith('447911700001');
 		expect(user).toMatchObject({ name: 'Grace Hopper', phone: '+447911700001', role: 'end-user' });
@@ -48,8 +38,8 @@ describe('Zendesk: one end user and one ticket per WhatsApp conversation', () =>
 	});
 
 	test('a second message is a comment on the same open ticket', async () => {
-		const first = await bed.run(addMessage(), [inboundText('447911700002', 'hello')]);
-		const second = await bed.run(addMessage(), [inboundText('447911700002', 'still there?')]);
+		const first = await suite.bed.run(addMessage(), [inboundText('447911700002', 'hello')]);
+		const second = await suite.bed.run(addMessage(), [inboundText('447911700002', 'still there?')]);
 		expect(second.items[0].json).toMatchObject({ recordId: first.items[0].json.recordId, created: false, ticketId: first.items[0].json.ticketId, ticketCreated: false });
 		const [user] = usersWith('447911700002');
 		const tickets = ticketsOf(user.id);
@@ -58,7 +48,7 @@ describe('Zendesk: one end user and one ticket per WhatsApp conversation', () =>
 	});
 
 	test('a burst of 5 concurrent first messages from a new sender yields one end user and one ticket with 5 comments', async () => {
-		const runs = await Promise.all([1, 2, 3, 4, 5].map(async (n) => await bed.run(addMessage(), [inboundText('447911700003', `burst ${n}`)])));
+		const runs = await Promise.all([1, 2, 3, 4, 5].map(async (n) => await suite.bed.run(addMessage(), [inboundText('447911700003', `burst ${n}`)])));
 		const users = usersWith('447911700003');
 		expect(users).toHaveLength(1);
 		const tickets = ticketsOf(users[0].id);
@@ -68,50 +58,50 @@ describe('Zendesk: one end user and one ticket per WhatsApp conversation', () =>
 	}, 30_000);
 
 	test('new tickets go to the picked agents in turn', async () => {
-		await bed.run(addMessage(), [inboundText('447911700004', 'a')]);
-		fake.flushSearchIndex();
-		const next = await bed.run(addMessage(), [inboundText('447911700005', 'b')]);
+		await suite.bed.run(addMessage(), [inboundText('447911700004', 'a')]);
+		suite.fake.flushSearchIndex();
+		const next = await suite.bed.run(addMessage(), [inboundText('447911700005', 'b')]);
 		expect(next.items[0].json.assigneeId).toBe(agents[1]);
 	});
 
 	test("a seeded end user with an open WhatsApp ticket gets the message on that ticket", async () => {
 		// Seeded: Sofía García, external_id whatsapp:34612345678, open ticket 2 tagged whatsapp.
-		const { items } = await bed.run(addMessage(), [inboundText('34612345678', '¿Y el envío?')]);
+		const { items } = await suite.bed.run(addMessage(), [inboundText('34612345678', '¿Y el envío?')]);
 		expect(items[0].json).toMatchObject({ recordId: '381000001005', ticketId: '2', ticketCreated: false });
 	});
 
 	test('an end user stored with a national-format phone is adopted (external_id written)', async () => {
 		// Seeded: Emma Clarke, phone "07700 900123", no external_id.
-		const { items } = await bed.run({ crm: 'zendesk', resource: 'contact', operation: 'findOrCreate' }, [inboundText('447700900123', 'Emma')]);
+		const { items } = await suite.bed.run({ crm: 'zendesk', resource: 'contact', operation: 'findOrCreate' }, [inboundText('447700900123', 'Emma')]);
 		expect(items[0].json).toMatchObject({ recordId: '381000001003', adopted: true, matchedBy: 'phone' });
-		expect(fake.state.users.get(381000001003)?.external_id).toBe('whatsapp:447700900123');
+		expect(suite.fake.state.users.get(381000001003)?.external_id).toBe('whatsapp:447700900123');
 	});
 
 	test('Note › Log Message is an internal comment on the WhatsApp ticket; Set Last Inbound Time fills the user field', async () => {
 		const message = inboundText('447911700006', 'hi');
-		const note = await bed.run({ crm: 'zendesk', resource: 'note', operation: 'logMessage', record: 'sender' }, [message]);
+		const note = await suite.bed.run({ crm: 'zendesk', resource: 'note', operation: 'logMessage', record: 'sender' }, [message]);
 		const [user] = usersWith('447911700006');
 		const [ticket] = ticketsOf(user.id);
 		expect(ticket.comments[ticket.comments.length - 1]).toMatchObject({ public: false, body: expect.stringContaining('Received on WhatsApp') });
 		expect(note.items[0].json.noteId).toBe(String(ticket.id));
-		await bed.run({ crm: 'zendesk', resource: 'contact', operation: 'setLastInbound', record: 'sender' }, [message]);
-		expect(fake.state.users.get(user.id)?.user_fields.whatsapp_last_inbound_at).toBe(message.json.timestamp);
+		await suite.bed.run({ crm: 'zendesk', resource: 'contact', operation: 'setLastInbound', record: 'sender' }, [message]);
+		expect(suite.fake.state.users.get(user.id)?.user_fields.whatsapp_last_inbound_at).toBe(message.json.timestamp);
 	});
 
 	test('a wrong API token: the error says what to check, and never shows the token', async () => {
-		bed = crmTestBed(zendeskCredential(fake, { apiToken: 'wrong-zendesk-token' }));
-		const { items } = await bed.run(addMessage(), [inboundText('447911700007', 'x')], { continueOnFail: true });
+		suite.bed = crmTestBed(zendeskCredential(suite.fake, { apiToken: 'wrong-zendesk-token' }));
+		const { items } = await suite.bed.run(addMessage(), [inboundText('447911700007', 'x')], { continueOnFail: true });
 		expect(items[0].json.error).toMatchObject({ message: expect.stringContaining("Couldn't authenticate you"), description: expect.stringContaining('API token') });
 		expect(JSON.stringify(items[0].json)).not.toContain('wrong-zendesk-token');
 	});
 
 	test('the requests of a first message and of a follow-up', async () => {
-		let since = lastSeq(fake);
-		await bed.run(addMessage(), [inboundImage('447911700008', 'photo')]);
-		const first = requestLines(fake, since);
-		since = lastSeq(fake);
-		await bed.run(addMessage(), [inboundText('447911700008', 'follow-up')]);
-		const followUp = requestLines(fake, since);
+		let since = lastSeq(suite.fake);
+		await suite.bed.run(addMessage(), [inboundImage('447911700008', 'photo')]);
+		const first = requestLines(suite.fake, since);
+		since = lastSeq(suite.fake);
+		await suite.bed.run(addMessage(), [inboundText('447911700008', 'follow-up')]);
+		const followUp = requestLines(suite.fake, since);
 		console.info(`Zendesk Ticket › Add Message, first message with an image:\n  ${first.join('\n  ')}\nfollow-up:\n  ${followUp.join('\n  ')}`);
 		expect(followUp[0]).toBe('GET /api/v2/users/search');
 		expect(followUp).not.toContain('POST /api/v2/tickets');
