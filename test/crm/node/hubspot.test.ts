@@ -75,6 +75,17 @@ describe('HubSpot: one contact per WhatsApp user, the conversation as notes', ()
 	});
 });
 
+describe('HubSpot: customers who hide their number', () => {
+	test('a sender with only a business-scoped user ID gets one contact keyed by whatsapp_bsuid', async () => {
+		const hidden = (text: string) => inboundText('', text, 'Hidden Number', { from: { waId: '', e164: '', userId: 'GB.7712345', profileName: 'Hidden Number' } });
+		const first = await suite.bed.run(logMessage(), [hidden('first')]);
+		const second = await suite.bed.run(logMessage(), [hidden('second')]);
+		expect(first.items[0].json).toMatchObject({ created: true, userId: 'GB.7712345' });
+		expect(second.items[0].json).toMatchObject({ recordId: first.items[0].json.recordId, created: false, matchedBy: 'userId' });
+		expect([...suite.fake.state.contacts.values()].filter((contact) => contact.properties.whatsapp_bsuid === 'GB.7712345')).toHaveLength(1);
+	});
+});
+
 describe('HubSpot: properties, scopes and tokens', () => {
 	test('a missing whatsapp_id property is created (unique values) when the app may, then used', async () => {
 		suite.fake.config.whatsAppProperties = false;

@@ -81,6 +81,19 @@ describe('Zoho CRM: one lead per WhatsApp user, the conversation as notes', () =
 	});
 });
 
+describe('Zoho CRM: customers who hide their number', () => {
+	test('a sender with only a business-scoped user ID gets one lead keyed by WhatsApp_BSUID; the next message finds it', async () => {
+		const hidden = (text: string) => inboundText('', text, 'Hidden Number', { from: { waId: '', e164: '', userId: 'GB.5512345', profileName: 'Hidden Number' } });
+		const first = await suite.bed.run(logMessage(), [hidden('first')]);
+		expect(first.items[0].json).toMatchObject({ created: true, waId: null, userId: 'GB.5512345' });
+		const second = await suite.bed.run(logMessage(), [hidden('second')]);
+		expect(second.items[0].json.recordId).toBe(first.items[0].json.recordId);
+		const leads = [...suite.fake.state.store('crm', 'Leads').values()].filter((record) => record.fields.WhatsApp_BSUID === 'GB.5512345');
+		expect(leads).toHaveLength(1);
+		expect(leads[0].fields.Mobile ?? null).toBeNull();
+	});
+});
+
 describe('Zoho CRM: the last inbound time for journeys', () => {
 	test('Set Last Inbound Time writes the Date/Time field; Get by WhatsApp ID reads it back with the record', async () => {
 		// Seeded: Sofía García, Contacts, WhatsApp_ID 34612345678.
