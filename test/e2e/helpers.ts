@@ -34,7 +34,8 @@ export interface SentMessage {
   errors?: { code: number }[];
 }
 
-export async function admin<T>(stack: WhatsAppStack, method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
+/** The emulator's admin API (`/__emulator<route>`) of any set-up that has an emulator (also the queue-mode cluster). */
+export async function admin<T>(stack: Pick<WhatsAppStack, 'emulator'>, method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
   const response = await fetch(`${stack.emulator.url}/__emulator${route}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
