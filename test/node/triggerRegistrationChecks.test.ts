@@ -3,37 +3,16 @@
  * something is wrong: a webhook URL Meta can never call (n8n-io/n8n#11625, #23195, #12913, #26079),
  * Meta refusing the callback, a wrong App Secret or App ID. Each error names the fix.
  */
-import { startEmulator, type RunningEmulator } from '../../emulator';
-import { forgetAllDuplicates } from '../../nodes/WhatsAppBusinessTrigger/webhook/duplicates';
-import { SEED, startTriggerTestBed, type TriggerTestBed } from '../harness/triggerTestBed';
+import { SEED, useRegistrationEmulator, type TriggerTestBed } from '../harness/triggerTestBed';
 
-let emulator: RunningEmulator;
-const beds: TriggerTestBed[] = [];
-
-beforeAll(async () => {
-	emulator = await startEmulator({});
-});
-afterAll(async () => await emulator.close());
-beforeEach(async () => {
-	forgetAllDuplicates();
-	await fetch(`${emulator.url}/__emulator/reset`, { method: 'POST' });
-	await patchConfig({ webhook: { url: null }, faults: [] });
-	await fetch(`${emulator.url}/__emulator/requests`, { method: 'DELETE' });
-});
-afterEach(async () => {
-	for (const bed of beds.splice(0)) await bed.close();
-	await patchConfig({ faults: [] });
-});
+const suite = useRegistrationEmulator();
+const { emulator } = suite;
 
 async function patchConfig(config: Record<string, unknown>): Promise<void> {
 	await fetch(`${emulator.url}/__emulator/config`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(config) });
 }
 
-async function workflow(credentials: Record<string, string> = {}, parameters: Record<string, unknown> = {}): Promise<TriggerTestBed> {
-	const bed = await startTriggerTestBed({ emulator, credentials, parameters: { registration: 'meta', ...parameters } });
-	beds.push(bed);
-	return bed;
-}
+const workflow = async (credentials: Record<string, string> = {}) => await suite.workflow({ credentials });
 
 /** The n8n error activation ends with: its message and the fix n8n shows under it. */
 async function activationError(bed: TriggerTestBed): Promise<{ message: string; description: string }> {

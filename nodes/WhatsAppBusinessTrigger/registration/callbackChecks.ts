@@ -29,7 +29,7 @@ const REFUSED_CALLBACK: Record<number, string> = {
 
 /**
  * Runs a registration step that hands Meta the callback URL; Meta's 2200 or 100 answer becomes an
- * error that names the URL and how to fix it. Other errors pass through unchanged.
+ * error that names the URL and how to fix it. Other errors pass through (as n8n errors).
  */
 export async function registeringCallback<T>(context: IHookFunctions, webhookUrl: string, step: () => Promise<T>): Promise<T> {
 	try {
