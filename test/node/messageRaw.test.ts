@@ -1,10 +1,10 @@
 /** Send Raw Message: a hand-written body, sent unchanged through the same send path as every send (Meta: Send messages). */
-import type { IDataObject } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 import { CUSTOMER_WA_ID, useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
 
 const bed = useNodeTestBed({ beforeEachTest: { customerWrites: CUSTOMER_WA_ID } });
 
-const raw = (rawBody: string | IDataObject) => ({ resource: 'message', operation: 'sendRaw', rawBody });
+const raw = (rawBody: string | INodeParameters) => ({ resource: 'message', operation: 'sendRaw', rawBody });
 
 describe('Message › Send Raw Message', () => {
 	test('the JSON body is sent exactly as written, and the output is the one of every send', async () => {
