@@ -14,6 +14,16 @@ export const recipientField: INodeProperties = {
 		'Phone number with country code (+44 7700 900123, 0044…, or the WhatsApp ID the trigger gives you in from.waId). Numbers without a country code need "Default Country" below; a business-scoped user ID needs "Recipient Identified By".',
 };
 
+/** For phone numbers typed without their country code. */
+export const defaultCountryOption: INodeProperties = {
+	displayName: 'Default Country',
+	name: 'defaultCountry',
+	type: 'string',
+	default: '',
+	placeholder: 'GB',
+	description: 'Two-letter country used for numbers typed without a country code (e.g. 07700 900123)',
+};
+
 export const messagingOptions: INodeProperties = {
 	displayName: 'Options',
 	name: 'messageOptions',
@@ -21,14 +31,7 @@ export const messagingOptions: INodeProperties = {
 	placeholder: 'Add option',
 	default: {},
 	options: [
-		{
-			displayName: 'Default Country',
-			name: 'defaultCountry',
-			type: 'string',
-			default: '',
-			placeholder: 'GB',
-			description: 'Two-letter country used for numbers typed without a country code (e.g. 07700 900123)',
-		},
+		defaultCountryOption,
 		{
 			displayName: 'Recipient Identified By',
 			name: 'recipientIdentifier',

@@ -1,4 +1,4 @@
-import { buildTextMessage, buildTemplateMessage, checkRawMessage } from '../../../nodes/shared/whatsapp/messages';
+import { buildTextMessage, buildTemplateMessage, checkRawMessage, checkTemplateRecipient } from '../../../nodes/shared/whatsapp/messages';
 import { looksLikeBusinessScopedUserId } from '../../../nodes/shared/whatsapp/businessScopedUserId';
 import { expectValidationError } from '../../harness/expectValidationError';
 
@@ -16,6 +16,13 @@ describe('recipients identified by a business-scoped user ID (Meta: Business-sco
 		expectValidationError(() => buildTextMessage({ to: 'US.13491208655302741918', body: 'Hi' }), 'to', /Recipient Identified By/);
 		expectValidationError(() => buildTextMessage({ to: '+16505551234', recipientIdentifier: 'userId', body: 'Hi' }), 'to', /Phone Number/);
 		expectValidationError(() => buildTextMessage({ to: '', recipientIdentifier: 'userId', body: 'Hi' }), 'to', /user_id/);
+	});
+
+	it('authentication templates go to phone numbers only; other templates may go to a BSUID', () => {
+		const toUser = buildTemplateMessage({ to: 'US.13491208655302741918', recipientIdentifier: 'userId', templateName: 'login_code', languageCode: 'en_US' });
+		expectValidationError(() => checkTemplateRecipient(toUser, 'AUTHENTICATION'), 'to', /phone number/);
+		expect(() => checkTemplateRecipient(toUser, 'MARKETING')).not.toThrow();
+		expect(() => checkTemplateRecipient(buildTemplateMessage({ to: '+16505551234', templateName: 'login_code', languageCode: 'en_US' }), 'AUTHENTICATION')).not.toThrow();
 	});
 
 	it('recognises the documented shape: country code, a period, letters and digits', () => {

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { buildBlockUsersBody, type BlockUserResult } from '../../../shared/whatsapp/account/blockUsers';
+import { defaultCountryOption } from '../commonFields';
 import type { OperationContext } from '../types';
 import { changeBlockList } from '../../transport/blockUsers';
 
@@ -24,16 +25,7 @@ export function usersFields(action: 'block' | 'unblock'): INodeProperties[] {
 			type: 'collection',
 			placeholder: 'Add option',
 			default: {},
-			options: [
-				{
-					displayName: 'Default Country',
-					name: 'defaultCountry',
-					type: 'string',
-					default: '',
-					placeholder: 'GB',
-					description: 'Two-letter country used for numbers typed without a country code (e.g. 07700 900123)',
-				},
-			],
+			options: [defaultCountryOption],
 		},
 	];
 }

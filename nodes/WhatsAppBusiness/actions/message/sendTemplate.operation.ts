@@ -1,7 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { WhatsAppConfigurationError } from '../../../shared/transport';
-import { buildMarketingMessage, buildTemplateMessage, type TemplateRouteDecision } from '../../../shared/whatsapp/messages';
-import { WhatsAppValidationError } from '../../../shared/whatsapp/validationError';
+import { buildMarketingMessage, buildTemplateMessage, checkTemplateRecipient, type TemplateRouteDecision } from '../../../shared/whatsapp/messages';
 import {
 	buildTemplateComponents,
 	combineComponents,
@@ -63,14 +62,7 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 	}
 	const components = combineComponents(built, rawComponents, mode);
 	const body = buildTemplateMessage({ to: this.getNodeParameter('to', i) as string, templateName, languageCode, components, ...options });
-	if (body.recipient !== undefined && template?.category === 'AUTHENTICATION') {
-		// Meta: Business-scoped user IDs: authentication templates need the phone number (else 131062).
-		throw new WhatsAppValidationError(
-			`"${templateName}" is an authentication template: WhatsApp sends those to phone numbers only, not to business-scoped user IDs.`,
-			'to',
-			'Send it to the customer\'s phone number (Recipient Identified By: Phone Number).',
-		);
-	}
+	checkTemplateRecipient(body, template?.category);
 	const route = await templateRouteFor.call(this, context.connection, templateOptions.sendRoute ?? 'cloudApi', template?.category, i);
 	const result =
 		route.route === 'marketingMessages'

@@ -16,7 +16,7 @@ export {
 export { buildCtaUrlMessage, type CtaUrlMessageInput } from './ctaUrl';
 export { buildLocationRequestMessage, type LocationRequestMessageInput } from './locationRequest';
 export { buildMarkAsRead, type MarkAsReadInput } from './markAsRead';
-export { buildTemplateMessage, type TemplateMessageInput } from './template';
+export { buildTemplateMessage, checkTemplateRecipient, type TemplateMessageInput } from './template';
 export { type InteractiveHeaderInput, type InteractiveHeaderType } from './interactiveParts';
 export { buildFlowMessage, readFlowScreenData, type FlowAction, type FlowMessageInput } from './flow';
 export {
