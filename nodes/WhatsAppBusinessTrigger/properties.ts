@@ -159,6 +159,16 @@ const options: INodeProperties = {
 			description: 'With Drop Duplicates on: how long to remember an event ID. Meta retries for up to 7 days (168 hours).',
 		},
 		{
+			displayName: 'Late Answer Reply',
+			name: 'lateAnswerReply',
+			type: 'string',
+			default: '',
+			placeholder: 'Thanks! This request was already answered or has expired.',
+			description:
+				'Text sent back to a person whose Send and Wait answer came too late (the request was already answered, or its wait limit passed). Empty sends nothing.',
+			displayOptions: { hide: { sendAndWaitAnswers: ['ignore'] } },
+		},
+		{
 			displayName: 'Mark as Read',
 			name: 'markAsRead',
 			type: 'boolean',
@@ -173,6 +183,23 @@ const options: INodeProperties = {
 			options: MESSAGE_TYPE_OPTIONS,
 			default: [],
 			description: 'Only these inbound message types start the workflow. Empty means all.',
+		},
+		{
+			displayName: 'Send and Wait Answers',
+			name: 'sendAndWaitAnswers',
+			type: 'options',
+			default: 'resumeAndOutput',
+			options: [
+				{
+					name: 'Resume and Output',
+					value: 'resumeAndOutput',
+					description: 'Resume the execution that waits for the answer, and also output the message here, with sendAndWait saying what happened',
+				},
+				{ name: 'Resume Only', value: 'resumeOnly', description: 'Resume the waiting execution; answers (also late or repeated ones) start nothing here' },
+				{ name: 'Ignore', value: 'ignore', description: 'Resume nothing: answers are ordinary messages here' },
+			],
+			description:
+				'Answers to "Send and Wait for Response" (a button, list row or template button it sent, or the next text of the person asked) resume the workflow execution that asked, in whatever workflow it runs',
 		},
 		{
 			displayName: 'Statuses',
@@ -218,4 +245,12 @@ export const triggerProperties: INodeProperties[] = [
 	...registration,
 	...authenticity,
 	options,
+	{
+		// Send and Wait answers are POSTed to $execution.resumeUrl of the waiting execution; n8n evaluates
+		// this in the Trigger's own context, which gives the instance's resume base (webhook/answers.ts).
+		displayName: 'Resume URL',
+		name: 'resumeUrl',
+		type: 'hidden',
+		default: '={{ $execution.resumeUrl }}',
+	},
 ];

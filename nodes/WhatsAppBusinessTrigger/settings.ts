@@ -18,6 +18,10 @@ export interface TriggerSettings {
 	downloadMedia: boolean;
 	binaryPropertyName: string;
 	markAsRead: boolean;
+	/** What Send and Wait answers do here (webhook/answers.ts). */
+	sendAndWaitAnswers: 'resumeAndOutput' | 'resumeOnly' | 'ignore';
+	/** Sent to people whose answer came too late; '' = nothing. */
+	lateAnswerReply: string;
 }
 
 interface TriggerOptions {
@@ -29,6 +33,8 @@ interface TriggerOptions {
 	downloadMedia?: boolean;
 	binaryPropertyName?: string;
 	markAsRead?: boolean;
+	sendAndWaitAnswers?: TriggerSettings['sendAndWaitAnswers'];
+	lateAnswerReply?: string;
 }
 
 /** "106540352242922, 106540352242923" → ['106540352242922', '106540352242923']. */
@@ -69,6 +75,8 @@ export function readSettings(this: IWebhookFunctions | IHookFunctions): TriggerS
 		downloadMedia: options.downloadMedia ?? false,
 		binaryPropertyName: (options.binaryPropertyName ?? 'data').trim() || 'data',
 		markAsRead: options.markAsRead ?? false,
+		sendAndWaitAnswers: options.sendAndWaitAnswers ?? 'resumeAndOutput',
+		lateAnswerReply: (options.lateAnswerReply ?? '').trim(),
 	};
 }
 

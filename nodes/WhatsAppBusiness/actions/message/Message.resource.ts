@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { OperationModule, ResourceModule } from '../types';
 import * as markAsRead from './markAsRead.operation';
 import * as react from './react.operation';
+import * as sendAndWait from './sendAndWait.operation';
 import * as sendContacts from './sendContacts.operation';
 import * as sendFlow from './sendFlow.operation';
 import * as sendInteractive from './sendInteractive.operation';
@@ -16,6 +17,7 @@ import * as sendTextOrTemplate from './sendTextOrTemplate.operation';
 const operations: Record<string, OperationModule> = {
 	markAsRead,
 	react,
+	sendAndWait,
 	sendContacts,
 	sendFlow,
 	sendInteractive,
@@ -38,6 +40,12 @@ const operationProperty: INodeProperties = {
 	options: [
 		{ name: 'Mark as Read', value: 'markAsRead', action: 'Mark a message as read', description: 'Blue ticks on a received message, optionally with a typing indicator' },
 		{ name: 'React', value: 'react', action: 'React to a message', description: 'Add an emoji reaction to a message, or remove it' },
+		{
+			name: 'Send and Wait for Response',
+			value: 'sendAndWait',
+			action: 'Send message and wait for response',
+			description: 'Ask for an approval, a choice or a text on WhatsApp; the workflow continues with the answer',
+		},
 		{ name: 'Send Contacts', value: 'sendContacts', action: 'Send contact cards', description: 'One or more contact cards the customer can save or message' },
 		{ name: 'Send Flow', value: 'sendFlow', action: 'Send a flow', description: 'A button that opens one of your Flows (forms, bookings, sign-ups); the answers reach the Trigger' },
 		{ name: 'Send Interactive', value: 'sendInteractive', action: 'Send an interactive message', description: 'Reply buttons, a list, a link button or a location request' },

@@ -1,6 +1,12 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { WhatsAppConfigurationError } from '../../../shared/transport';
-import { buildMarketingMessage, buildTemplateMessage, checkTemplateRecipient, type TemplateRouteDecision } from '../../../shared/whatsapp/messages';
+import {
+	buildMarketingMessage,
+	buildTemplateMessage,
+	checkTemplateRecipient,
+	type TemplateMessageBody,
+	type TemplateRouteDecision,
+} from '../../../shared/whatsapp/messages';
 import {
 	buildTemplateComponents,
 	combineComponents,
@@ -35,7 +41,22 @@ function mapperValues(raw: unknown): TemplateValues {
 	return values;
 }
 
-export async function execute(this: IExecuteFunctions, context: OperationContext) {
+/** A template message built from the node's fields, ready to send. */
+export interface PreparedTemplate {
+	body: TemplateMessageBody;
+	/** The definition read from WhatsApp; undefined when the name or language is unknown (WhatsApp then answers 132001). */
+	template?: StoredTemplate;
+	templateName: string;
+	languageCode: string;
+	components: SendTemplateComponent[];
+	templateOptions: TemplateOptions;
+}
+
+/** Changes the variable values before the components are built (Send and Wait sets its quick-reply payloads). */
+export type AdjustTemplateValues = (template: StoredTemplate, values: TemplateValues) => TemplateValues;
+
+/** Reads the template's definition and builds the message from the fields; sends nothing. */
+export async function prepareTemplateMessage(this: IExecuteFunctions, context: OperationContext, adjustValues?: AdjustTemplateValues): Promise<PreparedTemplate> {
 	const i = context.itemIndex;
 	const options = this.getNodeParameter('messageOptions', i, {}) as MessagingOptions;
 	const templateOptions = this.getNodeParameter('templateOptions', i, {}) as TemplateOptions;
@@ -58,12 +79,19 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 		let values = templateValues.call(this, template, i);
 		const binaryProperty = (templateOptions.headerMediaBinaryProperty ?? '').trim();
 		if (binaryProperty) values = await headerFromBinary.call(this, context, template, binaryProperty, values);
+		if (adjustValues) values = adjustValues(template, values);
 		built = buildTemplateComponents(template, values);
 	}
 	const components = combineComponents(built, rawComponents, mode);
 	const body = buildTemplateMessage({ to: this.getNodeParameter('to', i) as string, templateName, languageCode, components, ...options });
 	checkTemplateRecipient(body, template?.category);
-	const route = await templateRouteFor.call(this, context.connection, templateOptions.sendRoute ?? 'cloudApi', template?.category, i);
+	return { body, template, templateName, languageCode, components, templateOptions };
+}
+
+/** Sends a prepared template through the chosen route; the output has the rendered text and the route. */
+export async function sendPreparedTemplate(this: IExecuteFunctions, context: OperationContext, prepared: PreparedTemplate) {
+	const { body, template, templateOptions } = prepared;
+	const route = await templateRouteFor.call(this, context.connection, templateOptions.sendRoute ?? 'cloudApi', template?.category, context.itemIndex);
 	const result =
 		route.route === 'marketingMessages'
 			? await sendMessage.call(this, context, buildMarketingMessage(body, { messageActivitySharing: activitySharing(templateOptions) }), { endpoint: 'marketingMessages' })
@@ -72,13 +100,17 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 		{
 			json: {
 				...result,
-				templateName,
-				languageCode,
-				...(template ? describeSent(template, components) : {}),
+				templateName: prepared.templateName,
+				languageCode: prepared.languageCode,
+				...(template ? describeSent(template, prepared.components) : {}),
 				...routeOutput(templateOptions, route, template),
 			},
 		},
 	];
+}
+
+export async function execute(this: IExecuteFunctions, context: OperationContext) {
+	return await sendPreparedTemplate.call(this, context, await prepareTemplateMessage.call(this, context));
 }
 
 /** The mapper's values, or in "map automatically" mode the item's fields named like the variables. */

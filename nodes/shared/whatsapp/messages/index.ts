@@ -1,6 +1,7 @@
 /** Pure builders for every outgoing Cloud API message (Meta: Send messages). */
 export * from './types';
 export type { CommonMessageOptions, RecipientIdentifier } from './common';
+export { buildRecipient } from './common';
 export { buildTextMessage, type TextMessageInput } from './text';
 export { buildMediaMessage, checkMediaMessage, type MediaMessageInput } from './media';
 export { buildLocationMessage, type LocationMessageInput } from './location';
