@@ -32,6 +32,8 @@ export interface TriggerTestBedOptions {
 	typeVersion?: number;
 	/** Share one emulator between beds (several workflows on one app). */
 	emulator?: RunningEmulator;
+	/** Where `$execution.resumeUrl` points (see waitingExecutions.ts). */
+	webhookWaitingBaseUrl?: string;
 }
 
 export async function startTriggerTestBed(options: TriggerTestBedOptions = {}): Promise<TriggerTestBed> {
@@ -47,6 +49,7 @@ export async function startTriggerTestBed(options: TriggerTestBedOptions = {}): 
 		workflowId: options.workflowId,
 		nodeId: options.nodeId,
 		typeVersion: options.typeVersion,
+		webhookWaitingBaseUrl: options.webhookWaitingBaseUrl,
 	});
 	const ownEmulator = options.emulator === undefined;
 	const closeBed = bed.close;

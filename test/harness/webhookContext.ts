@@ -70,6 +70,8 @@ export interface TriggerBedOptions {
 	nodeId?: string;
 	/** The node version a saved workflow has (default: the newest). */
 	typeVersion?: number;
+	/** n8n's webhookWaitingBaseUrl (where `$execution.resumeUrl` points); default under the bed's own URL. */
+	webhookWaitingBaseUrl?: string;
 }
 
 export interface TriggerBed {
@@ -143,7 +145,11 @@ export async function startTriggerBed(options: TriggerBedOptions): Promise<Trigg
 	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 	const additionalData = (extra: Partial<IWorkflowExecuteAdditionalData> = {}) =>
-		additionalDataFor(subject, node.parameters, base, { executionId: undefined, ...extra });
+		additionalDataFor(subject, node.parameters, base, {
+			executionId: undefined,
+			...(options.webhookWaitingBaseUrl ? { webhookWaitingBaseUrl: options.webhookWaitingBaseUrl } : {}),
+			...extra,
+		});
 
 	/** A workflow as n8n loads it from the database: with the saved static data. */
 	const loadWorkflow = (staticData: IDataObject = savedStaticData) =>

@@ -92,7 +92,8 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 	}
 	const responseType = this.getNodeParameter('responseType', i, 'approval') as ResponseType;
 	const waitTill = readWaitTill.call(this, i);
-	const expiresAt = waitTill.getTime() === WAIT_INDEFINITELY.getTime() ? undefined : Math.floor(waitTill.getTime() / 1000);
+	// Rounded up: an answer is never called late before n8n stops waiting.
+	const expiresAt = waitTill.getTime() === WAIT_INDEFINITELY.getTime() ? undefined : Math.ceil(waitTill.getTime() / 1000);
 	const { executionId, resumeToken } = waitingExecution.call(this, i);
 	const requestId = newRequestId();
 	const common: CommonMessageOptions = { ...(this.getNodeParameter('messageOptions', i, {}) as MessagingOptions), to: this.getNodeParameter('to', i) as string };
