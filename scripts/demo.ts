@@ -54,6 +54,7 @@ function portIsFree(port: number): Promise<boolean> {
 const { zone: DEMO_ZONE, waIds: [DEMO_CUSTOMER] } = daytimeRecipients(1);
 const DEMO_ORDER = { phone: `+${DEMO_CUSTOMER}`, firstName: 'Pablo', orderNumber: '860198', total: '£42.00' };
 const DEMO_CART = { phone: `+${DEMO_CUSTOMER}`, firstName: 'Pablo', cartId: 'abc123', items: 'a Golden Barrel cactus' };
+const DEMO_REFUND = { managerPhone: `+${DEMO_CUSTOMER}`, customerName: 'Ann', orderNumber: '860198', amount: '£42.00', reason: 'Arrived broken' };
 
 const curl = (url: string, body: object) => `curl -X POST ${url} -H 'content-type: application/json' -d '${JSON.stringify(body)}'`;
 
@@ -81,6 +82,10 @@ function instructions(stack: WhatsAppStack): string {
     `  An abandoned cart:     ${curl(examples['abandoned-cart'].url, DEMO_CART)}`,
     '                         → a free-form text if the customer wrote in the last 24 h, else the abandoned_cart template;',
     `                           held until 08:00 when it is night where the number is from (this one: ${DEMO_ZONE})`,
+    `  A refund to approve:   ${curl(examples['refund-approval'].url, DEMO_REFUND)}`,
+    `                         → the manager (${DEMO_CUSTOMER}) gets Approve / Decline buttons (or the approval_request template); tap one:`,
+    `                           npx tsx emulator/cli.ts simulate --from ${DEMO_CUSTOMER} --type button_reply --button-index 0${urlFlag}`,
+    `                           (outside the window: --type button --button-index 0); the waiting execution goes on`,
     `  After hours (2nd no.): npx tsx emulator/cli.ts simulate --from ${DEMO_CUSTOMER} --phone-number-id ${SEED.secondPhoneNumberId} --text "Open?"${urlFlag}`,
     `  What was sent:         curl ${emulator.url}/__emulator/messages   (and /__emulator/requests, /__emulator/webhook-deliveries)`,
     '',

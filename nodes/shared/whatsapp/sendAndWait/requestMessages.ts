@@ -1,8 +1,8 @@
 /**
- * The messages that ask: reply buttons for an approval, a list for a choice (Meta: Interactive reply
- * buttons messages, Interactive list messages), and, outside the customer-service window, an approved
- * template whose quick-reply buttons carry the answers (Meta: Template components). Every button
- * and row carries the reply token of its answer.
+ * The messages that ask: reply buttons for an approval, a list for a choice
+ * (Meta: Interactive reply buttons messages, Interactive list messages), and, outside the
+ * customer-service window, an approved template whose quick-reply buttons carry the answers
+ * (Meta: Template components). Every button and row carries the reply token of its answer.
  */
 import {
 	buildListMessage,
