@@ -8,6 +8,7 @@ export const resource: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
+		{ name: 'Analytics', value: 'analytics' },
 		{ name: 'Business Profile', value: 'businessProfile' },
 		{ name: 'Media', value: 'media' },
 		{ name: 'Message', value: 'message' },
@@ -25,7 +26,7 @@ const phoneNumberId: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	description: "Leave empty to use the credential's Default Phone Number ID",
-	displayOptions: { show: { authentication: ['cloudApi'] }, hide: { resource: ['template', 'event'] } },
+	displayOptions: { show: { authentication: ['cloudApi'] }, hide: { resource: ['template', 'event', 'analytics'] } },
 	modes: [
 		{
 			displayName: 'From List',

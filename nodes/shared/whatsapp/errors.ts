@@ -110,6 +110,10 @@ const CATALOGUE: Record<number, Entry> = {
 	134011: entry('WhatsApp Payments terms of service not accepted', 'permission', 'Accept the WhatsApp Payments terms of service in WhatsApp Manager first.'),
 	135000: entry('Generic user error', 'request', 'WhatsApp could not process the request because of a problem with its values. Check every field (IDs, lengths, formats) and try again.'),
 	137000: entry('Identity key hash mismatch', 'recipient', "The customer's identity key changed (e.g. a new phone), so the message was not delivered. Re-verify the customer before sending again."),
+	// Meta's Analytics page (confirming template analytics): insights must be switched on once per WhatsApp Business Account.
+	200005: entry('Template insights unavailable', 'permission', 'Meta does not offer template analytics to this WhatsApp Business Account. Use Pricing Analytics, Messaging Analytics or the Delivery Report instead.'),
+	200006: entry('Template insights cannot be disabled', 'request', 'Template insights stay on once they are enabled; there is nothing to undo.'),
+	200007: entry('Template insights not enabled', 'permission', "Template analytics are not enabled for this WhatsApp Business Account. Run the WhatsApp Business node's Analytics › Enable Template Insights operation once (it cannot be undone), or confirm template analytics in WhatsApp Manager, then run again."),
 	2494100: entry('Phone number in maintenance mode', 'server', 'The phone number is being migrated. Wait a few minutes and try again.', 300),
 };
 

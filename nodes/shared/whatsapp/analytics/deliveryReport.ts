@@ -16,7 +16,7 @@ import type { DeliveryRecord, SendRecord, StatusRecord } from './deliveryRecords
 export type DeliveryOutcomeStatus = 'accepted' | 'sent' | 'delivered' | 'read' | 'played' | 'failed';
 
 const RANK: Record<string, number> = { sent: 1, delivered: 2, read: 3, played: 4 };
-const REACHED: ReadonlyArray<Exclude<DeliveryOutcomeStatus, 'accepted' | 'failed'>> = ['sent', 'delivered', 'read', 'played'];
+type ReachedStatus = Exclude<DeliveryOutcomeStatus, 'accepted' | 'failed'>;
 
 /** What happened to one message. Times are ISO instants (UTC); absent values are null, so every row has the same keys. */
 export interface DeliveryOutcome {
@@ -201,7 +201,7 @@ export function deliveryTotals(outcomes: readonly OutcomeWithSources[], groupBy:
 }
 
 function count(outcomes: DeliveryOutcome[]): Omit<DeliveryTotals, TotalsGroup> {
-	const reached = (status: (typeof REACHED)[number]) => outcomes.filter((outcome) => outcome[`${status}At`] !== null || (RANK[outcome.status] ?? 0) >= RANK[status]).length;
+	const reached = (status: ReachedStatus) => outcomes.filter((outcome) => outcome[`${status}At`] !== null || (RANK[outcome.status] ?? 0) >= RANK[status]).length;
 	const sent = reached('sent');
 	const delivered = reached('delivered');
 	const read = reached('read');
