@@ -58,10 +58,14 @@ export function triggerOf(workflow: ExampleWorkflow): ExampleNode {
   return trigger;
 }
 
-/** The production URL of a workflow's webhook: `webhook/<path>` for n8n's Webhook node, `webhook/<id>/webhook` for our trigger. */
+/**
+ * The production URL of a workflow's webhook: `webhook/<path>` for n8n's Webhook node, `webhook/<id>/webhook` for our
+ * trigger, '' for a workflow started otherwise (a Schedule Trigger).
+ */
 export function productionWebhookPath(workflow: ExampleWorkflow): string {
   const webhook = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.webhook');
   if (webhook) return String(webhook.parameters.path);
+  if (!workflow.nodes.some((node) => node.type === TRIGGER_TYPE)) return '';
   return `${triggerOf(workflow).webhookId}/webhook`;
 }
 
