@@ -65,6 +65,14 @@ describe('Analytics › Enable Template Insights and the 200007 advice', () => {
 		});
 	});
 
+	test('a refusal with another code while insights are off is explained the same way', async () => {
+		await admin('PATCH', '/config', { faults: [{ pathPattern: '/template_analytics', kind: 'http500', code: 1, count: 1 }] });
+		await expect(bed.run({ resource: 'analytics', operation: 'templateAnalytics', dateRange: 'yesterday' })).rejects.toMatchObject({
+			message: expect.stringMatching(/not enabled.*error 1\)/),
+			description: expect.stringMatching(/Analytics › Enable Template Insights/),
+		});
+	});
+
 	test('Enable Template Insights turns them on once; a second run changes nothing', async () => {
 		const first = await bed.run({ resource: 'analytics', operation: 'enableTemplateInsights' });
 		expect(first.items.map((item) => item.json)).toEqual([{ wabaId: SEED.wabaId, insightsEnabled: true, changed: true }]);

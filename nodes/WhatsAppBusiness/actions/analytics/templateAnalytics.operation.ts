@@ -7,11 +7,16 @@ import {
 	type TemplateAnalyticsProduct,
 	type TemplateInfo,
 } from '../../../shared/whatsapp/analytics';
+import { metaErrorOf, WhatsAppConfigurationError } from '../../../shared/transport';
+import { describeMetaError } from '../../../shared/whatsapp/errors';
 import { WhatsAppValidationError } from '../../../shared/whatsapp/validationError';
 import type { OperationContext } from '../types';
-import { fetchTemplateAnalyticsPoints } from '../../transport/analytics';
+import { fetchTemplateAnalyticsPoints, fetchWabaFields } from '../../transport/analytics';
 import { fetchAllTemplates, type StoredTemplate } from '../../transport/templates';
 import { dateRangeFields, readDateRange, readList, rowsToItems } from './analyticsFields';
+
+/** The error code of template analytics asked for before insights are enabled. */
+const INSIGHTS_NOT_ENABLED = 200007;
 
 /** Statuses of templates that were never sendable, left out of "All Templates". */
 const NEVER_SENT = new Set(['PENDING', 'REJECTED']);
@@ -104,8 +109,12 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 	const templates = await fetchAllTemplates.call(this, context.connection, {}, i);
 	const ids = chosenTemplateIds.call(this, i, templates);
 	const points: Array<Record<string, unknown>> = [];
-	for (const batch of templateIdBatches(ids)) {
-		points.push(...(await fetchTemplateAnalyticsPoints.call(this, context, templateAnalyticsQuery(days, batch, options.product))));
+	try {
+		for (const batch of templateIdBatches(ids)) {
+			points.push(...(await fetchTemplateAnalyticsPoints.call(this, context, templateAnalyticsQuery(days, batch, options.product))));
+		}
+	} catch (error) {
+		throw await explainInsightsOff.call(this, context, error);
 	}
 	const info = new Map<string, TemplateInfo>(templates.map((template) => [template.id, { id: template.id, name: template.name, language: template.language, category: String(template.category) }]));
 	return rowsToItems(templateAnalyticsRows(points, info, days, { includeEmpty: options.skipEmptyRows !== true }));
@@ -131,3 +140,18 @@ function chosenTemplateIds(this: IExecuteFunctions, itemIndex: number, templates
 	}
 	return ids;
 }
+
+/**
+ * Meta refuses template analytics until insights are enabled (200007 as the emulator answers; the
+ * advice of that code names the fix). Whatever code Meta uses, a refusal while the account says
+ * `is_enabled_for_insights: false` is explained the same way.
+ */
+async function explainInsightsOff(this: IExecuteFunctions, context: OperationContext, error: unknown): Promise<unknown> {
+	const code = metaErrorOf(error)?.code;
+	if (code === undefined || code === INSIGHTS_NOT_ENABLED) return error;
+	const account = await fetchWabaFields.call(this, context, 'is_enabled_for_insights').catch(() => undefined);
+	if (account?.is_enabled_for_insights !== false) return error;
+	const { title, advice } = describeMetaError(INSIGHTS_NOT_ENABLED);
+	return new WhatsAppConfigurationError(`${title} (WhatsApp answered error ${code})`, advice);
+}
+
