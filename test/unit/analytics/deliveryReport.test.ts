@@ -104,6 +104,11 @@ describe('delivery report: one outcome per message', () => {
 		]);
 	});
 
+	it("a send found by tracking data gives the template, not its recipient's number", () => {
+		const items = [sendResult('wamid.SENT', 'spring_sale', { bizOpaqueCallbackData: 'spring', waId: '447400123456' }), { message_id: 'wamid.OTHER', status: 'delivered', biz_opaque_callback_data: 'spring' }];
+		expect(report(items).find((outcome) => outcome.messageId === 'wamid.OTHER')).toMatchObject({ templateName: 'spring_sale', waId: null, matchedSend: true });
+	});
+
 	it('the day is the calendar day of the first status in the report time zone', () => {
 		const items = triggerItems(status('wamid.Z', 'sent', Date.UTC(2025, 5, 8, 23, 30) / 1000));
 		expect(report(items)[0].day).toBe('2025-06-08');

@@ -127,7 +127,8 @@ function outcomeOf(state: MessageState, sendsByTracking: Map<string, SendRecord[
 	const first = firstTime(state);
 	return {
 		messageId: state.messageId,
-		waId: statuses.find((record) => record.waId)?.waId ?? send?.waId ?? null,
+		// A send found by tracking data names the template and campaign, not this message's recipient.
+		waId: statuses.find((record) => record.waId)?.waId ?? state.send?.waId ?? null,
 		templateName: send?.templateName ?? joined?.templateName ?? null,
 		templateId: send?.templateId ?? joined?.templateId ?? null,
 		campaign: tracking ?? send?.tracking ?? null,
