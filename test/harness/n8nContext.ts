@@ -133,13 +133,13 @@ function nodeTypesFor(nodeType: INodeType, typeName: string): INodeTypes {
 }
 
 /** The node as n8n stores it in a workflow: latest version, one credential of each type, defaults filled in. */
-export function nodeOf(subject: NodeUnderTest, parameters: INodeParameters, identity: Partial<Pick<INode, 'id' | 'webhookId'>> = {}): INode {
+export function nodeOf(subject: NodeUnderTest, parameters: INodeParameters, identity: Partial<Pick<INode, 'id' | 'webhookId' | 'typeVersion'>> = {}): INode {
 	const description = subject.nodeType.description;
 	const draft: INode = {
 		id: identity.id ?? 'node-under-test',
 		name: description.defaults.name ?? description.displayName,
 		type: subject.typeName,
-		typeVersion: Array.isArray(description.version) ? description.version[description.version.length - 1] : description.version,
+		typeVersion: identity.typeVersion ?? (Array.isArray(description.version) ? description.version[description.version.length - 1] : description.version),
 		position: [0, 0],
 		...(identity.webhookId !== undefined ? { webhookId: identity.webhookId } : {}),
 		parameters: {},

@@ -9,6 +9,7 @@ export const resource: INodeProperties = {
 	noDataExpression: true,
 	options: [
 		{ name: 'Analytics', value: 'analytics' },
+		{ name: 'Blocked User', value: 'blockedUser' },
 		{ name: 'Business Profile', value: 'businessProfile' },
 		{ name: 'Media', value: 'media' },
 		{ name: 'Message', value: 'message' },

@@ -1,4 +1,5 @@
 import { analytics } from './analytics/Analytics.resource';
+import { blockedUser } from './blockedUser/BlockedUser.resource';
 import { businessProfile } from './businessProfile/BusinessProfile.resource';
 import { event } from './event/Event.resource';
 import { media } from './media/Media.resource';
@@ -15,4 +16,5 @@ export const resources: Record<string, ResourceModule> = {
 	event,
 	phoneNumber,
 	analytics,
+	blockedUser,
 };
