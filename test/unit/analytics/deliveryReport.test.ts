@@ -63,8 +63,15 @@ describe('delivery report: reading the items', () => {
 		expect(readDeliveryItem({ template_name: 'spring_sale', tracking_data: 'spring-sale' })).toEqual({ kind: 'send', templateName: 'spring_sale', tracking: 'spring-sale' });
 	});
 
-	it('other trigger events (inbound messages) are not delivery data and are skipped', () => {
+	it('other trigger events (inbound messages) and Validate Only results are not delivery data and are skipped', () => {
 		expect(readDeliveryItem({ kind: 'message', eventId: 'wamid.IN', id: 'wamid.IN', type: 'text' })).toBeUndefined();
+		expect(readDeliveryItem({ validateOnly: true, sent: false, templateName: 'spring_sale', request: {} })).toBeUndefined();
+	});
+
+	it('keeps the business-scoped user ID of a recipient whose number Meta withheld (Meta: Business-scoped user IDs)', () => {
+		const [item] = triggerItems({ id: 'wamid.U', status: 'delivered', timestamp: String(T0), recipient_user_id: 'US.13491208655302741918' });
+		expect(readDeliveryItem(item)).toMatchObject({ messageId: 'wamid.U', userId: 'US.13491208655302741918' });
+		expect(report([item])[0]).toMatchObject({ waId: null, userId: 'US.13491208655302741918', status: 'delivered' });
 	});
 
 	it('an item with nothing to join on is an error that says what to connect', () => {
@@ -81,7 +88,7 @@ describe('delivery report: one outcome per message', () => {
 		];
 		expect(report(items)).toEqual([
 			{
-				messageId: 'wamid.A', waId: '16505551234', templateName: 'spring_sale', templateId: '1627019861106401', campaign: 'spring-sale', status: 'read',
+				messageId: 'wamid.A', waId: '16505551234', userId: null, templateName: 'spring_sale', templateId: '1627019861106401', campaign: 'spring-sale', status: 'read',
 				sentAt: '2025-06-08T20:59:43.000Z', deliveredAt: '2025-06-08T20:59:48.000Z', readAt: '2025-06-08T21:00:03.000Z', playedAt: null, failedAt: null,
 				day: '2025-06-08', billable: true, pricingCategory: 'marketing', pricingType: 'regular', errorCode: null, errorTitle: null, errorDetails: null, matchedSend: true,
 			},

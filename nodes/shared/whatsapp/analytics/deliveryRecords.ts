@@ -25,6 +25,8 @@ export interface StatusRecord {
 	/** Unix seconds, UTC */
 	at?: number;
 	waId?: string;
+	/** The recipient's business-scoped user ID (BSUID), when Meta gave one */
+	userId?: string;
 	/** biz_opaque_callback_data: the tracking data given when sending (our campaign key) */
 	tracking?: string;
 	billable?: boolean;
@@ -44,6 +46,7 @@ export interface SendRecord {
 	kind: 'send';
 	messageId?: string;
 	waId?: string;
+	userId?: string;
 	tracking?: string;
 	templateName?: string;
 	templateId?: string;
@@ -69,25 +72,28 @@ function seconds(value: unknown): number | undefined {
 	return instant ? Math.floor(instant.toSeconds()) : undefined;
 }
 
-/** Trigger events of other kinds (inbound messages, template updates …): not delivery data. */
-function isOtherTriggerEvent(json: JsonObject): boolean {
-	return typeof json.kind === 'string' && json.kind !== 'status' && typeof json.eventId === 'string';
+/** Trigger events of other kinds (inbound messages, template updates …) and dry runs (Validate Only): not delivery data. */
+function isNotDeliveryData(json: JsonObject): boolean {
+	return (typeof json.kind === 'string' && json.kind !== 'status' && typeof json.eventId === 'string') || json.validateOnly === true;
 }
 
 /**
- * One item → a status record, a send record, or undefined for another kind of trigger event
- * (ignored: a report on sends has nothing to say about inbound messages).
+ * One item → a status record, a send record, or undefined for another kind of trigger event or a
+ * Validate Only result (ignored: a report on sends has nothing to say about inbound messages).
  * @throws WhatsAppValidationError (field messageId) when the item carries no message ID at all.
  */
 export function readDeliveryItem(json: JsonObject): DeliveryRecord | undefined {
-	if (isOtherTriggerEvent(json)) return undefined;
+	if (isNotDeliveryData(json)) return undefined;
 	// Meta's raw status object names the wamid `id` next to `recipient_id`.
 	const messageId = text(json, 'messageId', 'message_id', 'wamid') ?? (json.recipient_id !== undefined ? text(json, 'id') : undefined);
 	const status = text(json, 'status')?.toLowerCase();
 	const templateName = text(json, 'templateName', 'template_name');
 	const templateId = text(json, 'templateId', 'template_id');
 	const tracking = text(json, 'bizOpaqueCallbackData', 'biz_opaque_callback_data', 'trackingData', 'tracking_data');
-	const waId = text(asObject(json.recipient) ?? {}, 'waId') ?? text(json, 'recipient_id', 'waId', 'wa_id');
+	const recipient = asObject(json.recipient) ?? {};
+	const waId = text(recipient, 'waId') ?? text(json, 'recipient_id', 'waId', 'wa_id');
+	// Meta: Business-scoped user IDs; the trigger puts it on recipient, raw statuses carry recipient_user_id.
+	const userId = text(recipient, 'userId') ?? text(json, 'recipient_user_id', 'userId', 'user_id');
 	if (messageId && status) {
 		const pricing = asObject(json.pricing) ?? {};
 		const error = asObjects(json.errors)[0] ?? {};
@@ -97,6 +103,7 @@ export function readDeliveryItem(json: JsonObject): DeliveryRecord | undefined {
 			status,
 			at: seconds(json.timestampEpoch ?? json.timestamp ?? json.updated_at ?? json.updatedAt),
 			waId,
+			userId,
 			tracking,
 			billable: asBoolean(pricing.billable) ?? asBoolean(json.billable),
 			pricingCategory: (text(pricing, 'category') ?? text(json, 'pricingCategory', 'pricing_category'))?.toLowerCase(),
@@ -113,6 +120,7 @@ export function readDeliveryItem(json: JsonObject): DeliveryRecord | undefined {
 			kind: 'send',
 			messageId,
 			waId: waId ?? text(json, 'to'),
+			userId,
 			tracking,
 			templateName,
 			templateId,

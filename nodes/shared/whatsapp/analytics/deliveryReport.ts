@@ -22,6 +22,8 @@ type ReachedStatus = Exclude<DeliveryOutcomeStatus, 'accepted' | 'failed'>;
 export interface DeliveryOutcome {
 	messageId: string;
 	waId: string | null;
+	/** The recipient's business-scoped user ID, when Meta gave one (the number may be withheld) */
+	userId: string | null;
 	templateName: string | null;
 	templateId: string | null;
 	/** The tracking data (biz_opaque_callback_data) the message was sent with */
@@ -129,6 +131,7 @@ function outcomeOf(state: MessageState, sendsByTracking: Map<string, SendRecord[
 		messageId: state.messageId,
 		// A send found by tracking data names the template and campaign, not this message's recipient.
 		waId: statuses.find((record) => record.waId)?.waId ?? state.send?.waId ?? null,
+		userId: statuses.find((record) => record.userId)?.userId ?? state.send?.userId ?? null,
 		templateName: send?.templateName ?? joined?.templateName ?? null,
 		templateId: send?.templateId ?? joined?.templateId ?? null,
 		campaign: tracking ?? send?.tracking ?? null,
