@@ -93,7 +93,7 @@ export const countryCodesField: INodeProperties = {
 	description: "Only recipients in these countries: two-letter ISO codes, comma-separated. Empty: all countries.",
 };
 
-/** Display numbers (digits) picked or written, e.g. ["15550783881"]; accepts a list or comma-separated text. */
+/** The values of a list field: picked from a list, or written as comma-separated text (expressions); blanks dropped. */
 export function readList(value: unknown): string[] {
 	const entries = Array.isArray(value) ? value : String(value ?? '').split(',');
 	return entries.map((entry) => String(entry).trim()).filter(Boolean);
