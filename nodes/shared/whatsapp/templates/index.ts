@@ -5,6 +5,7 @@ export { templateParameterFields, withTemplateVariables } from './parameters';
 export { buildTemplateComponents } from './components';
 export { combineComponents, parseComponentsJson, valuesFromComponents, type ComponentsMode } from './componentsJson';
 export { countTemplateParameters } from './parameterCount';
+export { checkComponentsAgainstTemplate } from './componentsCheck';
 export { renderTemplateText } from './render';
 export { buildTemplateCreateBody, validateTemplateForCreate } from './create';
 export { headerFieldId, headerFilenameFieldId } from './fieldIds';
