@@ -28,9 +28,8 @@ export interface RequestOutcome {
 }
 
 function duration(seconds: number): string {
-	if (seconds >= 90 * 60) return `${Math.round(seconds / 3600)} hours`;
-	if (seconds >= 90) return `${Math.round(seconds / 60)} minutes`;
-	return `${seconds} seconds`;
+	const [amount, unit] = seconds >= 3600 ? [Math.round(seconds / 3600), 'hour'] : seconds >= 60 ? [Math.round(seconds / 60), 'minute'] : [seconds, 'second'];
+	return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
 }
 
 /**
@@ -112,7 +111,7 @@ export interface NetworkFailureReport {
 export function networkError(node: INode, failure: NetworkFailureReport): NodeOperationError {
 	const { host, code, attempts } = failure;
 	const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
-	const seconds = Math.round(failure.timeoutMs / 1000);
+	const seconds = Number((failure.timeoutMs / 1000).toFixed(1));
 	const unknownOutcome = failure.mayHaveArrived && !failure.idempotent;
 	const notRepeated =
 		'It was not repeated automatically, to avoid sending a message twice. Check the status webhooks (or the recipient) before sending it again.';
