@@ -46,8 +46,8 @@ export function echoesInAnswer(rule: FaultRule | undefined): boolean {
 
 /**
  * The secrets an echoing API repeats: the access token (Authorization header or access_token
- * parameter), the D360-API-KEY, a client_secret parameter, and the app secret the emulator signs
- * webhooks with.
+ * parameter), the D360-API-KEY, a client_secret parameter, and (on Meta's API) the app secret the
+ * emulator signs webhooks with.
  */
 export function echoedSecrets(config: EmulatorConfig, req: IncomingMessage, url: URL): string {
 	const value = (name: string) => {
@@ -59,7 +59,8 @@ export function echoedSecrets(config: EmulatorConfig, req: IncomingMessage, url:
 		token ? `access token ${token}` : undefined,
 		value('d360-api-key') ? `D360-API-KEY ${value('d360-api-key')}` : undefined,
 		url.searchParams.get('client_secret') ? `client_secret ${url.searchParams.get('client_secret')}` : undefined,
-		`app secret ${config.webhook.appSecret}`,
+		// The Meta app's secret; a 360dialog request has nothing to do with it.
+		value('d360-api-key') ? undefined : `app secret ${config.webhook.appSecret}`,
 	];
 	return `Request credentials: ${parts.filter(Boolean).join('; ')}.`;
 }
