@@ -55,7 +55,7 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 	}
 	const components = combineComponents(built, rawComponents, mode);
 	// The fields build what the definition asks for; hand-written JSON is checked the way WhatsApp will (132000).
-	if (rawComponents.length > 0) checkComponentsAgainstTemplate(template, components);
+	if (rawComponents.length > 0 || mode === 'replace') checkComponentsAgainstTemplate(template, components);
 	const body = buildTemplateMessage({ to: this.getNodeParameter('to', i) as string, templateName, languageCode, components, ...options });
 	const result = await sendMessage.call(this, context, body);
 	return [{ json: { ...result, templateName, languageCode, ...describeSent(template, components) } }];
