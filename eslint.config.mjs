@@ -13,7 +13,7 @@ export default [
 	{
 		// The domain core has no n8n imports by design: it throws its own errors, which the node
 		// adapters turn into NodeApiError / NodeOperationError (nodes/shared/transport/errors.ts).
-		files: ['nodes/shared/whatsapp/**/*.ts'],
+		files: ['nodes/shared/whatsapp/**/*.ts', 'nodes/shared/crm/**/*.ts'],
 		rules: { '@n8n/community-nodes/require-node-api-error': 'off' },
 	},
 	{

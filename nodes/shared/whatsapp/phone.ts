@@ -6,6 +6,7 @@ import {
 	type PhoneNumber,
 } from 'libphonenumber-js/max';
 
+import { withoutInvisibleCharacters } from './invisibleCharacters';
 import { WhatsAppValidationError } from './validationError';
 
 /** E.164: at most 15 digits; shorter than 7 cannot be a subscriber number anywhere. */
@@ -32,10 +33,6 @@ const EXAMPLE_FIX = 'add the country code, e.g. +44 7700 900123, or set Default 
 // Separators people type inside numbers: spaces of every width, dashes of every kind (U+2212 minus is
 // not a dash in Unicode), dots, brackets and the slash of "030/123456" (docs/phone-numbers.md).
 const SEPARATORS = /[\s\p{Pd}\u2212.()[\]/]/gu;
-// Characters that take no space when shown: direction marks and embeddings, zero-width spaces and
-// joiners, the word joiner, variation selectors, soft hyphens, byte-order marks… Unicode lists them
-// as format characters (category Cf) and default-ignorable code points (docs/phone-numbers.md).
-const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 // Decimal digits of any script, e.g. Arabic-Indic '٤٤' (fullwidth ones are folded by NFKC first).
 const ANY_DIGIT = /\p{Nd}/gu;
 
@@ -46,11 +43,7 @@ const ANY_DIGIT = /\p{Nd}/gu;
  * anything visible are kept, so the caller still judges them. Returns '' for empty input.
  */
 export function cleanPhoneInput(input: unknown): string {
-	return String(input ?? '')
-		.normalize('NFKC')
-		.replace(INVISIBLE, '')
-		.replace(ANY_DIGIT, (digit) => parseDigits(digit) || digit)
-		.trim();
+	return withoutInvisibleCharacters(String(input ?? '').normalize('NFKC')).replace(ANY_DIGIT, (digit) => parseDigits(digit) || digit);
 }
 
 /** A pasted phone number with what cannot be seen and the separators removed: '+44 7700 900123' → '+447700900123'. Not validated. */

@@ -5,8 +5,9 @@
  */
 import fc from 'fast-check';
 import { cleanPhoneInput, compactPhoneNumber, countryOfNumber, normaliseRecipient } from '../../../nodes/shared/whatsapp/phone';
-import { buildContactsMessage } from '../../../nodes/shared/whatsapp/messages';
+import { buildContactsMessage, buildTextMessage } from '../../../nodes/shared/whatsapp/messages';
 import { buildTemplateCreateBody } from '../../../nodes/shared/whatsapp/templates';
+import { buildBlockUsersBody } from '../../../nodes/shared/whatsapp/account/blockUsers';
 import { timeZoneFromPhoneNumber } from '../../../nodes/shared/whatsapp/schedule/timeZones';
 import { expectValidationError } from '../../harness/expectValidationError';
 
@@ -93,6 +94,19 @@ describe('phone numbers as people paste them', () => {
 			buttons: [{ type: 'PHONE_NUMBER', text: 'Call', phoneNumber: '\u202a+1 555-005-1310\u202c' }],
 		});
 		expect(JSON.stringify(body)).toContain('"phone_number":"+15550051310"');
+	});
+
+	it('a block list pasted from a spreadsheet column: marks removed, the empty-looking entry dropped', () => {
+		expect(buildBlockUsersBody('\u202a+44 7700 900123\u202c,\n\u200e+1 650-555-1234\n\u200e')).toEqual({
+			messaging_product: 'whatsapp',
+			block_users: [{ user: '+447700900123' }, { user: '+16505551234' }],
+		});
+	});
+
+	it('a business-scoped user ID pasted with marks is read as that ID (the same recipient field)', () => {
+		const pasted = '\u202aUS.13491208655302741918\u202c';
+		expect(buildTextMessage({ to: pasted, recipientIdentifier: 'userId', body: 'Hi' })).toMatchObject({ recipient: 'US.13491208655302741918' });
+		expectValidationError(() => buildTextMessage({ to: pasted, body: 'Hi' }), 'to', /Recipient Identified By/);
 	});
 
 	it('cleanPhoneInput keeps what is visible; compactPhoneNumber drops the separators too', () => {

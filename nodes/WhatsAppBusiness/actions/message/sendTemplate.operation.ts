@@ -1,11 +1,12 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
-import { buildTemplateMessage } from '../../../shared/whatsapp/messages';
+import { buildMarketingMessage, buildTemplateMessage, checkTemplateRecipient, type TemplateRouteDecision } from '../../../shared/whatsapp/messages';
 import {
 	buildTemplateComponents,
 	checkComponentsAgainstTemplate,
 	combineComponents,
 	parseComponentsJson,
 	renderTemplateText,
+	templateValuesFromInput,
 	valuesFromComponents,
 	type SendTemplateComponent,
 	type TemplateValues,
@@ -15,6 +16,7 @@ import type { StoredTemplate } from '../../transport/templates';
 import { parseTemplateReference, requireTemplateName, sendableTranslation } from '../../transport/templateReference';
 import type { OperationContext } from '../types';
 import { sendMessage } from '../../transport/messages';
+import { templateRouteFor } from '../../transport/marketingMessages';
 import { templateTranslations } from '../../transport/templateTranslations';
 import { headerFromBinary, nameHeaderDocument } from '../../transport/templateHeaderMedia';
 import { templateFields, templateOptionsField, type TemplateOptions } from './templateFields';
@@ -40,6 +42,7 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 	const reference = parseTemplateReference(this.getNodeParameter('template', i, '', { extractValue: true }), templateOptions.languageCode);
 	const templateName = requireTemplateName(reference);
 	// Read now, not when the workflow was built: the definition decides the parameter shapes (Meta: Template components).
+	// What the look-up shows WhatsApp would refuse (unknown name or language, not approved) stops here.
 	const { translations, similarNames } = await templateTranslations.call(this, context.connection, templateName, i);
 	const template = sendableTranslation(translations, similarNames, reference);
 	const languageCode = template.language;
@@ -47,7 +50,7 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 	const rawComponents = parseComponentsJson(templateOptions.componentsJson);
 	let built: SendTemplateComponent[] = [];
 	if (mode !== 'replace') {
-		let values = mapperValues(this.getNodeParameter('templateParameters.value', i, {}));
+		let values = templateValues.call(this, template, i);
 		const binaryProperty = (templateOptions.headerMediaBinaryProperty ?? '').trim();
 		if (binaryProperty) values = await headerFromBinary.call(this, context, template, binaryProperty, values);
 		else values = await nameHeaderDocument.call(this, context, template, values);
@@ -57,8 +60,48 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 	// The fields build what the definition asks for; hand-written JSON is checked the way WhatsApp will (132000).
 	if (rawComponents.length > 0 || mode === 'replace') checkComponentsAgainstTemplate(template, components);
 	const body = buildTemplateMessage({ to: this.getNodeParameter('to', i) as string, templateName, languageCode, components, ...options });
-	const result = await sendMessage.call(this, context, body);
-	return [{ json: { ...result, templateName, languageCode, ...describeSent(template, components) } }];
+	checkTemplateRecipient(body, template.category);
+	const route = await templateRouteFor.call(this, context.connection, templateOptions.sendRoute ?? 'cloudApi', template.category, i);
+	const result =
+		route.route === 'marketingMessages'
+			? await sendMessage.call(this, context, buildMarketingMessage(body, { messageActivitySharing: activitySharing(templateOptions) }), { endpoint: 'marketingMessages' })
+			: await sendMessage.call(this, context, body);
+	return [
+		{
+			json: {
+				...result,
+				templateName,
+				languageCode,
+				...describeSent(template, components),
+				...routeOutput(templateOptions, route, template),
+			},
+		},
+	];
+}
+
+/** The mapper's values, or in "map automatically" mode the item's fields named like the variables. */
+function templateValues(this: IExecuteFunctions, template: StoredTemplate, i: number): TemplateValues {
+	if (this.getNodeParameter('templateParameters.mappingMode', i, 'defineBelow') === 'autoMapInputData') {
+		return templateValuesFromInput(template, this.getInputData()[i]?.json ?? {});
+	}
+	return mapperValues(this.getNodeParameter('templateParameters.value', i, {}));
+}
+
+function activitySharing(options: TemplateOptions): boolean | undefined {
+	if (options.messageActivitySharing === 'share') return true;
+	if (options.messageActivitySharing === 'doNotShare') return false;
+	return undefined;
+}
+
+/** Which endpoint sent it, and why, when the Marketing Messages API was asked for. */
+function routeOutput(options: TemplateOptions, decision: TemplateRouteDecision, template: StoredTemplate): IDataObject {
+	if ((options.sendRoute ?? 'cloudApi') !== 'marketingMessages') return { route: decision.route };
+	const ttl = template.message_send_ttl_seconds;
+	return {
+		route: decision.route,
+		routeReason: decision.reason,
+		...(decision.route === 'marketingMessages' ? { timeToLiveSeconds: typeof ttl === 'number' ? ttl : null } : {}),
+	};
 }
 
 /** What the customer reads, rebuilt from the components actually sent. */
