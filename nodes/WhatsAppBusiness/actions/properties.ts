@@ -8,6 +8,7 @@ export const resource: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
+		{ name: 'Blocked User', value: 'blockedUser' },
 		{ name: 'Business Profile', value: 'businessProfile' },
 		{ name: 'Media', value: 'media' },
 		{ name: 'Message', value: 'message' },

@@ -1,3 +1,4 @@
+import { blockedUser } from './blockedUser/BlockedUser.resource';
 import { businessProfile } from './businessProfile/BusinessProfile.resource';
 import { event } from './event/Event.resource';
 import { media } from './media/Media.resource';
@@ -13,4 +14,5 @@ export const resources: Record<string, ResourceModule> = {
 	businessProfile,
 	event,
 	phoneNumber,
+	blockedUser,
 };

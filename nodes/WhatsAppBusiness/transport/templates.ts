@@ -25,7 +25,7 @@ export interface TemplatePage {
 }
 
 const PAGE_SIZE = 100;
-const FIELDS = 'id,name,language,status,category,sub_category,parameter_format,components,rejected_reason,quality_score';
+const FIELDS = 'id,name,language,status,category,sub_category,parameter_format,components,rejected_reason,quality_score,message_send_ttl_seconds';
 
 interface MetaListResponse {
 	data?: IDataObject[];

@@ -72,6 +72,26 @@ export const endpoints = {
 		onlyOnMeta(c, "Setting a phone number's webhook override");
 		return `${c.apiRoot}/${encodeURIComponent(id)}`;
 	},
+	/** Meta: Send marketing messages (Marketing Messages API for WhatsApp); not part of 360dialog's documented API. */
+	marketingMessages: (c: WhatsAppConnection) => {
+		onlyOnMeta(c, 'The Marketing Messages API');
+		return `${c.apiRoot}/${phoneNumberId(c)}/marketing_messages`;
+	},
+	/** Meta: Marketing Messages onboarding: GET /{waba-id}?fields=marketing_messages_onboarding_status. */
+	whatsAppBusinessAccount: (c: WhatsAppConnection) => {
+		onlyOnMeta(c, 'Reading the WhatsApp Business Account');
+		return `${c.apiRoot}/${wabaId(c)}`;
+	},
+	/** Meta: Block users (block, unblock, list), per phone number. */
+	blockUsers: (c: WhatsAppConnection) => {
+		onlyOnMeta(c, 'Blocking users');
+		return `${c.apiRoot}/${phoneNumberId(c)}/block_users`;
+	},
+	/** Flows API reference (vendored OpenAPI listFlows): the WABA's Flows. */
+	flows: (c: WhatsAppConnection) => {
+		onlyOnMeta(c, 'Listing Flows');
+		return `${c.apiRoot}/${wabaId(c)}/flows`;
+	},
 	/** docs/360dialog.md 360dialog: the number's webhook URL (and optional custom headers). */
 	dialog360Webhook: (c: WhatsAppConnection) => {
 		if (c.provider !== 'dialog360') {

@@ -27,6 +27,11 @@ export interface WhatsAppRequest {
 	itemIndex?: number;
 	retry?: RetryPolicy;
 	timeoutMs?: number;
+	/**
+	 * Meta error codes whose answer still carries the result, returned instead of thrown: e.g.
+	 * 139100, a block request that failed for some users only (Meta: Block users).
+	 */
+	resultErrorCodes?: readonly number[];
 }
 
 export interface WhatsAppResponse<T> {
@@ -98,6 +103,7 @@ export async function whatsAppRequest<T = IDataObject>(
 			}
 			const parsed = bodyAsJson(response.body);
 			const info = parseGraphError(parsed, response.statusCode) ?? parseGraphError({ error: { code: 1, message: `HTTP ${response.statusCode}` } }, response.statusCode)!;
+			if (request.resultErrorCodes?.includes(info.code)) return { body: parsed as T, headers: response.headers, statusCode: response.statusCode };
 			failure = { kind: 'meta', info };
 			const wait = retryDelaySeconds(failure, attempt, IDEMPOTENT.has(request.method), policy);
 			if (wait === undefined) throw metaApiError(this.getNode(), info, parsed, request.itemIndex);

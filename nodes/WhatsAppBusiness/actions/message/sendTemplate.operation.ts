@@ -1,11 +1,12 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { WhatsAppConfigurationError } from '../../../shared/transport';
-import { buildTemplateMessage } from '../../../shared/whatsapp/messages';
+import { buildMarketingMessage, buildTemplateMessage, checkTemplateRecipient, type TemplateRouteDecision } from '../../../shared/whatsapp/messages';
 import {
 	buildTemplateComponents,
 	combineComponents,
 	parseComponentsJson,
 	renderTemplateText,
+	templateValuesFromInput,
 	valuesFromComponents,
 	type SendTemplateComponent,
 	type TemplateValues,
@@ -15,6 +16,7 @@ import type { StoredTemplate } from '../../transport/templates';
 import { chooseTranslation, parseTemplateReference, requireTemplateName } from '../../transport/templateReference';
 import type { OperationContext } from '../types';
 import { sendMessage } from '../../transport/messages';
+import { templateRouteFor } from '../../transport/marketingMessages';
 import { templateTranslations } from '../../transport/templateTranslations';
 import { headerFromBinary } from '../../transport/templateHeaderMedia';
 import { templateFields, templateOptionsField, type TemplateOptions } from './templateFields';
@@ -53,15 +55,55 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 	let built: SendTemplateComponent[] = [];
 	// Without a definition WhatsApp itself answers (132001 for an unknown name or language).
 	if (template && mode !== 'replace') {
-		let values = mapperValues(this.getNodeParameter('templateParameters.value', i, {}));
+		let values = templateValues.call(this, template, i);
 		const binaryProperty = (templateOptions.headerMediaBinaryProperty ?? '').trim();
 		if (binaryProperty) values = await headerFromBinary.call(this, context, template, binaryProperty, values);
 		built = buildTemplateComponents(template, values);
 	}
 	const components = combineComponents(built, rawComponents, mode);
 	const body = buildTemplateMessage({ to: this.getNodeParameter('to', i) as string, templateName, languageCode, components, ...options });
-	const result = await sendMessage.call(this, context, body);
-	return [{ json: { ...result, templateName, languageCode, ...(template ? describeSent(template, components) : {}) } }];
+	checkTemplateRecipient(body, template?.category);
+	const route = await templateRouteFor.call(this, context.connection, templateOptions.sendRoute ?? 'cloudApi', template?.category, i);
+	const result =
+		route.route === 'marketingMessages'
+			? await sendMessage.call(this, context, buildMarketingMessage(body, { messageActivitySharing: activitySharing(templateOptions) }), { endpoint: 'marketingMessages' })
+			: await sendMessage.call(this, context, body);
+	return [
+		{
+			json: {
+				...result,
+				templateName,
+				languageCode,
+				...(template ? describeSent(template, components) : {}),
+				...routeOutput(templateOptions, route, template),
+			},
+		},
+	];
+}
+
+/** The mapper's values, or in "map automatically" mode the item's fields named like the variables. */
+function templateValues(this: IExecuteFunctions, template: StoredTemplate, i: number): TemplateValues {
+	if (this.getNodeParameter('templateParameters.mappingMode', i, 'defineBelow') === 'autoMapInputData') {
+		return templateValuesFromInput(template, this.getInputData()[i]?.json ?? {});
+	}
+	return mapperValues(this.getNodeParameter('templateParameters.value', i, {}));
+}
+
+function activitySharing(options: TemplateOptions): boolean | undefined {
+	if (options.messageActivitySharing === 'share') return true;
+	if (options.messageActivitySharing === 'doNotShare') return false;
+	return undefined;
+}
+
+/** Which endpoint sent it, and why, when the Marketing Messages API was asked for. */
+function routeOutput(options: TemplateOptions, decision: TemplateRouteDecision, template: StoredTemplate | undefined): IDataObject {
+	if ((options.sendRoute ?? 'cloudApi') !== 'marketingMessages') return { route: decision.route };
+	const ttl = template?.message_send_ttl_seconds;
+	return {
+		route: decision.route,
+		routeReason: decision.reason,
+		...(decision.route === 'marketingMessages' ? { timeToLiveSeconds: typeof ttl === 'number' ? ttl : null } : {}),
+	};
 }
 
 /** What the customer reads, rebuilt from the components actually sent. */

@@ -2,6 +2,7 @@
 export type * from './types';
 export type { TemplateCreateButton, TemplateCreateInput } from './createTypes';
 export { templateParameterFields, withTemplateVariables } from './parameters';
+export { templateValuesFromInput } from './inputValues';
 export { buildTemplateComponents } from './components';
 export { combineComponents, parseComponentsJson, valuesFromComponents, type ComponentsMode } from './componentsJson';
 export { countTemplateParameters } from './parameterCount';
