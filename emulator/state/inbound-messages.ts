@@ -12,7 +12,7 @@ export class InboundInputError extends Error {}
 
 export const INBOUND_TYPES = [
 	'text', 'image', 'video', 'audio', 'document', 'sticker', 'location', 'contacts', 'reaction', 'button',
-	'button_reply', 'list_reply', 'nfm_reply', 'interactive', 'order', 'system', 'unsupported',
+	'button_reply', 'list_reply', 'nfm_reply', 'interactive', 'order', 'system', 'request_welcome', 'unsupported',
 ] as const;
 
 type Json = Record<string, unknown>;
@@ -112,6 +112,8 @@ const BUILDERS: Record<string, (context: BuildContext, input: Json) => Json> = {
 		const newWaId = text(input.newWaId, '12195555358').replace(/\D/g, '');
 		return { type: 'system', system: { body: `User ${context.name} changed from ${context.waId} to ${newWaId}`, wa_id: newWaId, type: 'user_changed_number' } };
 	},
+	// Meta's Conversational components page, Welcome messages: the user opened the chat for the first time; no object.
+	request_welcome: () => ({ type: 'request_welcome' }),
 	unsupported: (_context, input) => ({
 		type: 'unsupported',
 		errors: [{ code: 131051, title: 'Message type unknown', message: 'Message type unknown', error_data: { details: 'Message type is currently not supported.' } }],

@@ -185,17 +185,26 @@ const options: INodeProperties = {
 	],
 };
 
+/**
+ * Trigger On. Version 1.1 starts with messages only: with statuses as well, a chatbot built with the
+ * defaults ran once per sent, delivered and read status of its own replies. Version 1 keeps its
+ * default, so workflows saved with it (n8n does not store defaults) behave as before.
+ */
+const triggerOn: INodeProperties = {
+	displayName: 'Trigger On',
+	name: 'events',
+	type: 'multiOptions',
+	required: true,
+	options: EVENT_OPTIONS,
+	default: [],
+	description:
+		'One item per message, status or change. Add Status to track delivery (sent, delivered, read, failed); a chatbot should not, or it runs once per status of its own replies. Template, account and quality events reach only the app-level callback: Meta never sends them to a WABA or phone-number override.',
+};
+
 export const triggerProperties: INodeProperties[] = [
 	providerProperty,
-	{
-		displayName: 'Trigger On',
-		name: 'events',
-		type: 'multiOptions',
-		required: true,
-		options: EVENT_OPTIONS,
-		default: ['message', 'status'],
-		description: 'One item per message, status or change. Template, account and quality events reach only the app-level callback: Meta never sends them to a WABA or phone-number override.',
-	},
+	{ ...triggerOn, default: ['message', 'status'], displayOptions: { show: { '@version': [1] } } },
+	{ ...triggerOn, default: ['message'], displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } } },
 	{
 		displayName: 'Phone Number IDs',
 		name: 'phoneNumberIds',

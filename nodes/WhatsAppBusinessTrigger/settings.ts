@@ -50,7 +50,8 @@ export function readSettings(this: IWebhookFunctions | IHookFunctions): TriggerS
 	return {
 		provider,
 		registration: registrationFor(provider, this.getNodeParameter('registration', isMeta ? 'meta' : 'dialog360') as Registration),
-		events: this.getNodeParameter('events', ['message', 'status']) as string[],
+		// n8n fills in the default of the node's version (properties.ts: 1 adds statuses, 1.1 does not).
+		events: this.getNodeParameter('events') as string[],
 		phoneNumberIds: isMeta ? parseIdList(String(this.getNodeParameter('phoneNumberIds', ''))) : [],
 		signatureCheck,
 		secretHeader:

@@ -105,6 +105,14 @@ describe('inbound message webhooks (Meta: Messages webhook reference)', () => {
 		expect(stack.emulator.state.messages.get(sent.json.messages[0].id)!.status).toBe('failed');
 	});
 
+	it('request_welcome (the user opened the chat for the first time) has no object and opens the window (Meta: Conversational components)', async () => {
+		const { post, message } = await inbound({ type: 'request_welcome' });
+		expect(valueOf(post).contacts).toEqual([{ profile: { name: 'Sheena Nelson' }, wa_id: USER }]);
+		expect(message).toEqual({ from: USER, id: expect.stringMatching(/^wamid\./), timestamp: expect.stringMatching(/^\d+$/), type: 'request_welcome' });
+		const sent = await send(stack.emulator, { type: 'text', text: { body: 'Welcome!' } });
+		expect(stack.emulator.state.messages.get(sent.json.messages[0].id)!.status).toBe('sent');
+	});
+
 	it('a raw message object is posted verbatim (from, id and timestamp filled in only when missing)', async () => {
 		const raw = { id: 'wamid.RAW-1', type: 'text', text: { body: 'Raw hello' }, context: { forwarded: true }, identity_key_hash: 'abc' };
 		const { message } = await inbound({ message: raw });

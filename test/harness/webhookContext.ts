@@ -68,6 +68,8 @@ export interface TriggerBedOptions {
 	workflowId?: string;
 	/** n8n's node id; two beds with the same workflow and node id share duplicate memory. */
 	nodeId?: string;
+	/** The node version a saved workflow has (default: the newest). */
+	typeVersion?: number;
 }
 
 export interface TriggerBed {
@@ -134,7 +136,7 @@ export async function startTriggerBed(options: TriggerBedOptions): Promise<Trigg
 	let testStaticData: IDataObject | undefined;
 	let requestCounter = 0;
 
-	const node = nodeOf(subject, options.parameters, { id: options.nodeId ?? 'trigger-node', webhookId: `${workflowId}-hook` });
+	const node = nodeOf(subject, options.parameters, { id: options.nodeId ?? 'trigger-node', webhookId: `${workflowId}-hook`, typeVersion: options.typeVersion });
 
 	const server: Server = createServer();
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -4,7 +4,7 @@
  * credential authentication. Neither token nor secret ever appears in an error.
  */
 import { NodeOperationError, type IDataObject, type IHookFunctions, type IHttpRequestMethods } from 'n8n-workflow';
-import { endpoints, metaApiError, WhatsAppConfigurationError, type WhatsAppConnection } from '../../shared/transport';
+import { endpoints, metaApiError, metaErrorOf, WhatsAppConfigurationError, type WhatsAppConnection } from '../../shared/transport';
 import { parseGraphError } from '../../shared/whatsapp/errors';
 
 /** What registering with Meta needs, read from the WhatsApp Cloud API credential. */
@@ -65,15 +65,33 @@ export async function appAccess(this: IHookFunctions, connection: WhatsAppConnec
 			'Enter them in the WhatsApp Cloud API credential (App Dashboard › App settings › Basic), or choose Registration "Manual".',
 		);
 	}
-	const answer = await graphCall<{ access_token?: string }>(this, connection, {
-		method: 'GET',
-		url: endpoints.oauthAccessToken(connection),
-		qs: { client_id: appId, client_secret: appSecret, grant_type: 'client_credentials' },
-	});
+	let answer: { access_token?: string };
+	try {
+		answer = await graphCall<{ access_token?: string }>(this, connection, {
+			method: 'GET',
+			url: endpoints.oauthAccessToken(connection),
+			qs: { client_id: appId, client_secret: appSecret, grant_type: 'client_credentials' },
+		});
+	} catch (error) {
+		throw appCredentialError(error) ?? error;
+	}
 	if (!answer?.access_token) {
 		throw new WhatsAppConfigurationError('Meta returned no app access token.', 'Check the App ID and App Secret in the credential.');
 	}
 	return { appId, token: answer.access_token };
+}
+
+/**
+ * Meta answers a wrong App Secret with code 1 ("Error validating client secret") and a wrong App ID
+ * with 101 (Meta: Error codes): the catalogue's generic advice for 1 (Meta's status page) would send
+ * the user the wrong way, so both name the credential field to fix.
+ */
+function appCredentialError(error: unknown): WhatsAppConfigurationError | undefined {
+	const code = metaErrorOf(error)?.code;
+	const where = "Copy it from Meta's App Dashboard › App settings › Basic (the app whose webhooks this is) into the WhatsApp Cloud API credential, then activate the workflow again.";
+	if (code === 1) return new WhatsAppConfigurationError('Meta refused the App Secret in the credential (error 1: Error validating client secret).', where);
+	if (code === 101) return new WhatsAppConfigurationError('Meta does not know the App ID in the credential (error 101: Invalid application ID).', where);
+	return undefined;
 }
 
 export interface AppSubscription {

@@ -1,4 +1,4 @@
-import type { INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { filterEvents, normaliseWebhook, type WhatsAppEvent } from '../../shared/whatsapp/webhook';
 import { connectionFor, credentialsFor, readSettings, type TriggerSettings } from '../settings';
 import { checkAuthenticity } from './authenticity';
@@ -7,7 +7,6 @@ import { dropDuplicates } from './duplicates';
 import { logPrefix, replyText, requestOf, type WebhookRequest } from './http';
 import { markMessagesAsRead, type ReceivedMessage } from './markAsRead';
 import { attachMedia } from './media';
-import { eventJsonWithAdvice } from './advice';
 
 /** The node's webhook(): GET is Meta's handshake, POST a delivery. Every reply is sent here. */
 export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
@@ -36,7 +35,8 @@ async function receiveDelivery(this: IWebhookFunctions, settings: TriggerSetting
 	const items: INodeExecutionData[] = [];
 	const messages: ReceivedMessage[] = [];
 	for (const event of events) {
-		const item: INodeExecutionData = { json: eventJsonWithAdvice(event) };
+		// The core's events already carry advice on their errors (fit for a webhook, not a send).
+		const item: INodeExecutionData = { json: event as unknown as IDataObject };
 		if (event.kind === 'message') {
 			messages.push({ event, item });
 			if (settings.downloadMedia && event.media?.id) {
