@@ -14,15 +14,22 @@ export interface FaultRule {
 	/**
 	 * http500: answer 500 with Meta's envelope (code 131000 unless `code` says 1, 131016 …);
 	 * http503: answer 503 (code 2, "Service temporarily unavailable", unless `code` says otherwise);
-	 * reset: destroy the socket without answering; delay: wait `delayMs`, then answer normally.
+	 * reset: destroy the socket without answering; delay: wait `delayMs`, then answer normally;
+	 * echoSecrets: repeat the credentials the request carried and the app secret, as a careless API
+	 * does: in an error (HTTP `status`, default 400, code `code`, default 100) or, with a `status`
+	 * below 400, in an `echo` field added to the normal answer.
 	 */
-	kind: 'http500' | 'http503' | 'reset' | 'delay';
+	kind: 'http500' | 'http503' | 'reset' | 'delay' | 'echoSecrets';
 	/** How many more matching requests to disturb; the rule is removed at 0. Unlimited when omitted. */
 	count?: number;
+	/** How many matching requests to let through untouched before disturbing any (e.g. 1: the second send fails). */
+	skip?: number;
 	/** Chance (0..1) that a matching request is disturbed; 1 when omitted. */
 	probability?: number;
 	delayMs?: number;
 	code?: number;
+	/** echoSecrets only: the HTTP status of the answer. */
+	status?: number;
 }
 
 export interface TemplateReviewConfig {
@@ -165,8 +172,12 @@ function checkFaults(faults: unknown): string[] {
 		} catch {
 			problems.push(`faults[${index}].pathPattern is not a valid regular expression`);
 		}
-		if (!['http500', 'http503', 'reset', 'delay'].includes(rule.kind as string)) {
-			problems.push(`faults[${index}].kind must be one of http500, http503, reset, delay`);
+		if (!['http500', 'http503', 'reset', 'delay', 'echoSecrets'].includes(rule.kind as string)) {
+			problems.push(`faults[${index}].kind must be one of http500, http503, reset, delay, echoSecrets`);
+		}
+		if (rule.skip !== undefined && (typeof rule.skip !== 'number' || rule.skip < 0)) problems.push(`faults[${index}].skip must be a number of requests (0 or more)`);
+		if (rule.status !== undefined && (typeof rule.status !== 'number' || rule.status < 200 || rule.status > 599)) {
+			problems.push(`faults[${index}].status must be an HTTP status between 200 and 599`);
 		}
 		if (rule.kind === 'delay' && typeof rule.delayMs !== 'number') problems.push(`faults[${index}].delayMs is required for kind "delay"`);
 	});

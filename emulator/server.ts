@@ -7,7 +7,8 @@ import { handleAdmin } from './handlers/admin';
 import { readRawBody, parseBody } from './http/body';
 import type { HandlerResult, RequestContext } from './http/context';
 import { MetaApiError, metaErrorBody } from './http/errors';
-import { faultError, latencyMs, sleep, takeFault } from './http/faults';
+import { echoedSecrets, echoError, echoesInAnswer, faultError, latencyMs, sleep, takeFault } from './http/faults';
+import { HOSTED_FILES_PREFIX, serveHostedFile } from './http/hosted-files';
 import { boundaryOf } from './http/multipart';
 import type { RequestValidator } from './openapi/validator';
 import { isAppAccessToken } from './handlers/app-subscriptions';
@@ -40,6 +41,7 @@ async function handle(deps: ServerDependencies, req: IncomingMessage, res: Serve
 	const { state } = deps;
 	const url = new URL(req.url ?? '/', 'http://emulator.local');
 	const method = (req.method ?? 'GET').toUpperCase();
+	if (url.pathname.startsWith(HOSTED_FILES_PREFIX)) return serveHostedFile(res, url, method);
 	if (url.pathname === '/__emulator' || url.pathname.startsWith('/__emulator/')) return handleAdminRequest(deps, req, res, url, method);
 
 	try {
@@ -48,6 +50,7 @@ async function handle(deps: ServerDependencies, req: IncomingMessage, res: Serve
 		if (fault?.kind === 'reset') return void req.socket.destroy();
 		if (fault?.kind === 'http500' || fault?.kind === 'http503') throw faultError(fault);
 		if (fault?.kind === 'delay') await sleep(fault.delayMs ?? 0);
+		if (fault?.kind === 'echoSecrets' && !echoesInAnswer(fault)) throw echoError(fault, echoedSecrets(state.config, req, url));
 		const latency = latencyMs(state.config);
 		if (latency > 0) await sleep(latency);
 
@@ -59,6 +62,9 @@ async function handle(deps: ServerDependencies, req: IncomingMessage, res: Serve
 			dialog360PhoneNumberId, params: match.params, state, validator: deps.validator, baseUrl: deps.baseUrl(),
 		};
 		const result = await match.route.handler(context);
+		if (echoesInAnswer(fault) && result.json && typeof result.json === 'object' && !Array.isArray(result.json)) {
+			result.json = { ...result.json, echo: echoedSecrets(state.config, req, url) };
+		}
 		respond(res, result);
 		logAccepted(context, result);
 	} catch (error) {

@@ -70,7 +70,7 @@ function instructions(stack: WhatsAppStack): string {
     `Emulator      ${emulator.url}   (a local WhatsApp Cloud API: emulator/README.md)`,
     `Credential    "${credential.name}": Base URL ${emulator.url}, WABA ${SEED.wabaId}, Phone Number ID ${SEED.phoneNumberId},`,
     `              access token, app secret and verify token: the emulator's seeded values (emulator-only, never Meta's).`,
-    'Data tables   whatsapp_contacts, whatsapp_message_status (n8n › Overview › Data tables)',
+    'Data tables   whatsapp_contacts, whatsapp_message_status, whatsapp_template_daily, whatsapp_spend_daily (n8n › Overview › Data tables)',
     'Workflows',
     ...workflows,
     '  (delivery-status needs the number inbound-to-data-table uses: Meta sends one number\'s webhooks to one URL; swap them to try it)',
@@ -88,6 +88,8 @@ function instructions(stack: WhatsAppStack): string {
     `                           (outside the window: --type button --button-index 0); the waiting execution goes on`,
     `  After hours (2nd no.): npx tsx emulator/cli.ts simulate --from ${DEMO_CUSTOMER} --phone-number-id ${SEED.secondPhoneNumberId} --text "Open?"${urlFlag}`,
     `  What was sent:         curl ${emulator.url}/__emulator/messages   (and /__emulator/requests, /__emulator/webhook-deliveries)`,
+    '  Daily report:          open "WhatsApp: daily report" in the editor and run it: yesterday\'s spend and template',
+    '                         performance go to the Data tables (Template Analytics first asks for Analytics › Enable Template Insights)',
     '',
     'Ctrl-C stops n8n and the emulator.',
   ].join('\n');

@@ -23,7 +23,9 @@ interface AppCall {
 	token?: string;
 }
 
-async function graphCall<T>(context: IHookFunctions, call: AppCall): Promise<T> {
+/** `connection` gives the credential's secrets to redact from errors, besides the call's app token. */
+async function graphCall<T>(context: IHookFunctions, connection: WhatsAppConnection, call: AppCall): Promise<T> {
+	const redactor = connection.redactor.with(call.token ? [call.token] : []);
 	let response: { body: unknown; statusCode: number };
 	try {
 		response = (await context.helpers.httpRequest({
@@ -40,13 +42,14 @@ async function graphCall<T>(context: IHookFunctions, call: AppCall): Promise<T> 
 	} catch (error) {
 		// No cause attached: the HTTP library's error carries the query, the app secret among it.
 		const code = (error as { code?: string }).code ?? 'UNKNOWN';
-		throw new NodeOperationError(context.getNode(), `Could not reach ${new URL(call.url).host} (${code})`, {
+		const failure = new NodeOperationError(context.getNode(), `Could not reach ${new URL(call.url).host} (${code})`, {
 			description: "Check the Base URL in the credential and the network, then activate the workflow again.",
 		});
+		throw redactor.error(failure);
 	}
 	if (response.statusCode < 400) return response.body as T;
 	const info = parseGraphError(response.body, response.statusCode) ?? parseGraphError({ error: { code: 1, message: `HTTP ${response.statusCode}` } }, response.statusCode)!;
-	throw metaApiError(context.getNode(), info, response.body);
+	throw metaApiError(context.getNode(), info, response.body, undefined, { redactor });
 }
 
 export interface AppAccess {
@@ -64,7 +67,7 @@ export async function appAccess(this: IHookFunctions, connection: WhatsAppConnec
 	}
 	let answer: { access_token?: string };
 	try {
-		answer = await graphCall<{ access_token?: string }>(this, {
+		answer = await graphCall<{ access_token?: string }>(this, connection, {
 			method: 'GET',
 			url: endpoints.oauthAccessToken(connection),
 			qs: { client_id: appId, client_secret: appSecret, grant_type: 'client_credentials' },
@@ -99,7 +102,7 @@ export interface AppSubscription {
 }
 
 export async function listAppSubscriptions(this: IHookFunctions, connection: WhatsAppConnection, app: AppAccess): Promise<AppSubscription[]> {
-	const answer = await graphCall<{ data?: AppSubscription[] }>(this, { method: 'GET', url: endpoints.appSubscriptions(connection, app.appId), token: app.token });
+	const answer = await graphCall<{ data?: AppSubscription[] }>(this, connection, { method: 'GET', url: endpoints.appSubscriptions(connection, app.appId), token: app.token });
 	return Array.isArray(answer?.data) ? answer.data : [];
 }
 
@@ -109,7 +112,7 @@ export async function createAppSubscription(
 	app: AppAccess,
 	subscription: { callbackUrl: string; verifyToken: string; fields: string[] },
 ): Promise<void> {
-	await graphCall(this, {
+	await graphCall(this, connection, {
 		method: 'POST',
 		url: endpoints.appSubscriptions(connection, app.appId),
 		token: app.token,
@@ -124,7 +127,7 @@ export async function createAppSubscription(
 }
 
 export async function deleteAppSubscription(this: IHookFunctions, connection: WhatsAppConnection, app: AppAccess): Promise<void> {
-	await graphCall(this, {
+	await graphCall(this, connection, {
 		method: 'DELETE',
 		url: endpoints.appSubscriptions(connection, app.appId),
 		token: app.token,

@@ -53,6 +53,16 @@ export const endpoints = {
 		onlyOnMeta(c, 'Reading phone-number health');
 		return `${c.apiRoot}/${id ? encodeURIComponent(id) : phoneNumberId(c)}`;
 	},
+	/** Meta's Analytics page: the WABA itself, read with analytics fields (`?fields=analytics.…`) or posted to (`?is_enabled_for_insights=true`). */
+	waba: (c: WhatsAppConnection) => {
+		onlyOnMeta(c, 'Analytics');
+		return `${c.apiRoot}/${wabaId(c)}`;
+	},
+	/** Meta's Analytics page: GET /{waba-id}/template_analytics. */
+	templateAnalytics: (c: WhatsAppConnection) => {
+		onlyOnMeta(c, 'Template analytics');
+		return `${c.apiRoot}/${wabaId(c)}/template_analytics`;
+	},
 	subscribedApps: (c: WhatsAppConnection) => {
 		onlyOnMeta(c, 'Subscribing an app to the WABA');
 		return `${c.apiRoot}/${wabaId(c)}/subscribed_apps`;

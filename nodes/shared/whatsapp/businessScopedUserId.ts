@@ -1,3 +1,4 @@
+import { withoutInvisibleCharacters } from './invisibleCharacters';
 import { WhatsAppValidationError } from './validationError';
 
 /**
@@ -14,16 +15,17 @@ const BSUID_MAX = 259;
 /** Whether `value` has the shape of a BSUID (not whether such a user exists). */
 export function looksLikeBusinessScopedUserId(value: unknown): boolean {
 	if (typeof value !== 'string') return false;
-	const text = value.trim();
+	const text = withoutInvisibleCharacters(value);
 	return text.length <= BSUID_MAX && BSUID_PATTERN.test(text);
 }
 
 /**
- * A BSUID as a send's `recipient` takes it, trimmed. Throws WhatsAppValidationError (field `to`)
+ * A BSUID as a send's `recipient` takes it, trimmed and without invisible characters a paste may
+ * bring (withoutInvisibleCharacters). Throws WhatsAppValidationError (field `to`)
  * when the value is blank or not shaped like a BSUID.
  */
 export function normaliseBusinessScopedUserId(value: string | undefined): string {
-	const text = String(value ?? '').trim();
+	const text = withoutInvisibleCharacters(value);
 	if (text === '') {
 		throw new WhatsAppValidationError(
 			'The business-scoped user ID is empty.',

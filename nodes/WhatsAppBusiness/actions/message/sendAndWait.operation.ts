@@ -158,12 +158,6 @@ async function sendRequest(this: IExecuteFunctions, context: OperationContext, r
 		const decline = labels.decline === undefined ? undefined : (this.getNodeParameter('templateDeclineButton', i, 2) as number);
 		return withAnswerPayloads(template, values, { approve, decline }, request.tokenFor);
 	});
-	if (request.responseType === 'approval' && !prepared.template) {
-		throw new NodeOperationError(this.getNode(), `The template "${prepared.templateName}" (${prepared.languageCode}) was not found, so its buttons cannot carry the answers.`, {
-			itemIndex: i,
-			description: 'Pick an approved template with quick-reply buttons from the list.',
-		});
-	}
 	const [sent] = await sendPreparedTemplate.call(this, context, prepared);
 	return { sent: sent.json, sentAs: 'template' };
 }

@@ -1,3 +1,4 @@
+import { withoutInvisibleCharacters } from '../invisibleCharacters';
 import { normaliseRecipient, type CountryCode } from '../phone';
 import { WhatsAppValidationError } from '../validationError';
 
@@ -14,7 +15,7 @@ export interface BlockUsersBody {
 /** Several users in one field: a list, or text separated by commas, semicolons or new lines. */
 function userList(users: unknown): string[] {
 	const entries = Array.isArray(users) ? users : String(users ?? '').split(/[,;\n]/);
-	return entries.map((entry) => String(entry ?? '').trim()).filter((entry) => entry !== '');
+	return entries.map((entry) => String(entry ?? '').trim()).filter((entry) => withoutInvisibleCharacters(entry) !== '');
 }
 
 /**

@@ -1,8 +1,8 @@
 /** Pure builders for every outgoing Cloud API message (Meta: Send messages). */
 export * from './types';
-export type { CommonMessageOptions, RecipientIdentifier } from './common';
-export { buildRecipient } from './common';
+export { buildRecipient, characterCount, type CommonMessageOptions, type RecipientIdentifier } from './common';
 export { buildTextMessage, type TextMessageInput } from './text';
+export { partStart, splitText } from './textParts';
 export { buildMediaMessage, checkMediaMessage, type MediaMessageInput } from './media';
 export { buildLocationMessage, type LocationMessageInput } from './location';
 export { buildContactsMessage, type ContactsMessageInput } from './contacts';
