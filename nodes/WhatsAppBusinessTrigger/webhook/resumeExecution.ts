@@ -48,7 +48,9 @@ export async function resumeExecution(
 			timeout: 15_000,
 		})) as { statusCode: number; body: unknown };
 	} catch (error) {
-		return { outcome: 'failed', reason: `n8n could not be reached at its resume URL: ${(error as Error).message}` };
+		// The URL holds the execution's resume token: keep it out of the reason, which is logged and output.
+		const message = target.resumeToken ? (error as Error).message.split(target.resumeToken).join('…') : (error as Error).message;
+		return { outcome: 'failed', reason: `n8n could not be reached at its resume URL: ${message}` };
 	}
 	const answer = response.body as IDataObject | undefined;
 	if (response.statusCode >= 200 && response.statusCode < 300) {
