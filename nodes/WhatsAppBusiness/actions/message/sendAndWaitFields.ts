@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, WAIT_INDEFINITELY } from 'n8n-workflow';
 import type { ApprovalLabels, ChoiceOption, ResponseType } from '../../../shared/whatsapp/sendAndWait';
 import { templateFields } from './templateFields';
+import { windowFields } from './windowFields';
 
 /**
  * Fields of Send and Wait for Response. Names follow n8n's own send-and-wait nodes (message,
@@ -109,24 +110,7 @@ export const sendAsFields: INodeProperties[] = [
 			{ name: 'Template Only', value: 'template', description: 'The template below, whatever the window' },
 		],
 	},
-	{
-		displayName: 'Last Inbound Message At',
-		name: 'lastInboundAt',
-		type: 'string',
-		default: '={{ $json.last_inbound_at ?? $json.window?.lastInboundAt ?? $json.timestamp }}',
-		description:
-			'When the person last wrote to you (ISO date, or epoch seconds/milliseconds), e.g. the last_inbound_at column of your Data table. Empty means unknown: the template is sent.',
-		displayOptions: { show: { ...forResponse('approval', 'freeText'), sendAs: ['auto'] } },
-	},
-	{
-		displayName: 'Safety Margin (Minutes)',
-		name: 'safetyMarginMinutes',
-		type: 'number',
-		default: 5,
-		typeOptions: { minValue: 0, maxValue: 1440 },
-		description: 'Treat the window as closed when fewer minutes than this are left',
-		displayOptions: { show: { ...forResponse('approval', 'freeText'), sendAs: ['auto'] } },
-	},
+	...windowFields.map((field) => ({ ...field, displayOptions: { show: { ...forResponse('approval', 'freeText'), sendAs: ['auto'] } } })),
 ];
 
 const withTemplate = { ...forResponse('approval', 'freeText'), sendAs: ['auto', 'template'] };
