@@ -10,7 +10,7 @@ import { forgetResumedAnswers } from '../../nodes/WhatsAppBusinessTrigger/webhoo
 import { forgetAllDuplicates } from '../../nodes/WhatsAppBusinessTrigger/webhook/duplicates';
 import { suiteScoped } from '../harness/suiteScoped';
 import { locator, mapperValue, templateFields } from '../harness/templateTestKit';
-import { startTriggerTestBed, type TriggerTestBed } from '../harness/triggerTestBed';
+import { inbound, signed, startTriggerTestBed, type TriggerTestBed } from '../harness/triggerTestBed';
 import { startWaitingExecutions, type WaitingExecution, type WaitingExecutionsBed } from '../harness/waitingExecutions';
 import { CUSTOMER_WA_ID, useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
 
@@ -197,6 +197,37 @@ describe('Free Text and Choice', () => {
 		expect((await lastSentBody()).interactive).toMatchObject({ type: 'list', action: { button: 'Colours', sections: [{ rows: [{ title: 'Red' }, { title: 'Green', description: 'Like a cactus' }] }] } });
 		await customer({ type: 'list_reply', rowIndex: 1 });
 		expect((await waiting.resumed(execution))[0].json).toMatchObject({ data: { choice: 'green-42', label: 'Green', index: 1 }, reply: { via: 'listRow' } });
+	});
+});
+
+describe("the Trigger's Send and Wait Answers option", () => {
+	/** A tap on the request's first button, delivered straight to a Trigger with these options (as Meta signs it). */
+	async function tapOn(options: INodeParameters, workflowId: string) {
+		const token = (await lastSentBody()).interactive.action.buttons[0].reply.id as string;
+		const other = await startTriggerTestBed({ emulator: bed.emulator, workflowId, webhookWaitingBaseUrl: waiting.base, parameters: { options } });
+		try {
+			const tap = { id: `wamid.TAP-${workflowId}`, type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: token, title: '✓ Approve' } } };
+			const { body, headers } = signed(inbound(tap)); // from the customer asked (16505551234)
+			return await other.post(body, headers);
+		} finally {
+			await other.close();
+		}
+	}
+
+	test('Resume Only: the answer resumes the execution and starts nothing in this workflow', async () => {
+		const execution = await waiting.start(askApproval());
+		const run = await tapOn({ sendAndWaitAnswers: 'resumeOnly' }, 'wf-resume-only');
+		expect(run.executed).toBe(false);
+		expect((await waiting.resumed(execution))[0].json.data).toMatchObject({ approved: true });
+	});
+
+	test('Ignore: the answer is an ordinary message here and resumes nothing', async () => {
+		const execution = await waiting.start(askApproval());
+		const run = await tapOn({ sendAndWaitAnswers: 'ignore' }, 'wf-ignore');
+		expect(run.items[0].json).toMatchObject({ type: 'interactive' });
+		expect(run.items[0].json.sendAndWait).toBeUndefined();
+		expectStillWaiting(execution);
+		waiting.timeOut(execution);
 	});
 });
 
