@@ -8,6 +8,7 @@ import type { BusinessProfile, PhoneNumberRecord } from '../seed';
 import { seedTemplates } from '../seed-templates';
 import { EmulatorEvents } from './events';
 import { TokenBuckets } from './rate-limits';
+import { ThroughputAccount } from './throughput';
 import type { InboundMessage, MediaRecord, RequestLogEntry, SentMessage, StatusEvent, TemplateRecord, WebhookDelivery } from './types';
 import { CustomerServiceWindows } from './window';
 
@@ -36,6 +37,8 @@ export class EmulatorState {
 	readonly events = new EmulatorEvents();
 	readonly windows = new CustomerServiceWindows();
 	readonly rateBuckets = new TokenBuckets();
+	/** Accepted and 130429-refused sends per phone number and second (GET /__emulator/throughput). */
+	readonly throughputAccount = new ThroughputAccount();
 
 	wabas = new Map<string, WabaRecord>();
 	phoneNumbers = new Map<string, PhoneNumberRecord>();
@@ -102,6 +105,7 @@ export class EmulatorState {
 		this.webhookDeliveries = [];
 		this.windows.clear();
 		this.rateBuckets.clear();
+		this.throughputAccount.clear();
 	}
 
 	logRequest(entry: Omit<RequestLogEntry, 'seq' | 'timestamp'>): void {
