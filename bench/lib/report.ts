@@ -66,7 +66,7 @@ export function markdownReport(report: BenchReport, plotFile: string): string {
 		'',
 		'- wall time: n8n execution start → stop; messages/s: messages accepted by the emulator ÷ wall time; share of ceiling: that ÷ the number\'s ceiling (80/s STANDARD, 1,000/s HIGH).',
 		'- receiving: deliveries/s counts deliveries whose execution had finished (n8n answers before running it); answered/s counts HTTP answers only.',
-		'- errors: items the node output as failed (On Error: Continue); lost: recipients neither accepted nor reported as failed; duplicated: recipients accepted 2+ times.',
+		'- errors: items the node output as failed (On Error: Continue); lost: recipients neither accepted nor reported as failed (in a scenario stopped at the time limit this includes the items not reached); duplicated: recipients accepted 2+ times.',
 		'- ceiling violations: wall-clock seconds in which the emulator accepted more messages than the ceiling; 130429 answers: sends it refused for throughput.',
 		'- faults: 8 % of sends answered HTTP 500 / 131000, 2 % accepted and then the connection dropped before the answer.',
 		"- CPU ms/item: the n8n main process's CPU during the scenario (from /proc) minus its idle CPU over the same time, per item: the node's own work plus n8n's per-item work (Split Out, saving the execution). RSS: the n8n main process, sampled every 200 ms; RSS growth: peak during the scenario minus RSS before it. Emulator CPU: share of one core.",

@@ -87,7 +87,7 @@ export async function runSendScenario(stack: BenchStack, workflow: { id: string;
 	const emulatorCpuShare = (cpuMs(stack.emulator.pid) - emulatorCpuBefore) / 1000 / measuredSeconds;
 	const peakRssMb = rss.stop();
 
-	const errored = await erroredItems(stack, execution.id);
+	const errored = await erroredItems(stack, execution.id).catch(() => new Set<number>());
 	const check = await admin(emulator.url, 'POST', '/messages/check', { recipients: recipients.map((entry) => entry.to), phoneNumberId: BENCH_PHONE_NUMBER_ID });
 	const lost = (check.lost as string[]).filter((waId) => !errored.has(indexOfRecipient(waId))).length;
 	const report: ThroughputReport | undefined = (await admin(emulator.url, 'GET', `/throughput?phoneNumberId=${BENCH_PHONE_NUMBER_ID}`)).data[0];
@@ -141,11 +141,21 @@ async function waitForExecution(stack: BenchStack, workflowId: string, known: Se
 		}
 		await new Promise((resolve) => setTimeout(resolve, 1000));
 	}
-	if (!execution) throw new Error(`No execution of workflow ${workflowId} started within ${timeoutMs / 1000} s.`);
-	await stack.n8n.rest('POST', `/executions/${execution.id}/stop`).catch(() => undefined);
-	await new Promise((resolve) => setTimeout(resolve, 2000));
-	const stopped = (await latestExecutions(stack, workflowId)).find((candidate) => candidate.id === execution!.id) ?? execution;
-	return { execution: stopped, timedOut: true };
+	// The public API lists finished executions only: find the running one through the internal API.
+	const running = execution ?? (await runningExecutions(stack, workflowId))[0];
+	if (!running) throw new Error(`No execution of workflow ${workflowId} started within ${timeoutMs / 1000} s.`);
+	await stack.n8n.rest('POST', `/executions/${running.id}/stop`).catch(() => undefined);
+	for (let attempt = 0; attempt < 30; attempt += 1) {
+		const stopped = (await latestExecutions(stack, workflowId)).find((candidate) => candidate.id === running.id);
+		if (stopped?.stoppedAt) return { execution: stopped, timedOut: true };
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+	}
+	return { execution: { ...running, stoppedAt: new Date().toISOString() }, timedOut: true };
+}
+
+async function runningExecutions(stack: BenchStack, workflowId: string): Promise<ExecutionSummary[]> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId, status: ['running', 'new'] }));
+	return (await stack.n8n.rest<{ results: ExecutionSummary[] }>('GET', `/executions?filter=${filter}&limit=5`)).results;
 }
 
 /** Input indexes of the items the node output as failed ("On Error: Continue" puts them in the output). */
