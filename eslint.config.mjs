@@ -5,15 +5,15 @@ import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
  * - without the n8n Cloud rules: the package has runtime dependencies (see README), so it is
  *   self-hosted only;
  * - `no-runtime-dependencies` off for handlebars and libphonenumber-js, justified in the README.
- * The emulator, tests and tools are not part of the published package and are not linted here.
+ * The emulator, the CRM fakes, tests and tools are not part of the published package and are not linted here.
  */
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'e2e/**', 'emulator/**', 'test/**', 'bench/**', 'scripts/**', 'examples/**', '*.js', '*.mjs'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'e2e/**', 'emulator/**', 'fakes/**', 'test/**', 'bench/**', 'scripts/**', 'examples/**', '*.js', '*.mjs'] },
 	...configWithoutCloudSupport,
 	{
 		// The domain core has no n8n imports by design: it throws its own errors, which the node
 		// adapters turn into NodeApiError / NodeOperationError (nodes/shared/transport/errors.ts).
-		files: ['nodes/shared/whatsapp/**/*.ts'],
+		files: ['nodes/shared/whatsapp/**/*.ts', 'nodes/shared/crm/**/*.ts'],
 		rules: { '@n8n/community-nodes/require-node-api-error': 'off' },
 	},
 	{

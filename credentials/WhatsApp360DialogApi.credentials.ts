@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-/** 360dialog's Cloud API proxy: same bodies as Meta, D360-API-KEY header, no version or phone ID in paths (reference §8). */
+/** 360dialog's Cloud API proxy: same bodies as Meta, D360-API-KEY header, no version or phone ID in paths (docs/360dialog.md). */
 export class WhatsApp360DialogApi implements ICredentialType {
 	name = 'whatsApp360DialogApi';
 

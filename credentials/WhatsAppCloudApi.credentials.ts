@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-/** Meta's WhatsApp Business Platform Cloud API (Graph API). Reference §0.2, §2.2, §2.9. */
+/** Meta's WhatsApp Business Platform Cloud API (Graph API). (Meta: Send messages, Create a webhook endpoint, Webhook overrides). */
 export class WhatsAppCloudApi implements ICredentialType {
 	name = 'whatsAppCloudApi';
 
@@ -88,7 +88,7 @@ export class WhatsAppCloudApi implements ICredentialType {
 		},
 	};
 
-	// Meta answers an expired/invalid token with code 190 (HTTP 401) and an unknown ID with code 100 (HTTP 400), §6.2.
+	// Meta answers an expired/invalid token with code 190 (HTTP 401) and an unknown ID with code 100 (HTTP 400), (Meta: Error codes).
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/{{$credentials.graphApiVersion}}',

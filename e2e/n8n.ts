@@ -139,13 +139,17 @@ async function waitForPublication(rest: JsonCall, workflowId: string, timeoutMs 
   }
 }
 
-function workflowHelpers(api: JsonCall, rest: JsonCall, url: string) {
+/**
+ * The workflow and execution calls of RunningN8n over these clients; `webhookBaseUrl` is where
+ * production webhooks are answered (n8n itself, or the webhook processor in queue mode).
+ */
+export function workflowHelpers(api: JsonCall, rest: JsonCall, webhookBaseUrl: string) {
   const executions = async (workflowId: string): Promise<N8nExecution[]> => {
     const query = `workflowId=${encodeURIComponent(workflowId)}&includeData=true&limit=250`;
     return (await api<{ data: N8nExecution[] }>('GET', `/executions?${query}`)).data;
   };
   return {
-    webhookUrl: (webhookPath: string) => `${url}/webhook/${webhookPath.replace(/^\//, '')}`,
+    webhookUrl: (webhookPath: string) => `${webhookBaseUrl}/webhook/${webhookPath.replace(/^\//, '')}`,
     importWorkflow: async (workflow: WorkflowJson): Promise<string> => {
       // The public API refuses read-only fields (id, active, tags, pinData, meta …).
       const { name, nodes, connections, settings } = workflow;

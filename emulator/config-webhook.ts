@@ -1,6 +1,6 @@
 /**
  * Webhook settings (config.webhook) and the asynchronous failures per recipient
- * (config.recipientFailures): how the emulator plays Meta's webhook delivery (§2.2, §2.5, §2.8).
+ * (config.recipientFailures): how the emulator plays Meta's webhook delivery (Meta: Create a webhook endpoint, Status messages webhook reference; docs/webhook-delivery.md).
  */
 import { SEED } from './seed';
 
@@ -8,20 +8,20 @@ export type StatusName = 'sent' | 'delivered' | 'read';
 export type StatusOrder = 'in-order' | 'reverse' | 'shuffle';
 
 export interface WebhookConfig {
-	/** The app's callback URL (§2.9 "app callback"); POST /{app-id}/subscriptions sets it too. null = none. */
+	/** The app's callback URL (Meta: Webhook overrides "app callback"); POST /{app-id}/subscriptions sets it too. null = none. */
 	url: string | null;
-	/** Signs X-Hub-Signature-256 (§2.2) and checks /oauth/access_token client secrets. Never shown. */
+	/** Signs X-Hub-Signature-256 (Meta: Create a webhook endpoint) and checks /oauth/access_token client secrets. Never shown. */
 	appSecret: string;
 	/** Milliseconds after acceptance at which each status happens (0 = during the send call). */
 	sentAfterMs: number;
 	deliveredAfterMs: number;
-	/** §2.5: when read is not later than delivered, only `read` is sent (delivery is implied). */
+	/** Meta's Status messages webhook reference page: when read is not later than delivered, only `read` is sent (delivery is implied). */
 	readAfterMs: number;
 	/** The last status a message reaches: 'delivered' models a user who never opens the chat. */
 	finalStatus: StatusName;
-	/** §2.8: order in which one message's status webhooks are posted; not in-order waits for the final one. */
+	/** docs/webhook-delivery.md: order in which one message's status webhooks are posted; not in-order waits for the final one. */
 	statusOrder: StatusOrder;
-	/** §2.8: a POST not answered with 200 is tried this many times in all… */
+	/** docs/webhook-delivery.md: a POST not answered with 200 is tried this many times in all… */
 	maxAttempts: number;
 	/** …waiting retryBackoffMs, then twice as long, and so on. */
 	retryBackoffMs: number;
@@ -29,7 +29,7 @@ export interface WebhookConfig {
 	timeoutMs: number;
 }
 
-/** Messages to this user are accepted, then reported `failed` with this code (§6.2 asynchronous codes). */
+/** Messages to this user are accepted, then reported `failed` with this code (Meta: Error codes asynchronous codes). */
 export interface RecipientFailure {
 	waId: string;
 	code: number;
@@ -37,7 +37,7 @@ export interface RecipientFailure {
 	details?: string;
 }
 
-/** §6.2: failures Meta reports only through a status webhook. */
+/** Meta's Error codes page: failures Meta reports only through a status webhook. */
 export const ASYNC_FAILURE_CODES = [130472, 131000, 131026, 131049, 131050] as const;
 
 export function defaultWebhookConfig(): WebhookConfig {

@@ -35,11 +35,11 @@ export interface FaultRule {
 export interface TemplateReviewConfig {
 	/** Time from creation to the APPROVED / REJECTED decision. 0 = decided during the create call. */
 	delayMs: number;
-	/** §3.1: adjacent variables such as {{1}}{{2}} are rejected with INVALID_FORMAT. */
+	/** Meta's Templates overview page: adjacent variables such as {{1}}{{2}} are rejected with INVALID_FORMAT. */
 	rejectAdjacentVariables: boolean;
 	/** Any of these words (case-insensitive) in a component text rejects the template. */
 	forbiddenWords: string[];
-	/** Reason given for a rejection (§2.7.1 `reason` values). */
+	/** Reason given for a rejection (Meta: message_template_status_update webhook reference `reason` values). */
 	rejectionReason: string;
 }
 
@@ -49,22 +49,22 @@ export interface EmulatorConfig {
 	/** Added to every Graph / 360dialog request (not to /__emulator). */
 	latency: { fixedMs: number; jitterMs: number };
 	/**
-	 * §7.1: 80 messages per second per phone number by default (numbers without an entry in
-	 * `phoneNumbers`); above it → 130429. `phoneNumbers` sets a number's level (STANDARD 80, HIGH
-	 * 1,000) or a custom ceiling, e.g. {"106540352242922": {"level": "HIGH"}} (state/throughput.ts).
+	 * Meta's Throughput page: 80 messages per second per phone number by default (numbers without an
+	 * entry in `phoneNumbers`); above it → 130429. `phoneNumbers` sets a number's level (STANDARD 80,
+	 * HIGH 1,000) or a custom ceiling, e.g. {"106540352242922": {"level": "HIGH"}} (state/throughput.ts).
 	 */
 	throughput: { messagesPerSecond: number; phoneNumbers: Record<string, PhoneNumberThroughput> };
-	/** §7.1: one message per 6 s to the same user, bursts of 45; above it → 131056. */
+	/** Meta's Throughput page: one message per 6 s to the same user, bursts of 45; above it → 131056. */
 	pairRate: { burst: number; refillIntervalMs: number };
-	/** §7.3: a non-template message is allowed this long after the user's last inbound message. */
+	/** Meta's Customer service windows page: a non-template message is allowed this long after the user's last inbound message. */
 	customerServiceWindowMs: number;
 	templateReview: TemplateReviewConfig;
 	faults: FaultRule[];
 	/** Webhook delivery: callback URL, app secret, status timing and order, retries (config-webhook.ts). */
 	webhook: WebhookConfig;
-	/** Users whose messages are accepted, then reported `failed` with the given code (§6.2). */
+	/** Users whose messages are accepted, then reported `failed` with the given code (Meta: Error codes). */
 	recipientFailures: RecipientFailure[];
-	/** §4.2: media URLs returned by GET /{media-id} stop working after this long. */
+	/** Meta's Media page: media URLs returned by GET /{media-id} stop working after this long. */
 	mediaUrlTtlMs: number;
 	/** Oldest entries of GET /__emulator/requests are dropped beyond this many. */
 	requestLogLimit: number;

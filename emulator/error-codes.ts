@@ -1,6 +1,6 @@
 /**
- * Meta error codes the emulator produces: title and HTTP status from the §6.2 code table.
- * Titles are Meta's wording where the reference gives it; clients must branch on `code` only (§6.1).
+ * Meta error codes the emulator produces: title and HTTP status from the code table of Meta's Error codes page.
+ * Titles are in Meta's words where that page gives them; clients must branch on `code` only.
  */
 export interface ErrorCodeInfo {
 	title: string;
@@ -32,7 +32,9 @@ export const ERROR_CODES: Record<number, ErrorCodeInfo> = {
 	131050: { title: 'Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.', httpStatus: 400 },
 	131051: { title: 'Unsupported message type', httpStatus: 400 },
 	131053: { title: 'Media upload error', httpStatus: 400 },
+	131055: { title: 'Method not allowed', httpStatus: 400 },
 	131056: { title: '(Business Account, Consumer Account) pair rate limit hit', httpStatus: 400 },
+	131062: { title: 'Business-scoped User ID recipients are not supported for this message', httpStatus: 400 },
 	132000: { title: 'Number of parameters does not match the expected number of params', httpStatus: 400 },
 	132001: { title: 'Template name does not exist in the translation', httpStatus: 404 },
 	132005: { title: 'Translated text too long', httpStatus: 400 },
@@ -40,11 +42,23 @@ export const ERROR_CODES: Record<number, ErrorCodeInfo> = {
 	132012: { title: 'Parameter format does not match format in the created template', httpStatus: 400 },
 	132015: { title: 'Template is Paused', httpStatus: 400 },
 	132016: { title: 'Template is Disabled', httpStatus: 400 },
+	132068: { title: 'Flow is blocked', httpStatus: 400 },
+	132069: { title: 'Flow is throttled', httpStatus: 400 },
+	134100: { title: 'Only marketing messages supported', httpStatus: 400 },
+	134101: { title: 'Your template is still syncing', httpStatus: 400 },
+	134102: { title: 'Template unavailable for use', httpStatus: 500 },
+	139100: { title: 'Failed to block/unblock users', httpStatus: 400 },
+	139101: { title: 'Blocklist limit reached', httpStatus: 400 },
+	139102: { title: 'Blocklist concurrent update', httpStatus: 400 },
+	139103: { title: 'Internal error', httpStatus: 500 },
+	200005: { title: 'Template insights unavailable', httpStatus: 400 },
+	200006: { title: 'Cannot disable template insights', httpStatus: 400 },
+	200007: { title: 'Template Insights not enabled', httpStatus: 400 },
 };
 
 export function errorCodeInfo(code: number): ErrorCodeInfo {
 	return ERROR_CODES[code] ?? { title: 'An unknown error occurred', httpStatus: 400 };
 }
 
-/** Where webhook error objects point (§2.5 `href`). */
+/** Where webhook error objects point (Meta: Status messages webhook reference `href`). */
 export const ERROR_CODES_HREF = '/documentation/business-messaging/whatsapp/support/error-codes';

@@ -97,6 +97,8 @@ export type { SendCheck } from './handlers/admin-sends';
 export type { RecipientFailure, StatusOrder, WebhookConfig } from './config-webhook';
 export { SEED } from './seed';
 export { FIRST_TEMPLATE_ID } from './seed-templates';
+export { SEED_CATALOG_ID, SEED_FLOWS, SEED_PRODUCTS } from './state/seed-features';
+export { RATE_CARD } from './state/rate-card';
 export { EmulatorState } from './state/store';
 export { signatureHeader, statusWebhookPayload } from './webhook-sender';
 export { WebhookDispatcher } from './webhooks/dispatcher';

@@ -1,17 +1,21 @@
 /**
- * Route tables. Graph paths (§0.2) come after an optional version segment and use Bearer auth;
- * 360dialog paths (§8) have no version and no phone-number ID and use the D360-API-KEY header.
+ * Route tables. Graph paths (Meta: Send messages) come after an optional version segment and use Bearer auth;
+ * 360dialog paths (docs/360dialog.md) have no version and no phone-number ID and use the D360-API-KEY header.
  */
 import type { Handler } from './http/context';
 import { createAppSubscription, deleteAppSubscription, issueAppAccessToken, listAppSubscriptions } from './handlers/app-subscriptions';
 import { createDialog360Template, deleteDialog360Template, listDialog360Templates } from './handlers/dialog360-templates';
 import { getDialog360Webhook, setDialog360Webhook } from './handlers/dialog360-webhook';
+import { blockUsers, listBlockedUsers, unblockUsers } from './handlers/block-users';
+import { listFlows } from './handlers/flows';
+import { sendMarketingMessage } from './handlers/marketing-messages';
 import { deleteMedia, downloadMedia, getMediaUrl, uploadMedia } from './handlers/media';
 import { sendMessage } from './handlers/messages';
 import { deleteObject, getObject, postObject } from './handlers/objects';
 import { listPhoneNumbers } from './handlers/phone-numbers';
 import { getBusinessProfile, updateBusinessProfile } from './handlers/profile';
 import { listSubscribedApps, subscribeApp, unsubscribeApp } from './handlers/subscriptions';
+import { getTemplateAnalytics } from './handlers/template-analytics';
 import { createTemplate, deleteTemplates, listTemplates } from './handlers/templates';
 
 export interface Route {
@@ -23,7 +27,7 @@ export interface Route {
 
 const route = (method: string, path: string, handler: Handler): Route => ({ method, pattern: path.split('/').filter(Boolean), handler });
 
-/** §4.3: the media download URL; either provider's credentials may fetch it. */
+/** Meta's Media page: the media download URL; either provider's credentials may fetch it. */
 export const DOWNLOAD_ROUTE = route('GET', '/whatsapp_business/attachments', downloadMedia);
 
 /** No authentication: the app's credentials are the parameters. */
@@ -48,6 +52,12 @@ export const GRAPH_ROUTES: Route[] = [
 	route('GET', '/:wabaId/subscribed_apps', listSubscribedApps),
 	route('POST', '/:wabaId/subscribed_apps', subscribeApp),
 	route('DELETE', '/:wabaId/subscribed_apps', unsubscribeApp),
+	route('POST', '/:phoneNumberId/marketing_messages', sendMarketingMessage),
+	route('GET', '/:phoneNumberId/block_users', listBlockedUsers),
+	route('POST', '/:phoneNumberId/block_users', blockUsers),
+	route('DELETE', '/:phoneNumberId/block_users', unblockUsers),
+	route('GET', '/:wabaId/template_analytics', getTemplateAnalytics),
+	route('GET', '/:wabaId/flows', listFlows),
 	route('GET', '/:id', getObject),
 	route('POST', '/:id', postObject),
 	route('DELETE', '/:id', deleteObject),

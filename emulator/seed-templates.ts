@@ -1,6 +1,6 @@
 /**
- * Seeded message templates, stored in Meta's creation shape (§3.1) as GET message_templates lists
- * them (§3.2). The named ones are the fixtures tests and demos use; the fillers give the list
+ * Seeded message templates, stored in Meta's creation shape (Meta: Templates overview) as GET message_templates lists
+ * them (Meta: Template management). The named ones are the fixtures tests and demos use; the fillers give the list
  * enough rows (39 in all) for two pages at limit 25 and every status a filter can ask for.
  */
 import { SEED } from './seed';

@@ -1,6 +1,6 @@
 /**
  * Seed data: the account every emulator starts with (and returns to on POST /__emulator/reset).
- * IDs and names follow Meta's own examples (Lucky Shrub, WABA 102290129340398, §2.3).
+ * IDs and names follow Meta's own examples (Lucky Shrub, WABA 102290129340398, (Meta: Messages webhook reference)).
  * Templates live in seed-templates.ts.
  */
 export const SEED = {
@@ -16,7 +16,7 @@ export const SEED = {
 	templateNamespace: 'c8ae5f90_307a_ca4c_b8f6_d1e2a2573574',
 } as const;
 
-/** §5.3 phone-number object, as GET /{phone-number-id} returns it (`throughput` comes from config.throughput). */
+/** Meta's Phone numbers page: phone-number object, as GET /{phone-number-id} returns it (`throughput` comes from config.throughput). */
 export interface PhoneNumberRecord {
 	id: string;
 	wabaId: string;
@@ -35,7 +35,7 @@ export interface PhoneNumberRecord {
 	country_dial_code: string;
 }
 
-/** §5.1 business profile fields. */
+/** Meta's Business profiles page: business profile fields. */
 export interface BusinessProfile {
 	about: string;
 	address: string;
@@ -85,7 +85,7 @@ export function seedBusinessProfiles(): Map<string, BusinessProfile> {
 	]);
 }
 
-/** 360dialog keys are per phone number (§8): the seeded key sends from the first number. */
+/** 360dialog keys are per phone number (docs/360dialog.md): the seeded key sends from the first number. */
 export function seedDialog360Keys(): Map<string, string> {
 	return new Map([[SEED.dialog360ApiKey, SEED.phoneNumberId]]);
 }

@@ -1,6 +1,6 @@
 /**
  * The HTTP front door: admin API, fault injection and latency, authentication (Bearer for Graph
- * §0.2, D360-API-KEY for 360dialog §8), routing, Meta error envelopes (§6.1) and the request log.
+ * (Meta: Send messages), D360-API-KEY for 360dialog docs/360dialog.md), routing, Meta error envelopes (Meta: Error codes) and the request log.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultKind } from './config';
@@ -29,7 +29,7 @@ export interface ServerDependencies {
 const BEFORE_HANDLING: readonly FaultKind[] = ['http500', 'http503', 'reset', 'delay'];
 const AFTER_HANDLING: readonly FaultKind[] = ['acceptedThenReset'];
 
-/** §0.2: "v23.0"; 360dialog paths such as /v1/configs/templates are not Graph versions. */
+/** Meta's Send messages page: "v23.0"; 360dialog paths such as /v1/configs/templates are not Graph versions. */
 const VERSION_SEGMENT = /^v\d+\.\d+$/;
 
 export function createRequestListener(deps: ServerDependencies) {

@@ -1,5 +1,5 @@
 /**
- * Turns the state's events into webhooks (§2.5, §2.7.1, §2.8): each status change of an outbound
+ * Turns the state's events into webhooks (Meta: Status messages webhook reference, message_template_status_update webhook reference; docs/webhook-delivery.md): each status change of an outbound
  * message is POSTed to the phone number's callback(s) — in order, or, with webhook.statusOrder
  * 'reverse' / 'shuffle', held until the message's last planned status and then posted out of order —
  * and each finished template review goes to the app's callback. Inbound messages and batches are
@@ -13,7 +13,7 @@ import { webhookTargets } from './webhooks/targets';
 
 export { signatureHeader } from './webhooks/dispatcher';
 
-/** The body Meta would post for one status event (§2.5), or undefined for an unknown phone number. */
+/** The body Meta would post for one status event (Meta: Status messages webhook reference), or undefined for an unknown phone number. */
 export function statusWebhookPayload(state: EmulatorState, event: StatusEvent): WebhookPayload | undefined {
 	return statusesPayload(state, [event]);
 }
@@ -44,7 +44,7 @@ export function attachWebhookSender(state: EmulatorState, dispatcher: WebhookDis
 	});
 
 	const stopTemplates = state.events.on('templateStatus', (event) => {
-		// §2.9: template webhooks always go to the app's callback, never to overrides.
+		// Meta's Webhook overrides page: template webhooks always go to the app's callback, never to overrides.
 		void dispatcher.deliver({ kind: 'template_status', field: 'message_template_status_update', wabaId: event.wabaId, payload: templateStatusPayload(event) });
 	});
 
@@ -54,7 +54,7 @@ export function attachWebhookSender(state: EmulatorState, dispatcher: WebhookDis
 	};
 }
 
-/** §2.8 ordering is not guaranteed: reverse, or a random order. */
+/** docs/webhook-delivery.md ordering is not guaranteed: reverse, or a random order. */
 export function arrange<T>(items: T[], order: 'in-order' | 'reverse' | 'shuffle'): T[] {
 	if (order === 'in-order') return [...items];
 	if (order === 'reverse') return [...items].reverse();

@@ -1,19 +1,25 @@
 /**
  * `npm run demo`: the local Cloud API emulator and a real n8n with this package, the example
  * workflows imported and active, ready to click through. Runs until Ctrl-C.
- *   tsx scripts/demo.ts [--check] [--emulator-port 8089] [--n8n-port 5678]
+ *   tsx scripts/demo.ts [--check] [--emulator-port 8089] [--n8n-port 5678] [--crm zoho|zendesk|hubspot|bigin]
  * --check (or WHATSAPP_DEMO_CHECK=1): one round trip (a customer message, an order), then exit 0/1.
+ * The CRM fakes start too, with the CRM examples imported; --crm activates one on the second number
+ * (instead of after-hours-reply: Meta sends a number's webhooks to one URL).
  */
 import * as net from 'node:net';
 import { SEED } from '../emulator';
 import { readRows } from '../e2e/lib/data-tables';
 import { daytimeRecipients } from '../e2e/lib/daytime-recipients';
 import { DEFAULT_ACTIVE, startWhatsAppStack, type WhatsAppStack } from '../e2e/lib/whatsapp-stack';
+import { addCrmStack, type CrmExampleName, type CrmStack } from '../e2e/lib/crm-stack';
+
+const CRM_CHOICES: Record<string, CrmExampleName> = { zoho: 'crm-zoho-crm-leads', zendesk: 'crm-zendesk-tickets', hubspot: 'crm-hubspot-contacts', bigin: 'crm-bigin-contacts' };
 
 interface DemoOptions {
   check: boolean;
   emulatorPort: number;
   n8nPort: number;
+  crm?: CrmExampleName;
 }
 
 function parseArguments(argv: string[]): DemoOptions {
@@ -21,12 +27,17 @@ function parseArguments(argv: string[]): DemoOptions {
   for (let index = 0; index < argv.length; index++) {
     const flag = argv[index];
     if (flag === '--check') options.check = true;
+    else if (flag === '--crm') {
+      const choice = CRM_CHOICES[argv[++index]];
+      if (!choice) throw new Error(`--crm needs one of ${Object.keys(CRM_CHOICES).join(', ')}.`);
+      options.crm = choice;
+    }
     else if (flag === '--emulator-port' || flag === '--n8n-port') {
       const port = Number(argv[++index]);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${flag} needs a port number (0 picks a free one).`);
       if (flag === '--emulator-port') options.emulatorPort = port;
       else options.n8nPort = port;
-    } else throw new Error(`Unknown option ${flag}. Use --check, --emulator-port <n> or --n8n-port <n>.`);
+    } else throw new Error(`Unknown option ${flag}. Use --check, --emulator-port <n>, --n8n-port <n> or --crm <name>.`);
   }
   return options;
 }
@@ -77,6 +88,19 @@ function instructions(stack: WhatsAppStack): string {
   ].join('\n');
 }
 
+function crmInstructions(crm: CrmStack, stack: WhatsAppStack): string {
+  const urlFlag = stack.emulator.url.endsWith(':8089') ? '' : ` --url ${stack.emulator.url}`;
+  const active = Object.values(crm.examples).find((example) => example.active);
+  return [
+    'CRM fakes     ' + Object.entries(crm.fakes).map(([kind, fake]) => `${kind} ${fake.url}`).join('   ') + '   (fakes/README.md; GET <url>/__fake/state shows the records)',
+    'CRM examples  ' + Object.values(crm.examples).map((example) => `${example.active ? 'active' : 'inactive'}: ${example.workflow.name}`).join('\n              '),
+    active
+      ? `  A customer writes to the CRM example: npx tsx emulator/cli.ts simulate --from 447700900555 --name "Grace Hopper" --phone-number-id ${SEED.secondPhoneNumberId} --text "Hi"${urlFlag}`
+      : '  Start the demo with --crm zoho|zendesk|hubspot|bigin to activate one on the second number.',
+    '',
+  ].join('\n');
+}
+
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -120,7 +144,10 @@ async function main(): Promise<void> {
   const n8nPort = !options.check && (await portIsFree(options.n8nPort)) ? options.n8nPort : undefined;
   console.log(`Starting the emulator and n8n (n8n takes 30-90 s)…`);
   const started = Date.now();
-  const stack = await startWhatsAppStack({ emulatorPort, n8nPort, activate: DEFAULT_ACTIVE });
+  const activate = options.crm ? DEFAULT_ACTIVE.filter((name) => name !== 'after-hours-reply') : DEFAULT_ACTIVE;
+  const stack = await startWhatsAppStack({ emulatorPort, n8nPort, activate });
+  const crm = await addCrmStack(stack);
+  if (options.crm) await crm.activate(options.crm, [SEED.secondPhoneNumberId]);
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   console.log(
     `Ready in ${seconds(Date.now() - started)} (n8n ${seconds(stack.timings.n8nMs)}, credential + tables + workflows ${seconds(stack.timings.setupMs)}, of which activation ${seconds(stack.timings.activationMs)}).`,
@@ -134,17 +161,19 @@ async function main(): Promise<void> {
       failed = true;
       console.error(`FAILED  ${error instanceof Error ? error.message : String(error)}\nn8n log: ${stack.n8n.logFile}`);
     }
+    await crm.stop();
     await stack.stop();
     process.exit(failed ? 1 : 0);
   }
 
   console.log(instructions(stack));
+  console.log(crmInstructions(crm, stack));
   let stopping = false;
   const shutdown = (): void => {
     if (stopping) process.exit(130); // a second Ctrl-C does not wait
     stopping = true;
     console.log('\nStopping n8n and the emulator…');
-    void stack.stop().then(() => process.exit(0));
+    void crm.stop().then(async () => await stack.stop()).then(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

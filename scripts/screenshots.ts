@@ -1,5 +1,5 @@
 /**
- * README screenshots of our nodes in the real n8n editor (issue 5 §4), so they stay current:
+ * README screenshots of our nodes in the real n8n editor, so they stay current:
  *   npm run screenshots        (builds, installs e2e/, then runs this)
  *   npx tsx scripts/screenshots.ts [--package <built package dir>] [--out <dir>]
  * Starts the local Cloud API emulator and n8n 2.41 (e2e/) with the package installed as a

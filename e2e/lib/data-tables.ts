@@ -1,5 +1,5 @@
 /**
- * The n8n Data tables the example workflows read and write (issue 4 §2: n8n's Data tables are the
+ * The n8n Data tables the example workflows read and write (n8n's Data tables are the
  * store, the pack keeps none of its own). Created through n8n 2.41's public API
  * (`POST /api/v1/data-tables {name, columns}`); the examples find them by name.
  */

@@ -40,7 +40,7 @@ export interface N8nEnvOptions {
   extra?: Record<string, string>;
 }
 
-/** The environment of n8n-conventions §7, with nothing inherited that could change n8n's behaviour. */
+/** n8n's environment variables for a headless instance (n8n: Environment variables), with nothing inherited that could change n8n's behaviour. */
 export function n8nEnvironment(options: N8nEnvOptions): NodeJS.ProcessEnv {
   const inherited: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
@@ -80,17 +80,36 @@ export interface SpawnedN8n {
   exited: Promise<string>;
 }
 
-/** Spawns `n8n start` in its own process group, stdout and stderr going to `logFile`. */
-export function spawnN8n(env: NodeJS.ProcessEnv, logFile: string): SpawnedN8n {
+/**
+ * Spawns `n8n start` (or `args`, e.g. `['worker', '--concurrency=3']` or `['webhook']` in queue mode)
+ * in its own process group, stdout and stderr going to `logFile`.
+ */
+export function spawnN8n(env: NodeJS.ProcessEnv, logFile: string, args: string[] = ['start']): SpawnedN8n {
   if (!isN8nInstalled()) {
     throw new Error(`n8n is not installed in ${E2E_DIR}: run \`bash e2e/install.sh\` first (about 5-10 minutes).`);
   }
+  return spawnInGroup(NODE24_BIN, [N8N_BIN, ...args], env, logFile, E2E_DIR);
+}
+
+/**
+ * Spawns any server in its own process group (so stopGroup() ends its children too), output
+ * appended to `logFile`; `user` runs it as another user (root only, e.g. Postgres, which refuses root).
+ */
+export function spawnInGroup(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+  cwd: string,
+  user?: { uid: number; gid: number },
+): SpawnedN8n {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const logFd = fs.openSync(logFile, 'a');
-  const child = spawn(NODE24_BIN, [N8N_BIN, 'start'], {
-    cwd: E2E_DIR,
+  const child = spawn(command, args, {
+    cwd,
     env,
-    detached: true, // own process group, so stop() also ends the task runner n8n spawns
+    ...user,
+    detached: true, // own process group, so stopGroup() also ends its children (n8n's task runner, Postgres backends)
     stdio: ['ignore', logFd, logFd],
   });
   fs.closeSync(logFd);
@@ -140,9 +159,9 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-/** SIGTERM to the whole process group, then SIGKILL if it has not exited within `graceMs`. */
-export async function stopGroup(spawned: SpawnedN8n, graceMs = 10_000): Promise<void> {
-  signalGroup(spawned.child, 'SIGTERM');
+/** `signal` (default SIGTERM) to the whole process group, then SIGKILL if it has not exited within `graceMs`. */
+export async function stopGroup(spawned: SpawnedN8n, graceMs = 10_000, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  signalGroup(spawned.child, signal);
   const timedOut = await Promise.race([
     spawned.exited.then(() => false),
     new Promise<boolean>((resolve) => setTimeout(() => resolve(true), graceMs).unref()),

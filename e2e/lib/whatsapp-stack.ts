@@ -23,7 +23,7 @@ import {
 export const REPOSITORY_DIR = path.resolve(__dirname, '..', '..');
 
 /**
- * Meta routes all webhooks of a number to one URL (reference §2.9), so each trigger workflow gets
+ * Meta routes all webhooks of a number to one URL (Meta: Webhook overrides), so each trigger workflow gets
  * its own number: inbound messages (and the window they open) on the first, after-hours on the second.
  * delivery-status shares the first number with inbound-to-data-table: activate one or the other.
  */

@@ -2,7 +2,7 @@
  * Admin calls that make webhooks happen on demand: a user's message (POST /__emulator/inbound),
  * several messages and statuses in ONE POST (POST /__emulator/webhooks/batch, or /inbound with
  * `messages: [...]`), a byte-identical duplicate (POST /__emulator/webhooks/redeliver) and the
- * delivery log (GET / DELETE /__emulator/webhook-deliveries). Bodies follow §2.3–§2.5.
+ * delivery log (GET / DELETE /__emulator/webhook-deliveries). Bodies follow (Meta: Messages webhook reference, Status messages webhook reference).
  */
 import type { StatusOrder } from '../config-webhook';
 import { SEED } from '../seed';
@@ -55,7 +55,7 @@ export async function postBatch(context: WebhookAdminContext, body: unknown) {
 	const phone = state.phoneNumbers.get(phoneNumberId);
 	if (!phone) throw new AdminInputError(`Unknown phoneNumberId "${phoneNumberId}".`);
 
-	// One POST goes to one callback, and callbacks are per phone number (§2.9): one number per batch.
+	// One POST goes to one callback, and callbacks are per phone number (Meta: Webhook overrides): one number per batch.
 	const inbound: InboundMessage[] = inboundInputs.map((input, index) => {
 		const item = { ...(input as InboundInput) };
 		if (item.phoneNumberId !== undefined && item.phoneNumberId !== phone.id) throw new AdminInputError(`inbound[${index}]: a batch holds one phone number (${phone.id}).`);

@@ -5,6 +5,7 @@
 import { mergeConfigPatch, publicConfig } from '../config';
 import type { EmulatorState } from '../state/store';
 import type { WebhookDispatcher } from '../webhooks/dispatcher';
+import { assertInboundAllowed, routeFeatureAdmin } from './admin-features';
 import { checkSends, throughputReport } from './admin-sends';
 import { AdminInputError, listDeliveries, postBatch, postInbound, redeliver, type WebhookAdminContext } from './admin-webhooks';
 
@@ -61,6 +62,7 @@ async function routeAdmin(request: AdminRequest): Promise<AdminResponse> {
 			return problems.length > 0 ? problem(400, problems.join('; ')) : ok(publicConfig(state.config));
 		}
 		case 'POST /inbound':
+			assertInboundAllowed(state, request.body);
 			return ok(await postInbound(webhookContext, request.body));
 		case 'GET /inbound':
 			return ok({ data: state.inbound });
@@ -79,13 +81,14 @@ async function routeAdmin(request: AdminRequest): Promise<AdminResponse> {
 			state.webhookDeliveries = [];
 			return ok({ success: true });
 		case 'POST /webhooks/batch':
+			assertInboundAllowed(state, request.body);
 			return ok(await postBatch(webhookContext, request.body));
 		case 'POST /webhooks/redeliver':
 			return ok(await redeliver(webhookContext, request.body));
 		case 'POST /clock':
 			return moveClock(state, request.body);
 		default:
-			return problem(404, `No admin route ${key}. See emulator/README.md for the /__emulator endpoints.`);
+			return (await routeFeatureAdmin(request, webhookContext)) ?? problem(404, `No admin route ${key}. See emulator/README.md for the /__emulator endpoints.`);
 	}
 }
 

@@ -1,8 +1,8 @@
 /**
  * The app-level webhook subscription that n8n's WhatsApp trigger registers automatically:
  * GET|POST /oauth/access_token (client_credentials → app access token) and GET/POST/DELETE
- * /{app-id}/subscriptions with that token. POST runs the hub.challenge handshake (§2.1, 2200 when it
- * fails) and makes callback_url the app's callback (config.webhook.url, §2.9); `fields` limits what
+ * /{app-id}/subscriptions with that token. POST runs the hub.challenge handshake (Meta: Create a webhook endpoint, 2200 when it
+ * fails) and makes callback_url the app's callback (config.webhook.url, (Meta: Webhook overrides)); `fields` limits what
  * is sent. Parameters may come in the query string, as a form or as JSON (Graph accepts all three).
  */
 import { randomBytes } from 'node:crypto';

@@ -1,14 +1,14 @@
 /**
- * 360dialog template paths (§8): GET/POST /v1/configs/templates and
+ * 360dialog template paths (docs/360dialog.md): GET/POST /v1/configs/templates and
  * DELETE /v1/configs/templates/{name}. Creation takes Meta's body and answers like Meta. The list
  * wrapper (`waba_templates` + count/total/offset/limit, lowercase status) is what third-party
- * clients report (§8 notes: not confirmed by 360dialog's docs).
+ * clients report (docs/360dialog.md notes: not confirmed by 360dialog's docs).
  */
 import { wabaIdOf, type Handler } from '../http/context';
 import { MetaApiError } from '../http/errors';
 import { createTemplate, deleteByName, filterTemplates, templateView } from './templates';
 
-/** §8: GET /v1/configs/templates?limit&offset (filters as §3.2). */
+/** docs/360dialog.md: GET /v1/configs/templates?limit&offset (filters as (Meta: Template management)). */
 export const listDialog360Templates: Handler = (context) => {
 	const { query } = context;
 	const limit = Number(query.get('limit') ?? 1000);
@@ -24,8 +24,8 @@ export const listDialog360Templates: Handler = (context) => {
 	return { json: { count: page.length, filters: {}, limit, offset, sort: ['id'], total: matching.length, waba_templates: page } };
 };
 
-/** §8 + §3.1: POST /v1/configs/templates with Meta's creation body. */
+/** (Meta: Templates overview); docs/360dialog.md: POST /v1/configs/templates with Meta's creation body. */
 export const createDialog360Template: Handler = createTemplate;
 
-/** §8 + §3.4: DELETE /v1/configs/templates/{name} deletes every language. */
+/** (Meta: Template management); docs/360dialog.md: DELETE /v1/configs/templates/{name} deletes every language. */
 export const deleteDialog360Template: Handler = (context) => deleteByName(context, wabaIdOf(context), decodeURIComponent(context.params.name));

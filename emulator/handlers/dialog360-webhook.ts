@@ -1,5 +1,5 @@
 /**
- * 360dialog webhook configuration (§8): POST /v1/configs/webhook {url, headers?} and GET on the same
+ * 360dialog webhook configuration (docs/360dialog.md): POST /v1/configs/webhook {url, headers?} and GET on the same
  * path, with the D360-API-KEY of the number. No hub.challenge handshake; webhooks for that number's
  * messages go to the URL with the configured headers and WITHOUT X-Hub-Signature-256.
  * An empty url removes the configuration. 360dialog's rules against "_" and explicit ports in the

@@ -1,5 +1,5 @@
 /**
- * Mark as read and typing indicator (§1.10): `{messaging_product, status:"read", message_id,
+ * Mark as read and typing indicator (Meta: Mark messages as read): `{messaging_product, status:"read", message_id,
  * typing_indicator?:{type:"text"}}` → `{success:true}`. The message must be one the user sent to
  * this number, else 131009. Reading a message also reads every earlier one of the thread.
  */
@@ -9,7 +9,7 @@ import { required } from './message-rules';
 
 const KNOWN_KEYS = ['messaging_product', 'status', 'message_id', 'typing_indicator'];
 
-/** §1.10, §6.2 (131009 for an unknown message). */
+/** Meta's Mark messages as read, Error codes pages: (131009 for an unknown message). */
 export function markAsRead(context: RequestContext, phoneNumberId: string, body: Record<string, any>): HandlerResult {
 	const unknown = Object.keys(body).find((key) => !KNOWN_KEYS.includes(key));
 	if (unknown) throw new MetaApiError(100, `Unexpected key "${unknown}" in a mark-as-read request.`);

@@ -1,6 +1,6 @@
 /**
- * Media (§4): upload (multipart, §4.1), get URL (§4.2), download with the token (§4.3),
- * delete (§4.4). Types and size limits from §4.5. 360dialog uses the same bodies (§8).
+ * Media (Meta: Media): upload (multipart, (Meta: Media)), get URL (Meta: Media), download with the token (Meta: Media),
+ * delete (Meta: Media). Types and size limits from the same page. 360dialog uses the same bodies (docs/360dialog.md).
  */
 import { phoneNumberOf, type Handler, type RequestContext } from '../http/context';
 import { MetaApiError, unknownObject } from '../http/errors';
@@ -8,7 +8,7 @@ import { boundaryOf, MultipartError, parseMultipart, type MultipartBody } from '
 import { baseMime, mediaDownloadUrl, mediaUrlHash, storeMedia, SUPPORTED_MEDIA } from '../state/media-store';
 import type { MediaRecord } from '../state/types';
 
-/** §4.1, §4.5: POST /{phone-number-id}/media (360dialog: POST /media, §8). */
+/** Meta's Media page: POST /{phone-number-id}/media (360dialog: POST /media, docs/360dialog.md). */
 export const uploadMedia: Handler = (context) => {
 	const phoneNumber = phoneNumberOf(context);
 	const boundary = boundaryOf(context.headers['content-type']);
@@ -47,7 +47,7 @@ function parseForm(raw: Buffer, boundary: string): MultipartBody {
 	}
 }
 
-/** §4.2 `?phone_number_id=` restricts the call to media of that number. */
+/** Meta's Media page: `?phone_number_id=` restricts the call to media of that number. */
 function mediaOf(context: RequestContext): MediaRecord {
 	const id = context.params.mediaId;
 	const record = context.state.media.get(id);
@@ -56,7 +56,7 @@ function mediaOf(context: RequestContext): MediaRecord {
 	return record;
 }
 
-/** §4.2: GET /{media-id} → {messaging_product, url, mime_type, sha256, file_size, id}. */
+/** Meta's Media page: GET /{media-id} → {messaging_product, url, mime_type, sha256, file_size, id}. */
 export const getMediaUrl: Handler = (context) => {
 	const record = mediaOf(context);
 	return {
@@ -72,7 +72,7 @@ export const getMediaUrl: Handler = (context) => {
 	};
 };
 
-/** §4.4: DELETE /{media-id} → {success:true}. */
+/** Meta's Media page: DELETE /{media-id} → {success:true}. */
 export const deleteMedia: Handler = (context) => {
 	const record = mediaOf(context);
 	context.state.media.delete(record.id);
@@ -80,7 +80,7 @@ export const deleteMedia: Handler = (context) => {
 };
 
 /**
- * §4.3: GET <url> with the token. The URL mimics lookaside.fbsbx.com (§4.2) on the emulator's own
+ * Meta's Media page: GET <url> with the token. The URL mimics lookaside.fbsbx.com (Meta: Media) on the emulator's own
  * host and expires after mediaUrlTtlMs; the hash ties mid and expiry together so neither is editable.
  */
 export const downloadMedia: Handler = (context) => {

@@ -1,7 +1,7 @@
 /**
- * Send rules that Meta's OpenAPI schema does not express (§1.2–§1.7): length limits, required
+ * Send rules that Meta's OpenAPI schema does not express (Meta: Text messages, Interactive reply buttons messages): length limits, required
  * texts, unique button titles, 10 list rows in total, media IDs that exist with a fitting MIME type.
- * 131008 = missing, 131009 = bad value, 131053 = unusable media (§6.2).
+ * 131008 = missing, 131009 = bad value, 131053 = unusable media (Meta: Error codes).
  */
 import { MetaApiError } from '../http/errors';
 import type { MediaRecord } from '../state/types';
@@ -9,7 +9,7 @@ import type { MediaRecord } from '../state/types';
 type Json = Record<string, any>;
 export type MediaLookup = (id: string) => MediaRecord | undefined;
 
-/** §4.5: which uploaded MIME types each message/header kind may reference by ID. */
+/** Meta's Media page: which uploaded MIME types each message/header kind may reference by ID. */
 const MIME_FOR_KIND: Record<string, (mime: string) => boolean> = {
 	image: (mime) => mime === 'image/jpeg' || mime === 'image/png',
 	video: (mime) => mime === 'video/mp4' || mime === 'video/3gpp',
@@ -25,7 +25,7 @@ export function checkMessageRules(message: Json, findMedia: MediaLookup): void {
 		case 'image':
 		case 'video':
 		case 'document':
-			checkLength(message[message.type].caption, 1024, `${message.type}['caption']`); // §1.3
+			checkLength(message[message.type].caption, 1024, `${message.type}['caption']`); // Meta's Media page: messages
 			return checkMediaObject(message[message.type], message.type, message.type, findMedia);
 		case 'audio':
 		case 'sticker':
@@ -43,13 +43,13 @@ export function checkMessageRules(message: Json, findMedia: MediaLookup): void {
 	}
 }
 
-/** §1.2: body required, at most 4096 characters. */
+/** Meta's Text messages page: body required, at most 4096 characters. */
 function checkText(text: Json): void {
 	required(text.body, "text['body']");
 	checkLength(text.body, 4096, "text['body']");
 }
 
-/** §1.3 + §4.5: an uploaded media ID must exist and fit the kind of message it is sent as. */
+/** Meta's Media messages, Media pages: an uploaded media ID must exist and fit the kind of message it is sent as. */
 export function checkMediaObject(media: Json, kind: string, where: string, findMedia: MediaLookup): void {
 	if (typeof media?.id !== 'string') return;
 	const record = findMedia(media.id);
@@ -62,7 +62,7 @@ export function checkMediaObject(media: Json, kind: string, where: string, findM
 	}
 }
 
-/** §1.4: latitude and longitude are required decimal degrees. */
+/** Meta's Location messages page: latitude and longitude are required decimal degrees. */
 export function checkLocation(location: Json, where: string): void {
 	required(location?.latitude, `${where}['latitude']`);
 	required(location?.longitude, `${where}['longitude']`);
@@ -71,19 +71,19 @@ export function checkLocation(location: Json, where: string): void {
 	if (!inRange(location.longitude, 180)) throw new MetaApiError(131009, `Param ${where}['longitude'] must be a number between -180 and 180.`);
 }
 
-/** §1.5: only name.formatted_name is required. */
+/** Meta's Contacts messages page: only name.formatted_name is required. */
 function checkContacts(contacts: Json[]): void {
 	contacts.forEach((contact, index) => required(contact.name?.formatted_name, `contacts[${index}]['name']['formatted_name']`));
 }
 
-/** §1.6: message_id required; an empty emoji removes the reaction; no contextual reply. */
+/** Meta's Reaction messages page: message_id required; an empty emoji removes the reaction; no contextual reply. */
 function checkReaction(message: Json): void {
 	required(message.reaction.message_id, "reaction['message_id']");
 	if (typeof message.reaction.emoji !== 'string') throw new MetaApiError(131008, "The parameter reaction['emoji'] is required (an empty string removes the reaction).");
 	if (message.context) throw new MetaApiError(131009, 'A reaction cannot be sent as a contextual reply; remove context.');
 }
 
-/** §1.7: the action must fit the interactive type, plus each type's own limits. */
+/** Meta's Interactive reply buttons messages page: the action must fit the interactive type, plus each type's own limits. */
 function checkInteractive(interactive: Json, findMedia: MediaLookup): void {
 	const { type, action, header } = interactive;
 	const ACTION_SHAPE: Record<string, [boolean, string]> = {
@@ -97,14 +97,14 @@ function checkInteractive(interactive: Json, findMedia: MediaLookup): void {
 	const shape = ACTION_SHAPE[type];
 	if (shape && !shape[0]) throw new MetaApiError(131009, `An interactive message of type ${type} needs ${shape[1]}.`);
 	if (type !== 'product' && type !== 'catalog_message') required(interactive.body?.text, "interactive['body']['text']");
-	// §1.7.2: list bodies may be 4096 characters; every other type 1024.
+	// Meta's Interactive list messages page: list bodies may be 4096 characters; every other type 1024.
 	checkLength(interactive.body?.text, type === 'list' ? 4096 : 1024, "interactive['body']['text']");
 	if (header) checkHeader(header, type, findMedia);
 	if (type === 'button') checkReplyButtons(action.buttons);
 	if (type === 'list') checkList(action.sections);
 }
 
-/** §1.7.1/§1.7.2: text headers need text; list headers are text only; media headers need their object. */
+/** Meta's Interactive reply buttons messages, Interactive list messages pages: text headers need text; list headers are text only; media headers need their object. */
 function checkHeader(header: Json, interactiveType: string, findMedia: MediaLookup): void {
 	if (interactiveType === 'list' && header.type !== 'text') throw new MetaApiError(131009, 'A list message header must be of type text.');
 	if (header.type === 'text') return required(header.text, "interactive['header']['text']");
@@ -112,14 +112,14 @@ function checkHeader(header: Json, interactiveType: string, findMedia: MediaLook
 	checkMediaObject(header[header.type], header.type, `interactive['header']['${header.type}']`, findMedia);
 }
 
-/** §1.7.1: button titles are non-empty and unique within the message; IDs too. */
+/** Meta's Interactive reply buttons messages page: button titles are non-empty and unique within the message; IDs too. */
 function checkReplyButtons(buttons: Json[]): void {
 	buttons.forEach((button, index) => required(button.reply.title?.trim(), `interactive['action']['buttons'][${index}]['reply']['title']`));
 	assertUnique(buttons.map((button) => button.reply.title), 'Button titles');
 	assertUnique(buttons.map((button) => button.reply.id), 'Button IDs');
 }
 
-/** §1.7.2: 1–10 rows in total across sections; titles required once there are several sections. */
+/** Meta's Interactive list messages page: 1–10 rows in total across sections; titles required once there are several sections. */
 function checkList(sections: Json[]): void {
 	const rows = sections.flatMap((section) => section.rows ?? []);
 	if (rows.length < 1 || rows.length > 10) {

@@ -1,7 +1,7 @@
 /**
- * POST /{phone-number-id}/messages (§1) and 360dialog POST /messages (§8).
- * Order: schema (OpenAPI) → semantic rules (§1.2–§1.8) → throughput 130429 and pair rate 131056
- * (§7.1) → accepted with a wamid (§1.1). The customer-service window (§7.3) is judged after
+ * POST /{phone-number-id}/messages (Meta: Send messages) and 360dialog POST /messages (docs/360dialog.md).
+ * Order: schema (OpenAPI) → semantic rules (Meta: Text messages, Template components) → throughput 130429 and pair rate 131056
+ * (Meta: Throughput) → accepted with a wamid (Meta: Send messages). The customer-service window (Meta: Customer service windows) is judged after
  * acceptance: outside it a non-template message is reported `failed` with 131047.
  */
 import { jsonBody, phoneNumberOf, type Handler, type RequestContext } from '../http/context';
@@ -10,17 +10,19 @@ import { conversationId, wamid } from '../state/ids';
 import { recordAcceptedMessage } from '../state/statuses';
 import { throughputOf } from '../state/throughput';
 import type { SentMessage } from '../state/types';
+import { checkAccountInteractive } from './interactive-rules';
 import { markAsRead } from './mark-read';
 import { checkMessageRules } from './message-rules';
+import { checkTemplateRecipient, contactOf, resolveRecipient, type Recipient } from './recipients';
 import { checkTemplateParameters, findSendableTemplate } from './template-send';
 
 type Json = Record<string, any>;
 
-/** §1.1–§1.10, §6.2, §7.1, §7.3; 360dialog POST /messages (§8). */
+/** (Meta: Send messages, Mark messages as read, Error codes, Throughput, Customer service windows); 360dialog POST /messages (docs/360dialog.md). */
 export const sendMessage: Handler = (context) => {
 	const phoneNumber = phoneNumberOf(context);
 	const body = jsonBody(context);
-	// §1.10: read receipts and typing indicators share the endpoint but are not messages.
+	// Meta's Mark messages as read page: read receipts and typing indicators share the endpoint but are not messages.
 	if (body.status !== undefined) return markAsRead(context, phoneNumber.id, body);
 
 	const message = withDefaultType(body) as Json;
@@ -29,20 +31,20 @@ export const sendMessage: Handler = (context) => {
 	if ((message.recipient_type ?? 'individual') !== 'individual') {
 		throw new MetaApiError(131009, 'Only recipient_type "individual" is emulated; the Groups API is not.');
 	}
-	const waId = String(message.to).replace(/\D/g, ''); // §1.1: +, -, (, ) and spaces are accepted
-	if (!waId) throw new MetaApiError(131009, `Param to must be the user's phone number with country code, e.g. "+16505551234"; got "${message.to}".`);
-	if (waId === phoneNumber.display_phone_number.replace(/\D/g, '')) throw new MetaApiError(131021, 'The recipient is the sending phone number itself.');
+	const recipient = resolveRecipient(context.state, phoneNumber, message);
 
 	const findMedia = (id: string) => context.state.media.get(id);
 	checkMessageRules(message, findMedia);
-	let templateCategory: string | undefined;
+	checkAccountInteractive(context.state, phoneNumber, message);
+	let template: { templateCategory: string; templateId: string } | undefined;
 	if (message.type === 'template') {
-		const template = findSendableTemplate(context.state.templatesOf(phoneNumber.wabaId), message.template.name, message.template.language.code);
-		checkTemplateParameters(template, message.template.components ?? [], findMedia);
-		templateCategory = template.category;
+		const found = findSendableTemplate(context.state.templatesOf(phoneNumber.wabaId), message.template.name, message.template.language.code);
+		checkTemplateParameters(found, message.template.components ?? [], findMedia);
+		checkTemplateRecipient(recipient, found);
+		template = { templateCategory: found.category, templateId: found.id };
 	}
-	enforceRateLimits(context, phoneNumber.id, waId);
-	return accept(context, message, phoneNumber.id, waId, templateCategory);
+	enforceRateLimits(context, phoneNumber.id, recipient.waId);
+	return accept(context, message, phoneNumber.id, recipient, { route: 'cloud_api', ...template });
 };
 
 /**
@@ -53,8 +55,8 @@ export function withDefaultType(body: Record<string, unknown>): Record<string, u
 	return body.type === undefined && body.text !== undefined ? { ...body, type: 'text' } : body;
 }
 
-/** §7.1: per-number throughput (130429), then per-recipient pair rate (131056). */
-function enforceRateLimits(context: RequestContext, phoneNumberId: string, waId: string): void {
+/** Meta's Throughput page: per-number throughput (130429), then per-recipient pair rate (131056). */
+export function enforceRateLimits(context: RequestContext, phoneNumberId: string, waId: string): void {
 	const { state } = context;
 	const { pairRate } = state.config;
 	const now = state.now();
@@ -73,18 +75,21 @@ function enforceRateLimits(context: RequestContext, phoneNumberId: string, waId:
 	}
 }
 
-function accept(context: RequestContext, message: Json, phoneNumberId: string, waId: string, templateCategory?: string) {
+/** Records an accepted message (statuses follow) and answers {messaging_product, contacts, messages} (Meta's "Send messages" page). */
+export function accept(context: RequestContext, message: Json, phoneNumberId: string, recipient: Recipient, extra: Partial<SentMessage> = {}) {
 	const { state } = context;
 	const now = state.now();
+	const { waId } = recipient;
 	const sent: SentMessage = {
 		id: wamid(waId),
 		phoneNumberId,
 		provider: context.provider,
-		to: String(message.to),
+		to: recipient.input,
 		waId,
 		type: message.type,
 		body: message,
-		templateCategory,
+		...extra,
+		...(recipient.userId ? { userId: recipient.userId } : {}),
 		insideCustomerServiceWindow: state.windows.isOpen(phoneNumberId, waId, state.config.customerServiceWindowMs, now),
 		status: 'accepted',
 		bizOpaqueCallbackData: message.biz_opaque_callback_data,
@@ -95,10 +100,10 @@ function accept(context: RequestContext, message: Json, phoneNumberId: string, w
 	};
 	recordAcceptedMessage(state, sent);
 	state.throughputAccount.recordAccepted(phoneNumberId, now, throughputOf(state.config, phoneNumberId).messagesPerSecond);
-	// §1.1: message_status only for templates (pacing); "accepted" as no template is paced here.
+	// Meta's Send messages page: message_status only for templates (pacing); "accepted" as no template is paced here.
 	const messageEntry = message.type === 'template' ? { id: sent.id, message_status: 'accepted' } : { id: sent.id };
 	return {
-		json: { messaging_product: 'whatsapp', contacts: [{ input: sent.to, wa_id: waId }], messages: [messageEntry] },
+		json: { messaging_product: 'whatsapp', contacts: [contactOf(recipient)], messages: [messageEntry] },
 		responseId: sent.id,
 	};
 }

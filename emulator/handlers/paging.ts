@@ -1,5 +1,5 @@
 /**
- * Graph cursor paging (§3.2, §5.3): `limit`, `after`, `before` → `paging.cursors.{before,after}`
+ * Graph cursor paging (Meta: Template management, Phone numbers): `limit`, `after`, `before` → `paging.cursors.{before,after}`
  * plus `paging.next` / `paging.previous` URLs when there is more. Cursors are opaque base64 of the
  * item key, so a page stays stable when other items are added.
  */

@@ -1,6 +1,6 @@
 /**
- * Phone numbers (§5.3): GET /{waba-id}/phone_numbers with `data` + cursor paging, and the single
- * number GET /{phone-number-id}?fields=… (what the credential test calls). Default fields follow §5.3.
+ * Phone numbers (Meta: Phone numbers): GET /{waba-id}/phone_numbers with `data` + cursor paging, and the single
+ * number GET /{phone-number-id}?fields=… (what the credential test calls). Default fields follow (Meta: Phone numbers).
  */
 import { pickFields, requestedFields, wabaIdOf, type Handler, type RequestContext } from '../http/context';
 import type { PhoneNumberRecord } from '../seed';
@@ -18,7 +18,7 @@ export function phoneNumberView(context: RequestContext, phoneNumber: PhoneNumbe
 	const { wabaId, ...visible } = phoneNumber;
 	const fields = requestedFields(context) ?? DEFAULT_FIELDS;
 	const { state } = context;
-	// §2.9: the callbacks in force at each level (app, WABA override, phone-number override).
+	// Meta's Webhook overrides page: the callbacks in force at each level (app, WABA override, phone-number override).
 	const webhookConfiguration = Object.fromEntries(
 		Object.entries({ application: state.config.webhook.url, whatsapp_business_account: state.callbackOverrides.get(wabaId), phone_number: state.callbackOverrides.get(phoneNumber.id) }).filter(([, url]) => url),
 	);
@@ -27,7 +27,7 @@ export function phoneNumberView(context: RequestContext, phoneNumber: PhoneNumbe
 	return { ...pickFields({ ...visible, throughput, webhook_configuration: webhookConfiguration }, fields, PHONE_FIELDS, 'WhatsAppBusinessPhoneNumber'), id: phoneNumber.id };
 }
 
-/** §5.3: GET /{waba-id}/phone_numbers?fields&limit&after&before. */
+/** Meta's Phone numbers page: GET /{waba-id}/phone_numbers?fields&limit&after&before. */
 export const listPhoneNumbers: Handler = (context) => {
 	const wabaId = wabaIdOf(context);
 	const numbers = [...context.state.phoneNumbers.values()].filter((phoneNumber) => phoneNumber.wabaId === wabaId);

@@ -1,7 +1,7 @@
 /**
- * Business profile (§5.1, §5.2): GET returns `{data:[{...flat fields}]}` (the flat shape of the
+ * Business profile (Meta: Business profiles): GET returns `{data:[{...flat fields}]}` (the flat shape of the
  * guide and SDKs); POST validates against Meta's WhatsAppBusinessProfileUpdateRequest schema, then
- * §5.2 rules, and changes only the fields sent.
+ * Meta's Business profiles page: rules, and changes only the fields sent.
  */
 import { jsonBody, phoneNumberOf, pickFields, requestedFields, type Handler } from '../http/context';
 import { MetaApiError } from '../http/errors';
@@ -10,7 +10,7 @@ import type { BusinessProfile } from '../seed';
 const PROFILE_FIELDS = ['about', 'address', 'description', 'email', 'profile_picture_url', 'websites', 'vertical', 'messaging_product'] as const;
 const UPDATABLE = ['about', 'address', 'description', 'email', 'websites', 'vertical'] as const;
 
-/** §5.1: GET /{phone-number-id}/whatsapp_business_profile?fields= (360dialog: GET /whatsapp_business_profile, §8). */
+/** Meta's Business profiles page: GET /{phone-number-id}/whatsapp_business_profile?fields= (360dialog: GET /whatsapp_business_profile, docs/360dialog.md). */
 export const getBusinessProfile: Handler = (context) => {
 	const phoneNumber = phoneNumberOf(context);
 	const profile = context.state.businessProfiles.get(phoneNumber.id)!;
@@ -18,13 +18,13 @@ export const getBusinessProfile: Handler = (context) => {
 	return { json: { data: [pickFields({ ...profile }, fields, PROFILE_FIELDS, 'WhatsAppBusinessProfile')] } };
 };
 
-/** §5.2: POST …/whatsapp_business_profile; limits from the OpenAPI schema and §5.2. */
+/** Meta's Business profiles page: POST …/whatsapp_business_profile; limits from the OpenAPI schema and (Meta: Business profiles). */
 export const updateBusinessProfile: Handler = (context) => {
 	const phoneNumber = phoneNumberOf(context);
 	const body = jsonBody(context);
 	context.validator.validate('updateBusinessProfile', body);
 	if (body.messaging_product !== 'whatsapp') throw new MetaApiError(100, 'Param messaging_product must be "whatsapp".');
-	// §5.2: about cannot be empty; websites need their scheme.
+	// Meta's Business profiles page: about cannot be empty; websites need their scheme.
 	if (typeof body.about === 'string' && body.about.trim() === '') throw new MetaApiError(100, 'Param about cannot be empty (1–139 characters).');
 	for (const website of (body.websites as string[] | undefined) ?? []) {
 		if (!/^https?:\/\//i.test(website)) throw new MetaApiError(100, `Param websites must be URLs starting with http:// or https://; got "${website}".`);
@@ -32,7 +32,7 @@ export const updateBusinessProfile: Handler = (context) => {
 	const profile = context.state.businessProfiles.get(phoneNumber.id)!;
 	const changes: Partial<BusinessProfile> = {};
 	for (const field of UPDATABLE) if (body[field] !== undefined) (changes as Record<string, unknown>)[field] = body[field];
-	// profile_picture_handle is a Resumable Upload handle (§3.1); the emulator only records that one was set.
+	// profile_picture_handle is a Resumable Upload handle (Meta: Templates overview); the emulator only records that one was set.
 	if (typeof body.profile_picture_handle === 'string') changes.profile_picture_url = `${context.baseUrl}/profile-pictures/${phoneNumber.id}.jpg`;
 	Object.assign(profile, changes);
 	return { json: { success: true } };

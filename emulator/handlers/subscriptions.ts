@@ -1,7 +1,7 @@
 /**
- * Webhook overrides (§2.9): POST/GET/DELETE /{waba-id}/subscribed_apps and
+ * Webhook overrides (Meta: Webhook overrides): POST/GET/DELETE /{waba-id}/subscribed_apps and
  * POST /{phone-number-id} {webhook_configuration}. Setting an override first runs Meta's GET
- * verification handshake against the URL (§2.1); status webhooks then go to the phone-number
+ * verification handshake against the URL (Meta: Create a webhook endpoint); status webhooks then go to the phone-number
  * override, else the WABA override, else config.webhook.url (the app's callback).
  */
 import { jsonBody, wabaIdOf, type HandlerResult, type RequestContext, type Handler } from '../http/context';
@@ -9,7 +9,7 @@ import { MetaApiError } from '../http/errors';
 import { SEED } from '../seed';
 import { verifyCallback } from './verify-callback';
 
-/** §2.9: GET → data[] with the app and its override_callback_uri. */
+/** Meta's Webhook overrides page: GET → data[] with the app and its override_callback_uri. */
 export const listSubscribedApps: Handler = (context) => {
 	const wabaId = wabaIdOf(context);
 	const { state } = context;
@@ -19,7 +19,7 @@ export const listSubscribedApps: Handler = (context) => {
 	return { json: { data: [{ ...app, ...(override ? { override_callback_uri: override } : {}) }] } };
 };
 
-/** §2.9: POST subscribes the app; with override_callback_uri + verify_token it sets the WABA override; without, it removes it. */
+/** Meta's Webhook overrides page: POST subscribes the app; with override_callback_uri + verify_token it sets the WABA override; without, it removes it. */
 export const subscribeApp: Handler = async (context) => {
 	const wabaId = wabaIdOf(context);
 	const body = jsonBody(context);
@@ -36,7 +36,7 @@ export const unsubscribeApp: Handler = (context) => {
 	return { json: { success: true } };
 };
 
-/** §2.9 phone level: POST /{phone-number-id} {webhook_configuration:{override_callback_uri, verify_token}}. */
+/** Meta's Webhook overrides phone level page: POST /{phone-number-id} {webhook_configuration:{override_callback_uri, verify_token}}. */
 export async function configurePhoneWebhook(context: RequestContext, phoneNumberId: string): Promise<HandlerResult> {
 	const body = jsonBody(context);
 	const configuration = body.webhook_configuration as Record<string, unknown> | undefined;

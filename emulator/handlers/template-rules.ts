@@ -1,5 +1,5 @@
 /**
- * Template creation and edit rules (§3.1): name, language, category, parameter format, component
+ * Template creation and edit rules (Meta: Templates overview): name, language, category, parameter format, component
  * limits, variables and their mandatory examples, button limits. All failures are code 100, with
  * the documented subcode where one exists (2388040 length, 2388047 header, 2388072 body,
  * 2388073 footer, 2388299 variable at the start or end).
@@ -30,7 +30,7 @@ export function checkTemplateDefinition(body: Json): TemplateDefinition {
 	return { name, language, ...definition };
 }
 
-/** The editable part (§3.3): category, parameter format, components, TTL. */
+/** The editable part (Meta: Template management): category, parameter format, components, TTL. */
 export function checkTemplateContent(body: Json, current?: Pick<TemplateDefinition, 'category' | 'parameter_format'>): Omit<TemplateDefinition, 'name' | 'language'> {
 	const category = String(body.category ?? current?.category ?? '').toUpperCase();
 	if (!['MARKETING', 'UTILITY', 'AUTHENTICATION'].includes(category)) throw fail('Param category must be MARKETING, UTILITY or AUTHENTICATION.');
@@ -79,7 +79,7 @@ function checkHeader(header: Json, category: string, format: TemplateDefinition[
 }
 
 function checkBody(body: Json, category: string, format: TemplateDefinition['parameter_format']): void {
-	// Authentication bodies are preset text (§3.1 T-auth): only add_security_recommendation is set.
+	// Authentication bodies are preset text (Meta: Authentication templates): only add_security_recommendation is set.
 	if (category === 'AUTHENTICATION' && body.text === undefined) return;
 	if (typeof body.text !== 'string' || body.text.trim() === '') throw fail('The BODY component needs text.', 2388072);
 	if (body.text.length > 1024) throw fail(`The body text is ${body.text.length} characters; the maximum is 1024.`, 2388040);
@@ -91,13 +91,13 @@ function checkBody(body: Json, category: string, format: TemplateDefinition['par
 }
 
 function checkFooter(footer: Json): void {
-	if (footer.code_expiration_minutes !== undefined && footer.text === undefined) return; // §3.1 T-auth preset footer
+	if (footer.code_expiration_minutes !== undefined && footer.text === undefined) return; // (Meta: Authentication templates), preset footer
 	if (typeof footer.text !== 'string' || footer.text === '') throw fail('The FOOTER component needs text.', 2388073);
 	if (footer.text.length > 60) throw fail('The footer text is longer than 60 characters.', 2388040);
 	if (variablesIn(footer.text).length > 0) throw fail('A footer cannot contain variables.', 2388073);
 }
 
-/** §3.1: positional {{1}}…{{n}} in sequence; named {{snake_case}}; never mixed with the other format. */
+/** Meta's Templates overview page: positional {{1}}…{{n}} in sequence; named {{snake_case}}; never mixed with the other format. */
 function checkVariables(variables: string[], format: TemplateDefinition['parameter_format'], where: string, subcode: number): void {
 	const distinct = [...new Set(variables)];
 	if (format === 'POSITIONAL') {
@@ -108,7 +108,7 @@ function checkVariables(variables: string[], format: TemplateDefinition['paramet
 	}
 }
 
-/** §3.1: examples are mandatory for every variable. */
+/** Meta's Templates overview page: examples are mandatory for every variable. */
 function requireExample(example: Json | undefined, key: string, variables: string[], where: string): void {
 	const value = example?.[key];
 	const distinct = [...new Set(variables)];
@@ -120,7 +120,7 @@ function requireExample(example: Json | undefined, key: string, variables: strin
 	if (!covered) throw fail(`Examples are required for every ${where} variable: set example.${key}.`);
 }
 
-/** §3.1 BUTTONS limits. */
+/** Meta's Templates overview page: BUTTONS limits. */
 function checkButtons(buttons: TemplateButton[] | undefined): void {
 	if (!Array.isArray(buttons) || buttons.length === 0 || buttons.length > 10) throw fail('BUTTONS needs 1 to 10 buttons.');
 	const count = (type: string) => buttons.filter((button) => String(button.type).toUpperCase() === type).length;
@@ -147,7 +147,7 @@ function checkUrlButton(button: TemplateButton, index: number): void {
 	}
 }
 
-/** §3.1 (T-ttl): allowed message_send_ttl_seconds per category; -1 means 30 days. */
+/** Meta's Templates overview page (time to live): allowed message_send_ttl_seconds per category; -1 means 30 days. */
 function checkTtl(ttl: unknown, category: string): void {
 	const ranges: Record<string, [number, number]> = { AUTHENTICATION: [30, 900], UTILITY: [30, 43200], MARKETING: [43200, 2592000] };
 	const [min, max] = ranges[category];

@@ -1,8 +1,8 @@
 /**
- * Checks a template message against the stored definition (§1.8): the template must exist in that
- * language and be APPROVED (132001, 404; paused 132015, disabled 132016, §3.6); parameter counts
+ * Checks a template message against the stored definition (Meta: Template components): the template must exist in that
+ * language and be APPROVED (132001, 404; paused 132015, disabled 132016, (Meta: Template quality)); parameter counts
  * per component must match (132000); named vs positional must match (132012); URL, copy-code and
- * OTP buttons need their parameter (131008, §1.8.3–§1.8.4); hydrated body ≤ 1024 (132005).
+ * OTP buttons need their parameter (131008, (Meta: Template components, Authentication templates)); hydrated body ≤ 1024 (132005).
  */
 import { MetaApiError } from '../http/errors';
 import type { TemplateButton, TemplateRecord } from '../state/types';
@@ -68,7 +68,7 @@ function checkBody(template: TemplateRecord, parameters: Json[]): void {
 	if ([...hydrated].length > 1024) throw new MetaApiError(132005, `The body is ${[...hydrated].length} characters once filled in; the maximum is 1024.`);
 }
 
-/** Text components: count and named/positional format (§1.8.2). */
+/** Text components: count and named/positional format (Meta: Template components). */
 function checkTextParameters(template: TemplateRecord, where: string, text: string, parameters: Json[]): void {
 	const variables = [...new Set([...text.matchAll(/\{\{\s*([^{}]+?)\s*\}\}/g)].map((match) => match[1]))];
 	const named = template.parameter_format === 'NAMED';
@@ -99,7 +99,7 @@ function checkTextParameters(template: TemplateRecord, where: string, text: stri
 	}
 }
 
-/** The parameter each defined button needs at send time, by index (§1.8.3, §1.8.4). */
+/** The parameter each defined button needs at send time, by index (Meta: Template components, Authentication templates). */
 function buttonNeeds(button: TemplateButton): { subType: string; parameterType: string; required: boolean } | undefined {
 	switch (button.type) {
 		case 'URL':

@@ -1,6 +1,6 @@
 /**
- * Template management (§3): list with filters, fields and cursor paging (§3.2), get one (§3.2),
- * create → PENDING → APPROVED/REJECTED (§3.1, §3.5), edit (§3.3), delete by name or hsm_id (§3.4).
+ * Template management (Meta: Template management): list with filters, fields and cursor paging (Meta: Template management), get one (Meta: Template management),
+ * create → PENDING → APPROVED/REJECTED (Meta: Templates overview, Template management), edit (Meta: Template management), delete by name or hsm_id (Meta: Template management).
  */
 import { jsonBody, pickFields, requestedFields, wabaIdOf, type Handler, type RequestContext } from '../http/context';
 import { MetaApiError } from '../http/errors';
@@ -21,7 +21,7 @@ export function templateView(template: TemplateRecord, fields: string[] = DEFAUL
 	return { ...pickFields(visible, fields, TEMPLATE_FIELDS, 'WhatsAppBusinessHSM'), id: template.id };
 }
 
-/** §3.2 filters: status, category, language (exact, comma lists, any case), name and content (contains). */
+/** Meta's Template management filters page: status, category, language (exact, comma lists, any case), name and content (contains). */
 export function filterTemplates(templates: TemplateRecord[], query: URLSearchParams): TemplateRecord[] {
 	const list = (name: string) => query.get(name)?.split(',').map((value) => value.trim().toUpperCase()).filter(Boolean);
 	const statuses = list('status');
@@ -42,7 +42,7 @@ export function filterTemplates(templates: TemplateRecord[], query: URLSearchPar
 	);
 }
 
-/** §3.2: GET /{waba-id}/message_templates with filters, fields, limit, cursors, summary. */
+/** Meta's Template management page: GET /{waba-id}/message_templates with filters, fields, limit, cursors, summary. */
 export const listTemplates: Handler = (context) => {
 	const matching = filterTemplates(context.state.templatesOf(wabaIdOf(context)), context.query);
 	const fields = requestedFields(context);
@@ -51,7 +51,7 @@ export const listTemplates: Handler = (context) => {
 	return { json: { data: page.items.map((template) => templateView(template, fields)), ...(page.paging ? { paging: page.paging } : {}), ...summary } };
 };
 
-/** §3.1: POST /{waba-id}/message_templates → {id, status:"PENDING", category}, then review (§3.5). */
+/** Meta's Templates overview page: POST /{waba-id}/message_templates → {id, status:"PENDING", category}, then review (Meta: Template management). */
 export const createTemplate: Handler = (context) => {
 	const wabaId = wabaIdOf(context);
 	const body = jsonBody(context);
@@ -75,7 +75,7 @@ export const createTemplate: Handler = (context) => {
 	return { json: { id: template.id, status: template.status, category: template.category }, responseId: template.id };
 };
 
-/** §3.3: only APPROVED, REJECTED or PAUSED templates; an approved template keeps its category. */
+/** Meta's Template management page: only APPROVED, REJECTED or PAUSED templates; an approved template keeps its category. */
 export function editTemplate(context: RequestContext, template: TemplateRecord) {
 	const body = jsonBody(context);
 	context.validator.validate('editTemplate', body);
@@ -96,7 +96,7 @@ export function editTemplate(context: RequestContext, template: TemplateRecord) 
 	return { json: { success: true }, responseId: template.id };
 }
 
-/** §3.4: ?name= deletes every language; ?hsm_id=&name= deletes one. DISABLED templates stay. */
+/** Meta's Template management page: ?name= deletes every language; ?hsm_id=&name= deletes one. DISABLED templates stay. */
 export const deleteTemplates: Handler = (context) => {
 	const wabaId = wabaIdOf(context);
 	const name = context.query.get('name');
@@ -105,7 +105,7 @@ export const deleteTemplates: Handler = (context) => {
 	return deleteByName(context, wabaId, name, hsmId ?? undefined);
 };
 
-/** §3.4: shared by Graph and 360dialog deletes. */
+/** Meta's Template management page: shared by Graph and 360dialog deletes. */
 export function deleteByName(context: RequestContext, wabaId: string, name: string, hsmId?: string) {
 	const targets = context.state.templatesOf(wabaId).filter((template) => template.name === name && (!hsmId || template.id === hsmId));
 	if (targets.length === 0) {

@@ -1,11 +1,11 @@
 /**
- * Meta's callback verification (§2.1), run before a callback URL is accepted by
+ * Meta's callback verification (Meta: Create a webhook endpoint), run before a callback URL is accepted by
  * POST /{app-id}/subscriptions, /{waba-id}/subscribed_apps or a phone number's webhook_configuration.
  */
 import { randomInt } from 'node:crypto';
 import { MetaApiError } from '../http/errors';
 
-/** §2.1: GET ?hub.mode=subscribe&hub.challenge=…&hub.verify_token=…; the endpoint must echo the challenge with 200. */
+/** Meta's Create a webhook endpoint page: GET ?hub.mode=subscribe&hub.challenge=…&hub.verify_token=…; the endpoint must echo the challenge with 200. */
 export async function verifyCallback(uri: string, verifyToken: string): Promise<void> {
 	const challenge = String(randomInt(1_000_000_000, 2_000_000_000));
 	const url = new URL(uri);

@@ -1,11 +1,11 @@
 /**
  * Request bodies: the raw bytes (kept for multipart and for logging) and the parsed JSON or form
- * fields. Graph accepts JSON and url-encoded forms whose values may themselves be JSON (§0.2).
+ * fields. Graph accepts JSON and url-encoded forms whose values may themselves be JSON (Meta: Send messages).
  */
 import type { IncomingMessage } from 'node:http';
 import { MetaApiError } from './errors';
 
-/** §4.5: documents may be 100 MB; anything larger cannot be a valid upload. */
+/** Meta's Media page: documents may be 100 MB; anything larger cannot be a valid upload. */
 const MAX_BODY_BYTES = 101 * 1024 * 1024;
 
 export async function readRawBody(req: IncomingMessage): Promise<Buffer> {

@@ -11,13 +11,13 @@ export interface RequestContext {
 	method: string;
 	/** The path as received, e.g. /v23.0/106540352242922/messages. */
 	pathname: string;
-	/** The Graph version segment when present (v23.0), else undefined (§0.2: optional). */
+	/** The Graph version segment when present (v23.0), else undefined (Meta's Send messages page: optional). */
 	version?: string;
 	query: URLSearchParams;
 	headers: IncomingHttpHeaders;
 	rawBody: Buffer;
 	provider: Provider;
-	/** 360dialog: the phone number the API key belongs to (§8). */
+	/** 360dialog: the phone number the API key belongs to (docs/360dialog.md). */
 	dialog360PhoneNumberId?: string;
 	/** Route parameters, e.g. { phoneNumberId }. */
 	params: Record<string, string>;

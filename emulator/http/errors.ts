@@ -1,7 +1,7 @@
 /**
- * Meta's synchronous error envelope (§6.1):
+ * Meta's synchronous error envelope (Meta: Error codes):
  * {error:{message:"(#CODE) Title", type:"OAuthException", code, error_data:{messaging_product, details}, fbtrace_id}}
- * Handlers throw MetaApiError; the server turns it into this body with the documented HTTP status (§6.2).
+ * Handlers throw MetaApiError; the server turns it into this body with the documented HTTP status (Meta: Error codes).
  */
 import { errorCodeInfo } from '../error-codes';
 import { fbtraceId } from '../state/ids';
@@ -46,7 +46,7 @@ export function metaErrorBody(error: MetaApiError): MetaErrorBody {
 	};
 }
 
-/** §6.2 code 100 for an ID that is not a seeded or created object, naming the ID. */
+/** Meta's Error codes page: code 100 for an ID that is not a seeded or created object, naming the ID. */
 export function unknownObject(id: string, hint = ''): MetaApiError {
 	return new MetaApiError(
 		100,

@@ -1,6 +1,6 @@
 /**
  * Fault injection and latency (config.faults, config.latency): lets tests and demos see how a
- * client copes with Meta's 5xx answers (§6.2: 1, 2, 131000, 131016), dropped connections and slow
+ * client copes with Meta's 5xx answers (Meta's Error codes page: 1, 2, 131000, 131016), dropped connections and slow
  * responses. A rule with `count` disturbs that many matching requests, then removes itself.
  */
 import type { EmulatorConfig, FaultKind, FaultRule } from '../config';

@@ -1,5 +1,5 @@
 /**
- * A small multipart/form-data parser (RFC 7578) for media uploads (§4.1): text fields plus file
+ * A small multipart/form-data parser (RFC 7578) for media uploads (Meta: Media): text fields plus file
  * parts with their filename and Content-Type. Whole bodies are in memory, which suits 100 MB caps.
  */
 export interface UploadedFile {

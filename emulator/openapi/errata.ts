@@ -1,6 +1,6 @@
 /**
  * Corrections applied to Meta's OpenAPI schemas before they are compiled. Each one fixes a place
- * where the published schema rejects requests that Meta's documentation (the reference) shows as
+ * where the published schema rejects requests that the pages of Meta's documentation show as
  * valid. Everything not listed here is validated exactly as published.
  */
 import type { OpenApiDocument } from './load';
@@ -9,7 +9,7 @@ type Schema = Record<string, any>;
 
 export interface Erratum {
 	id: string;
-	/** Why the published schema is wrong, with the reference section that shows it. */
+	/** Why the published schema is wrong, with the Meta documentation page that shows it (docs/references.md). */
 	reason: string;
 	apply(schemas: Record<string, Schema>): void;
 }
@@ -30,7 +30,7 @@ export const ERRATA: Erratum[] = [
 	},
 	{
 		id: 'recipient-type-optional',
-		reason: '§1.1: recipient_type is optional ("individual" by default); biz_opaque_callback_data and recipient_identity_key_hash are accepted on every message.',
+		reason: '(Meta: Send messages) recipient_type is optional ("individual" by default); biz_opaque_callback_data and recipient_identity_key_hash are accepted on every message.',
 		apply(schemas) {
 			const base = schemas.BaseMessageProperties;
 			base.required = base.required.filter((name: string) => name !== 'recipient_type');
@@ -40,14 +40,14 @@ export const ERRATA: Erratum[] = [
 	},
 	{
 		id: 'language-policy-optional',
-		reason: '§1.8: a template language is {code}; `policy: "deterministic"` is an optional legacy field.',
+		reason: '(Meta: Template components) a template language is {code}; `policy: "deterministic"` is an optional legacy field.',
 		apply(schemas) {
 			schemas.LanguageObject.required = ['code'];
 		},
 	},
 	{
 		id: 'location-coordinates-numbers',
-		reason: '§1.4: Meta\'s examples send latitude/longitude as strings, SDKs as numbers; both are accepted.',
+		reason: '(Meta: Location messages) Meta\'s examples send latitude/longitude as strings, SDKs as numbers; both are accepted.',
 		apply(schemas) {
 			const location = findBranchProperty(schemas.LocationMessage, 'location');
 			location.properties.latitude.type = ['string', 'number'];
@@ -56,7 +56,7 @@ export const ERRATA: Erratum[] = [
 	},
 	{
 		id: 'contacts-limits-and-labels',
-		reason: '§1.5: up to 257 contacts per message, and labels such as "Mobile", "Office", "Company" are free text, not HOME/WORK only.',
+		reason: '(Meta: Contacts messages) up to 257 contacts per message, and labels such as "Mobile", "Office", "Company" are free text, not HOME/WORK only.',
 		apply(schemas) {
 			findBranchProperty(schemas.ContactsMessage, 'contacts').maxItems = 257;
 			for (const name of ['PhoneObject', 'AddressObject', 'EmailObject', 'UrlObject']) delete schemas[name].properties.type.enum;
@@ -64,7 +64,7 @@ export const ERRATA: Erratum[] = [
 	},
 	{
 		id: 'interactive-types',
-		reason: '§1.7.3, §1.7.5, §1.7.6: cta_url, location_request_message and carousel are interactive types, with their own action shapes.',
+		reason: '(Meta: Interactive CTA URL button messages, Location request messages, Interactive media carousel messages) cta_url, location_request_message and carousel are interactive types, with their own action shapes.',
 		apply(schemas) {
 			schemas.InteractiveObject.properties.type.enum.push('cta_url', 'location_request_message', 'carousel');
 			schemas.ActionObject.oneOf.push(
@@ -86,7 +86,7 @@ export const ERRATA: Erratum[] = [
 	},
 	{
 		id: 'list-body-length',
-		reason: '§1.7.2: a list message body may be 4096 characters; the 1024 limit of the other interactive types is checked by the semantic rules.',
+		reason: '(Meta: Interactive list messages) a list message body may be 4096 characters; the 1024 limit of the other interactive types is checked by the semantic rules.',
 		apply(schemas) {
 			schemas.BodyObject.properties.text.maxLength = 4096;
 		},
@@ -94,12 +94,45 @@ export const ERRATA: Erratum[] = [
 	{
 		id: 'template-component-send-shape',
 		reason:
-			'§1.8, §1.8.3: components also include carousel and limited_time_offer; sub_type includes copy_code and flow in either case; index is 0–9 as an integer or a string (the published pattern ^[2-6, 11-14]$ rejects "0").',
+			'(Meta: Template components) components also include carousel and limited_time_offer; sub_type includes copy_code and flow in either case; index is 0–9 as an integer or a string (the published pattern ^[2-6, 11-14]$ rejects "0").',
 		apply(schemas) {
 			const component = schemas.TemplateComponent;
 			component.properties.type.enum.push('carousel', 'limited_time_offer');
-			component.properties.sub_type = { type: 'string' };
-			component.properties.index = { anyOf: [{ type: 'string', pattern: '^[0-9]$' }, { type: 'integer', minimum: 0, maximum: 9 }] };
+			// The button branch restates sub_type and index with the same defects.
+			for (const properties of [component.properties, findBranchProperty(schemas.ButtonComponent, 'index', true)]) {
+				properties.sub_type = { type: 'string' };
+				properties.index = { anyOf: [{ type: 'string', pattern: '^[0-9]$' }, { type: 'integer', minimum: 0, maximum: 9 }] };
+			}
+		},
+	},
+	{
+		id: 'template-parameter-types',
+		reason:
+			'(Meta: Template components) a template header parameter may be a location; a button parameter may be coupon_code (copy-code buttons) or action (flow buttons).',
+		apply(schemas) {
+			schemas.ParameterObject.properties.type.enum.push('location');
+			schemas.ButtonParameterObject.properties.type.enum.push('coupon_code', 'action');
+		},
+	},
+	{
+		id: 'bsuid-recipient',
+		reason:
+			'Meta\'s "Business-scoped user IDs" page (March 2026 update): a message may address the user by BSUID in `recipient` instead of a phone number in `to`, on /messages and /marketing_messages. The v23.0 JSON Schema predates it and requires `to`; the semantic rules require one of the two.',
+		apply(schemas) {
+			for (const schema of [schemas.BaseMessageProperties, schemas.MarketingMessageRequestPayload]) {
+				schema.required = schema.required.filter((name: string) => name !== 'to');
+				schema.properties.recipient = { type: 'string', maxLength: 256 };
+			}
+		},
+	},
+	{
+		id: 'catalog-message-parameters-optional',
+		reason:
+			'Meta\'s "Share products" page: in a catalog message "the parameters object is optional" (the first catalog item becomes the thumbnail), but the JSON Schema branch for action.name "catalog_message" requires it.',
+		apply(schemas) {
+			const branch = (schemas.ActionObject.oneOf as Schema[]).find((candidate) => candidate.properties?.name?.enum?.includes('catalog_message'));
+			if (!branch) throw new Error('OpenAPI erratum target catalog_message action not found; was the YAML replaced?');
+			branch.required = ['name'];
 		},
 	},
 ];
@@ -109,8 +142,9 @@ export function applyErrata(document: OpenApiDocument, errata: Erratum[] = ERRAT
 	for (const erratum of errata) erratum.apply(document.components.schemas);
 }
 
-function findBranchProperty(schema: Schema, property: string): Schema {
+/** The `allOf` branch declaring `property`: that property's schema, or with `wholeBranch` the branch's `properties`. */
+function findBranchProperty(schema: Schema, property: string, wholeBranch = false): Schema {
 	const branch = (schema.allOf as Schema[]).find((candidate) => candidate.properties?.[property]);
 	if (!branch) throw new Error(`OpenAPI erratum target ${property} not found; was the YAML replaced?`);
-	return branch.properties[property];
+	return wholeBranch ? branch.properties : branch.properties[property];
 }

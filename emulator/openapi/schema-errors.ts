@@ -1,5 +1,5 @@
 /**
- * Turns Ajv's errors into one Meta error (§6.2 emulator mapping): 131008 for a missing required
+ * Turns Ajv's errors into one Meta error (Meta: Error codes emulator mapping): 131008 for a missing required
  * field, 100 for an unknown field, 131009 for a bad value. Among many errors (oneOf alternatives
  * report one each) it picks the one that explains the request best: alternatives ruled out by their
  * tag (`name`/`type` enum) are ignored, and the deepest remaining error wins.
@@ -16,6 +16,9 @@ export function schemaErrorToMeta(errors: ErrorObject[]): MetaApiError {
 		return new MetaApiError(131009, `Param ${where} must match exactly one allowed shape (a media object takes either id or link, not both).`);
 	}
 	const best = [...concrete].sort(compareErrors)[0];
+	// A deeper oneOf that failed with both alternatives satisfied (flow_id and flow_name together) explains more than a sibling branch's missing field.
+	const deeperChoice = errors.find((error) => error.keyword === 'oneOf' && error.params.passingSchemas && error.instancePath.split('/').filter(Boolean).length >= depth(best));
+	if (deeperChoice) return new MetaApiError(131009, `Param ${metaPath(deeperChoice.instancePath)} must match exactly one allowed shape, not several (e.g. flow_id or flow_name, not both).`);
 	if (best.keyword === 'required') {
 		const sameSpot = concrete.filter((error) => error.keyword === 'required' && error.instancePath === best.instancePath && depth(error) === depth(best));
 		const missing = [...new Set(sameSpot.map((error) => String(error.params.missingProperty)))];

@@ -18,12 +18,15 @@ export const VALIDATED_OPERATIONS = {
 	updateBusinessProfile: ['/{Version}/{Phone-Number-ID}/whatsapp_business_profile', 'post', 'application/json'],
 	createTemplate: ['/{Version}/{WABA-ID}/message_templates', 'post', 'application/json'],
 	editTemplate: ['/{Version}/{TEMPLATE_ID}', 'post', 'application/json'],
+	sendMarketingMessage: ['/{Version}/{Phone-Number-ID}/marketing_messages', 'post', 'application/json'],
+	blockUsers: ['/{Version}/{Phone-Number-ID}/block_users', 'post', 'application/json'],
+	unblockUsers: ['/{Version}/{Phone-Number-ID}/block_users', 'delete', 'application/json'],
 } as const;
 
 export type ValidatedOperation = keyof typeof VALIDATED_OPERATIONS;
 
-/** Management endpoints answer every invalid parameter with code 100 (§6.2); messaging uses 131008/131009. */
-const MANAGEMENT_OPERATIONS: ReadonlySet<ValidatedOperation> = new Set(['updateBusinessProfile', 'createTemplate', 'editTemplate']);
+/** Management endpoints answer every invalid parameter with code 100 (Meta: Error codes); messaging uses 131008/131009. */
+const MANAGEMENT_OPERATIONS: ReadonlySet<ValidatedOperation> = new Set(['updateBusinessProfile', 'createTemplate', 'editTemplate', 'blockUsers', 'unblockUsers']);
 
 interface CompiledOperation {
 	validate: ValidateFunction;
@@ -64,7 +67,7 @@ export class RequestValidator {
 		this.timings = { loadMs: options.loadMs ?? 0, compileMs: performance.now() - started };
 	}
 
-	/** Throws MetaApiError (100 / 131008 / 131009, §6.2) when the body does not match the schema. */
+	/** Throws MetaApiError (100 / 131008 / 131009, (Meta: Error codes)) when the body does not match the schema. */
 	validate(operation: ValidatedOperation, body: unknown): void {
 		const compiled = this.compiled.get(operation)!;
 		let validate = compiled.validate;

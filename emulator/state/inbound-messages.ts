@@ -1,5 +1,5 @@
 /**
- * The type-specific part of a user's message as the webhook carries it (§2.4.1–§2.4.14), built from
+ * The type-specific part of a user's message as the webhook carries it (Meta: Messages webhook reference), built from
  * the simple form of POST /__emulator/inbound. Any `<type>` object in the input (e.g. `location`,
  * `order`, `interactive`) is merged over the generated default; arrays (`contacts`) replace it.
  */
@@ -51,7 +51,7 @@ function media(kind: string) {
 			...(typeof input.caption === 'string' && kind !== 'audio' && kind !== 'sticker' ? { caption: input.caption } : {}),
 			...(filename ? { filename } : {}),
 			mime_type: mimeType,
-			sha256: Buffer.from(record.sha256, 'hex').toString('base64'), // §2.4.2: base64 in webhooks
+			sha256: Buffer.from(record.sha256, 'hex').toString('base64'), // (Meta: Messages webhook reference) base64 in webhooks
 			id: record.id,
 			url: mediaDownloadUrl(context.state, context.baseUrl, record),
 			...(kind === 'audio' ? { voice: input.voice !== false } : {}),
@@ -93,7 +93,7 @@ const BUILDERS: Record<string, (context: BuildContext, input: Json) => Json> = {
 	reaction: (context, input) => {
 		const target = text(input.messageId, '') || lastOutbound(context)?.id;
 		if (!target) throw new InboundInputError('A reaction needs "messageId" (the wamid reacted to); no earlier message to this user was found.');
-		// §2.4.5: removing a reaction sends an empty emoji (or none: "emoji": null).
+		// Meta's Messages webhook reference page: removing a reaction sends an empty emoji (or none: "emoji": null).
 		return { type: 'reaction', reaction: { message_id: target, ...(input.emoji === null ? {} : { emoji: text(input.emoji, '👍') }) } };
 	},
 	button: (_context, input) => {

@@ -1,10 +1,11 @@
 /**
  * Messages "from users" (POST /__emulator/inbound). Recording one opens or refreshes the
- * customer-service window (§7.3; not for `system` notices) and emits the `inbound` event. The
- * message object is shaped like the webhook's `messages[0]` (§2.4): built from the simple form
+ * customer-service window (Meta: Customer service windows; not for `system` notices) and emits the `inbound` event. The
+ * message object is shaped like the webhook's `messages[0]` (Meta: Messages webhook reference): built from the simple form
  * (inbound-messages.ts), or a raw `message` taken as given (from, id and timestamp filled if missing).
  */
 import { SEED } from '../seed';
+import { BSUID_PATTERN } from './features';
 import { wamid } from './ids';
 import { InboundInputError, lastOutbound, messageContent, type BuildContext } from './inbound-messages';
 import type { EmulatorState } from './store';
@@ -19,16 +20,18 @@ export interface InboundInput {
 	type?: string;
 	/** Unix seconds (number or numeric string); defaults to now. An old timestamp opens an old window. */
 	timestamp?: number | string;
-	/** The user's profile name (§2.4 contacts[].profile.name). */
+	/** The user's profile name (Meta: Messages webhook reference contacts[].profile.name). */
 	name?: string;
-	/** §2.4.13: the wamid this message replies to; `forwarded` / `frequentlyForwarded` flags; or a `context` object. */
+	/** Meta's Messages webhook reference page: the wamid this message replies to; `forwarded` / `frequentlyForwarded` flags; or a `context` object. */
 	replyTo?: string;
 	forwarded?: boolean;
 	frequentlyForwarded?: boolean;
 	context?: Record<string, unknown>;
-	/** §2.4.14: true for a sample Click-to-WhatsApp ad referral, or the referral object itself. */
+	/** Meta's Messages webhook reference page: true for a sample Click-to-WhatsApp ad referral, or the referral object itself. */
 	referral?: boolean | Record<string, unknown>;
-	/** A raw §2.4 message object, posted verbatim. */
+	/** true = add the user's business-scoped user ID as contacts[].user_id (or give the BSUID to register). */
+	userId?: boolean | string;
+	/** A raw message object (Meta: Messages webhook reference), posted verbatim. */
 	message?: Record<string, unknown>;
 	/** Type-specific simple fields (text, caption, mimeType, data, emoji, messageId, replyId, title …). */
 	[field: string]: unknown;
@@ -67,15 +70,20 @@ export function recordInbound(state: EmulatorState, input: InboundInput, baseUrl
 		message = { ...base, ...(replyContext ? { context: replyContext } : {}), ...(referral ? { referral } : {}), ...content } as InboundMessage['message'];
 	}
 
-	const inbound: InboundMessage = { phoneNumberId, contact: { profile: { name }, wa_id: waId }, message, receivedAt: seconds * 1000 };
+	if (typeof input.userId === 'string') {
+		if (!BSUID_PATTERN.test(input.userId)) throw new InboundInputError('"userId" must be true or a business-scoped user ID such as "US.13491208655302741918"');
+		state.features.registerUserId(waId, input.userId);
+	}
+	const userId = input.userId ? { user_id: state.features.userIdOf(waId) } : {};
+	const inbound: InboundMessage = { phoneNumberId, contact: { profile: { name }, wa_id: waId, ...userId }, message, receivedAt: seconds * 1000 };
 	state.inbound.push(inbound);
-	// A system notice (§2.4.11) is not the user writing, so it does not open the window.
+	// A system notice (Meta: Messages webhook reference) is not the user writing, so it does not open the window.
 	if (message.type !== 'system') state.windows.recordInbound(phoneNumberId, waId, inbound.receivedAt);
 	state.events.emit('inbound', inbound);
 	return inbound;
 }
 
-/** §2.4.13: replies name the quoted message; taps on buttons and lists reply to the latest fitting message. */
+/** Meta's Messages webhook reference page: replies name the quoted message; taps on buttons and lists reply to the latest fitting message. */
 function contextOf(context: BuildContext, type: string, input: InboundInput): Record<string, unknown> | undefined {
 	const repliedType = type === 'button' ? 'template' : ['button_reply', 'list_reply', 'nfm_reply', 'interactive'].includes(type) ? 'interactive' : undefined;
 	const target = typeof input.replyTo === 'string' ? input.replyTo : repliedType ? lastOutbound(context, repliedType)?.id : undefined;

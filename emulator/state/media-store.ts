@@ -1,6 +1,6 @@
 /**
- * The media store (§4): records, the download URL that mimics lookaside.fbsbx.com (§4.2) on the
- * emulator's own host, and supported types (§4.5). Uploads and inbound user media both land here.
+ * The media store (Meta: Media): records, the download URL that mimics lookaside.fbsbx.com (Meta: Media) on the
+ * emulator's own host, and supported types (Meta: Media). Uploads and inbound user media both land here.
  */
 import { createHash, createHmac } from 'node:crypto';
 import { numericId } from './ids';
@@ -8,7 +8,7 @@ import type { EmulatorState } from './store';
 import type { MediaRecord } from './types';
 
 const MB = 1024 * 1024;
-/** §4.5: supported MIME types → [extension, max bytes]. Stickers: the animated limit (500 KB). */
+/** Meta's Media page: supported MIME types → [extension, max bytes]. Stickers: the animated limit (500 KB). */
 export const SUPPORTED_MEDIA: Record<string, [string, number]> = {
 	'audio/aac': ['aac', 16 * MB],
 	'audio/amr': ['amr', 16 * MB],
@@ -49,7 +49,7 @@ export function storeMedia(state: EmulatorState, phoneNumberId: string, data: Bu
 	return record;
 }
 
-/** §4.2: a URL valid for mediaUrlTtlMs; the hash ties mid and expiry together so neither is editable. */
+/** Meta's Media page: a URL valid for mediaUrlTtlMs; the hash ties mid and expiry together so neither is editable. */
 export function mediaDownloadUrl(state: EmulatorState, baseUrl: string, record: MediaRecord): string {
 	const expires = state.now() + state.config.mediaUrlTtlMs;
 	const extension = SUPPORTED_MEDIA[baseMime(record.mimeType)]?.[0] ?? 'bin';

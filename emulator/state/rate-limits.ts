@@ -1,5 +1,5 @@
 /**
- * Token buckets for §7.1: the per-number throughput ceiling (130429) and the per-recipient pair
+ * Token buckets for Meta's Throughput page: the per-number throughput ceiling (130429) and the per-recipient pair
  * rate (131056). Each bucket refills continuously from the injected clock, so tests are exact.
  */
 interface Bucket {

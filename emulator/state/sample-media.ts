@@ -8,7 +8,7 @@ const JPEG_1X1 =
 const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const PDF_SHELL = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
 
-/** The MIME type a user's media of this kind usually has (§2.4.2). */
+/** The MIME type a user's media of this kind usually has (Meta: Messages webhook reference). */
 export const DEFAULT_MEDIA_MIME: Record<string, string> = {
 	image: 'image/jpeg',
 	video: 'video/mp4',

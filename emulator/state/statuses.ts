@@ -1,5 +1,5 @@
 /**
- * What happens to a message after the API accepted it (§2.5, §6.2 "asynchronous", §7.3): it goes
+ * What happens to a message after the API accepted it (Meta: Status messages webhook reference, Error codes "asynchronous", (Meta: Customer service windows)): it goes
  * sent → delivered → read on the configured timers, or `failed` with an error that only a status
  * webhook reports (131047 outside the customer-service window, 131009 for a reaction to an unknown
  * message, config.recipientFailures for users who cannot be reached).
@@ -36,7 +36,7 @@ export function recordAcceptedMessage(state: EmulatorState, message: SentMessage
 	}
 }
 
-/** §2.5: up to three statuses; reactions only get `sent`; `read` no later than `delivered` replaces it. */
+/** Meta's Status messages webhook reference page: up to three statuses; reactions only get `sent`; `read` no later than `delivered` replaces it. */
 export function statusPlan(message: Pick<SentMessage, 'type'>, webhook: WebhookConfig): PlannedStatus[] {
 	const plan: PlannedStatus[] = [{ status: 'sent', afterMs: webhook.sentAfterMs }];
 	if (message.type === 'reaction' || webhook.finalStatus === 'sent') return plan;
@@ -72,11 +72,11 @@ export function recordStatus(state: EmulatorState, message: SentMessage, status:
 function asynchronousFailure(state: EmulatorState, message: SentMessage): WebhookError | undefined {
 	const unreachable = state.config.recipientFailures.find((rule) => rule.waId === message.waId);
 	if (unreachable) return webhookError(unreachable.code, unreachable.details ?? DEFAULT_DETAILS[unreachable.code] ?? errorCodeInfo(unreachable.code).title);
-	// §7.3: templates are the only messages allowed outside the window.
+	// Meta's Customer service windows page: templates are the only messages allowed outside the window.
 	if (message.type !== 'template' && !message.insideCustomerServiceWindow) {
 		return webhookError(131047, 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.');
 	}
-	// §1.6: a reaction to an unknown message is accepted, then fails with 131009.
+	// Meta's Reaction messages page: a reaction to an unknown message is accepted, then fails with 131009.
 	if (message.type === 'reaction') {
 		const target = (message.body.reaction as { message_id?: string } | undefined)?.message_id ?? '';
 		const known = state.messages.has(target) || state.inbound.some((inbound) => inbound.message.id === target);
@@ -93,7 +93,7 @@ const DEFAULT_DETAILS: Record<number, string> = {
 	131050: 'The recipient has chosen to stop receiving marketing messages from your business.',
 };
 
-/** §2.5: pricing rides on `sent` and on whichever of delivered/read comes first after it. */
+/** Meta's Status messages webhook reference page: pricing rides on `sent` and on whichever of delivered/read comes first after it. */
 function billingOf(message: SentMessage, status: Status): Pricing | undefined {
 	if (status !== 'sent') {
 		if (message.billingReportedAfterSent) return undefined;
@@ -102,23 +102,24 @@ function billingOf(message: SentMessage, status: Status): Pricing | undefined {
 	return pricingOf(message);
 }
 
-/** §2.5 / §7.5 per-message pricing: free inside the window except non-utility templates. */
+/** Meta's Status messages webhook reference, Pricing per-message pricing pages: free inside the window except non-utility templates. */
 function pricingOf(message: SentMessage): Pricing {
 	if (message.type !== 'template') return { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'service' };
-	const category = (message.templateCategory ?? 'utility').toLowerCase();
+	// Marketing Messages API sends are priced as marketing_lite ("Send marketing messages" page).
+	const category = message.route === 'marketing_messages' ? 'marketing_lite' : (message.templateCategory ?? 'utility').toLowerCase();
 	if (category === 'utility' && message.insideCustomerServiceWindow) {
 		return { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category };
 	}
 	return { billable: true, pricing_model: 'PMP', type: 'regular', category };
 }
 
-/** §2.5: from v24.0 `conversation` is omitted (free-entry-point windows are not emulated). */
+/** Meta's Status messages webhook reference page: from v24.0 `conversation` is omitted (free-entry-point windows are not emulated). */
 function carriesConversation(message: SentMessage): boolean {
 	const major = Number(/^v(\d+)/.exec(message.graphVersion ?? '')?.[1] ?? 0);
 	return major < 24;
 }
 
-/** §2.5: one conversation per message in v23.0; expiration_timestamp only on `sent`. */
+/** Meta's Status messages webhook reference page: one conversation per message in v23.0; expiration_timestamp only on `sent`. */
 function conversationOf(message: SentMessage, status: Status, pricing: Pricing): NonNullable<StatusEvent['conversation']> {
 	const expires = Math.floor(message.acceptedAt / 1000) + 24 * 60 * 60;
 	return { id: message.conversationId, ...(status === 'sent' ? { expiration_timestamp: String(expires) } : {}), origin: { type: pricing.category } };

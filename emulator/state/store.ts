@@ -7,6 +7,8 @@ import { seedBusinessProfiles, seedDialog360Keys, seedPhoneNumbers, SEED } from 
 import type { BusinessProfile, PhoneNumberRecord } from '../seed';
 import { seedTemplates } from '../seed-templates';
 import { EmulatorEvents } from './events';
+import type { FeatureState } from './features';
+import { seedFeatureState } from './seed-features';
 import { TokenBuckets } from './rate-limits';
 import { ThroughputAccount } from './throughput';
 import type { InboundMessage, MediaRecord, RequestLogEntry, SentMessage, StatusEvent, TemplateRecord, WebhookDelivery } from './types';
@@ -21,7 +23,7 @@ export interface AppSubscription {
 
 export interface Dialog360Webhook {
 	url: string;
-	/** Sent with every webhook instead of a signature (§8). */
+	/** Sent with every webhook instead of a signature (docs/360dialog.md). */
 	headers: Record<string, string>;
 }
 
@@ -43,18 +45,18 @@ export class EmulatorState {
 	wabas = new Map<string, WabaRecord>();
 	phoneNumbers = new Map<string, PhoneNumberRecord>();
 	businessProfiles = new Map<string, BusinessProfile>();
-	/** 360dialog API key → phone-number ID (§8). */
+	/** 360dialog API key → phone-number ID (docs/360dialog.md). */
 	dialog360Keys = new Map<string, string>();
 	accessTokens = new Set<string>();
-	/** WABAs whose app subscription is on (§2.9); webhooks go nowhere for the others. */
+	/** WABAs whose app subscription is on (Meta: Webhook overrides); webhooks go nowhere for the others. */
 	subscribedWabas = new Set<string>();
-	/** Alternate callback URLs by WABA or phone-number ID (§2.9). */
+	/** Alternate callback URLs by WABA or phone-number ID (Meta: Webhook overrides). */
 	callbackOverrides = new Map<string, string>();
 	/** The app's webhook subscription (POST /{app-id}/subscriptions); its callback URL is config.webhook.url. */
 	appSubscription: AppSubscription = { fields: null, includeValues: true };
 	/** App access tokens handed out by /oauth/access_token. */
 	appAccessTokens = new Set<string>();
-	/** 360dialog webhook per phone number (POST /v1/configs/webhook, §8). */
+	/** 360dialog webhook per phone number (POST /v1/configs/webhook, docs/360dialog.md). */
 	dialog360Webhooks = new Map<string, Dialog360Webhook>();
 	templates = new Map<string, TemplateRecord>();
 	media = new Map<string, MediaRecord>();
@@ -66,6 +68,8 @@ export class EmulatorState {
 	requests: RequestLogEntry[] = [];
 	/** Webhook POSTs made (url, field, HTTP status or error). */
 	webhookDeliveries: WebhookDelivery[] = [];
+	/** Insights and Marketing Messages settings, Flows, catalog, block lists, clicks, BSUIDs (features.ts). */
+	features: FeatureState = seedFeatureState();
 	/** Time travel for demos and tests (POST /__emulator/clock): added to the configured clock. */
 	clockOffsetMs = 0;
 	private requestSeq = 0;
@@ -106,6 +110,7 @@ export class EmulatorState {
 		this.windows.clear();
 		this.rateBuckets.clear();
 		this.throughputAccount.clear();
+		this.features = seedFeatureState();
 	}
 
 	logRequest(entry: Omit<RequestLogEntry, 'seq' | 'timestamp'>): void {

@@ -1,5 +1,5 @@
 /**
- * Template review (§3.1, §3.5, §2.7.1): a created or edited template is PENDING, then APPROVED or
+ * Template review (Meta: Templates overview, Template management, message_template_status_update webhook reference): a created or edited template is PENDING, then APPROVED or
  * REJECTED after `templateReview.delayMs` by the configured rules. Adjacent variables ({{1}}{{2}})
  * and forbidden words reject it; anything else is approved.
  */

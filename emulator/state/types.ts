@@ -1,6 +1,6 @@
 /** The records the emulator keeps. Field names follow Meta's JSON where the record is returned as-is. */
 
-/** A template button as created (§3.1 BUTTONS) and as listed (§3.2). */
+/** A template button as created (Meta: Templates overview BUTTONS) and as listed (Meta: Template management). */
 export interface TemplateButton {
 	type: 'QUICK_REPLY' | 'URL' | 'PHONE_NUMBER' | 'COPY_CODE' | 'OTP' | 'FLOW' | string;
 	text?: string;
@@ -13,7 +13,7 @@ export interface TemplateButton {
 	navigate_screen?: string;
 }
 
-/** A template component as created (§3.1), with uppercase `type` and `format`. */
+/** A template component as created (Meta: Templates overview), with uppercase `type` and `format`. */
 export interface TemplateComponentDefinition {
 	type: 'HEADER' | 'BODY' | 'FOOTER' | 'BUTTONS' | string;
 	format?: string;
@@ -42,7 +42,7 @@ export interface TemplateRecord {
 	createdAt: number;
 }
 
-/** An uploaded file (§4.1). `data` never leaves the emulator except through the download URL. */
+/** An uploaded file (Meta: Media). `data` never leaves the emulator except through the download URL. */
 export interface MediaRecord {
 	id: string;
 	phoneNumberId: string;
@@ -54,7 +54,7 @@ export interface MediaRecord {
 	uploadedAt: number;
 }
 
-/** An error object as webhooks carry it (§2.5, §6.1 "asynchronous"). */
+/** An error object as webhooks carry it (Meta: Status messages webhook reference, Error codes "asynchronous"). */
 export interface WebhookError {
 	code: number;
 	title: string;
@@ -65,7 +65,7 @@ export interface WebhookError {
 
 export type OutboundStatus = 'accepted' | 'sent' | 'delivered' | 'read' | 'failed';
 
-/** One message accepted by POST /messages, with its latest status (§2.5). */
+/** One message accepted by POST /messages, with its latest status (Meta: Status messages webhook reference). */
 export interface SentMessage {
 	id: string;
 	phoneNumberId: string;
@@ -83,14 +83,24 @@ export interface SentMessage {
 	acceptedAt: number;
 	/** Set when the `acceptedThenReset` fault destroyed the connection instead of answering. */
 	answerDropped?: true;
-	/** The Graph version of the send request (v24.0+ omits `conversation`, §2.5); undefined = unversioned. */
+	/** The Graph version of the send request (v24.0+ omits `conversation`, (Meta: Status messages webhook reference)); undefined = unversioned. */
 	graphVersion?: string;
 	/** The statuses this message will go through, in order (sent, delivered, read, or failed). */
 	plannedStatuses: Array<Exclude<OutboundStatus, 'accepted'>>;
-	/** §2.5: pricing rides on `sent` and on the first of delivered/read only. */
+	/** Meta's Status messages webhook reference page: pricing rides on `sent` and on the first of delivered/read only. */
 	billingReportedAfterSent?: boolean;
-	/** §2.5: v23.0 and older give each message its own conversation ID. */
+	/** Meta's Status messages webhook reference page: v23.0 and older give each message its own conversation ID. */
 	conversationId: string;
+	/** The sent template's ID (template analytics count by it). */
+	templateId?: string;
+	/** The product that carried it: Cloud API (also /marketing_messages falling back) or the Marketing Messages API. */
+	route?: 'cloud_api' | 'marketing_messages';
+	/** Set when the request addressed the user by business-scoped user ID (`recipient`). */
+	userId?: string;
+	/** /marketing_messages: message_activity_sharing in force (the request's value, else the WABA default). */
+	messageActivitySharing?: boolean;
+	/** /marketing_messages: the template's message_send_ttl_seconds, which only this route applies to marketing templates. */
+	ttlSeconds?: number;
 }
 
 /** A status change, recorded in state.outcomes and emitted as the `status` event. */
@@ -115,15 +125,16 @@ export interface Pricing {
 	category: string;
 }
 
-/** A message "from a user", recorded through POST /__emulator/inbound (§2.4 message object). */
+/** A message "from a user", recorded through POST /__emulator/inbound (Meta: Messages webhook reference message object). */
 export interface InboundMessage {
 	phoneNumberId: string;
-	contact: { profile: { name: string }; wa_id: string };
+	/** `user_id` (the business-scoped user ID) only when the inbound call asked for it with `userId`. */
+	contact: { profile: { name: string }; wa_id: string; user_id?: string };
 	message: { from: string; id: string; timestamp: string; type: string; [key: string]: unknown };
 	receivedAt: number;
-	/** Set by a mark-as-read request (§1.10), which also marks every earlier message of the thread. */
+	/** Set by a mark-as-read request (Meta: Mark messages as read), which also marks every earlier message of the thread. */
 	readAt?: number;
-	/** Set when a typing indicator was shown in reply to this message (§1.10). */
+	/** Set when a typing indicator was shown in reply to this message (Meta: Mark messages as read). */
 	typingIndicatorAt?: number;
 }
 
@@ -172,7 +183,7 @@ export interface WebhookDelivery {
 	/** The `field` of the first change, e.g. "messages". */
 	field: string;
 	url: string;
-	/** meta: signed with X-Hub-Signature-256; 360dialog: the configured headers, no signature (§8). */
+	/** meta: signed with X-Hub-Signature-256; 360dialog: the configured headers, no signature (docs/360dialog.md). */
 	provider: Provider;
 	/** The exact body bytes (UTF-8) that were POSTed and signed. */
 	body: string;
@@ -183,7 +194,7 @@ export interface WebhookDelivery {
 	/** The HTTP status of the last attempt. */
 	statusCode?: number;
 	error?: string;
-	/** true once an attempt was answered with 200 (§2.2). */
+	/** true once an attempt was answered with 200 (Meta: Create a webhook endpoint). */
 	delivered: boolean;
 	at: string;
 	/** Set on duplicates made by POST /__emulator/webhooks/redeliver. */

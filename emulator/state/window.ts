@@ -1,5 +1,5 @@
 /**
- * The customer-service window (§7.3): every inbound message opens or refreshes a window of
+ * The customer-service window (Meta: Customer service windows): every inbound message opens or refreshes a window of
  * `customerServiceWindowMs` (24 h) per (phone-number-id, wa_id). Outside it only templates go out.
  */
 export class CustomerServiceWindows {

@@ -1,5 +1,5 @@
 /**
- * Posts webhook bodies the way Meta does (§2.2, §2.8): the same bytes to every target, signed with
+ * Posts webhook bodies the way Meta does (Meta: Create a webhook endpoint; docs/webhook-delivery.md): the same bytes to every target, signed with
  * X-Hub-Signature-256 for Meta targets, one POST at a time per URL (so "in order" really arrives in
  * order), retried with back-off until a 200 or config.webhook.maxAttempts, and recorded in
  * state.webhookDeliveries with the exact body, signature and every attempt.
@@ -10,7 +10,7 @@ import type { WebhookDelivery, WebhookKind } from '../state/types';
 import { serialize, type WebhookPayload } from './payloads';
 import { webhookTargets, type WebhookTarget } from './targets';
 
-/** X-Hub-Signature-256 header value for a raw body (§2.2). */
+/** X-Hub-Signature-256 header value for a raw body (Meta: Create a webhook endpoint). */
 export function signatureHeader(appSecret: string, rawBody: string | Buffer): string {
 	return `sha256=${createHmac('sha256', appSecret).update(rawBody).digest('hex')}`;
 }
@@ -19,7 +19,7 @@ export interface DeliveryRequest {
 	kind: WebhookKind;
 	field: string;
 	wabaId: string;
-	/** For `messages`: the business number, which decides the override (§2.9) and the 360dialog URL. */
+	/** For `messages`: the business number, which decides the override (Meta: Webhook overrides) and the 360dialog URL. */
 	phoneNumberId?: string;
 	payload: WebhookPayload;
 }
@@ -44,7 +44,7 @@ export class WebhookDispatcher {
 		return Promise.all(targets.map((target) => this.start(request.kind, request.field, body, target.url, this.headersFor(target, body), target.provider)));
 	}
 
-	/** §2.8 duplicates: the same bytes and headers to the same URL, recorded as a new delivery. */
+	/** docs/webhook-delivery.md duplicates: the same bytes and headers to the same URL, recorded as a new delivery. */
 	redeliver(original: WebhookDelivery): Promise<WebhookDelivery> {
 		const headers = this.sentHeaders.get(original) ?? { 'Content-Type': 'application/json' };
 		return this.start(original.kind, original.field, original.body, original.url, headers, original.provider, original.id);
@@ -65,7 +65,7 @@ export class WebhookDispatcher {
 
 	private headersFor(target: WebhookTarget, body: string): Record<string, string> {
 		const headers: Record<string, string> = { 'Content-Type': 'application/json', 'User-Agent': 'facebookexternalua' };
-		// §8: 360dialog webhooks carry the configured headers instead of a signature.
+		// docs/360dialog.md: 360dialog webhooks carry the configured headers instead of a signature.
 		if (target.provider === 'meta') headers['X-Hub-Signature-256'] = signatureHeader(this.state.config.webhook.appSecret, body);
 		return { ...headers, ...target.headers };
 	}
@@ -100,7 +100,7 @@ export class WebhookDispatcher {
 			delivery.statusCode = outcome.statusCode;
 			if (outcome.error) delivery.error = outcome.error;
 			else delete delivery.error;
-			// §2.2: only 200 acknowledges; anything else is retried.
+			// Meta's Create a webhook endpoint page: only 200 acknowledges; anything else is retried.
 			if (outcome.statusCode === 200) {
 				delivery.delivered = true;
 				return;

@@ -1,5 +1,5 @@
 /**
- * Webhook bodies exactly as Meta posts them (§2.3–§2.5, §2.7.1): the `whatsapp_business_account`
+ * Webhook bodies exactly as Meta posts them (Meta: Messages webhook reference, Status messages webhook reference, message_template_status_update webhook reference): the `whatsapp_business_account`
  * envelope, one entry per WABA, `changes[]` whose `value` carries messaging_product + metadata and
  * either contacts + messages or statuses.
  */
@@ -17,7 +17,7 @@ export interface WebhookPayload {
 	entry: Array<{ id: string; time?: number; changes: WebhookChange[] }>;
 }
 
-/** §2.3: entries grouped by WABA in first-seen order. */
+/** Meta's Messages webhook reference page: entries grouped by WABA in first-seen order. */
 export function envelope(parts: Array<{ wabaId: string; change: WebhookChange; time?: number }>): WebhookPayload {
 	const entry: WebhookPayload['entry'] = [];
 	for (const part of parts) {
@@ -39,7 +39,7 @@ function messagesValue(phone: PhoneNumberRecord, rest: Record<string, unknown>):
 	};
 }
 
-/** §2.4: one change per phone number; contacts once per user; §2.4.11 system messages bring no contact. */
+/** Meta's Messages webhook reference page: one change per phone number; contacts once per user; Meta's Messages webhook reference page: system messages bring no contact. */
 export function inboundChange(phone: PhoneNumberRecord, inbound: InboundMessage[]): WebhookChange {
 	const contacts: InboundMessage['contact'][] = [];
 	for (const item of inbound) {
@@ -50,12 +50,12 @@ export function inboundChange(phone: PhoneNumberRecord, inbound: InboundMessage[
 	return { field: 'messages', value: messagesValue(phone, contacts.length > 0 ? { contacts, messages } : { messages }) };
 }
 
-/** §2.5 status object, keys in the documented order. */
+/** Meta's Status messages webhook reference page: status object, keys in the documented order. */
 export function statusObject(event: StatusEvent): Record<string, unknown> {
 	return {
 		id: event.messageId,
 		status: event.status,
-		timestamp: String(event.timestamp), // §0.2: strings in messages webhooks
+		timestamp: String(event.timestamp), // (Meta: Send messages) strings in messages webhooks
 		recipient_id: event.recipientId,
 		...(event.bizOpaqueCallbackData !== undefined ? { biz_opaque_callback_data: event.bizOpaqueCallbackData } : {}),
 		...(event.conversation ? { conversation: event.conversation } : {}),
@@ -80,7 +80,7 @@ const REJECTION_INFO = {
 };
 
 /**
- * §2.7.1. message_template_id is an integer there; IDs can exceed 2^53, so the body carries it through
+ * (Meta: message_template_status_update webhook reference). message_template_id is an integer there; IDs can exceed 2^53, so the body carries it through
  * rawInteger() and serialize() writes the digits unquoted. Language stays in the API form (en_US).
  */
 export function templateStatusPayload(event: TemplateStatusEvent): WebhookPayload {

@@ -1,5 +1,5 @@
 /**
- * Where a webhook goes (§2.9, §8). Meta: `messages` go to the phone-number override, else the WABA
+ * Where a webhook goes (Meta: Webhook overrides; docs/360dialog.md). Meta: `messages` go to the phone-number override, else the WABA
  * override, else the app's callback (config.webhook.url); WABA-level fields such as
  * message_template_status_update always go to the app's callback. Nothing goes to a WABA whose app
  * subscription was removed, nor for a field the app did not subscribe to. 360dialog: `messages` of a
@@ -15,7 +15,7 @@ export interface WebhookTarget {
 	headers: Record<string, string>;
 }
 
-/** §2.7: every field a WhatsApp Business Account subscription can name. */
+/** Meta's Webhooks overview page: every field a WhatsApp Business Account subscription can name. */
 export const WABA_FIELDS = [
 	'account_alerts', 'account_review_update', 'account_update', 'automatic_events', 'business_capability_update', 'history',
 	'message_template_components_update', 'message_template_quality_update', 'message_template_status_update', 'messages',
@@ -23,7 +23,7 @@ export const WABA_FIELDS = [
 	'smb_app_state_sync', 'smb_message_echoes', 'template_category_update', 'user_preferences',
 ] as const;
 
-/** §2.9: only `messages` can be redirected by overrides. */
+/** Meta's Webhook overrides page: only `messages` can be redirected by overrides. */
 const OVERRIDABLE_FIELDS = new Set(['messages']);
 
 export function webhookTargets(state: EmulatorState, field: string, wabaId: string, phoneNumberId?: string): WebhookTarget[] {

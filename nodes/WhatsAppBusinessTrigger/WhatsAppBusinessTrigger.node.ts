@@ -11,7 +11,7 @@ import { receiveWebhook } from './webhook/receive';
 
 /**
  * Signed WhatsApp webhooks → one item per message, status or change. GET and POST share one path:
- * GET is Meta's verification handshake (§2.1), POST a delivery (§2.2). The node answers every
+ * GET is Meta's verification handshake (Meta: Create a webhook endpoint), POST a delivery (Meta: Create a webhook endpoint). The node answers every
  * request itself, so a refused request never starts an execution.
  */
 export class WhatsAppBusinessTrigger implements INodeType {

@@ -1,7 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-/** Event kinds of the core's normaliser, and the webhook field Meta delivers each in (§2.3, §2.7). */
-export const FIELD_BY_EVENT: Record<string, string[]> = {
+/** Event kinds of the core's normaliser, and the webhook field Meta delivers each in (Meta: Messages webhook reference, Webhooks overview). */
+const FIELD_BY_EVENT: Record<string, string[]> = {
 	account_update: ['account_update', 'account_review_update'],
 	business_capability: ['business_capability_update'],
 	error: ['messages'],
@@ -16,7 +16,7 @@ export const FIELD_BY_EVENT: Record<string, string[]> = {
 	unknown_change: [],
 };
 
-/** §2.9: only `messages` follows a WABA or phone-number override; the rest reach the app's callback only. */
+/** Meta's Webhook overrides page: only `messages` follows a WABA or phone-number override; the rest reach the app's callback only. */
 export const OVERRIDABLE_FIELDS = new Set(['messages']);
 
 export function subscriptionFields(events: string[]): string[] {
@@ -24,9 +24,9 @@ export function subscriptionFields(events: string[]): string[] {
 }
 
 export const EVENT_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Account Update', value: 'account_update', description: 'Changes to the account: account_update and account_review_update events (§2.7.5)' },
+	{ name: 'Account Update', value: 'account_update', description: 'Changes to the account: account_update and account_review_update events' },
 	{ name: 'Business Capability Update', value: 'business_capability' },
-	{ name: 'Error', value: 'error', description: 'System, app or account errors not tied to one message (§2.6)' },
+	{ name: 'Error', value: 'error', description: 'System, app or account errors not tied to one message' },
 	{ name: 'Message', value: 'message', description: 'A customer sent a message (one item per message)' },
 	{ name: 'Other Change', value: 'unknown_change', description: 'Any change this node does not recognise, passed through raw' },
 	{ name: 'Phone Number Name Update', value: 'phone_number_name' },
@@ -35,7 +35,7 @@ export const EVENT_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Status', value: 'status', description: 'Sent, delivered, read, played or failed, for messages you sent' },
 	{ name: 'Template Category Update', value: 'template_category' },
 	{ name: 'Template Quality Update', value: 'template_quality' },
-	{ name: 'Template Status Update', value: 'template_status', description: 'Approved, rejected, paused… (§2.7.1)' },
+	{ name: 'Template Status Update', value: 'template_status', description: 'Approved, rejected, paused…' },
 ];
 
 export const MESSAGE_TYPE_OPTIONS: INodePropertyOptions[] = [

@@ -194,7 +194,7 @@ export const triggerProperties: INodeProperties[] = [
 		required: true,
 		options: EVENT_OPTIONS,
 		default: ['message', 'status'],
-		description: 'One item per message, status or change. Template, account and quality events reach only the app-level callback (§2.9).',
+		description: 'One item per message, status or change. Template, account and quality events reach only the app-level callback: Meta never sends them to a WABA or phone-number override.',
 	},
 	{
 		displayName: 'Phone Number IDs',

@@ -32,7 +32,7 @@ interface TriggerOptions {
 }
 
 /** "106540352242922, 106540352242923" → ['106540352242922', '106540352242923']. */
-export function parseIdList(text: string): string[] {
+function parseIdList(text: string): string[] {
 	return [...new Set(text.split(/[\s,;]+/).map((id) => id.trim()).filter((id) => id !== ''))];
 }
 

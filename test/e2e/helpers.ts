@@ -34,7 +34,8 @@ export interface SentMessage {
   errors?: { code: number }[];
 }
 
-export async function admin<T>(stack: WhatsAppStack, method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
+/** The emulator's admin API (`/__emulator<route>`) of any set-up that has an emulator (also the queue-mode cluster). */
+export async function admin<T>(stack: Pick<WhatsAppStack, 'emulator'>, method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
   const response = await fetch(`${stack.emulator.url}/__emulator${route}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -51,7 +52,7 @@ export const simulateInbound = (stack: WhatsAppStack, input: Record<string, unkn
 /** Messages our nodes sent (accepted POST /{phone-number-id}/messages), oldest first; optionally from one number. */
 export async function sentMessageBodies(stack: WhatsAppStack, waId: string, fromPhoneNumberId = ''): Promise<Record<string, unknown>[]> {
   const log = await admin<{ data: LoggedRequest[] }>(stack, 'GET', `/requests?path=${fromPhoneNumberId}/messages&method=POST`);
-  // `to` may be written as +447700900123 or 447700900123 (§1.1): compare digits.
+  // `to` may be written as +447700900123 or 447700900123 (Meta: Send messages): compare digits.
   return log.data.filter((entry) => entry.status === 200 && String(entry.body.to).replace(/\D/g, '') === waId).map((entry) => entry.body);
 }
 

@@ -82,7 +82,7 @@ describe('inbound webhooks (WhatsApp Business Trigger, automatic registration)',
   test('a redelivered event (same bytes, same signature) is acknowledged and runs nothing', async () => {
     const before = (await finishedRuns(stack, 'inbound-to-data-table')).length;
     const { delivery } = await admin<{ delivery: { statusCode: number; redeliveryOf: string } }>(stack, 'POST', '/webhooks/redeliver', { deliveryId: firstDeliveryId });
-    // 200, or Meta would retry for days (§2.8); the trigger drops the duplicate instead.
+    // 200, or Meta would retry for days (docs/webhook-delivery.md); the trigger drops the duplicate instead.
     expect(delivery).toEqual(expect.objectContaining({ statusCode: 200, redeliveryOf: firstDeliveryId }));
     expect(await runsAfter(stack, 'inbound-to-data-table', 0, 3000)).toHaveLength(before);
   });
@@ -98,7 +98,7 @@ describe('order confirmation (Webhook → Send Template)', () => {
 
     const [sent] = await sentMessageBodies(stack, '447700900123');
     expect(sent).toMatchObject({ messaging_product: 'whatsapp', type: 'template', biz_opaque_callback_data: 'order:860198' });
-    // §1.8: NAMED parameters carry parameter_name; the URL button takes the suffix by index; the
+    // Meta's Template components page: NAMED parameters carry parameter_name; the URL button takes the suffix by index; the
     // quick reply gets a payload (by default its text), which comes back when the customer taps it.
     expect(sent.template).toEqual({
       name: 'order_confirmation',

@@ -1,12 +1,6 @@
-import type { RunningEmulator } from '../../emulator';
-import { call, expectMetaError, graph, PHONE, send, startTestEmulator, USER, WABA } from './helpers';
+import { call, expectMetaError, graph, PHONE, send, useTestEmulator, USER, WABA } from '../harness/emulatorClient';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-	emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
-beforeEach(() => call(emulator, 'POST', '/__emulator/reset'));
+const emulator = useTestEmulator();
 afterEach(() => call(emulator, 'PATCH', '/__emulator/config', { faults: [], latency: { fixedMs: 0, jitterMs: 0 } }));
 
 const hello = { type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } };

@@ -1,16 +1,10 @@
-import type { RunningEmulator } from '../../emulator';
-import { call, expectMetaError, graph, PHONE, SEED, startTestEmulator, USER } from './helpers';
+import { call, expectMetaError, graph, PHONE, SEED, useTestEmulator, USER } from '../harness/emulatorClient';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-	emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
-beforeEach(() => call(emulator, 'POST', '/__emulator/reset'));
+const emulator = useTestEmulator();
 
 const hello = { messaging_product: 'whatsapp', to: USER, type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } };
 
-describe('Graph authentication (§0.2, §6.2)', () => {
+describe('Graph authentication (Meta: Send messages, Error codes)', () => {
 	it.each([
 		['no token', { token: null }],
 		['a wrong token', { token: 'EAAJB-not-the-token' }],
@@ -61,7 +55,7 @@ describe('Graph routing', () => {
 	});
 });
 
-describe('360dialog mode (§8)', () => {
+describe('360dialog mode (docs/360dialog.md)', () => {
 	const key = { apiKey: SEED.dialog360ApiKey };
 
 	it('POST /messages and /v1/messages send from the key\'s phone number', async () => {

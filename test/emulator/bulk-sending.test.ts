@@ -3,18 +3,12 @@
  * fault, each number's throughput level and ceiling, the per-second account of sends with its
  * ceiling violations, and the exactly-once check of tracking keys and recipients.
  */
-import type { RunningEmulator } from '../../emulator';
-import { call, expectMetaError, graph, PHONE, SEED, send, startTestEmulator, USER } from './helpers';
+import { call, expectMetaError, graph, PHONE, SEED, send, USER, useTestEmulator } from '../harness/emulatorClient';
 
-let emulator: RunningEmulator;
 let now = Date.UTC(2026, 0, 5, 9, 0, 0);
-beforeAll(async () => {
-	emulator = await startTestEmulator({ now: () => now });
-});
-afterAll(() => emulator.close());
+const emulator = useTestEmulator({ now: () => now });
 beforeEach(async () => {
 	now = Date.UTC(2026, 0, 5, 9, 0, 0);
-	await call(emulator, 'POST', '/__emulator/reset');
 	await call(emulator, 'PATCH', '/__emulator/config', { faults: [], throughput: { messagesPerSecond: 80, phoneNumbers: {} } });
 });
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../../emulator';
-import { startReceiver } from './webhook-receiver';
+import { startReceiver } from '../harness/webhookReceiver';
 
 const ROOT = join(__dirname, '..', '..');
 

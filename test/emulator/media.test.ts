@@ -1,18 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { RunningEmulator } from '../../emulator';
-import { call, expectMetaError, graph, mediaForm, PHONE, SEED, send, startTestEmulator, upload } from './helpers';
+import { call, expectMetaError, graph, mediaForm, PHONE, SEED, send, upload, useTestEmulator } from '../harness/emulatorClient';
 
-let emulator: RunningEmulator;
 let now = Date.UTC(2025, 0, 1);
-beforeAll(async () => {
-	emulator = await startTestEmulator({ now: () => now });
-});
-afterAll(() => emulator.close());
-beforeEach(() => call(emulator, 'POST', '/__emulator/reset'));
+const emulator = useTestEmulator({ now: () => now });
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
-describe('media upload, URL, download and delete (§4)', () => {
+describe('media upload, URL, download and delete (Meta: Media)', () => {
 	it('upload → {id}; GET /{media-id} → url, mime_type, sha256, file_size, id', async () => {
 		const id = await upload(emulator, pdf, 'application/pdf', 'invoice.pdf');
 		expect(id).toMatch(/^\d{16}$/);
@@ -62,7 +56,7 @@ describe('media upload, URL, download and delete (§4)', () => {
 	});
 });
 
-describe('upload validation (§4.1, §4.5)', () => {
+describe('upload validation (Meta: Media)', () => {
 	const post = (form: FormData) => graph(emulator, 'POST', `/${PHONE}/media`, undefined, { rawBody: form });
 
 	it('an unsupported MIME type → 131053', async () => {
@@ -91,7 +85,7 @@ describe('upload validation (§4.1, §4.5)', () => {
 	});
 });
 
-describe('360dialog media paths (§8)', () => {
+describe('360dialog media paths (docs/360dialog.md)', () => {
 	it('POST /media, GET and DELETE /{media-id} and the download with D360-API-KEY', async () => {
 		const key = { apiKey: SEED.dialog360ApiKey };
 		const uploaded = await call(emulator, 'POST', '/media', undefined, { ...key, rawBody: mediaForm(pdf, 'application/pdf') });

@@ -1,14 +1,8 @@
-import type { RunningEmulator } from '../../emulator';
-import { call, expectMetaError, graph, PHONE, SEED, startTestEmulator, WABA } from './helpers';
+import { call, expectMetaError, graph, PHONE, SEED, useTestEmulator, WABA } from '../harness/emulatorClient';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-	emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
-beforeEach(() => call(emulator, 'POST', '/__emulator/reset'));
+const emulator = useTestEmulator();
 
-describe('business profile (§5.1, §5.2)', () => {
+describe('business profile (Meta: Business profiles)', () => {
 	it('GET ?fields= → {data:[{...flat fields}]}', async () => {
 		const response = await graph(emulator, 'GET', `/${PHONE}/whatsapp_business_profile?fields=about,email,websites,vertical`);
 		expect(response.json).toEqual({ data: [{ about: 'Succulent specialists!', email: 'lucky@luckyshrub.com', websites: ['https://www.luckyshrub.com/'], vertical: 'RETAIL' }] });
@@ -41,7 +35,7 @@ describe('business profile (§5.1, §5.2)', () => {
 	});
 });
 
-describe('phone numbers (§5.3)', () => {
+describe('phone numbers (Meta: Phone numbers)', () => {
 	it('GET /{waba-id}/phone_numbers → data with the default fields and paging', async () => {
 		const response = await graph(emulator, 'GET', `/${WABA}/phone_numbers`);
 		expect(response.json.data).toEqual([

@@ -1,18 +1,12 @@
-import type { RunningEmulator } from '../../emulator';
 import { FIRST_TEMPLATE_ID } from '../../emulator';
-import { call, expectMetaError, graph, SEED, startTestEmulator, WABA } from './helpers';
+import { call, expectMetaError, graph, SEED, useTestEmulator, WABA } from '../harness/emulatorClient';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-	emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
+const emulator = useTestEmulator();
 beforeEach(async () => {
-	await call(emulator, 'POST', '/__emulator/reset');
 	await call(emulator, 'PATCH', '/__emulator/config', { templateReview: { delayMs: 0 } });
 });
 
-/** §3.1 example, POSITIONAL. */
+/** Meta's Templates overview page: example, POSITIONAL. */
 const newTemplate = (overrides: Record<string, unknown> = {}) => ({
 	name: 'seasonal_promotion',
 	language: 'en_US',
@@ -26,7 +20,7 @@ const newTemplate = (overrides: Record<string, unknown> = {}) => ({
 	...overrides,
 });
 
-describe('GET /{waba-id}/message_templates (§3.2)', () => {
+describe('GET /{waba-id}/message_templates (Meta: Template management)', () => {
 	it('pages with limit and cursors: 39 seeded templates → 25 + 14, next/previous links', async () => {
 		const first = await graph(emulator, 'GET', `/${WABA}/message_templates?limit=25`);
 		expect(first.json.data).toHaveLength(25);
@@ -75,7 +69,7 @@ describe('GET /{waba-id}/message_templates (§3.2)', () => {
 	});
 });
 
-describe('POST /{waba-id}/message_templates and review (§3.1, §3.5)', () => {
+describe('POST /{waba-id}/message_templates and review (Meta: Templates overview, Template management)', () => {
 	it('with a review delay: PENDING, then APPROVED', async () => {
 		// Long enough that a loaded CI machine still reads PENDING first; then poll for the decision.
 		await call(emulator, 'PATCH', '/__emulator/config', { templateReview: { delayMs: 1500 } });
@@ -132,7 +126,7 @@ describe('POST /{waba-id}/message_templates and review (§3.1, §3.5)', () => {
 	});
 });
 
-describe('edit and delete (§3.3, §3.4)', () => {
+describe('edit and delete (Meta: Template management)', () => {
 	it('edit replaces the components and sends the template back to review', async () => {
 		const id = String(FIRST_TEMPLATE_ID + 8); // after_hours_reply
 		const edited = await graph(emulator, 'POST', `/${id}`, { components: [{ type: 'BODY', text: 'We are closed, {{1}}. Back at 9am.', example: { body_text: [['Ana']] } }] });
@@ -157,7 +151,7 @@ describe('edit and delete (§3.3, §3.4)', () => {
 	});
 });
 
-describe('360dialog template paths (§8)', () => {
+describe('360dialog template paths (docs/360dialog.md)', () => {
 	const key = { apiKey: SEED.dialog360ApiKey };
 
 	it('lists with the waba_templates wrapper and lowercase status, creates and deletes by name', async () => {

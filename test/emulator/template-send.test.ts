@@ -1,12 +1,6 @@
-import type { RunningEmulator } from '../../emulator';
-import { call, expectMetaError, send, startTestEmulator, upload } from './helpers';
+import { expectMetaError, send, useTestEmulator, upload } from '../harness/emulatorClient';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-	emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
-beforeEach(() => call(emulator, 'POST', '/__emulator/reset'));
+const emulator = useTestEmulator();
 
 const template = (name: string, components?: unknown[], code = 'en_US') => ({
 	type: 'template',
@@ -22,7 +16,7 @@ const orderConfirmation = (overrides: { header?: unknown[]; body?: unknown[]; bu
 		...(overrides.buttons ?? [{ type: 'button', sub_type: 'url', index: '1', parameters: [text('860198')] }]),
 	]);
 
-describe('sendable templates (§1.8)', () => {
+describe('sendable templates (Meta: Template components)', () => {
 	it('hello_world outside any window → 200 with message_status "accepted" and status sent', async () => {
 		const response = await send(emulator, template('hello_world'));
 		expect(response.status).toBe(200);

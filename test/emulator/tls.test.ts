@@ -5,7 +5,7 @@
 import * as https from 'node:https';
 import { checkServerIdentity } from 'node:tls';
 import { startEmulator, type RunningEmulator } from '../../emulator';
-import { call, PHONE, SEED, USER } from './helpers';
+import { call, PHONE, SEED, USER } from '../harness/emulatorClient';
 
 let emulator: RunningEmulator;
 beforeAll(async () => {

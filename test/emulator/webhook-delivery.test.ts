@@ -1,6 +1,6 @@
 import type { RunningEmulator } from '../../emulator';
-import { call, graph, openWindow, PHONE, SEED, send, startTestEmulator, USER, WABA } from './helpers';
-import { sleep, startReceiver, statusOf, valueOf, VERIFY_TOKEN, type Receiver } from './webhook-receiver';
+import { call, graph, openWindow, PHONE, SEED, send, startTestEmulator, USER, WABA } from '../harness/emulatorClient';
+import { sleep, startReceiver, statusOf, valueOf, VERIFY_TOKEN, type Receiver } from '../harness/webhookReceiver';
 
 let receiver: Receiver;
 let emulator: RunningEmulator;
@@ -19,7 +19,7 @@ beforeEach(async () => {
 
 const deliveries = async (query = '') => (await call(emulator, 'GET', `/__emulator/webhook-deliveries${query}`)).json.data;
 
-describe('batches: several messages and statuses in one POST (§2.3)', () => {
+describe('batches: several messages and statuses in one POST (Meta: Messages webhook reference)', () => {
 	it('POST /__emulator/webhooks/batch puts inbound messages and statuses in one body, statuses in the order asked', async () => {
 		await openWindow(emulator);
 		const first = (await send(emulator, { type: 'text', text: { body: 'one' } })).json.messages[0].id;
@@ -62,7 +62,7 @@ describe('batches: several messages and statuses in one POST (§2.3)', () => {
 	});
 });
 
-describe('duplicates, retries and the delivery log (§2.8)', () => {
+describe('duplicates, retries and the delivery log (docs/webhook-delivery.md)', () => {
 	it('redeliver {last:true} and {deliveryId} post the very same bytes and signature again', async () => {
 		await call(emulator, 'POST', '/__emulator/inbound', { from: USER, text: 'Olá, tudo bem? 🌵' });
 		await call(emulator, 'POST', '/__emulator/inbound', { from: USER, text: 'second' });
@@ -120,7 +120,7 @@ describe('duplicates, retries and the delivery log (§2.8)', () => {
 	});
 });
 
-describe('template status webhooks (§2.7.1, §2.9)', () => {
+describe('template status webhooks (Meta: message_template_status_update webhook reference, Webhook overrides)', () => {
 	it('go to the app callback, not to a WABA override, with the template ID as an integer', async () => {
 		await graph(emulator, 'POST', `/${WABA}/subscribed_apps`, { override_callback_uri: `${receiver.base}/waba`, verify_token: VERIFY_TOKEN });
 		const created = await graph(emulator, 'POST', `/${WABA}/message_templates`, {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { call, graph, openWindow, PHONE, SEED, send, USER, WABA } from './helpers';
-import { emulatorWithAppReceiver, valueOf, type ReceivedPost } from './webhook-receiver';
+import { call, graph, openWindow, PHONE, SEED, send, USER, WABA } from '../harness/emulatorClient';
+import { emulatorWithAppReceiver, valueOf, type ReceivedPost } from '../harness/webhookReceiver';
 
 const stack = emulatorWithAppReceiver();
 
@@ -18,7 +18,7 @@ async function inbound(body: Record<string, unknown>) {
 const BASE64_SHA256 = /^[A-Za-z0-9+/]{43}=$/;
 const mediaObject = (extra: Record<string, unknown>) => ({ sha256: expect.stringMatching(BASE64_SHA256), id: expect.stringMatching(/^\d+$/), url: expect.stringContaining('/whatsapp_business/attachments/?mid='), ...extra });
 
-describe('inbound message webhooks (§2.4)', () => {
+describe('inbound message webhooks (Meta: Messages webhook reference)', () => {
 	it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
 		['text', { text: 'Does it come in another color?' }, { type: 'text', text: { body: 'Does it come in another color?' } }],
 		['image', { type: 'image', caption: 'Taj Mahal' }, { type: 'image', image: mediaObject({ caption: 'Taj Mahal', mime_type: 'image/jpeg' }) }],
@@ -73,7 +73,7 @@ describe('inbound message webhooks (§2.4)', () => {
 		expect((await fetch(message.image.url)).status).toBe(401);
 	});
 
-	it('a reaction targets the latest message to the user; removing one sends an empty or no emoji (§2.4.5)', async () => {
+	it('a reaction targets the latest message to the user; removing one sends an empty or no emoji (Meta: Messages webhook reference)', async () => {
 		await openWindow(stack.emulator);
 		const sentId = (await send(stack.emulator, { type: 'text', text: { body: 'Here is your receipt' } })).json.messages[0].id;
 		stack.receiver.clear();
@@ -84,7 +84,7 @@ describe('inbound message webhooks (§2.4)', () => {
 		expect((await inbound({ type: 'reaction', emoji: null })).message.reaction).toEqual({ message_id: sentId });
 	});
 
-	it('a quick-reply tap replies to the latest template, a button_reply to the latest interactive message (§2.4.6, §2.4.7)', async () => {
+	it('a quick-reply tap replies to the latest template, a button_reply to the latest interactive message (Meta: Messages webhook reference)', async () => {
 		const templateId = (await send(stack.emulator, { type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } })).json.messages[0].id;
 		stack.receiver.clear();
 		const tap = await inbound({ type: 'button', text: 'Stop promotions' });
@@ -97,7 +97,7 @@ describe('inbound message webhooks (§2.4)', () => {
 		expect((await inbound({ text: 'About this one', replyTo: templateId })).message.context).toEqual({ from: '15550783881', id: templateId });
 	});
 
-	it('a system notice (number change) carries no contacts and does not open the window (§2.4.11)', async () => {
+	it('a system notice (number change) carries no contacts and does not open the window (Meta: Messages webhook reference)', async () => {
 		const { post, message } = await inbound({ type: 'system', newWaId: '12195555358' });
 		expect(valueOf(post).contacts).toBeUndefined();
 		expect(message.system).toEqual({ body: `User Sheena Nelson changed from ${USER} to 12195555358`, wa_id: '12195555358', type: 'user_changed_number' });
@@ -111,7 +111,7 @@ describe('inbound message webhooks (§2.4)', () => {
 		expect(message).toEqual({ from: USER, timestamp: expect.stringMatching(/^\d+$/), ...raw });
 	});
 
-	it('a media message opens the window like any message (§7.3)', async () => {
+	it('a media message opens the window like any message (Meta: Customer service windows)', async () => {
 		await inbound({ type: 'sticker' });
 		const sent = await send(stack.emulator, { type: 'text', text: { body: 'Nice sticker' } });
 		expect(stack.emulator.state.messages.get(sent.json.messages[0].id)!.status).toBe('sent');

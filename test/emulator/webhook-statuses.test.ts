@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { RunningEmulator } from '../../emulator';
-import { call, openWindow, PHONE, SEED, send, startTestEmulator, USER, WABA } from './helpers';
-import { sleep, startReceiver, statusOf, type Receiver } from './webhook-receiver';
+import { call, openWindow, PHONE, SEED, send, startTestEmulator, USER, WABA } from '../harness/emulatorClient';
+import { sleep, startReceiver, statusOf, type Receiver } from '../harness/webhookReceiver';
 
 const TIMING = { sentAfterMs: 0, deliveredAfterMs: 20, readAfterMs: 40, finalStatus: 'read', statusOrder: 'in-order' } as const;
 const reply = { type: 'text', text: { body: 'It comes in pink — and green ✓' }, biz_opaque_callback_data: 'pedido-ñ-42' };
@@ -40,7 +40,7 @@ const statusesOf = async (response: { json: any }, count: number) => {
 	return (await receiver.waitForPosts(count, undefined, 3000, (post) => statusOf(post)?.id === id)).map(statusOf);
 };
 
-describe('status webhooks (§2.2, §2.5)', () => {
+describe('status webhooks (Meta: Create a webhook endpoint, Status messages webhook reference)', () => {
 	it('the X-Hub-Signature-256 header is the HMAC-SHA256 of the exact bytes received, keyed with the app secret', async () => {
 		await openWindowQuietly();
 		const response = await send(emulator, reply);
@@ -78,7 +78,7 @@ describe('status webhooks (§2.2, §2.5)', () => {
 		['a utility template inside the window is free', true, utilityTemplate, { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'utility' }],
 		['a utility template outside the window is billed', false, utilityTemplate, { billable: true, pricing_model: 'PMP', type: 'regular', category: 'utility' }],
 		['a marketing template is billed even inside the window', true, marketingTemplate, { billable: true, pricing_model: 'PMP', type: 'regular', category: 'marketing' }],
-	])('%s (§7.5)', async (_name, insideWindow, template, pricing) => {
+	])('%s (Meta: Pricing)', async (_name, insideWindow, template, pricing) => {
 		if (insideWindow) await openWindowQuietly();
 		const [sent] = await statusesOf(await send(emulator, template), 1);
 		expect(sent).toMatchObject({ status: 'sent', pricing, conversation: { origin: { type: pricing.category } } });
@@ -103,7 +103,7 @@ describe('status webhooks (§2.2, §2.5)', () => {
 		expect((await call(emulator, 'PATCH', '/__emulator/config', { recipientFailures: [{ waId: USER, code: 131047 }] })).status).toBe(400);
 	});
 
-	it('finalStatus "delivered" stops before read; read at the same moment as delivered replaces it (§2.5)', async () => {
+	it('finalStatus "delivered" stops before read; read at the same moment as delivered replaces it (Meta: Status messages webhook reference)', async () => {
 		await openWindowQuietly();
 		await call(emulator, 'PATCH', '/__emulator/config', { webhook: { finalStatus: 'delivered' } });
 		const first = await send(emulator, reply);
@@ -127,7 +127,7 @@ describe('status webhooks (§2.2, §2.5)', () => {
 		expect(postsFor(reaction).map((post) => statusOf(post).status)).toEqual(['sent']);
 	});
 
-	it('a send through v24.0 has no conversation object (§2.5)', async () => {
+	it('a send through v24.0 has no conversation object (Meta: Status messages webhook reference)', async () => {
 		await openWindowQuietly();
 		const [sent] = await statusesOf(await call(emulator, 'POST', `/v24.0/${PHONE}/messages`, { messaging_product: 'whatsapp', to: USER, ...reply }), 1);
 		expect(sent.pricing).toMatchObject({ category: 'service' });
@@ -135,7 +135,7 @@ describe('status webhooks (§2.2, §2.5)', () => {
 	});
 });
 
-describe('status order (§2.8)', () => {
+describe('status order (docs/webhook-delivery.md)', () => {
 	it('"reverse" holds a message\'s statuses until the last one, then posts read, delivered, sent', async () => {
 		await openWindowQuietly();
 		await call(emulator, 'PATCH', '/__emulator/config', { webhook: { statusOrder: 'reverse' } });

@@ -1,6 +1,6 @@
 import type { RunningEmulator } from '../../emulator';
-import { call, expectMetaError, graph, openWindow, PHONE, SEED, startTestEmulator, USER, WABA } from './helpers';
-import { startReceiver, VERIFY_TOKEN, type Receiver } from './webhook-receiver';
+import { call, expectMetaError, graph, openWindow, PHONE, SEED, startTestEmulator, USER, WABA } from '../harness/emulatorClient';
+import { startReceiver, VERIFY_TOKEN, type Receiver } from '../harness/webhookReceiver';
 
 let receiver: Receiver;
 let emulator: RunningEmulator;
@@ -53,7 +53,7 @@ describe('app access token (/oauth/access_token)', () => {
 });
 
 describe('app subscriptions (/{app-id}/subscriptions) as n8n\'s trigger registers them', () => {
-	it('POST verifies the callback (§2.1), then GET lists it, webhooks go there, DELETE removes it', async () => {
+	it('POST verifies the callback (Meta: Create a webhook endpoint), then GET lists it, webhooks go there, DELETE removes it', async () => {
 		const token = await appToken();
 		expect((await subscriptions('GET', token)).json).toEqual({ data: [] });
 		const created = await call(emulator, 'POST', `/v19.0/${SEED.appId}/subscriptions`, undefined, {
@@ -98,7 +98,7 @@ describe('app subscriptions (/{app-id}/subscriptions) as n8n\'s trigger register
 	});
 });
 
-describe('overrides (§2.9): phone number, then WABA, then app callback', () => {
+describe('overrides (Meta: Webhook overrides): phone number, then WABA, then app callback', () => {
 	const overrideWaba = (body?: Record<string, unknown>) => graph(emulator, 'POST', `/${WABA}/subscribed_apps`, body);
 	const overridePhone = (uri: string) => graph(emulator, 'POST', `/${PHONE}`, { webhook_configuration: { override_callback_uri: uri, verify_token: VERIFY_TOKEN } });
 
@@ -125,7 +125,7 @@ describe('overrides (§2.9): phone number, then WABA, then app callback', () => 
 	});
 });
 
-describe('360dialog webhook configuration (§8)', () => {
+describe('360dialog webhook configuration (docs/360dialog.md)', () => {
 	const apiKey = SEED.dialog360ApiKey;
 
 	it('POST /v1/configs/webhook {url, headers}: no handshake, webhooks carry the headers and no Meta signature', async () => {

@@ -1,11 +1,11 @@
 import { signatureHeader } from '../../emulator';
-import { call, expectMetaError, graph, PHONE, SEED, send, USER, WABA } from './helpers';
-import { emulatorWithAppReceiver } from './webhook-receiver';
+import { call, expectMetaError, graph, PHONE, SEED, send, USER, WABA } from '../harness/emulatorClient';
+import { emulatorWithAppReceiver } from '../harness/webhookReceiver';
 
 const outsideWindow = { type: 'text', text: { body: 'Your order has shipped' }, biz_opaque_callback_data: 'order-42' };
 const stack = emulatorWithAppReceiver();
 
-describe('signed status webhooks (§2.2, §2.5)', () => {
+describe('signed status webhooks (Meta: Create a webhook endpoint, Status messages webhook reference)', () => {
 	it('posts the failed 131047 status with X-Hub-Signature-256 over the exact body', async () => {
 		const response = await send(stack.emulator, outsideWindow);
 		await stack.receiver.waitForPosts(1);
@@ -37,8 +37,8 @@ describe('signed status webhooks (§2.2, §2.5)', () => {
 	});
 });
 
-describe('webhook overrides (§2.9)', () => {
-	it('POST /{waba-id}/subscribed_apps verifies the URL (§2.1), then statuses go there', async () => {
+describe('webhook overrides (Meta: Webhook overrides)', () => {
+	it('POST /{waba-id}/subscribed_apps verifies the URL (Meta: Create a webhook endpoint), then statuses go there', async () => {
 		const subscribed = await graph(stack.emulator, 'POST', `/${WABA}/subscribed_apps`, { override_callback_uri: `${stack.receiver.base}/waba`, verify_token: 'emulator-verify-token' });
 		expect(subscribed.json).toEqual({ success: true });
 		expect((await graph(stack.emulator, 'GET', `/${WABA}/subscribed_apps`)).json.data).toEqual([expect.objectContaining({ override_callback_uri: `${stack.receiver.base}/waba` })]);

@@ -1,10 +1,10 @@
 import type { RunningEmulator } from '../../emulator';
-import { call, expectMetaError, openWindow, SEED, send, startTestEmulator, USER } from './helpers';
+import { call, expectMetaError, openWindow, SEED, send, startTestEmulator, USER } from '../harness/emulatorClient';
 
 const HOUR = 60 * 60 * 1000;
 const textMessage = { type: 'text', text: { body: 'Your order has shipped' } };
 
-describe('24-hour customer-service window (§7.3)', () => {
+describe('24-hour customer-service window (Meta: Customer service windows)', () => {
 	let emulator: RunningEmulator;
 	let now = Date.UTC(2025, 5, 1, 12);
 	beforeAll(async () => {
@@ -59,7 +59,7 @@ describe('24-hour customer-service window (§7.3)', () => {
 	});
 });
 
-describe('rate limits (§7.1)', () => {
+describe('rate limits (Meta: Throughput)', () => {
 	let emulator: RunningEmulator;
 	let now = 1_000_000;
 	beforeAll(async () => {

@@ -151,7 +151,11 @@ export function nodeOf(subject: NodeUnderTest, parameters: INodeParameters, iden
 }
 
 /** A one-node workflow around `node`. */
-export function workflowOf(subject: NodeUnderTest, node: INode, settings: { id: string; active: boolean; staticData: IDataObject }): Workflow {
+export function workflowOf(
+	subject: NodeUnderTest,
+	node: INode,
+	settings: { id: string; active: boolean; staticData: IDataObject; timeZone?: string },
+): Workflow {
 	return new Workflow({
 		id: settings.id,
 		nodes: [node],
@@ -159,12 +163,13 @@ export function workflowOf(subject: NodeUnderTest, node: INode, settings: { id: 
 		active: settings.active,
 		nodeTypes: nodeTypesFor(subject.nodeType, subject.typeName),
 		staticData: settings.staticData,
+		...(settings.timeZone ? { settings: { timezone: settings.timeZone } } : {}),
 	});
 }
 
-function buildWorkflow(subject: NodeUnderTest, parameters: INodeParameters): { workflow: Workflow; node: INode } {
+function buildWorkflow(subject: NodeUnderTest, parameters: INodeParameters, timeZone?: string): { workflow: Workflow; node: INode } {
 	const node = nodeOf(subject, parameters);
-	return { workflow: workflowOf(subject, node, { id: 'wf-under-test', active: false, staticData: {} }), node };
+	return { workflow: workflowOf(subject, node, { id: 'wf-under-test', active: false, staticData: {}, timeZone }), node };
 }
 
 /** What n8n hands every context: our credential store, and the instance's URLs under `baseUrl`. */
@@ -196,15 +201,18 @@ export interface NodeRunResult {
 	items: INodeExecutionData[];
 }
 
-/** Executes the node once over `items`, as n8n does for one node in a workflow run. */
+/**
+ * Executes the node once over `items`, as n8n does for one node in a workflow run. `workflowTimeZone`
+ * is the workflow's Timezone setting (n8n's default applies without it).
+ */
 export async function executeNode(
 	subject: NodeUnderTest,
 	parameters: INodeParameters,
 	items: INodeExecutionData[] = [{ json: {} }],
-	options: { continueOnFail?: boolean } = {},
+	options: { continueOnFail?: boolean; workflowTimeZone?: string } = {},
 ): Promise<NodeRunResult> {
 	await ensureBinaryDataService();
-	const { workflow, node } = buildWorkflow(subject, parameters);
+	const { workflow, node } = buildWorkflow(subject, parameters, options.workflowTimeZone);
 	if (options.continueOnFail) node.onError = 'continueRegularOutput';
 	const runExecutionData = { resultData: { runData: {} }, executionData: { contextData: {}, nodeExecutionStack: [], metadata: {}, waitingExecution: {}, waitingExecutionSource: {} } } as unknown as IRunExecutionData;
 	const inputData = { main: [items] };

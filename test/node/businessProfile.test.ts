@@ -1,14 +1,7 @@
 import { SEED } from '../../emulator';
-import { startNodeTestBed, type NodeTestBed } from './whatsAppBusinessHarness';
+import { useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
 
-let bed: NodeTestBed;
-beforeAll(async () => {
-	bed = await startNodeTestBed();
-});
-afterAll(async () => await bed.close());
-beforeEach(async () => {
-	await fetch(`${bed.emulator.url}/__emulator/reset`, { method: 'POST' });
-});
+const bed = useNodeTestBed();
 
 const seededProfile = {
 	about: 'Succulent specialists!',
@@ -95,7 +88,7 @@ describe('Business Profile › Update', () => {
 	});
 });
 
-describe('Business Profile on 360dialog (§8: /whatsapp_business_profile, no phone-number ID)', () => {
+describe('Business Profile on 360dialog (docs/360dialog.md: /whatsapp_business_profile, no phone-number ID)', () => {
 	test('get and update the number the API key belongs to', async () => {
 		const updated = await bed.run({ authentication: 'dialog360', resource: 'businessProfile', operation: 'update', updateFields: { address: '2 Garden Row, Austin, TX' } });
 		expect(updated.items[0].json).toEqual({ success: true, updatedFields: ['address'], address: '2 Garden Row, Austin, TX' });

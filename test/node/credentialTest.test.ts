@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, ICredentialTestRequest } from 'n8n
 import { WhatsApp360DialogApi } from '../../credentials/WhatsApp360DialogApi.credentials';
 import { WhatsAppCloudApi } from '../../credentials/WhatsAppCloudApi.credentials';
 import { startEmulator, type RunningEmulator } from '../../emulator';
-import { emulatorCredentials } from './emulatorCredentials';
+import { emulatorCredentials } from '../harness/emulatorCredentials';
 
 /**
  * The credentials' "Test" buttons: the request each one declares, sent as n8n would (expressions

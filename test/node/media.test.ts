@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { INodeExecutionData } from 'n8n-workflow';
 import { SEED } from '../../emulator';
 import { binaryBuffer } from '../harness/n8nContext';
-import { startNodeTestBed, type NodeTestBed } from './whatsAppBusinessHarness';
+import { useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
 
 /** A real 1×1 PNG and a real one-page PDF: small files as a previous node would hand them over. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -15,14 +15,7 @@ function fileItem(content: Buffer, mimeType: string, fileName: string, property 
 	return { json: { note: 'from a previous node' }, binary: { [property]: { data: content.toString('base64'), mimeType, fileName } } };
 }
 
-let bed: NodeTestBed;
-beforeAll(async () => {
-	bed = await startNodeTestBed();
-});
-afterAll(async () => await bed.close());
-beforeEach(async () => {
-	await fetch(`${bed.emulator.url}/__emulator/reset`, { method: 'POST' });
-});
+const bed = useNodeTestBed();
 
 async function upload(item: INodeExecutionData, extra: Record<string, unknown> = {}, authentication = 'cloudApi') {
 	const result = await bed.run({ authentication, resource: 'media', operation: 'upload', ...extra }, [item]);
@@ -144,7 +137,7 @@ describe('Media › Delete', () => {
 	});
 });
 
-describe('Media on 360dialog (§8: /media, same bodies, D360-API-KEY)', () => {
+describe('Media on 360dialog (docs/360dialog.md: /media, same bodies, D360-API-KEY)', () => {
 	test('upload, download back as the same bytes, and delete', async () => {
 		const uploaded = await upload(fileItem(PDF, 'application/pdf', 'invoice.pdf'), {}, 'dialog360');
 		expect(uploaded).toMatchObject({ mimeType: 'application/pdf', fileName: 'invoice.pdf', fileSize: PDF.length });

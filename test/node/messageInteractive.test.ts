@@ -1,15 +1,7 @@
 import { SEED } from '../../emulator';
-import { startNodeTestBed, type NodeTestBed } from './whatsAppBusinessHarness';
+import { CUSTOMER_WA_ID, useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
 
-let bed: NodeTestBed;
-beforeAll(async () => {
-	bed = await startNodeTestBed();
-});
-afterAll(async () => await bed.close());
-beforeEach(async () => {
-	await fetch(`${bed.emulator.url}/__emulator/reset`, { method: 'POST' });
-	await fetch(`${bed.emulator.url}/__emulator/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: '16505551234', text: 'hi' }) });
-});
+const bed = useNodeTestBed({ beforeEachTest: { customerWrites: CUSTOMER_WA_ID } });
 
 const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to: '+16505551234', type: 'interactive' };
 const interactive = { resource: 'message', operation: 'sendInteractive', to: '+1 650 555 1234' };
@@ -23,7 +15,7 @@ async function sentInteractive() {
 const rows = (count: number) => Array.from({ length: count }, (_, index) => ({ title: `Slot ${index + 1}` }));
 
 describe('Message › Send Interactive', () => {
-	test('reply buttons with an image header and footer; a button without ID uses its title (§1.7.1)', async () => {
+	test('reply buttons with an image header and footer; a button without ID uses its title (Meta: Interactive reply buttons messages)', async () => {
 		const result = await bed.run({
 			...interactive,
 			interactiveType: 'buttons',
@@ -59,7 +51,7 @@ describe('Message › Send Interactive', () => {
 		expect(await bed.accepted('/messages')).toHaveLength(0);
 	});
 
-	test('a list with two titled sections from the fields, with header text and footer (§1.7.2)', async () => {
+	test('a list with two titled sections from the fields, with header text and footer (Meta: Interactive list messages)', async () => {
 		await bed.run({
 			...interactive,
 			interactiveType: 'list',
@@ -119,7 +111,7 @@ describe('Message › Send Interactive', () => {
 		expect(await bed.accepted('/messages')).toHaveLength(0);
 	});
 
-	test('a CTA URL button with a text header (§1.7.3)', async () => {
+	test('a CTA URL button with a text header (Meta: Interactive CTA URL button messages)', async () => {
 		await bed.run({
 			...interactive,
 			interactiveType: 'ctaUrl',
@@ -155,7 +147,7 @@ describe('Message › Send Interactive', () => {
 		expect(body.interactive.header).toEqual({ type: 'document', document: { id } });
 	});
 
-	test('a location request quoting the customer message (§1.7.5, §1.9)', async () => {
+	test('a location request quoting the customer message (Meta: Location request messages, Contextual replies)', async () => {
 		await bed.run({ ...interactive, interactiveType: 'locationRequest', bodyText: 'Share your pickup location.', messageOptions: { replyToMessageId: 'wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQTdBQ0U4' } });
 		expect(await sentInteractive()).toEqual({
 			...envelope,

@@ -1,6 +1,6 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 import { SEED } from '../../emulator';
-import { startNodeTestBed, type NodeTestBed } from './whatsAppBusinessHarness';
+import { CUSTOMER_WA_ID, useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
 
 // A real 1×1 PNG and a minimal PDF: the emulator checks MIME types and sizes, not pixels.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -10,15 +10,7 @@ function itemWithFile(content: Buffer, mimeType: string, fileName: string, prope
 	return { json: { phone: '+16505551234' }, binary: { [property]: { data: content.toString('base64'), mimeType, fileName } } };
 }
 
-let bed: NodeTestBed;
-beforeAll(async () => {
-	bed = await startNodeTestBed();
-});
-afterAll(async () => await bed.close());
-beforeEach(async () => {
-	await fetch(`${bed.emulator.url}/__emulator/reset`, { method: 'POST' });
-	await fetch(`${bed.emulator.url}/__emulator/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: '16505551234', text: 'hi' }) });
-});
+const bed = useNodeTestBed({ beforeEachTest: { customerWrites: CUSTOMER_WA_ID } });
 
 const sendMedia = { resource: 'message', operation: 'sendMedia', to: '={{ $json.phone }}' };
 
@@ -113,7 +105,7 @@ describe('Message › Send Media', () => {
 		expect(await bed.accepted('/messages')).toHaveLength(1);
 	});
 
-	test('a WebP file sent as an image is refused before upload (§4.5: WebP only as a sticker)', async () => {
+	test('a WebP file sent as an image is refused before upload ((Meta: Media) WebP only as a sticker)', async () => {
 		await expect(bed.run({ ...sendMedia, mediaType: 'image', mediaSource: 'binary' }, [itemWithFile(PNG, 'image/webp', 'hi.webp')])).rejects.toThrow(/image\/webp/);
 		expect(await bed.accepted()).toHaveLength(0);
 	});

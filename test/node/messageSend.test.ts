@@ -1,16 +1,9 @@
-import { startNodeTestBed, type NodeTestBed } from './whatsAppBusinessHarness';
+import { useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
 
-let bed: NodeTestBed;
-beforeAll(async () => {
-	bed = await startNodeTestBed();
-});
-afterAll(async () => await bed.close());
+const bed = useNodeTestBed();
 
 /** A message from the customer: opens the 24 h window and gives a wamid to react to or read. */
-async function customerSays(text: string, from = '16505551234'): Promise<{ id: string; readAt?: number; typingIndicatorAt?: number }> {
-	const response = await fetch(`${bed.emulator.url}/__emulator/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from, text }) });
-	return ((await response.json()) as { message: { id: string } }).message;
-}
+const customerSays = async (text: string, from?: string) => await bed.customerWrites({ text, from });
 
 async function inboundState(id: string) {
 	const response = await fetch(`${bed.emulator.url}/__emulator/inbound`);
@@ -25,12 +18,8 @@ async function onlySentBody() {
 
 const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to: '+16505551234' };
 
-beforeEach(async () => {
-	await fetch(`${bed.emulator.url}/__emulator/reset`, { method: 'POST' });
-});
-
 describe('Message › Send Location', () => {
-	test('sends the coordinates as given, with name, address, quote and tracking data (§1.4)', async () => {
+	test('sends the coordinates as given, with name, address, quote and tracking data (Meta: Location messages)', async () => {
 		await customerSays('where are you?');
 		const result = await bed.run({
 			resource: 'message',
@@ -59,7 +48,7 @@ describe('Message › Send Location', () => {
 });
 
 describe('Message › Send Contacts', () => {
-	test('contact cards from the fields become Meta cards without empty keys (§1.5)', async () => {
+	test('contact cards from the fields become Meta cards without empty keys (Meta: Contacts messages)', async () => {
 		await customerSays('who should I call?');
 		const result = await bed.run({
 			resource: 'message',
@@ -121,7 +110,7 @@ describe('Message › Send Contacts', () => {
 });
 
 describe('Message › React', () => {
-	test('reacts to a customer message, then removes the reaction with an empty emoji (§1.6)', async () => {
+	test('reacts to a customer message, then removes the reaction with an empty emoji (Meta: Reaction messages)', async () => {
 		const message = await customerSays('My order arrived!');
 		const reacted = await bed.run({ resource: 'message', operation: 'react', to: '16505551234', messageId: message.id, emoji: '🎉' });
 		expect(reacted.items[0].json).toMatchObject({ type: 'reaction', reactedToMessageId: message.id, emoji: '🎉', removed: false });
@@ -140,7 +129,7 @@ describe('Message › React', () => {
 		expect(await bed.accepted('/messages')).toHaveLength(0);
 	});
 
-	test('React offers no "Reply To Message ID" option, because reactions cannot quote (§1.9)', () => {
+	test('React offers no "Reply To Message ID" option, because reactions cannot quote (Meta: Contextual replies)', () => {
 		const properties = bed.subject.nodeType.description.properties;
 		const reactOptions = properties.find((property) => property.name === 'messageOptions' && property.displayOptions?.show?.operation?.includes('react'));
 		const names = (reactOptions?.options ?? []).map((option) => (option as { name: string }).name);
@@ -150,7 +139,7 @@ describe('Message › React', () => {
 });
 
 describe('Message › Mark as Read', () => {
-	test('marks the message read with the typing indicator and reports success (§1.10)', async () => {
+	test('marks the message read with the typing indicator and reports success (Meta: Mark messages as read)', async () => {
 		const message = await customerSays('Is the shop open today?');
 		const result = await bed.run({ resource: 'message', operation: 'markAsRead', messageId: '={{ $json.id }}', readOptions: { typingIndicator: true } }, [{ json: { id: message.id } }]);
 		expect(result.items[0].json).toEqual({ success: true, messageId: message.id, typingIndicator: true });

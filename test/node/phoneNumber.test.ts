@@ -1,14 +1,7 @@
 import { SEED } from '../../emulator';
-import { startNodeTestBed, type NodeTestBed } from './whatsAppBusinessHarness';
+import { useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
 
-let bed: NodeTestBed;
-beforeAll(async () => {
-	bed = await startNodeTestBed();
-});
-afterAll(async () => await bed.close());
-beforeEach(async () => {
-	await fetch(`${bed.emulator.url}/__emulator/reset`, { method: 'POST' });
-});
+const bed = useNodeTestBed();
 
 const luckyShrub = {
 	phoneNumberId: SEED.phoneNumberId,

@@ -1,17 +1,8 @@
-import { startNodeTestBed, type NodeTestBed } from './whatsAppBusinessHarness';
+import { startNodeTestBed, useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
 
-let bed: NodeTestBed;
-beforeAll(async () => {
-	bed = await startNodeTestBed();
-});
-afterAll(async () => await bed.close());
-beforeEach(async () => {
-	await fetch(`${bed.emulator.url}/__emulator/reset`, { method: 'POST' });
-});
+const bed = useNodeTestBed();
 
-async function openWindow(from: string) {
-	await fetch(`${bed.emulator.url}/__emulator/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from, text: 'hi' }) });
-}
+const openWindow = async (from: string) => await bed.customerWrites({ from });
 
 describe('Message › Send Text', () => {
 	test('sends the text from each item and returns wamid and wa_id per item', async () => {

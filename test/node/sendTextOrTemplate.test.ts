@@ -1,22 +1,14 @@
-import { locator, mapperValue, templateFields } from './templateTestKit';
-import { startNodeTestBed, type NodeTestBed } from './whatsAppBusinessHarness';
+import { locator, mapperValue, templateFields } from '../harness/templateTestKit';
+import { useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
 
-/** Message › Send Text, or Template When Window Closed (issue: session window, reference §7.3). */
-let bed: NodeTestBed;
-beforeAll(async () => {
-	bed = await startNodeTestBed();
-});
-afterAll(async () => await bed.close());
-beforeEach(async () => {
-	await fetch(`${bed.emulator.url}/__emulator/reset`, { method: 'POST' });
-});
+/** Message › Send Text, or Template When Window Closed (Meta: Customer service windows). */
+const bed = useNodeTestBed();
 
 const customer = '16505551234';
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
 
 async function inboundAt(isoTime: string) {
-	const timestamp = Math.floor(Date.parse(isoTime) / 1000);
-	await fetch(`${bed.emulator.url}/__emulator/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: customer, text: 'hi', timestamp }) });
+	await bed.customerWrites({ from: customer, timestamp: Math.floor(Date.parse(isoTime) / 1000) });
 }
 
 async function smartSendParameters() {

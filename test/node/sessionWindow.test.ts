@@ -1,56 +1,28 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { normaliseWebhook } from '../../nodes/shared/whatsapp/webhook';
 import { outputNames } from '../../nodes/WhatsAppSessionWindow/actions/outputs';
 import { WhatsAppSessionWindow } from '../../nodes/WhatsAppSessionWindow/WhatsAppSessionWindow.node';
+import { executeNode, type NodeUnderTest } from '../harness/n8nContext';
 
 const node = new WhatsAppSessionWindow();
-
-/**
- * Evaluates a default such as `={{ $json.from?.waId ?? $json.to }}` the way n8n would for one item.
- * The node's default expressions are plain JavaScript over $json, so this is faithful for them.
- */
-function evaluateExpression(expression: string, json: IDataObject): unknown {
-	const body = expression.replace(/^=\{\{/, '').replace(/\}\}$/, '');
-	return new Function('$json', `return (${body});`)(json);
-}
-
-function defaultsFor(mode: string): Record<string, unknown> {
-	const shown = (property: INodeProperties) => !property.displayOptions?.show?.mode || property.displayOptions.show.mode.includes(mode);
-	return Object.fromEntries(node.description.properties.filter(shown).map((property) => [property.name, property.default]));
-}
+const subject: NodeUnderTest = { nodeType: node, typeName: 'n8n-nodes-whatsapp-business.whatsAppSessionWindow', credentialTypes: [], credentials: {} };
 
 interface RunOptions {
 	items: IDataObject[];
-	parameters?: Record<string, unknown>;
+	parameters?: INodeParameters;
 	continueOnFail?: boolean;
 	workflowTimeZone?: string;
 }
 
-/** Runs execute() with a minimal IExecuteFunctions: parameters are the node's defaults plus overrides. */
+/** Runs the node in n8n-core's ExecuteContext: parameters are the node's defaults plus overrides, expressions evaluated by n8n. */
 async function runNode(options: RunOptions): Promise<INodeExecutionData[][]> {
-	const mode = (options.parameters?.mode as string) ?? 'customerServiceWindow';
-	const parameters = { ...defaultsFor(mode), ...options.parameters };
 	const items: INodeExecutionData[] = options.items.map((json) => ({ json }));
-	const context = {
-		getInputData: () => items,
-		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
-			const value = name in parameters ? parameters[name] : fallback;
-			if (value === undefined) throw new Error(`Could not get parameter "${name}"`);
-			return typeof value === 'string' && value.startsWith('={{') ? evaluateExpression(value, items[itemIndex].json) : value;
-		},
-		continueOnFail: () => options.continueOnFail ?? false,
-		getNode: () => ({
-			id: 'session-window',
-			name: 'WhatsApp Session Window',
-			type: 'n8n-nodes-whatsapp-business.whatsAppSessionWindow',
-			typeVersion: 1,
-			position: [0, 0] as [number, number],
-			parameters: {},
-		}),
-		getTimezone: () => options.workflowTimeZone ?? 'Europe/Berlin',
-	};
-	return await node.execute.call(context as unknown as IExecuteFunctions);
+	const { outputs } = await executeNode(subject, options.parameters ?? {}, items, {
+		continueOnFail: options.continueOnFail,
+		workflowTimeZone: options.workflowTimeZone ?? 'Europe/Berlin',
+	});
+	return outputs;
 }
 
 /** The `outputs` expression evaluated for the given parameters, as the editor would. */
@@ -60,7 +32,7 @@ function evaluateOutputs(parameter: IDataObject): Array<{ type: string; displayN
 	return new Function('$parameter', `return (${body});`)(parameter);
 }
 
-// §2.4 inbound text message; the second message carries a §2.4.14 click-to-WhatsApp referral.
+// Meta's Messages webhook reference page: inbound text message; the second message carries a Meta's Messages webhook reference page: click-to-WhatsApp referral.
 const META_BODY = {
 	object: 'whatsapp_business_account',
 	entry: [{ id: '102290129340398', changes: [{ field: 'messages', value: {

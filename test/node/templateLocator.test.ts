@@ -1,20 +1,15 @@
 import { SEED } from '../../emulator';
-import { listEveryPage, resetEmulator, templateFields } from './templateTestKit';
-import { startNodeTestBed, type NodeTestBed } from './whatsAppBusinessHarness';
+import { listEveryPage, templateFields } from '../harness/templateTestKit';
+import { useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
 
-let bed: NodeTestBed;
-beforeAll(async () => {
-	bed = await startNodeTestBed();
-});
-afterAll(async () => await bed.close());
-beforeEach(async () => await resetEmulator(bed));
+const bed = useNodeTestBed();
 
 const sendTemplate = { resource: 'message', operation: 'sendTemplate' };
 const approvedSeed = () => [...bed.emulator.state.templates.values()].filter((template) => template.status === 'APPROVED');
 
 /** More approved templates than fit on one page of 100, created through the real create endpoint. */
 async function createApprovedTemplates(count: number) {
-	await resetEmulator(bed, { templateReview: { delayMs: 0 } });
+	await bed.reset({ templateReview: { delayMs: 0 } });
 	for (let n = 0; n < count; n++) {
 		const response = await fetch(`${bed.emulator.url}/v24.0/${SEED.wabaId}/message_templates`, {
 			method: 'POST',

@@ -1,12 +1,7 @@
-import { locator, resetEmulator } from './templateTestKit';
-import { startNodeTestBed, type NodeTestBed } from './whatsAppBusinessHarness';
+import { locator } from '../harness/templateTestKit';
+import { useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
 
-let bed: NodeTestBed;
-beforeAll(async () => {
-	bed = await startNodeTestBed();
-});
-afterAll(async () => await bed.close());
-beforeEach(async () => await resetEmulator(bed));
+const bed = useNodeTestBed();
 
 const template = (operation: string, parameters: Record<string, unknown> = {}) => ({ resource: 'template', operation, ...parameters });
 const stored = () => [...bed.emulator.state.templates.values()];

@@ -1,13 +1,8 @@
 import type { INodeExecutionData } from 'n8n-workflow';
-import { locator, resetEmulator, sendTemplateParameters, sentTemplates } from './templateTestKit';
-import { startNodeTestBed, type NodeTestBed } from './whatsAppBusinessHarness';
+import { locator, sendTemplateParameters, sentTemplates } from '../harness/templateTestKit';
+import { useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
 
-let bed: NodeTestBed;
-beforeAll(async () => {
-	bed = await startNodeTestBed();
-});
-afterAll(async () => await bed.close());
-beforeEach(async () => await resetEmulator(bed));
+const bed = useNodeTestBed();
 
 const ORDER_VALUES = { header: '860198', body_first_name: 'Ann', body_order_number: '860198', body_order_total: '$42.00', button_1_url: '860198' };
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');

@@ -1,15 +1,7 @@
-import { startNodeTestBed, type NodeTestBed } from './whatsAppBusinessHarness';
+import { CUSTOMER_WA_ID, useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
 
-/** How the transport treats Meta's temporary refusals and broken connections (reference §6.2, §7.1). */
-let bed: NodeTestBed;
-beforeAll(async () => {
-	bed = await startNodeTestBed();
-});
-afterAll(async () => await bed.close());
-beforeEach(async () => {
-	await fetch(`${bed.emulator.url}/__emulator/reset`, { method: 'POST' });
-	await fetch(`${bed.emulator.url}/__emulator/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: '16505551234', text: 'hi' }) });
-});
+/** How the transport treats Meta's temporary refusals and broken connections (Meta: Error codes, Throughput). */
+const bed = useNodeTestBed({ beforeEachTest: { customerWrites: CUSTOMER_WA_ID } });
 
 async function injectFaults(faults: object[]) {
 	const response = await fetch(`${bed.emulator.url}/__emulator/config`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ faults }) });

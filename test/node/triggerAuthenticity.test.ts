@@ -1,11 +1,7 @@
 import { forgetAllDuplicates } from '../../nodes/WhatsAppBusinessTrigger/webhook/duplicates';
-import { inbound, SEED, signed, startTriggerTestBed, textMessage, type TriggerTestBed } from './triggerTestBed';
+import { inbound, SEED, signed, startTriggerTestBed, useTriggerTestBed, textMessage, type TriggerTestBed } from '../harness/triggerTestBed';
 
-let bed: TriggerTestBed;
-beforeAll(async () => {
-	bed = await startTriggerTestBed();
-});
-afterAll(async () => await bed.close());
+const bed = useTriggerTestBed();
 beforeEach(() => {
 	forgetAllDuplicates();
 	bed.logs.length = 0;
@@ -13,7 +9,7 @@ beforeEach(() => {
 
 const delivery = () => inbound(textMessage(`wamid.AUTH${Math.random().toString(36).slice(2)}`));
 
-describe('Trigger › POST signature (X-Hub-Signature-256, §2.2)', () => {
+describe('Trigger › POST signature (X-Hub-Signature-256, Meta: Create a webhook endpoint)', () => {
 	test('a delivery signed with the App Secret starts one execution and is answered 200', async () => {
 		const { body, headers } = signed(delivery());
 		const run = await bed.post(body, headers);
@@ -73,7 +69,7 @@ describe('Trigger › POST signature (X-Hub-Signature-256, §2.2)', () => {
 	});
 });
 
-describe('Trigger › GET verification (hub.challenge, §2.1)', () => {
+describe('Trigger › GET verification (hub.challenge, Meta: Create a webhook endpoint)', () => {
 	test('the right verify token gets 200 with the challenge as plain text, and no execution', async () => {
 		const run = await bed.get({ 'hub.mode': 'subscribe', 'hub.challenge': '1158201444', 'hub.verify_token': SEED.verifyToken });
 		expect(run).toMatchObject({ statusCode: 200, responseBody: '1158201444', executed: false });
@@ -98,7 +94,7 @@ describe('Trigger › GET verification (hub.challenge, §2.1)', () => {
 	});
 });
 
-describe('Trigger › 360dialog (no signature, optional secret header, §8)', () => {
+describe('Trigger › 360dialog (no signature, optional secret header, docs/360dialog.md)', () => {
 	let dialogBed: TriggerTestBed;
 	afterEach(async () => await dialogBed.close());
 

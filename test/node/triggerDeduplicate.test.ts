@@ -12,7 +12,7 @@ import {
 	type IDataDeduplicator,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { startNodeTestBed, type NodeTestBed } from './whatsAppBusinessHarness';
+import { useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
 
 class InMemoryDeduplicator implements IDataDeduplicator {
 	private readonly seen = new Map<string, DeduplicationItemTypes[]>();
@@ -37,11 +37,7 @@ class InMemoryDeduplicator implements IDataDeduplicator {
 
 /** Trigger Event › Drop Duplicates of the WhatsApp Business node: no WhatsApp request, n8n's store only. */
 const parameters = (maxEntries = 10000) => ({ resource: 'event', operation: 'dropDuplicates', maxEntries });
-let bed: NodeTestBed;
-beforeAll(async () => {
-	bed = await startNodeTestBed();
-});
-afterAll(async () => await bed.close());
+const bed = useNodeTestBed({ beforeEachTest: { reset: false } });
 const run = async (items: INodeExecutionData[], maxEntries?: number) => await bed.run(parameters(maxEntries), items);
 
 const event = (eventId: string): INodeExecutionData => ({ json: { kind: 'message', eventId, text: `text of ${eventId}` } });

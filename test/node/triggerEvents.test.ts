@@ -1,15 +1,11 @@
 /**
  * What comes out of the trigger: one item per message, status and change, in the core's
- * normalised shape, for Meta's documented payloads (reference §2.4–§2.7), signed as Meta signs.
+ * normalised shape, for Meta's documented payloads (Meta: Messages webhook reference, Webhooks overview), signed as Meta signs.
  */
 import { forgetAllDuplicates } from '../../nodes/WhatsAppBusinessTrigger/webhook/duplicates';
-import { inbound, messagesEnvelope, SEED, SHEENA, signed, startTriggerTestBed, statusUpdate, textMessage, type TriggerTestBed } from './triggerTestBed';
+import { inbound, messagesEnvelope, SEED, SHEENA, signed, startTriggerTestBed, useTriggerTestBed, statusUpdate, textMessage, type TriggerTestBed } from '../harness/triggerTestBed';
 
-let bed: TriggerTestBed;
-beforeAll(async () => {
-	bed = await startTriggerTestBed();
-});
-afterAll(async () => await bed.close());
+const bed = useTriggerTestBed();
 beforeEach(() => forgetAllDuplicates());
 
 async function deliver(payload: unknown, target: TriggerTestBed = bed) {
@@ -20,7 +16,7 @@ async function deliver(payload: unknown, target: TriggerTestBed = bed) {
 const FROM = { waId: '16505551234', e164: '+16505551234', profileName: 'Sheena Nelson' };
 const COMMON = { kind: 'message', field: 'messages', wabaId: SEED.wabaId, phoneNumberId: SEED.phoneNumberId, displayPhoneNumber: '15550783881', from: FROM, timestamp: '2025-06-08T20:59:43.000Z', timestampEpoch: 1749416383 };
 
-/** §2.4.1–§2.4.14: each message type as Meta documents it, and the item it must become. */
+/** Meta's Messages webhook reference page: each message type as Meta documents it, and the item it must become. */
 const MESSAGE_CASES: Array<[string, Record<string, unknown>, Record<string, unknown>]> = [
 	['text', { type: 'text', text: { body: 'Does it come in another color?' } }, { type: 'text', text: 'Does it come in another color?' }],
 	[
@@ -84,7 +80,7 @@ const MESSAGE_CASES: Array<[string, Record<string, unknown>, Record<string, unkn
 	],
 ];
 
-describe('Trigger › one item per message, normalised (§2.4)', () => {
+describe('Trigger › one item per message, normalised (Meta: Messages webhook reference)', () => {
 	test.each(MESSAGE_CASES)('%s', async (_name, message, expected) => {
 		const id = `wamid.${_name.replace(/\W/g, '')}`;
 		const run = await deliver(inbound({ id, ...message }));
@@ -103,7 +99,7 @@ describe('Trigger › one item per message, normalised (§2.4)', () => {
 	});
 });
 
-describe('Trigger › statuses and batches (§2.3, §2.5)', () => {
+describe('Trigger › statuses and batches (Meta: Messages webhook reference, Status messages webhook reference)', () => {
 	test('a batch of two messages and three statuses in two changes gives five items, one each', async () => {
 		const payload = {
 			object: 'whatsapp_business_account',
@@ -159,7 +155,7 @@ describe('Trigger › statuses and batches (§2.3, §2.5)', () => {
 		expect(run.items[0].json).toMatchObject({ status: 'failed', errors: [{ code: 131047, retryable: false, advice: expect.stringMatching(/template/i) }] });
 	});
 
-	test('template status updates are dropped by default and emitted when chosen (§2.7.1)', async () => {
+	test('template status updates are dropped by default and emitted when chosen (Meta: message_template_status_update webhook reference)', async () => {
 		const templateChange = {
 			object: 'whatsapp_business_account',
 			entry: [{ id: SEED.wabaId, time: 1751247548, changes: [{ field: 'message_template_status_update', value: { event: 'REJECTED', message_template_id: 1689556908129835, message_template_name: 'abandoned_cart', message_template_language: 'en', reason: 'INVALID_FORMAT' } }] }],

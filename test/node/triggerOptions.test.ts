@@ -5,14 +5,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { binaryBuffer } from '../harness/n8nContext';
 import { forgetAllDuplicates } from '../../nodes/WhatsAppBusinessTrigger/webhook/duplicates';
-import { inbound, messagesEnvelope, SEED, signed, startTriggerTestBed, statusUpdate, textMessage, type TriggerTestBed } from './triggerTestBed';
+import { inbound, messagesEnvelope, SEED, signed, startTriggerTestBed, useTriggerTestBed, statusUpdate, textMessage, type TriggerTestBed } from '../harness/triggerTestBed';
 
 const SECOND_NUMBER = '106540352242923';
-let bed: TriggerTestBed;
-beforeAll(async () => {
-	bed = await startTriggerTestBed();
-});
-afterAll(async () => await bed.close());
+const bed = useTriggerTestBed();
 beforeEach(async () => {
 	forgetAllDuplicates();
 	await fetch(`${bed.emulator.url}/__emulator/reset`, { method: 'POST' });
@@ -79,7 +75,7 @@ describe('Trigger › filters', () => {
 	});
 });
 
-describe('Trigger › Drop Duplicates (§2.8)', () => {
+describe('Trigger › Drop Duplicates (docs/webhook-delivery.md)', () => {
 	test('the same delivery twice: the second is answered 200 and starts nothing', async () => {
 		const payload = inbound(textMessage('wamid.DUP1'));
 		const first = await deliver(bed, payload);
@@ -136,7 +132,7 @@ describe('Trigger › Drop Duplicates (§2.8)', () => {
 	});
 });
 
-describe('Trigger › Download Media (§4.2, §4.3)', () => {
+describe('Trigger › Download Media (Meta: Media)', () => {
 	test('inbound media arrives as binary data with its MIME type and a file name', async () => {
 		await withOptions({ options: { downloadMedia: true } }, async (target) => {
 			const bytes = Buffer.from('%PDF-1.4 emulated invoice');
@@ -150,7 +146,7 @@ describe('Trigger › Download Media (§4.2, §4.3)', () => {
 			const mediaId = (item.json.media as { id: string }).id;
 			const calls = (await target.accepted()).filter((request) => request.method === 'GET');
 			expect(calls.map((request) => request.path.replace(/^\/v\d+\.\d+/, ''))).toEqual([`/${mediaId}`, '/whatsapp_business/attachments/']);
-			// §4.2: the media must belong to the number that received it.
+			// Meta's Media page: the media must belong to the number that received it.
 			expect(calls[0].query).toEqual({ phone_number_id: SEED.phoneNumberId });
 		});
 	});
@@ -175,7 +171,7 @@ describe('Trigger › Download Media (§4.2, §4.3)', () => {
 	});
 });
 
-describe('Trigger › Mark as Read (§1.10)', () => {
+describe('Trigger › Mark as Read (Meta: Mark messages as read)', () => {
 	test('one read receipt per chat, for the latest message; every item says markedAsRead', async () => {
 		await withOptions({ options: { markAsRead: true } }, async (target) => {
 			await admin('webhooks/batch', { inbound: [{ from: '16505551234', text: 'first' }, { from: '16505551234', text: 'second' }] });

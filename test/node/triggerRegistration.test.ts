@@ -1,11 +1,11 @@
 /**
- * Activation and deactivation against the emulator (§2.9): what the trigger adds is recorded in
+ * Activation and deactivation against the emulator (Meta: Webhook overrides): what the trigger adds is recorded in
  * static data and exactly that is undone; overrides that were there before come back.
  */
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import type { WebhookRun } from '../harness/webhookContext';
 import { forgetAllDuplicates } from '../../nodes/WhatsAppBusinessTrigger/webhook/duplicates';
-import { SEED, startTriggerTestBed, type TriggerTestBed } from './triggerTestBed';
+import { SEED, startTriggerTestBed, type TriggerTestBed } from '../harness/triggerTestBed';
 
 const SECOND_NUMBER = '106540352242923';
 let emulator: RunningEmulator;
@@ -42,7 +42,7 @@ async function admin<T>(path: string, body?: unknown): Promise<T> {
 	return (await response.json()) as T;
 }
 
-/** The callback each level routes to now, as Meta reports it (§2.9). */
+/** The callback each level routes to now, as Meta reports it (Meta: Webhook overrides). */
 async function webhookConfiguration(phoneNumberId: string = SEED.phoneNumberId): Promise<Record<string, string>> {
 	const response = await fetch(`${emulator.url}/v24.0/${phoneNumberId}?fields=webhook_configuration`, { headers: { Authorization: `Bearer ${SEED.accessToken}` } });
 	return ((await response.json()) as { webhook_configuration: Record<string, string> }).webhook_configuration;

@@ -19,7 +19,7 @@ export const resource: INodeProperties = {
 };
 
 /** Which of the WABA's numbers sends (or is read); empty = the credential's default number. */
-export const phoneNumberId: INodeProperties = {
+const phoneNumberId: INodeProperties = {
 	displayName: 'Sender Phone Number',
 	name: 'phoneNumberId',
 	type: 'resourceLocator',

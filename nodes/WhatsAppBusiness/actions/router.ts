@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { errorItemJson, toNodeError } from '../../shared/transport';
-import { connectionForItem } from './common/connection';
+import { connectionForItem } from '../transport/connection';
 import { resources } from './resources';
 
 /**

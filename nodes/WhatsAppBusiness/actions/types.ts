@@ -1,11 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import type { WhatsAppConnection } from '../../shared/transport';
+import type { OperationContext } from '../transport/connection';
 
-/** What every operation gets besides `this`: the item index and how to reach WhatsApp for it. */
-export interface OperationContext {
-	itemIndex: number;
-	connection: WhatsAppConnection;
-}
+export type { OperationContext };
 
 /**
  * One operation = one file: its fields (`description`) and its work for ONE input item

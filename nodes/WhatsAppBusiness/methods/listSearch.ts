@@ -1,8 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { endpoints, whatsAppRequest } from '../../shared/transport';
-import { fetchTemplatePage, type StoredTemplate, type TemplateQuery } from '../actions/template/templateApi';
-import { templateValue } from '../actions/template/templateReference';
-import { connectionForOptions } from './connection';
+import { fetchTemplatePage, type StoredTemplate, type TemplateQuery } from '../transport/templates';
+import { templateValue } from '../transport/templateReference';
+import { connectionForOptions } from '../transport/connection';
 
 interface PhoneNumber {
 	id: string;
@@ -10,7 +10,7 @@ interface PhoneNumber {
 	verified_name?: string;
 }
 
-/** The WABA's phone numbers (§5.3), all pages. */
+/** The WABA's phone numbers (Meta: Phone numbers), all pages. */
 export async function searchPhoneNumbers(this: ILoadOptionsFunctions, _filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const connection = await connectionForOptions.call(this);
 	const response = await whatsAppRequest.call(this, connection, {
@@ -54,7 +54,7 @@ async function searchTemplatePages(
 }
 
 /**
- * Approved templates only: the only ones WhatsApp will send (§1.8, §3.5). Shown as
+ * Approved templates only: the only ones WhatsApp will send (Meta: Template components, Template management). Shown as
  * "order_confirmation (en_US) · UTILITY"; the value is `name|language`.
  */
 export async function searchTemplates(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { fetchAllTemplates } from '../actions/template/templateApi';
-import { connectionForOptions } from './connection';
+import { fetchAllTemplates } from '../transport/templates';
+import { connectionForOptions } from '../transport/connection';
 
 /** The language codes the WABA's templates use (en_US, es_ES…), for filtering the template list. */
 export async function getTemplateLanguages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

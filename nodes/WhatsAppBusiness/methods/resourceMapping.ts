@@ -6,13 +6,13 @@ import {
 	type TemplateDefinition,
 	type TemplateParameterField,
 } from '../../shared/whatsapp/templates';
-import { fetchTemplatesNamed } from '../actions/template/templateApi';
-import { chooseTranslation, parseTemplateReference, requireTemplateName } from '../actions/template/templateReference';
-import { connectionForOptions } from './connection';
+import { fetchTemplatesNamed } from '../transport/templates';
+import { chooseTranslation, parseTemplateReference, requireTemplateName } from '../transport/templateReference';
+import { connectionForOptions } from '../transport/connection';
 
 /**
  * One mapper field per value the chosen template needs (header, each variable, each button that
- * takes a value), read from the template itself: no positional guessing (peers §2 item 4).
+ * takes a value), read from the template itself: no positional guessing, unlike n8n's built-in WhatsApp node, where the user keeps the parameter order by hand.
  */
 export async function getTemplateFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
 	try {

@@ -1,11 +1,19 @@
 /**
- * App-level Graph calls (§2.9): they need an app access token (client-credentials grant with
+ * App-level Graph calls (Meta: Webhook overrides): they need an app access token (client-credentials grant with
  * the App ID and App Secret), not the credential's system-user token, so they bypass n8n's
  * credential authentication. Neither token nor secret ever appears in an error.
  */
 import { NodeOperationError, type IDataObject, type IHookFunctions, type IHttpRequestMethods } from 'n8n-workflow';
 import { endpoints, metaApiError, WhatsAppConfigurationError, type WhatsAppConnection } from '../../shared/transport';
 import { parseGraphError } from '../../shared/whatsapp/errors';
+
+/** What registering with Meta needs, read from the WhatsApp Cloud API credential. */
+export interface MetaSetup {
+	connection: WhatsAppConnection;
+	appId: string;
+	appSecret: string;
+	verifyToken: string;
+}
 
 interface AppCall {
 	method: IHttpRequestMethods;

@@ -1,5 +1,5 @@
 /**
- * 360dialog registration (§8): POST /v1/configs/webhook {url, headers?} for the number of the API
+ * 360dialog registration (docs/360dialog.md): POST /v1/configs/webhook {url, headers?} for the number of the API
  * key; deactivation puts the previous URL back. Reading the current URL (GET on the same path) is
  * reported by third-party code, not documented, so a failed read is tolerated.
  */
@@ -7,7 +7,7 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { connectionFromCredentials, endpoints, whatsAppRequest, type WhatsAppConnection } from '../../shared/transport';
 import type { TriggerSettings } from '../settings';
 import { logPrefix } from '../webhook/http';
-import { clearRecord, loadRecord, previousValue, saveRecord } from './record';
+import { clearRecord, loadRecord, previousValue, saveRecord } from './registrationRecord';
 
 async function dialog360Connection(context: IHookFunctions): Promise<WhatsAppConnection> {
 	return connectionFromCredentials('dialog360', await context.getCredentials('whatsApp360DialogApi'));

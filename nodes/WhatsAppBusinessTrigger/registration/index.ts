@@ -3,7 +3,7 @@ import { WhatsAppConfigurationError } from '../../shared/transport';
 import { readSettings } from '../settings';
 import { dialog360Create, dialog360Delete, dialog360Exists } from './dialog360';
 import { metaCreate, metaDelete, metaExists } from './meta';
-import { loadRecord } from './record';
+import { loadRecord } from './registrationRecord';
 
 /** Our plain errors become n8n errors with the fix as description; n8n's own pass through. */
 function asNodeError(context: IHookFunctions, error: unknown): NodeApiError | NodeOperationError {

@@ -1,26 +1,19 @@
 /**
- * Automatic registration on Meta (§2.9). Several workflows share one app: the app callback is set
+ * Automatic registration on Meta (Meta: Webhook overrides). Several workflows share one app: the app callback is set
  * only when the app has none, and each workflow points its WABA (or its phone numbers) at itself
  * with an override. Deactivation undoes exactly what the record says activation did.
  */
 import type { IHookFunctions } from 'n8n-workflow';
-import { connectionFromCredentials, WhatsAppConfigurationError, type WhatsAppConnection } from '../../shared/transport';
+import { connectionFromCredentials, WhatsAppConfigurationError } from '../../shared/transport';
 import { OVERRIDABLE_FIELDS, subscriptionFields } from '../eventOptions';
 import type { TriggerSettings } from '../settings';
 import { logPrefix } from '../webhook/http';
-import { appAccess, createAppSubscription, listAppSubscriptions, subscriptionFieldNames } from './appApi';
+import { appAccess, createAppSubscription, listAppSubscriptions, subscriptionFieldNames, type MetaSetup } from './appApi';
 import { undoMetaRegistration } from './metaUndo';
 import { readPhoneOverride, readWabaSubscription, writePhoneOverride, writeWabaOverride } from './metaOverrides';
-import { loadRecord, previousValue, saveRecord, type RegistrationRecord } from './record';
+import { loadRecord, previousValue, saveRecord, type RegistrationRecord } from './registrationRecord';
 
-export interface MetaSetup {
-	connection: WhatsAppConnection;
-	appId: string;
-	appSecret: string;
-	verifyToken: string;
-}
-
-export async function metaSetup(this: IHookFunctions): Promise<MetaSetup> {
+async function metaSetup(this: IHookFunctions): Promise<MetaSetup> {
 	const credentials = await this.getCredentials('whatsAppCloudApi');
 	const verifyToken = String(credentials.verifyToken ?? '');
 	if (!verifyToken) {
@@ -113,7 +106,7 @@ function warnAboutForeignAppCallback(context: IHookFunctions, callbackUrl: strin
 	const appOnly = wanted.filter((field) => !OVERRIDABLE_FIELDS.has(field));
 	if (appOnly.length > 0) {
 		context.logger.warn(
-			`${logPrefix(context)}: ${appOnly.join(', ')} events always go to the app's callback (another endpoint), never to an override (§2.9): this trigger will not receive them.`,
+			`${logPrefix(context)}: ${appOnly.join(', ')} events always go to the app's callback (another endpoint), never to an override, so this trigger will not receive them.`,
 		);
 	}
 }

@@ -1,4 +1,4 @@
-/** §2.9 webhook overrides at WABA and phone-number level, with the credential's system-user token. */
+/** Meta's Webhook overrides page: webhook overrides at WABA and phone-number level, with the credential's system-user token. */
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { endpoints, whatsAppRequest, type WhatsAppConnection } from '../../shared/transport';
 

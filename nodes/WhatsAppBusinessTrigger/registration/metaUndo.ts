@@ -5,10 +5,9 @@
  */
 import type { IHookFunctions } from 'n8n-workflow';
 import { logPrefix } from '../webhook/http';
-import { appAccess, deleteAppSubscription, listAppSubscriptions } from './appApi';
-import type { MetaSetup } from './meta';
+import { appAccess, deleteAppSubscription, listAppSubscriptions, type MetaSetup } from './appApi';
 import { overridesInWaba, readPhoneOverride, readWabaSubscription, unsubscribeWaba, writePhoneOverride, writeWabaOverride } from './metaOverrides';
-import { clearRecord, saveRecord, type RegistrationRecord } from './record';
+import { clearRecord, saveRecord, type RegistrationRecord } from './registrationRecord';
 
 type Restore = (url: string | undefined) => Promise<void>;
 

@@ -3,7 +3,7 @@ import { describeMetaError } from '../../shared/whatsapp/errors';
 import type { WhatsAppEvent } from '../../shared/whatsapp/webhook';
 
 /**
- * Failed statuses and unsupported messages carry Meta error codes (§2.5, §2.6); each gets the
+ * Failed statuses and unsupported messages carry Meta error codes (Meta: Status messages webhook reference, Messages webhook reference); each gets the
  * same plain advice the WhatsApp Business node gives, e.g. 131047 → "send a template instead".
  */
 export function eventJsonWithAdvice(event: WhatsAppEvent): IDataObject {

@@ -28,8 +28,8 @@ function headerValue(request: WebhookRequest, name: string): string | undefined 
 }
 
 /**
- * Cloud API: X-Hub-Signature-256 over the raw body with the App Secret (§2.2). 360dialog sends no
- * signature (§8), so the optional check is a secret header registered with the webhook.
+ * Cloud API: X-Hub-Signature-256 over the raw body with the App Secret (Meta: Create a webhook endpoint). 360dialog sends no
+ * signature (docs/360dialog.md), so the optional check is a secret header registered with the webhook.
  * Reasons are safe to log and to answer: they never contain a secret or the body.
  */
 export function checkAuthenticity(

@@ -7,7 +7,7 @@ const NO_HANDSHAKE_ON_360DIALOG =
 	'360dialog does not verify webhooks with a GET request: the URL is registered by API or in the 360dialog Hub.';
 
 /**
- * §2.1 GET handshake: 200 with hub.challenge as plain text when hub.verify_token equals the
+ * Meta's Create a webhook endpoint GET handshake page: 200 with hub.challenge as plain text when hub.verify_token equals the
  * credential's Verify Token, else 403 with the reason. Never starts an execution.
  */
 export async function answerChallenge(this: IWebhookFunctions, settings: TriggerSettings): Promise<IWebhookResponseData> {

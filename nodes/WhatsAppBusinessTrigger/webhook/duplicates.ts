@@ -36,7 +36,7 @@ function memoryFor(key: string, size: number, hours: number): SeenEventIds {
 	return seen;
 }
 
-/** The events not emitted before by this trigger (§2.8: deliveries repeat); remembers the new ones. */
+/** The events not emitted before by this trigger (docs/webhook-delivery.md: deliveries repeat); remembers the new ones. */
 export function dropDuplicates(context: IWebhookFunctions, events: WhatsAppEvent[], size: number, hours: number): WhatsAppEvent[] {
 	const seen = memoryFor(memoryKey(context), size, hours);
 	return events.filter((event) => seen.checkAndRemember(event.eventId));

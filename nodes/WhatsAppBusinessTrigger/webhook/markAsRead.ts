@@ -10,7 +10,7 @@ export interface ReceivedMessage {
 }
 
 /**
- * §1.10: reading a message also reads every earlier one of the chat, so one request per
+ * Meta's Mark messages as read page: reading a message also reads every earlier one of the chat, so one request per
  * (business number, customer) — for the latest message — covers a whole batch. Best effort:
  * a failure is logged and noted on the items, never thrown.
  */

@@ -16,7 +16,7 @@ function asBuffer(body: unknown): Buffer {
 }
 
 /**
- * §4.2 + §4.3: GET /{media-id} for a fresh URL (valid 5 minutes), then download it with the
+ * Meta's Media page: GET /{media-id} for a fresh URL (valid 5 minutes), then download it with the
  * credential. A failure never drops the event: the item carries mediaError instead.
  */
 export async function attachMedia(
@@ -29,7 +29,7 @@ export async function attachMedia(
 	const mediaId = event.media?.id;
 	if (!mediaId) return;
 	try {
-		// §4.2: on Meta, phone_number_id makes sure the media belongs to the number that received it.
+		// Meta's Media page: on Meta, phone_number_id makes sure the media belongs to the number that received it.
 		const qs = connection.provider === 'cloudApi' && event.phoneNumberId ? { phone_number_id: event.phoneNumberId } : undefined;
 		const answer = await whatsAppRequest.call(this, connection, { method: 'GET', url: endpoints.media(connection, mediaId), qs });
 		const { url, mime_type: mimeType } = answer.body as MediaUrlAnswer;

@@ -25,7 +25,7 @@ async function receiveDelivery(this: IWebhookFunctions, settings: TriggerSetting
 		replyText(this, authenticity.statusCode, authenticity.reason);
 		return { noWebhookResponse: true };
 	}
-	// §2.8: acknowledge at once (Meta wants a median under 250 ms and retries slow answers);
+	// docs/webhook-delivery.md: acknowledge at once (Meta wants a median under 250 ms and retries slow answers);
 	// media downloads and read receipts happen after the 200.
 	replyText(this, 200, 'OK');
 
@@ -63,7 +63,7 @@ function readBody(context: IWebhookFunctions, request: WebhookRequest): unknown 
 	}
 }
 
-/** One event per message, status, error or change (§2.3), narrowed to what this trigger wants. */
+/** One event per message, status, error or change (Meta: Messages webhook reference), narrowed to what this trigger wants. */
 function selectEvents(context: IWebhookFunctions, body: unknown, settings: TriggerSettings): WhatsAppEvent[] {
 	const events = filterEvents(normaliseWebhook(body), {
 		kinds: settings.events,

@@ -1,11 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { DateTime } from 'luxon';
-import { isWithinBusinessHours, parseHolidayList, parseSchedule } from '../../shared/whatsapp/businessHours';
-import type { ItemDecision } from './types';
+import { isWithinBusinessHours, parseHolidayList, parseSchedule } from '../../shared/whatsapp/schedule/businessHours';
+import type { ItemDecision, ModeSummary } from './types';
 
 const show = { show: { mode: ['businessHours'] } };
 
-export const properties: INodeProperties[] = [
+export const summary: ModeSummary = {
+	name: 'Business Hours',
+	subtitle: 'Business hours',
+	description: 'Open during your opening hours, in your time zone, except holidays',
+	// With Continue On Fail, a failed item goes where nothing free-form is sent right away.
+	safeOutput: 'Closed',
+};
+
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Opening Hours',
 		name: 'schedule',

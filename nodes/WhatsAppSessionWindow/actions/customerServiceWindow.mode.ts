@@ -1,11 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { customerServiceWindow } from '../../shared/whatsapp/window';
+import { customerServiceWindow } from '../../shared/whatsapp/schedule/customerServiceWindow';
 import { isFilledObject, readPath } from './itemFields';
-import type { ItemDecision } from './types';
+import type { ItemDecision, ModeSummary } from './types';
 
 const show = { show: { mode: ['customerServiceWindow'] } };
 
-export const properties: INodeProperties[] = [
+export const summary: ModeSummary = {
+	name: 'Customer Service Window',
+	subtitle: '24 h window',
+	description: "Open while free-form messages are allowed: within 24 h of the customer's last message. Closed means templates only.",
+	// With Continue On Fail, a failed item goes where nothing free-form is sent right away.
+	safeOutput: 'Closed',
+};
+
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Last Inbound At',
 		name: 'lastInboundAt',

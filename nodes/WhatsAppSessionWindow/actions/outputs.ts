@@ -1,7 +1,5 @@
 import type { ExpressionString } from 'n8n-workflow';
 
-export type SessionWindowMode = 'customerServiceWindow' | 'businessHours' | 'quietHours';
-
 export interface OutputSettings {
 	mode?: string;
 	options?: { unknownOutput?: boolean };

@@ -1,12 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { DateTime } from 'luxon';
-import { WEEKDAYS, type Weekday } from '../../shared/whatsapp/businessHours';
-import { quietHoursDecision } from '../../shared/whatsapp/quietHours';
-import type { ItemDecision } from './types';
+import { WEEKDAYS, type Weekday } from '../../shared/whatsapp/schedule/businessHours';
+import { quietHoursDecision } from '../../shared/whatsapp/schedule/quietHours';
+import type { ItemDecision, ModeSummary } from './types';
 
 const show = { show: { mode: ['quietHours'] } };
 
-export const properties: INodeProperties[] = [
+export const summary: ModeSummary = {
+	name: 'Quiet Hours',
+	subtitle: 'Quiet hours',
+	description: "Send Now unless it is night (or a day off) in the recipient's time zone; Later items carry the next allowed time",
+	// With Continue On Fail, a failed item goes where nothing free-form is sent right away.
+	safeOutput: 'Later',
+};
+
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Recipient',
 		name: 'recipient',

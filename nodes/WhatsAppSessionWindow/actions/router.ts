@@ -1,31 +1,22 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import * as businessHours from './businessHours.mode';
-import * as customerServiceWindow from './customerServiceWindow.mode';
-import { outputNames, type OutputSettings, type SessionWindowMode } from './outputs';
-import * as quietHours from './quietHours.mode';
-import type { DecideItem } from './types';
+import { modes, type SessionWindowMode } from './modes';
+import { outputNames, type OutputSettings } from './outputs';
+import type { ModeModule } from './types';
 
-const MODES: Record<SessionWindowMode, DecideItem> = {
-	customerServiceWindow: customerServiceWindow.decide,
-	businessHours: businessHours.decide,
-	quietHours: quietHours.decide,
-};
-
-/** With Continue On Fail, a failed item goes where nothing free-form is sent right away. */
-const SAFE_OUTPUT: Record<SessionWindowMode, string> = {
-	customerServiceWindow: 'Closed',
-	businessHours: 'Closed',
-	quietHours: 'Later',
-};
-
-export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+/**
+ * Routes each input item to the output its mode decides, keeping its pairing and binary data.
+ * With Continue On Fail a failing item goes to the mode's safe output with its error; otherwise
+ * the first failing item stops the node.
+ */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const mode = this.getNodeParameter('mode', 0, 'customerServiceWindow') as SessionWindowMode;
-	const decide = MODES[mode];
-	if (!decide) {
+	const module: ModeModule | undefined = modes[mode];
+	if (!module) {
+		const names = Object.values(modes).map(({ summary }) => summary.name);
 		throw new NodeOperationError(this.getNode(), `The mode "${mode}" is not supported.`, {
-			description: 'Choose Customer Service Window, Business Hours or Quiet Hours.',
+			description: `Choose ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}.`,
 		});
 	}
 	const settings: OutputSettings = {
@@ -40,7 +31,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		const pairedItem = { item: itemIndex };
 		let json = item.json;
 		try {
-			const decision = decide.call(this, itemIndex, item);
+			const decision = module.decide.call(this, itemIndex, item);
 			json = { ...item.json, [decision.key]: decision.result };
 			if (decision.failure) {
 				throw new NodeOperationError(this.getNode(), decision.failure.message, {
@@ -52,7 +43,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		} catch (caught) {
 			const error = caught instanceof NodeOperationError ? caught : new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
 			if (!this.continueOnFail()) throw error;
-			outputs[names.indexOf(SAFE_OUTPUT[mode])].push({ json: { ...json, error: error.message }, error, pairedItem });
+			outputs[names.indexOf(module.summary.safeOutput)].push({ json: { ...json, error: error.message }, error, pairedItem });
 		}
 	}
 	return outputs;

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 /** What a mode decided for one item: the output by name and the result to attach under `key`. */
 export interface ItemDecision {
@@ -9,4 +9,22 @@ export interface ItemDecision {
 	failure?: { message: string; description: string };
 }
 
-export type DecideItem = (this: IExecuteFunctions, itemIndex: number, item: INodeExecutionData) => ItemDecision;
+/** How a mode presents itself: its Mode option, the node's subtitle, where a failed item goes. */
+export interface ModeSummary {
+	name: string;
+	subtitle: string;
+	description: string;
+	/** The output a failed item takes with Continue On Fail: one where nothing free-form is sent right away. */
+	safeOutput: string;
+}
+
+/**
+ * One mode = one file, like an operation of the WhatsApp Business node: its fields (`description`),
+ * its summary, and its decision for ONE input item (`decide`). The router loops items, pairs them
+ * with their input and applies Continue On Fail.
+ */
+export interface ModeModule {
+	summary: ModeSummary;
+	description: INodeProperties[];
+	decide(this: IExecuteFunctions, itemIndex: number, item: INodeExecutionData): ItemDecision;
+}

@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 /**
  * Where requests go for each provider. Meta's Graph API puts the version and the phone-number or
- * WABA id in the path; 360dialog's proxy takes the same bodies without them (reference §0.2, §8).
+ * WABA id in the path; 360dialog's proxy takes the same bodies without them (Meta: Send messages; docs/360dialog.md).
  */
 export type Provider = 'cloudApi' | 'dialog360';
 

@@ -1,7 +1,7 @@
 import { WhatsAppConfigurationError } from './errors';
 import type { WhatsAppConnection } from './connection';
 
-/** Paths per provider (reference §8 table). Each returns an absolute URL. */
+/** Paths per provider (docs/360dialog.md table). Each returns an absolute URL. */
 
 function phoneNumberId(connection: WhatsAppConnection): string {
 	if (!connection.phoneNumberId) {
@@ -57,7 +57,7 @@ export const endpoints = {
 		onlyOnMeta(c, 'Subscribing an app to the WABA');
 		return `${c.apiRoot}/${wabaId(c)}/subscribed_apps`;
 	},
-	/** §2.9 app-level webhook subscription (needs an app access token, not the system-user token). */
+	/** Meta's Webhook overrides page: app-level webhook subscription (needs an app access token, not the system-user token). */
 	appSubscriptions: (c: WhatsAppConnection, appId: string) => {
 		onlyOnMeta(c, 'Subscribing the Meta app to webhooks');
 		return `${c.apiRoot}/${encodeURIComponent(appId)}/subscriptions`;
@@ -67,12 +67,12 @@ export const endpoints = {
 		onlyOnMeta(c, 'Getting an app access token');
 		return `${c.apiRoot}/oauth/access_token`;
 	},
-	/** §2.9 phone-number level webhook override: POST {webhook_configuration}, GET ?fields=webhook_configuration. */
+	/** Meta's Webhook overrides phone-number level webhook override page: POST {webhook_configuration}, GET ?fields=webhook_configuration. */
 	phoneNumberWebhookConfiguration: (c: WhatsAppConnection, id: string) => {
 		onlyOnMeta(c, "Setting a phone number's webhook override");
 		return `${c.apiRoot}/${encodeURIComponent(id)}`;
 	},
-	/** §8 360dialog: the number's webhook URL (and optional custom headers). */
+	/** docs/360dialog.md 360dialog: the number's webhook URL (and optional custom headers). */
 	dialog360Webhook: (c: WhatsAppConnection) => {
 		if (c.provider !== 'dialog360') {
 			throw new WhatsAppConfigurationError(
@@ -84,7 +84,7 @@ export const endpoints = {
 	},
 	/**
 	 * Media download URL. Meta's lookaside URL is fetched as is with the token; 360dialog serves the
-	 * same path and query on its own host (§4.3, §8).
+	 * same path and query on its own host (Meta: Media; docs/360dialog.md).
 	 */
 	mediaDownload: (c: WhatsAppConnection, url: string) => {
 		if (c.provider !== 'dialog360') return url;

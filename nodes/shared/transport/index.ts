@@ -1,7 +1,6 @@
 export * from './connection';
 export * from './endpoints';
 export * from './errors';
-export * from './multipart';
+export { encodeMultipart } from './multipart';
 export * from './request';
-export * from './retry';
 export * from './providerProperty';

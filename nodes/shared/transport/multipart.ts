@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 /**
- * multipart/form-data for media uploads (§4.1). Built by hand so the package needs no form-data
+ * multipart/form-data for media uploads (Meta: Media). Built by hand so the package needs no form-data
  * dependency; n8n's HTTP helper sends a Buffer body as is.
  */
 export interface MultipartFile {

@@ -3,7 +3,7 @@ import type { MetaErrorInfo } from '../whatsapp/errors';
 /**
  * When a failed request may be sent again. A send (POST) is repeated only when Meta answered
  * that it refused it (a rate limit or a temporary fault), never after a dropped connection,
- * because then nobody knows whether the message went out (reference §6.2, §7.1).
+ * because then nobody knows whether the message went out (Meta: Error codes, Throughput).
  */
 export interface RetryPolicy {
 	maxRetries: number;
@@ -24,7 +24,7 @@ export function retryDelaySeconds(failure: Failure, attempt: number, idempotent:
 	if (failure.kind === 'meta') {
 		if (!failure.info.retryable) return undefined;
 		const base = failure.info.retryAfterSeconds ?? 1;
-		// Pair rate limit: Meta suggests 4^X seconds (§7.1).
+		// Pair rate limit: Meta suggests 4^X seconds (Meta: Throughput).
 		wait = failure.info.code === 131056 ? Math.max(base, 4 ** attempt) : base * 2 ** attempt;
 	} else {
 		if (!idempotent && failure.requestMayHaveArrived) return undefined;

@@ -1,5 +1,5 @@
 /**
- * Meta error codes → plain-words advice (reference §6). One table so every node and the
+ * Meta error codes → plain-words advice (Meta: Error codes). One table so every node and the
  * transport explain failures the same way and agree on what is safe to retry.
  */
 
@@ -18,7 +18,7 @@ export type MetaErrorCategory =
 
 export interface MetaErrorAdvice {
 	code: number;
-	/** Meta's title for the code (§6.2) */
+	/** Meta's title for the code (Meta: Error codes) */
 	title: string;
 	/** What a no-code user should do about it */
 	advice: string;
@@ -52,7 +52,7 @@ function entry(title: string, category: MetaErrorCategory, advice: string, retry
 const TEMPLATE_TIP = 'Check the template in WhatsApp Manager (Message Templates)';
 const BILLING_TIP = 'In WhatsApp Manager, add a valid payment method or fix the credit line, then send again.';
 
-// §6.2. The retry waits are first back-off steps, not Meta promises, except where §7.1 gives one.
+// (Meta: Error codes). The retry waits are first back-off steps, not Meta promises, except where Meta's Throughput page: gives one.
 const CATALOGUE: Record<number, Entry> = {
 	0: entry('AuthException', 'auth', 'WhatsApp could not authenticate the request: the access token has expired or was invalidated. Generate a new token (a System User token does not expire) and update the credential.'),
 	1: entry('API Unknown', 'server', 'The request was invalid or Meta had a problem. Check the request, look at https://metastatus.com, and try once more.'),
@@ -113,7 +113,7 @@ const CATALOGUE: Record<number, Entry> = {
 	2494100: entry('Phone number in maintenance mode', 'server', 'The phone number is being migrated. Wait a few minutes and try again.', 300),
 };
 
-/** §6.2: 200–299 are all "API Permission". */
+/** Meta's Error codes page: 200–299 are all "API Permission". */
 const API_PERMISSION = entry('API Permission', 'permission', 'A permission this call needs was not granted or was removed. Check the token\'s permissions (whatsapp_business_messaging, whatsapp_business_management) and that the WhatsApp account is assigned to it.');
 
 const UNKNOWN = entry('Unknown WhatsApp error', 'unknown', 'WhatsApp returned an error this node does not know. Read the details below; the code is explained on Meta\'s error codes page (developers.facebook.com, WhatsApp Cloud API error codes).');
@@ -169,7 +169,7 @@ function decode(body: unknown): Record<string, unknown> | undefined {
 	}
 	if (Array.isArray(body)) return decode(body[0]); // statuses[].errors, value.errors
 	const record = asRecord(body);
-	// §6.1 wraps the error in `error`; §2.5 webhook errors are the bare object.
+	// Meta's Error codes page: wraps the error in `error`; Meta's Status messages webhook reference page: webhook errors are the bare object.
 	return asRecord(record?.error) ?? record;
 }
 
@@ -183,7 +183,7 @@ function adviceForUnknown(code: number, httpStatus: number | undefined, metaTitl
 }
 
 /**
- * Reads a Graph error response (§6.1) or a webhook error object (§2.5, §2.6), raw or as
+ * Reads a Graph error response (Meta: Error codes) or a webhook error object (Meta: Status messages webhook reference, Messages webhook reference), raw or as
  * JSON text. Returns undefined when the body carries no Meta error code.
  */
 export function parseGraphError(body: unknown, httpStatus?: number): MetaErrorInfo | undefined {

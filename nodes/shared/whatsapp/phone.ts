@@ -5,8 +5,11 @@ import {
 	type PhoneNumber,
 } from 'libphonenumber-js/max';
 
-import { PHONE_DIGITS_MAX, PHONE_DIGITS_MIN } from './limits';
 import { WhatsAppValidationError } from './validationError';
+
+/** E.164: at most 15 digits; shorter than 7 cannot be a subscriber number anywhere. */
+const PHONE_DIGITS_MIN = 7;
+const PHONE_DIGITS_MAX = 15;
 
 export type { CountryCode };
 
@@ -25,7 +28,7 @@ export interface NormaliseOptions {
 }
 
 const EXAMPLE_FIX = 'add the country code, e.g. +44 7700 900123, or set Default Country';
-// Separators people type inside numbers; WhatsApp accepts them too (§1.1 `to`).
+// Separators people type inside numbers; WhatsApp accepts them too (Meta: Send messages, `to`).
 const SEPARATORS = /[\s\-.()\u00a0]/g;
 
 function reject(message: string, fix: string): never {
@@ -63,7 +66,7 @@ function countryOf(parsed: PhoneNumber): string | undefined {
 
 function toRecipient(parsed: PhoneNumber, rawInternationalDigits?: string): NormalisedRecipient {
 	// A number the metadata calls invalid may still be a real wa_id (Brazil's legacy
-	// 8-digit mobiles, Mexico's 521…): keep such digits exactly as given (crm-apis §5.1).
+	// 8-digit mobiles, Mexico's 521…): keep such digits exactly as given (docs/phone-numbers.md).
 	const e164 =
 		rawInternationalDigits !== undefined && !parsed.isValid()
 			? `+${rawInternationalDigits}`
@@ -134,7 +137,7 @@ function resolveDefaultCountry(value: string | undefined): CountryCode | undefin
  * Turns what a user or the Trigger gives as a recipient into E.164 and wa_id.
  * Digits without '+' and without a default country are read as a wa_id (international
  * digits, as webhooks carry them). Never rejects a number only because the metadata
- * calls it invalid: WhatsApp already proved such accounts exist (crm-apis §5.2).
+ * calls it invalid: WhatsApp already proved such accounts exist (docs/phone-numbers.md).
  */
 export function normaliseRecipient(input: string, options: NormaliseOptions = {}): NormalisedRecipient {
 	const shown = String(input ?? '').trim();
@@ -168,7 +171,7 @@ export function countryOfNumber(e164OrWaId: string): string | undefined {
 }
 
 // Mobile prefixes that a wa_id may carry or lack compared with the number the customer
-// gives (crm-apis §5.1): Brazil's ninth digit, Mexico's legacy 1, Argentina's 9.
+// gives (docs/phone-numbers.md): Brazil's ninth digit, Mexico's legacy 1, Argentina's 9.
 const MOBILE_PREFIX_RULES: Array<{ callingCode: string; areaDigits: number; digit: string; withLength: number; appliesTo?: RegExp }> = [
 	// Brazil: DDD (2 digits) then 9 + 8 digits; legacy 8-digit mobiles start with 6-9.
 	{ callingCode: '55', areaDigits: 2, digit: '9', withLength: 11, appliesTo: /^[6-9]/ },

@@ -11,7 +11,7 @@ const REQUIRED_CODES = [
 	132012, 132015, 132016, 132068, 132069, 133010, 135000,
 ];
 
-describe('describeMetaError catalogue (§6.2)', () => {
+describe('describeMetaError catalogue (Meta: Error codes)', () => {
 	it.each(REQUIRED_CODES)('explains code %i with a title, plain advice and a category', (code) => {
 		const advice = describeMetaError(code);
 		expect(advice.code).toBe(code);
@@ -38,7 +38,7 @@ describe('describeMetaError catalogue (§6.2)', () => {
 		expect(advice.retryAfterSeconds).toBeUndefined();
 	});
 
-	it('uses the §7.1 pair-rate wait of 6 seconds for 131056', () => {
+	it('uses the pair-rate wait of 6 seconds for 131056 (Meta: Throughput)', () => {
 		expect(describeMetaError(131056).retryAfterSeconds).toBe(6);
 	});
 
@@ -84,7 +84,7 @@ describe('parseGraphError', () => {
 		},
 	};
 
-	it('reads the synchronous Graph envelope (§6.1)', () => {
+	it('reads the synchronous Graph envelope (Meta: Error codes)', () => {
 		expect(parseGraphError(graphEnvelope, 400)).toEqual({
 			...describeMetaError(130429),
 			message: '(#130429) Rate limit hit',
@@ -100,7 +100,7 @@ describe('parseGraphError', () => {
 		expect(parseGraphError(JSON.stringify(graphEnvelope))?.code).toBe(130429);
 	});
 
-	it('reads a webhook status error object (§2.5)', () => {
+	it('reads a webhook status error object (Meta: Status messages webhook reference)', () => {
 		const webhookError = {
 			code: 131049,
 			title: 'This message was not delivered to maintain healthy ecosystem engagement.',
@@ -116,7 +116,7 @@ describe('parseGraphError', () => {
 		});
 	});
 
-	it('reads the first entry of an errors array (value.errors, §2.6)', () => {
+	it('reads the first entry of an errors array (value.errors, Meta: Messages webhook reference)', () => {
 		const errors = [{ code: 130429, title: 'Rate limit hit', message: 'Rate limit hit', error_data: { details: 'too many messages' } }];
 		expect(parseGraphError(errors)).toMatchObject({ code: 130429, retryable: true, details: 'too many messages' });
 	});

@@ -2,23 +2,24 @@ import {
 	buildContactsMessage,
 	buildLocationMessage,
 	buildMediaMessage,
+	checkMediaMessage,
 	buildReactionMessage,
 	buildTextMessage,
 	type ContactCard,
 } from '../../../nodes/shared/whatsapp/messages';
-import { expectValidationError } from './expectValidationError';
+import { expectValidationError } from '../../harness/expectValidationError';
 
 const to = '+16505551234';
 const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to };
 
-describe('common envelope (§1.1)', () => {
+describe('common envelope (Meta: Send messages)', () => {
 	it('normalises the recipient to E.164 with a +, so Meta never prepends its own country code', () => {
 		const body = buildTextMessage({ to: '1 (650) 555-1234', body: 'Hi' });
 		expect(body.to).toBe('+16505551234');
 		expect(buildTextMessage({ to: '(650) 555-1234', defaultCountry: 'US', body: 'Hi' }).to).toBe('+16505551234');
 	});
 
-	it('turns replyToMessageId into context.message_id and keeps the tracking data (§1.9)', () => {
+	it('turns replyToMessageId into context.message_id and keeps the tracking data (Meta: Contextual replies)', () => {
 		const body = buildTextMessage({ to, body: 'Hi', replyToMessageId: 'wamid.HBgL123', bizOpaqueCallbackData: 'order-42' });
 		expect(body).toEqual({
 			...envelope,
@@ -43,8 +44,8 @@ describe('common envelope (§1.1)', () => {
 	});
 });
 
-describe('buildTextMessage (§1.2)', () => {
-	it('builds the reference example', () => {
+describe('buildTextMessage (Meta: Text messages)', () => {
+	it("builds Meta's documented example", () => {
 		expect(buildTextMessage({ to, body: 'Here is the link: https://www.meta.com/quest/quest-3/', previewUrl: true })).toEqual({
 			...envelope,
 			type: 'text',
@@ -67,14 +68,14 @@ describe('buildTextMessage (§1.2)', () => {
 	});
 });
 
-describe('buildMediaMessage (§1.3)', () => {
+describe('buildMediaMessage (Meta: Media messages)', () => {
 	it.each([
 		[{ mediaType: 'image' as const, mediaId: '1479537139650973', caption: 'The best succulent ever?' }, { image: { id: '1479537139650973', caption: 'The best succulent ever?' } }],
 		[{ mediaType: 'video' as const, link: 'https://example.com/clip.mp4', caption: 'A succulent eclipse!' }, { video: { link: 'https://example.com/clip.mp4', caption: 'A succulent eclipse!' } }],
 		[{ mediaType: 'audio' as const, mediaId: '1013859600285441', voice: true }, { audio: { id: '1013859600285441', voice: true } }],
 		[{ mediaType: 'document' as const, mediaId: '1376223850470843', filename: 'order_abc123.pdf', caption: 'Your order confirmation (PDF)' }, { document: { id: '1376223850470843', filename: 'order_abc123.pdf', caption: 'Your order confirmation (PDF)' } }],
 		[{ mediaType: 'sticker' as const, mediaId: '798882015472548' }, { sticker: { id: '798882015472548' } }],
-	])('builds the reference %s example', (input, media) => {
+	])("builds Meta's documented %s example", (input, media) => {
 		expect(buildMediaMessage({ to, ...input })).toEqual({ ...envelope, type: input.mediaType, ...media });
 	});
 
@@ -108,12 +109,20 @@ describe('buildMediaMessage (§1.3)', () => {
 	it('rejects an unknown media type', () => {
 		expectValidationError(() => buildMediaMessage({ to, mediaType: 'gif' as never, mediaId: '1' }), 'mediaType', /image, video, audio, document, sticker/);
 	});
+
+	it('checkMediaMessage judges everything but the file before an upload: the same refusals, no media ID needed', () => {
+		expect(() => checkMediaMessage({ to, mediaType: 'document', caption: 'Invoice', filename: 'a.pdf', replyToMessageId: 'wamid.X' })).not.toThrow();
+		expectValidationError(() => checkMediaMessage({ to, mediaType: 'audio', caption: 'Listen' }), 'caption', /only used for images, videos and documents/);
+		expectValidationError(() => checkMediaMessage({ to, mediaType: 'image', filename: 'a.png' }), 'filename', /only used for documents/);
+		expectValidationError(() => checkMediaMessage({ to, mediaType: 'gif' as never }), 'mediaType', /image, video, audio, document, sticker/);
+		expectValidationError(() => checkMediaMessage({ to: '', mediaType: 'image' }), 'to');
+	});
 });
 
-describe('buildLocationMessage (§1.4)', () => {
+describe('buildLocationMessage (Meta: Location messages)', () => {
 	const reference = { latitude: '37.44216251868683', longitude: '-122.16153582049394', name: 'Philz Coffee', address: '101 Forest Ave, Palo Alto, CA 94301' };
 
-	it('builds the reference example from numeric strings, keeping every digit', () => {
+	it("builds Meta's documented example from numeric strings, keeping every digit", () => {
 		expect(buildLocationMessage({ to, ...reference })).toEqual({ ...envelope, type: 'location', location: reference });
 	});
 
@@ -130,7 +139,7 @@ describe('buildLocationMessage (§1.4)', () => {
 	});
 });
 
-describe('buildContactsMessage (§1.5)', () => {
+describe('buildContactsMessage (Meta: Contacts messages)', () => {
 	const barbara: ContactCard = {
 		addresses: [{ street: '1 Lucky Shrub Way', city: 'Menlo Park', state: 'CA', zip: '94025', country: 'United States', country_code: 'US', type: 'Office' }],
 		birthday: '1999-01-23',
@@ -141,7 +150,7 @@ describe('buildContactsMessage (§1.5)', () => {
 		urls: [{ url: 'https://www.luckyshrub.com', type: 'Company' }],
 	};
 
-	it('builds the reference example', () => {
+	it("builds Meta's documented example", () => {
 		expect(buildContactsMessage({ to, contacts: [barbara] })).toEqual({ ...envelope, type: 'contacts', contacts: [barbara] });
 	});
 
@@ -168,8 +177,8 @@ describe('buildContactsMessage (§1.5)', () => {
 	});
 });
 
-describe('buildReactionMessage (§1.6)', () => {
-	it('builds the reference example', () => {
+describe('buildReactionMessage (Meta: Reaction messages)', () => {
+	it("builds Meta's documented example", () => {
 		expect(buildReactionMessage({ to, messageId: 'wamid.HBgL...', emoji: '\uD83D\uDE00' })).toEqual({
 			...envelope,
 			type: 'reaction',

@@ -5,18 +5,18 @@ import {
 	buildReplyButtonsMessage,
 	type ListSectionInput,
 } from '../../../nodes/shared/whatsapp/messages';
-import { expectValidationError } from './expectValidationError';
+import { expectValidationError } from '../../harness/expectValidationError';
 
 const to = '+16505551234';
 const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to };
 
-describe('buildReplyButtonsMessage (§1.7.1)', () => {
+describe('buildReplyButtonsMessage (Meta: Interactive reply buttons messages)', () => {
 	const buttons = [
 		{ id: 'change-button', title: 'Change' },
 		{ id: 'cancel-button', title: 'Cancel' },
 	];
 
-	it('builds the reference example with an image header and footer', () => {
+	it("builds Meta's documented example with an image header and footer", () => {
 		const body = buildReplyButtonsMessage({
 			to,
 			header: { type: 'image', mediaId: '2762702990552401' },
@@ -88,8 +88,8 @@ describe('buildReplyButtonsMessage (§1.7.1)', () => {
 	});
 });
 
-describe('buildListMessage (§1.7.2)', () => {
-	it('builds the reference example', () => {
+describe('buildListMessage (Meta: Interactive list messages)', () => {
+	it("builds Meta's documented example", () => {
 		const body = buildListMessage({
 			to,
 			headerText: 'Choose Shipping Option',
@@ -153,8 +153,8 @@ describe('buildListMessage (§1.7.2)', () => {
 	});
 });
 
-describe('buildCtaUrlMessage (§1.7.3)', () => {
-	it('builds the reference example', () => {
+describe('buildCtaUrlMessage (Meta: Interactive CTA URL button messages)', () => {
+	it("builds Meta's documented example", () => {
 		const body = buildCtaUrlMessage({
 			to,
 			header: { type: 'image', link: 'https://example.com/banner.png' },
@@ -183,8 +183,8 @@ describe('buildCtaUrlMessage (§1.7.3)', () => {
 	});
 });
 
-describe('buildLocationRequestMessage (§1.7.5)', () => {
-	it('builds the reference example', () => {
+describe('buildLocationRequestMessage (Meta: Location request messages)', () => {
+	it("builds Meta's documented example", () => {
 		expect(buildLocationRequestMessage({ to, body: 'Share your pickup location.' })).toEqual({
 			...envelope,
 			type: 'interactive',

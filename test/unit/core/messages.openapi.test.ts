@@ -1,89 +1,21 @@
 /**
  * Checks the builders against Meta's own OpenAPI description of POST /{Version}/{Phone-Number-ID}/messages
  * (business-messaging-api_v23.0.yaml): every body must match the request schema, and bodies built from the
- * values of Meta's request examples must equal those examples. The few schema repairs below are places where
- * the published schema rejects Meta's own examples; each says why.
+ * values of Meta's request examples must equal those examples. The schema is corrected by the emulator's errata
+ * (emulator/openapi/errata.ts), the one list of places where the published schema rejects Meta's own examples.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
-import { parse } from 'yaml';
 import * as build from '../../../nodes/shared/whatsapp/messages';
 import type { SendMessageBody } from '../../../nodes/shared/whatsapp/messages';
+import { metaOpenApi, type MetaOpenApi } from '../../harness/metaOpenApi';
 
-type Schema = Record<string, any>;
-
-const YAML_CANDIDATES = [
-	join(__dirname, '../../../emulator/openapi/business-messaging-api_v23.0.yaml'),
-	'/work/shared/reference/meta-openapi/business-messaging-api_v23.0.yaml',
-];
-const yamlFile = YAML_CANDIDATES.find((file) => existsSync(file));
-const MESSAGES_PATH = '/{Version}/{Phone-Number-ID}/messages';
-
-function repairSchemas(schemas: Record<string, Schema>): void {
-	// allOf[Base, {additionalProperties:false}] rejects the Base fields themselves in JSON Schema;
-	// unevaluatedProperties keeps the intended "no unknown keys" across both branches.
-	for (const schema of Object.values(schemas)) {
-		const closed = (schema.allOf ?? []).filter((branch: Schema) => branch.additionalProperties === false);
-		for (const branch of closed) delete branch.additionalProperties;
-		if (closed.length > 0) schema.unevaluatedProperties = false;
-	}
-	// §1.1: biz_opaque_callback_data is accepted on every message.
-	schemas.BaseMessageProperties.properties.biz_opaque_callback_data = { type: 'string' };
-	// §1.8 and the YAML's own "Send Test Message" example: language is {code}; policy is legacy.
-	schemas.LanguageObject.required = ['code'];
-	// §1.7.3, §1.7.5: interactive types missing from the published enum, with their action shapes.
-	schemas.InteractiveObject.properties.type.enum.push('cta_url', 'location_request_message');
-	schemas.ActionObject.oneOf.push(
-		{
-			required: ['name', 'parameters'],
-			properties: {
-				name: { enum: ['cta_url'] },
-				parameters: {
-					type: 'object',
-					required: ['display_text', 'url'],
-					additionalProperties: false,
-					properties: { display_text: { type: 'string', maxLength: 20 }, url: { type: 'string', format: 'url' } },
-				},
-			},
-		},
-		{ required: ['name'], additionalProperties: false, properties: { name: { enum: ['send_location'] } } },
-	);
-}
-
-interface MessagesSpec {
-	validatorFor(type: string): ValidateFunction;
-	examples: Record<string, Record<string, any>>;
-}
-
-function loadSpec(file: string): MessagesSpec {
-	const document = parse(readFileSync(file, 'utf8'), { uniqueKeys: false });
-	const schemas: Record<string, Schema> = document.components.schemas;
-	repairSchemas(schemas);
-	const ajv = new Ajv2020({ strict: false, validateSchema: false, allErrors: true });
-	addFormats(ajv);
-	ajv.addFormat('url', /^https?:\/\/[^\s/$.?#].[^\s]*$/i); // MediaObject.link: "HTTP/HTTPS only"
-	ajv.addSchema({ $id: 'meta', components: { schemas } });
-	const mapping: Record<string, string> = schemas.Message.discriminator.mapping;
-	const operation = document.paths[MESSAGES_PATH].post.requestBody.content['application/json'];
-	const examples = Object.fromEntries(Object.entries(operation.examples as Record<string, { value: any }>).map(([name, example]) => [name, example.value]));
-	return {
-		validatorFor: (type) => ajv.getSchema(`meta${mapping[type]}`) ?? ajv.compile({ $ref: `meta${mapping[type]}` }),
-		examples,
-	};
-}
-
-const describeWithSpec = yamlFile ? describe : describe.skip;
-
-describeWithSpec("builders against Meta's OpenAPI schema (POST /messages)", () => {
-	let spec: MessagesSpec;
+describe("builders against Meta's OpenAPI schema (POST /messages)", () => {
+	let spec: MetaOpenApi;
 	beforeAll(() => {
-		spec = loadSpec(yamlFile!);
+		spec = metaOpenApi();
 	});
 
 	function schemaErrors(body: SendMessageBody): unknown[] {
-		const validate = spec.validatorFor(body.type);
+		const validate = spec.messageValidator(body.type);
 		return validate(body) ? [] : (validate.errors ?? []);
 	}
 
@@ -123,7 +55,7 @@ describeWithSpec("builders against Meta's OpenAPI schema (POST /messages)", () =
 	describe("bodies built from the values of Meta's request examples equal the examples", () => {
 		// Examples use placeholders for `to` and sometimes leave out the optional recipient_type.
 		function expectSameAsExample(name: string, body: object): void {
-			const example = spec.examples[name];
+			const example = spec.messageExamples[name];
 			expect(example).toBeDefined();
 			expect(body).toEqual({ ...example, to, recipient_type: 'individual' });
 		}
@@ -142,7 +74,7 @@ describeWithSpec("builders against Meta's OpenAPI schema (POST /messages)", () =
 		});
 
 		it('Send Contact Message', () => {
-			const contacts = spec.examples['Send Contact Message'].contacts;
+			const contacts = spec.messageExamples['Send Contact Message'].contacts;
 			expectSameAsExample('Send Contact Message', build.buildContactsMessage({ to, contacts }));
 		});
 
@@ -169,7 +101,7 @@ describeWithSpec("builders against Meta's OpenAPI schema (POST /messages)", () =
 		});
 
 		it('Send typing indicator and read receipt', () => {
-			const example = spec.examples['Send typing indicator and read receipt'];
+			const example = spec.messageExamples['Send typing indicator and read receipt'];
 			expect(build.buildMarkAsRead({ messageId: example.message_id, typingIndicator: true })).toEqual(example);
 		});
 	});

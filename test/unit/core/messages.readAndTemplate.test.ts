@@ -1,7 +1,8 @@
 import { buildMarkAsRead, buildTemplateMessage } from '../../../nodes/shared/whatsapp/messages';
-import { expectValidationError } from './expectValidationError';
+import { expectValidationError } from '../../harness/expectValidationError';
+import type { SendTemplateComponent } from '../../../nodes/shared/whatsapp/templates';
 
-describe('buildMarkAsRead (§1.10)', () => {
+describe('buildMarkAsRead (Meta: Mark messages as read)', () => {
 	it('builds the plain read receipt', () => {
 		expect(buildMarkAsRead({ messageId: 'wamid.HBgL...' })).toEqual({ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.HBgL...' });
 	});
@@ -24,9 +25,9 @@ describe('buildMarkAsRead (§1.10)', () => {
 	});
 });
 
-describe('buildTemplateMessage (§1.8)', () => {
-	it('builds the reference envelope with components', () => {
-		const components = [{ type: 'body', parameters: [{ type: 'text', text: 'Jessica' }, { type: 'text', text: 'SKBUP2-4CPIG9' }] }];
+describe('buildTemplateMessage (Meta: Template components)', () => {
+	it("builds Meta's documented envelope with components", () => {
+		const components: SendTemplateComponent[] = [{ type: 'body', parameters: [{ type: 'text', text: 'Jessica' }, { type: 'text', text: 'SKBUP2-4CPIG9' }] }];
 		expect(buildTemplateMessage({ to: '+16505551234', templateName: 'order_confirmation', languageCode: 'en_US', components })).toEqual({
 			messaging_product: 'whatsapp',
 			recipient_type: 'individual',

@@ -1,8 +1,8 @@
 import { countryOfNumber, normaliseRecipient, phoneVariants } from '../../../nodes/shared/whatsapp/phone';
-import { expectValidationError } from './expectValidationError';
+import { expectValidationError } from '../../harness/expectValidationError';
 
 describe('normaliseRecipient', () => {
-	describe('wa_ids that WhatsApp itself accepts pass unchanged (crm-apis §5)', () => {
+	describe('wa_ids that WhatsApp itself accepts pass unchanged (docs/phone-numbers.md)', () => {
 		it.each([
 			['5511988887777', 'BR'], // Brazil, 9-digit mobile
 			['551188887777', 'BR'], // Brazil legacy 8-digit wa_id, invalid for libphonenumber max

@@ -59,7 +59,7 @@ describe('buildTemplateComponents validation', () => {
 		expect(error.message).toContain('at most 60');
 	});
 
-	it('refuses a carousel card body over 160 characters (§1.8.5)', () => {
+	it('refuses a carousel card body over 160 characters (Meta: Media card carousel templates)', () => {
 		const values: TemplateValues = { body_1: 'Pablo' };
 		for (const n of [0, 1]) Object.assign(values, { [`card_${n}_header`]: '1', [`card_${n}_body_1`]: 'A', [`card_${n}_body_2`]: 'B', [`card_${n}_button_1_url`]: 'u' });
 		values.card_1_body_2 = 'y'.repeat(150);

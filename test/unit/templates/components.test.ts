@@ -5,7 +5,7 @@ import {
 } from './fixtures';
 
 describe('buildTemplateComponents', () => {
-	it('sends NAMED header and body parameters with parameter_name, and the URL suffix (§1.8.1–1.8.3)', () => {
+	it('sends NAMED header and body parameters with parameter_name, and the URL suffix (Meta: Template components)', () => {
 		const components = buildTemplateComponents(orderConfirmationNamed, {
 			header: '860198',
 			body_first_name: 'Jessica',
@@ -69,7 +69,7 @@ describe('buildTemplateComponents', () => {
 		}] });
 	});
 
-	it('sends the coupon code of a COPY_CODE button (§1.8.3)', () => {
+	it('sends the coupon code of a COPY_CODE button (Meta: Template components)', () => {
 		expect(buildTemplateComponents(couponCode, { body_1: '25OFF', body_2: '25%', button_0_coupon_code: '25OFF', button_1_url: 'fall25' })).toEqual([
 			{ type: 'body', parameters: [{ type: 'text', text: '25OFF' }, { type: 'text', text: '25%' }] },
 			{ type: 'button', sub_type: 'copy_code', index: '0', parameters: [{ type: 'coupon_code', coupon_code: '25OFF' }] },
@@ -86,14 +86,14 @@ describe('buildTemplateComponents', () => {
 		]);
 	});
 
-	it('sends the OTP twice: body and URL button index 0 (§1.8.4)', () => {
+	it('sends the OTP twice: body and URL button index 0 (Meta: Authentication templates)', () => {
 		expect(buildTemplateComponents(verificationCode, { otp_code: 'J$FpnYnP' })).toEqual([
 			{ type: 'body', parameters: [{ type: 'text', text: 'J$FpnYnP' }] },
 			{ type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: 'J$FpnYnP' }] },
 		]);
 	});
 
-	it('sends the offer expiration in milliseconds, from milliseconds or an ISO date (§1.8.6)', () => {
+	it('sends the offer expiration in milliseconds, from milliseconds or an ISO date (Meta: Limited-time offer templates)', () => {
 		const values = { header: '1558081531584829', body_1: 'Pablo', body_2: 'CARIBE25', button_0_coupon_code: 'CARIBE25', button_1_url: 'n3mtql' };
 		const fromMs = buildTemplateComponents(limitedTimeOffer, { ...values, lto_expiration: 1698278400000 });
 		expect(fromMs).toEqual([
@@ -107,7 +107,7 @@ describe('buildTemplateComponents', () => {
 		expect(fromIso[2]).toEqual(fromMs[2]);
 	});
 
-	it('sends a carousel component with one entry per card next to the top-level body (§1.8.5)', () => {
+	it('sends a carousel component with one entry per card next to the top-level body (Meta: Media card carousel templates)', () => {
 		const card = (n: number) => ({
 			[`card_${n}_header`]: `155808153158482${n}`, [`card_${n}_body_1`]: '15OFF', [`card_${n}_body_2`]: '15%',
 			[`card_${n}_button_1_url`]: `aloe-${n}`,

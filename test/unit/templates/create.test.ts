@@ -2,7 +2,7 @@ import { buildTemplateCreateBody, validateTemplateForCreate } from '../../../nod
 import { orderConfirmationInput } from './fixtures';
 
 describe('buildTemplateCreateBody', () => {
-	it('builds the §3.1 NAMED example exactly', () => {
+	it('builds the NAMED example exactly (Meta: Templates overview)', () => {
 		expect(buildTemplateCreateBody(orderConfirmationInput)).toEqual({
 			name: 'order_confirmation',
 			language: 'en_US',

@@ -1,11 +1,11 @@
 /**
- * Template definitions as GET /{waba-id}/message_templates returns them (§3.2): the create
- * examples of §3.1 and of Meta's OpenAPI (business-messaging-api_v23.0.yaml), plus the coupon,
- * carousel, limited-time-offer and authentication shapes of §1.8.3–1.8.6.
+ * Template definitions as GET /{waba-id}/message_templates returns them (Meta: Template management): the create
+ * examples of Meta's Templates overview page: and of Meta's OpenAPI (business-messaging-api_v23.0.yaml), plus the coupon,
+ * carousel, limited-time-offer and authentication shapes (Meta: Template components, Authentication templates, Media card carousel templates, Limited-time offer templates).
  */
 import type { TemplateCreateInput, TemplateDefinition } from '../../../nodes/shared/whatsapp/templates';
 
-/** §3.1 create example: NAMED, text header with a variable, URL button with {{1}}. */
+/** Meta's Templates overview create example page: NAMED, text header with a variable, URL button with {{1}}. */
 export const orderConfirmationNamed: TemplateDefinition = {
 	id: '1627019861106475',
 	name: 'order_confirmation',
@@ -79,7 +79,7 @@ export const orderReceiptDocument: TemplateDefinition = {
 	],
 };
 
-/** A video-header marketing template, lowercase as some docs examples write it (§3.1). */
+/** A video-header marketing template, lowercase as some docs examples write it (Meta: Templates overview). */
 export const productDemoVideo: TemplateDefinition = {
 	name: 'product_demo',
 	language: 'en',
@@ -110,7 +110,7 @@ export const orderDeliveryLocation: TemplateDefinition = {
 	],
 };
 
-/** Coupon template (T-coupon, §1.8.3): COPY_CODE at index 0, URL with {{1}} at index 1. */
+/** Coupon template (Meta: Coupon templates): COPY_CODE at index 0, URL with {{1}} at index 1. */
 export const couponCode: TemplateDefinition = {
 	name: 'coupon_code_fall2023_25off',
 	language: 'en_US',
@@ -144,7 +144,7 @@ export const flowOffer: TemplateDefinition = {
 	],
 };
 
-/** OpenAPI "authentication template w/ OTP copy code button", as listed after approval (§1.8.4). */
+/** OpenAPI "authentication template w/ OTP copy code button", as listed after approval (Meta: Authentication templates). */
 export const verificationCode: TemplateDefinition = {
 	id: '1051539706059426',
 	name: 'authentication_code_copy_code_button',
@@ -162,7 +162,7 @@ export const verificationCode: TemplateDefinition = {
 	],
 };
 
-/** Media card carousel (T-mcarousel, §1.8.5): two cards, image headers, quick reply + URL buttons. */
+/** Media card carousel (Meta: Media card carousel templates): two cards, image headers, quick reply + URL buttons. */
 export const succulentCarousel: TemplateDefinition = {
 	name: 'summer_succulents',
 	language: 'en_US',
@@ -186,7 +186,7 @@ export const succulentCarousel: TemplateDefinition = {
 	],
 };
 
-/** Limited-time offer (T-lto, §1.8.6): image header, offer banner, COPY_CODE and URL buttons. */
+/** Limited-time offer (Meta: Limited-time offer templates): image header, offer banner, COPY_CODE and URL buttons. */
 export const limitedTimeOffer: TemplateDefinition = {
 	name: 'limited_time_offer_caribbean_pkg_2023',
 	language: 'en_US',
@@ -226,7 +226,7 @@ export const allTemplates: TemplateDefinition[] = [
 	couponCode, flowOffer, verificationCode, succulentCarousel, limitedTimeOffer, helloWorld,
 ];
 
-/** The §3.1 create example, as a form would fill it in. */
+/** The Meta's Templates overview page: create example, as a form would fill it in. */
 export const orderConfirmationInput: TemplateCreateInput = {
 	name: 'order_confirmation',
 	language: 'en_US',

@@ -1,8 +1,8 @@
-/** Built bodies checked against Meta's own OpenAPI schemas (see metaOpenApi.ts for the patches). */
+/** Built bodies checked against Meta's own OpenAPI schemas, corrected by the emulator's errata (emulator/openapi/errata.ts). */
 import { buildTemplateComponents, buildTemplateCreateBody, templateParameterFields } from '../../../nodes/shared/whatsapp/templates';
 import type { TemplateCreateInput, TemplateDefinition } from '../../../nodes/shared/whatsapp/templates';
 import { allTemplates, orderConfirmationInput, tuscanGetawayImage } from './fixtures';
-import { metaValidators } from './metaOpenApi';
+import { metaOpenApi } from '../../harness/metaOpenApi';
 
 const sampleValue = (kind: string, id: string): string => {
 	if (kind === 'image' || kind === 'video') return id.includes('card_1') ? 'https://example.com/media.jpg' : '1558081531584829';
@@ -27,12 +27,12 @@ const sendBody = (def: TemplateDefinition) => ({
 
 describe("Meta's OpenAPI schema for POST /{Version}/{Phone-Number-ID}/messages", () => {
 	it.each(allTemplates.map((def) => [def.name, def] as const))('accepts the send body built for %s', (_name, def) => {
-		const { send } = metaValidators();
+		const { send } = metaOpenApi();
 		expect(send(sendBody(def)) ? [] : send.errors).toEqual([]);
 	});
 
 	it('rejects a malformed component, so the checks above are not vacuous', () => {
-		const { send } = metaValidators();
+		const { send } = metaOpenApi();
 		const body = sendBody(tuscanGetawayImage);
 		body.template.components[0] = { type: 'header', parameters: [{ type: 'image', link: 'https://example.com/x.jpg' } as never] };
 		expect(send(body)).toBe(false);
@@ -49,17 +49,17 @@ describe("Meta's OpenAPI schema for /{Version}/{WABA-ID}/message_templates", () 
 	];
 
 	it.each(createInputs.map((input) => [input.name, input] as const))('accepts the create body built for %s', (_name, input) => {
-		const { create } = metaValidators();
+		const { create } = metaOpenApi();
 		expect(create(buildTemplateCreateBody(input)) ? [] : create.errors).toEqual([]);
 	});
 
 	it('rejects a create body whose language is an object (the send-time shape), so the check is not vacuous', () => {
-		const { create } = metaValidators();
+		const { create } = metaOpenApi();
 		expect(create({ ...buildTemplateCreateBody(orderConfirmationInput), language: { code: 'en_US' } })).toBe(false);
 	});
 
 	it('describes our definition fixtures as a GET list response', () => {
-		const { list } = metaValidators();
+		const { list } = metaOpenApi();
 		const response = { data: allTemplates, paging: { cursors: { before: 'MAZDZD', after: 'MjQZD' } } };
 		expect(list(response) ? [] : list.errors).toEqual([]);
 	});

@@ -1,4 +1,4 @@
-/** Webhook payloads in Meta's shapes, taken from the reference (§2.3–§2.7) and Meta's OpenAPI examples. */
+/** Webhook payloads in Meta's shapes, taken from the reference (Meta: Messages webhook reference, Webhooks overview) and Meta's OpenAPI examples. */
 
 export const WABA_ID = '102290129340398';
 export const PHONE_NUMBER_ID = '106540352242922';
@@ -10,7 +10,7 @@ export const SHEENA = { profile: { name: 'Sheena Nelson' }, wa_id: USER_WA_ID };
 
 type Json = Record<string, unknown>;
 
-/** §2.3 envelope around one `messages` change. */
+/** Meta's Messages webhook reference page: envelope around one `messages` change. */
 export function messagesWebhook(value: Json, wabaId = WABA_ID): Json {
 	return {
 		object: 'whatsapp_business_account',
@@ -18,7 +18,7 @@ export function messagesWebhook(value: Json, wabaId = WABA_ID): Json {
 	};
 }
 
-/** One inbound message from Sheena (§2.4 common shape). */
+/** One inbound message from Sheena (Meta: Messages webhook reference common shape). */
 export function inbound(message: Json, contacts: Json[] = [SHEENA]): Json {
 	return messagesWebhook({
 		contacts,
@@ -26,7 +26,7 @@ export function inbound(message: Json, contacts: Json[] = [SHEENA]): Json {
 	});
 }
 
-/** §2.7: WABA-level change with entry.time and no metadata. */
+/** Meta's Webhooks overview page: WABA-level change with entry.time and no metadata. */
 export function wabaWebhook(field: string, value: unknown, time = 1751247548): Json {
 	return { object: 'whatsapp_business_account', entry: [{ id: WABA_ID, time, changes: [{ field, value }] }] };
 }
@@ -161,7 +161,7 @@ export const CTWA_REFERRAL = {
 	welcome_message: { text: 'Hi there! Let us know how we can help!' },
 };
 
-/** §2.5 status with conversation and pricing. */
+/** Meta's Status messages webhook reference page: status with conversation and pricing. */
 export const SENT_STATUS = {
 	id: 'wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3OUFBNjQ5NjU1ODYwRkZBNjEA',
 	status: 'sent',

@@ -9,7 +9,7 @@ function onlyMessage(body: unknown): MessageEvent {
 	return event;
 }
 
-describe('normaliseWebhook: inbound messages (§2.4)', () => {
+describe('normaliseWebhook: inbound messages (Meta: Messages webhook reference)', () => {
 	it('reads a text message with the common fields, sender profile and raw object', () => {
 		const body = fx.inbound(fx.TEXT);
 		const event = onlyMessage(body);
@@ -45,7 +45,7 @@ describe('normaliseWebhook: inbound messages (§2.4)', () => {
 		});
 	});
 
-	it('keeps a username-only sender with an empty wa_id instead of inventing a number (§2.4.15)', () => {
+	it('keeps a username-only sender with an empty wa_id instead of inventing a number (Meta: Business-scoped user IDs)', () => {
 		const event = onlyMessage(fx.inbound({ ...fx.TEXT, from: '' }, [{ profile: { name: 'Ana' }, wa_id: '', user_id: 'US.1' }]));
 		expect(event.from).toEqual({ waId: '', e164: '', profileName: 'Ana', userId: 'US.1' });
 	});
@@ -56,7 +56,7 @@ describe('normaliseWebhook: inbound messages (§2.4)', () => {
 		['document', fx.DOCUMENT, { id: '3003383421387256', mimeType: 'application/pdf', sha256: 'ZG9j', url: 'https://lookaside.fbsbx.com/d', filename: 'invoice.pdf' }, 'March invoice'],
 		['audio', fx.VOICE_NOTE, { id: '4003383421387256', mimeType: 'audio/ogg; codecs=opus', sha256: 'YXVkaW8=', url: 'https://lookaside.fbsbx.com/a', voice: true }, undefined],
 		['sticker', fx.ANIMATED_STICKER, { id: '5003383421387256', mimeType: 'image/webp', sha256: 'c3RpY2tlcg==', url: 'https://lookaside.fbsbx.com/s', animated: true }, undefined],
-	])('reads %s media: id, mime type, base64 sha256, url, flags and caption as text (§2.4.2)', (type, message, media, caption) => {
+	])('reads %s media: id, mime type, base64 sha256, url, flags and caption as text (Meta: Messages webhook reference)', (type, message, media, caption) => {
 		const event = onlyMessage(fx.inbound(message));
 		expect(event.type).toBe(type);
 		expect(event.media).toEqual(media);
@@ -64,7 +64,7 @@ describe('normaliseWebhook: inbound messages (§2.4)', () => {
 		expect(event.text).toBe(caption);
 	});
 
-	it('reads a location with numeric coordinates (§2.4.3)', () => {
+	it('reads a location with numeric coordinates (Meta: Messages webhook reference)', () => {
 		expect(onlyMessage(fx.inbound(fx.LOCATION)).location).toEqual({
 			latitude: 40.782910059774,
 			longitude: -73.959075808525,
@@ -74,7 +74,7 @@ describe('normaliseWebhook: inbound messages (§2.4)', () => {
 		});
 	});
 
-	it('reads shared contact cards with camelCase keys (§2.4.4)', () => {
+	it('reads shared contact cards with camelCase keys (Meta: Messages webhook reference)', () => {
 		const event = onlyMessage(fx.inbound(fx.SHARED_CONTACT));
 		expect(event.type).toBe('contacts');
 		expect(event.contacts).toEqual([
@@ -87,7 +87,7 @@ describe('normaliseWebhook: inbound messages (§2.4)', () => {
 		expect(event.from.profileName).toBe('Sheena Nelson');
 	});
 
-	it('reads a reaction and both forms of a removed reaction (§2.4.5)', () => {
+	it('reads a reaction and both forms of a removed reaction (Meta: Messages webhook reference)', () => {
 		expect(onlyMessage(fx.inbound(fx.REACTION)).reaction).toEqual({
 			messageId: fx.REACTION.reaction.message_id,
 			emoji: '😮',
@@ -99,7 +99,7 @@ describe('normaliseWebhook: inbound messages (§2.4)', () => {
 		expect(onlyMessage(fx.inbound(absentEmoji)).reaction).toEqual({ messageId: 'wamid.A', removed: true });
 	});
 
-	it('reads a template quick-reply tap with payload, text and reply context (§2.4.6)', () => {
+	it('reads a template quick-reply tap with payload, text and reply context (Meta: Messages webhook reference)', () => {
 		const event = onlyMessage(fx.inbound(fx.TEMPLATE_QUICK_REPLY));
 		expect(event).toMatchObject({ type: 'button', button: { payload: 'Unsubscribe', text: 'Unsubscribe' }, text: 'Unsubscribe' });
 		expect(event.context).toEqual({
@@ -110,14 +110,14 @@ describe('normaliseWebhook: inbound messages (§2.4)', () => {
 		});
 	});
 
-	it('reads an interactive button reply (§2.4.7)', () => {
+	it('reads an interactive button reply (Meta: Messages webhook reference)', () => {
 		const event = onlyMessage(fx.inbound(fx.BUTTON_REPLY));
 		expect(event.type).toBe('interactive');
 		expect(event.interactive).toEqual({ type: 'button_reply', id: 'change-button', title: 'Change' });
 		expect(event.text).toBe('Change');
 	});
 
-	it('reads an interactive list reply with its description (§2.4.8)', () => {
+	it('reads an interactive list reply with its description (Meta: Messages webhook reference)', () => {
 		const event = onlyMessage(fx.inbound(fx.LIST_REPLY));
 		expect(event.interactive).toEqual({
 			type: 'list_reply',
@@ -128,7 +128,7 @@ describe('normaliseWebhook: inbound messages (§2.4)', () => {
 		expect(event.text).toBe('Priority Mail Express');
 	});
 
-	it('parses a Flow completion response_json and lifts its flow_token (§2.4.9)', () => {
+	it('parses a Flow completion response_json and lifts its flow_token (Meta: Messages webhook reference)', () => {
 		const event = onlyMessage(fx.inbound(fx.flowReply('{"flow_token": "booking-42", "date": "2025-07-01", "guests": 2}')));
 		expect(event.interactive).toEqual({
 			type: 'nfm_reply',
@@ -150,7 +150,7 @@ describe('normaliseWebhook: inbound messages (§2.4)', () => {
 		});
 	});
 
-	it('reads an order with its product items (§2.4.10)', () => {
+	it('reads an order with its product items (Meta: Messages webhook reference)', () => {
 		const event = onlyMessage(fx.inbound(fx.ORDER));
 		expect(event.order).toEqual({
 			catalogId: '194836987003835',
@@ -159,7 +159,7 @@ describe('normaliseWebhook: inbound messages (§2.4)', () => {
 		});
 	});
 
-	it('reads a user_changed_number system message that has no contacts[] (§2.4.11)', () => {
+	it('reads a user_changed_number system message that has no contacts[] (Meta: Messages webhook reference)', () => {
 		const body = fx.messagesWebhook({ messages: [fx.USER_CHANGED_NUMBER] });
 		const event = onlyMessage(body);
 		expect(event).toMatchObject({
@@ -172,7 +172,7 @@ describe('normaliseWebhook: inbound messages (§2.4)', () => {
 		expect(event.from.profileName).toBeUndefined();
 	});
 
-	it('reads an unsupported message with its errors and the real type (§2.4.12)', () => {
+	it('reads an unsupported message with its errors and the real type (Meta: Messages webhook reference)', () => {
 		const event = onlyMessage(fx.inbound(fx.UNSUPPORTED_EDIT));
 		expect(event).toMatchObject({ type: 'unsupported', unsupportedType: 'edit' });
 		expect(event.errors).toEqual([
@@ -209,11 +209,11 @@ describe('normaliseWebhook: inbound messages (§2.4)', () => {
 				referredProduct: { catalogId: '194836987003835', productRetailerId: 'di9ozbzfi4' },
 			},
 		],
-	])('reads message context %j (§2.4.13)', (context, expected) => {
+	])('reads message context %j (Meta: Messages webhook reference)', (context, expected) => {
 		expect(onlyMessage(fx.inbound({ ...fx.TEXT, context })).context).toEqual(expected);
 	});
 
-	it('reads a Click-to-WhatsApp ad referral with its click id (§2.4.14)', () => {
+	it('reads a Click-to-WhatsApp ad referral with its click id (Meta: Messages webhook reference)', () => {
 		const event = onlyMessage(fx.inbound({ ...fx.TEXT, referral: fx.CTWA_REFERRAL }));
 		expect(event.referral).toEqual({
 			sourceUrl: 'https://fb.me/3cr4Wqqkv',

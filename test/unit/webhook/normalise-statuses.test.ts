@@ -8,7 +8,7 @@ function statusEvents(statuses: unknown[]): StatusEvent[] {
 	});
 }
 
-describe('normaliseWebhook: outbound statuses (§2.5)', () => {
+describe('normaliseWebhook: outbound statuses (Meta: Status messages webhook reference)', () => {
 	it('reads a sent status with conversation, pricing and callback data', () => {
 		const [event] = statusEvents([fx.SENT_STATUS]);
 		expect(event).toEqual({
@@ -30,7 +30,7 @@ describe('normaliseWebhook: outbound statuses (§2.5)', () => {
 		});
 	});
 
-	it('gives delivered and read of the same message distinct dedupe keys (§2.8: id + status)', () => {
+	it('gives delivered and read of the same message distinct dedupe keys (docs/webhook-delivery.md: id + status)', () => {
 		const delivered = { id: fx.SENT_STATUS.id, status: 'delivered', timestamp: '1750030080', recipient_id: fx.USER_WA_ID };
 		const read = {
 			...delivered,
@@ -65,7 +65,7 @@ describe('normaliseWebhook: outbound statuses (§2.5)', () => {
 	});
 });
 
-describe('normaliseWebhook: value-level errors (§2.6)', () => {
+describe('normaliseWebhook: value-level errors (Meta: Messages webhook reference)', () => {
 	it('makes one error event per value.errors[] item, tied to the phone number', () => {
 		const second = { ...fx.RATE_LIMIT_ERROR, code: 131000, title: 'Something went wrong', message: 'Something went wrong' };
 		const events = normaliseWebhook(fx.messagesWebhook({ errors: [fx.RATE_LIMIT_ERROR, second] }), { now: () => 1_750_000_000_000 });
@@ -90,7 +90,7 @@ describe('normaliseWebhook: value-level errors (§2.6)', () => {
 	});
 });
 
-describe('normaliseWebhook: batches (§2.3)', () => {
+describe('normaliseWebhook: batches (Meta: Messages webhook reference)', () => {
 	it('makes one event per message and per status across several entries and changes, never one per batch', () => {
 		const otherNumber = { display_phone_number: '15550001111', phone_number_id: '222222222222222' };
 		const body = {
@@ -137,7 +137,7 @@ describe('normaliseWebhook: batches (§2.3)', () => {
 		expect(normaliseWebhook({ object: 'whatsapp_business_account', entry: [null, 3, 'x', { id: fx.WABA_ID, changes: [null, []] }] })).toEqual([]);
 	});
 
-	it('accepts a bare messages value without the envelope (§8: 360dialog envelope not confirmed)', () => {
+	it('accepts a bare messages value without the envelope (docs/360dialog.md: 360dialog envelope not confirmed)', () => {
 		const events = normaliseWebhook({ messaging_product: 'whatsapp', metadata: fx.METADATA, contacts: [fx.SHEENA], messages: [{ from: fx.USER_WA_ID, id: 'wamid.B', timestamp: '1749416383', ...fx.TEXT }] });
 		expect(events).toHaveLength(1);
 		expect(events[0]).toMatchObject({ kind: 'message', wabaId: '', phoneNumberId: fx.PHONE_NUMBER_ID, eventId: 'wamid.B' });

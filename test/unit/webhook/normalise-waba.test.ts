@@ -7,8 +7,8 @@ function onlyEvent(body: unknown): WhatsAppEvent {
 	return events[0];
 }
 
-describe('normaliseWebhook: WABA-level changes (§2.7)', () => {
-	it('reads a template rejection with the id as text and the rejection info (§2.7.1)', () => {
+describe('normaliseWebhook: WABA-level changes (Meta: Webhooks overview)', () => {
+	it('reads a template rejection with the id as text and the rejection info (Meta: message_template_status_update webhook reference)', () => {
 		const value = {
 			event: 'REJECTED',
 			message_template_id: 1689556908129835,
@@ -40,7 +40,7 @@ describe('normaliseWebhook: WABA-level changes (§2.7)', () => {
 		});
 	});
 
-	it('reads pause, disable and pending-deletion template events (§2.7.1)', () => {
+	it('reads pause, disable and pending-deletion template events (Meta: message_template_status_update webhook reference)', () => {
 		const paused = onlyEvent(
 			fx.wabaWebhook('message_template_status_update', {
 				event: 'PAUSED',
@@ -63,7 +63,7 @@ describe('normaliseWebhook: WABA-level changes (§2.7)', () => {
 		expect(pendingDeletion).not.toHaveProperty('reason');
 	});
 
-	it('reads both template category notices; new_category is the current one in the advance notice (§2.7.2)', () => {
+	it('reads both template category notices; new_category is the current one in the advance notice (Meta: template_category_update webhook reference)', () => {
 		const notice = onlyEvent(
 			fx.wabaWebhook('template_category_update', {
 				message_template_id: 278077987957091,
@@ -94,7 +94,7 @@ describe('normaliseWebhook: WABA-level changes (§2.7)', () => {
 		expect(changed).toMatchObject({ kind: 'template_category', previousCategory: 'UTILITY', newCategory: 'MARKETING' });
 	});
 
-	it('reads a template quality change, also when Meta labels it as a status update (§2.7.3)', () => {
+	it('reads a template quality change, also when Meta labels it as a status update (Meta: message_template_quality_update webhook reference)', () => {
 		const value = {
 			previous_quality_score: 'GREEN',
 			new_quality_score: 'YELLOW',
@@ -113,7 +113,7 @@ describe('normaliseWebhook: WABA-level changes (§2.7)', () => {
 		expect(onlyEvent(fx.wabaWebhook('message_template_status_update', value))).toMatchObject(expected);
 	});
 
-	it('reads a phone number quality / throughput change with the display number (§2.7.4)', () => {
+	it('reads a phone number quality / throughput change with the display number (Meta: phone_number_quality_update webhook reference)', () => {
 		const event = onlyEvent(
 			fx.wabaWebhook('phone_number_quality_update', {
 				display_phone_number: '15550783881',
@@ -134,7 +134,7 @@ describe('normaliseWebhook: WABA-level changes (§2.7)', () => {
 		expect(event.phoneNumberId).toBeUndefined();
 	});
 
-	it('reads an account ban with its ban info, and a deletion (§2.7.5)', () => {
+	it('reads an account ban with its ban info, and a deletion (Meta: account_update webhook reference)', () => {
 		const ban = onlyEvent(
 			fx.wabaWebhook('account_update', {
 				event: 'DISABLED_UPDATE',

@@ -17,7 +17,7 @@ const FIELDS = [
 	'business_capability_update', 'security', 'history', '',
 ];
 
-/** Every valid fixture payload from the reference, as whole webhook bodies. */
+/** Every valid fixture payload (Meta's documented examples), as whole webhook bodies. */
 const VALID_BODIES: unknown[] = [
 	...[fx.TEXT, fx.IMAGE, fx.VIDEO, fx.DOCUMENT, fx.VOICE_NOTE, fx.ANIMATED_STICKER, fx.LOCATION, fx.SHARED_CONTACT,
 		fx.REACTION, fx.TEMPLATE_QUICK_REPLY, fx.BUTTON_REPLY, fx.LIST_REPLY, fx.flowReply('{"flow_token":"t"}'), fx.ORDER,

@@ -2,10 +2,10 @@ import { createHmac } from 'node:crypto';
 import { signMetaPayload, verifyChallenge, verifyMetaSignature } from '../../../nodes/shared/whatsapp/webhook';
 
 const APP_SECRET = 'test-app-secret-0123456789abcdef';
-// Meta escapes non-ASCII as \uXXXX (§2.2), so the raw bytes differ from a re-serialised copy.
+// Meta escapes non-ASCII as \uXXXX (Meta: Create a webhook endpoint), so the raw bytes differ from a re-serialised copy.
 const RAW_BODY = '{"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages","value":{"messages":[{"text":{"body":"Ol\\u00e1 \\ud83d\\ude00"}}]}}]}]}';
 
-describe('verifyMetaSignature (§2.2)', () => {
+describe('verifyMetaSignature (Meta: Create a webhook endpoint)', () => {
 	const header = `sha256=${createHmac('sha256', APP_SECRET).update(RAW_BODY).digest('hex')}`;
 
 	it('accepts the HMAC-SHA256 of the raw body keyed with the App Secret', () => {
@@ -61,7 +61,7 @@ describe('verifyMetaSignature (§2.2)', () => {
 	});
 });
 
-describe('verifyChallenge (§2.1)', () => {
+describe('verifyChallenge (Meta: Create a webhook endpoint)', () => {
 	const query = { 'hub.mode': 'subscribe', 'hub.challenge': '1158201444', 'hub.verify_token': 'my-verify-token' };
 
 	it('returns the challenge when mode is subscribe and the token matches', () => {

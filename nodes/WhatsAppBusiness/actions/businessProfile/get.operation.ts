@@ -1,8 +1,8 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { endpoints, whatsAppRequest } from '../../../shared/transport';
-import { BUSINESS_PROFILE_FIELDS } from '../../../shared/whatsapp/businessProfile';
+import { BUSINESS_PROFILE_FIELDS } from '../../../shared/whatsapp/account/businessProfile';
 import type { OperationContext } from '../types';
-import { profileFromResponse } from './profile';
+import { profileFromResponse } from '../../transport/businessProfile';
 
 const FIELD_NAMES: Record<(typeof BUSINESS_PROFILE_FIELDS)[number], string> = {
 	about: 'About',
@@ -27,7 +27,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['businessProfile'], operation: ['get'] } }, properties);
 
-/** §5.1: GET …/whatsapp_business_profile?fields= (360dialog: /whatsapp_business_profile, §8). */
+/** Meta's Business profiles page: GET …/whatsapp_business_profile?fields= (360dialog: /whatsapp_business_profile, docs/360dialog.md). */
 export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<INodeExecutionData[]> {
 	const chosen = this.getNodeParameter('fields', context.itemIndex, []) as string[];
 	const fields = chosen.length > 0 ? chosen : [...BUSINESS_PROFILE_FIELDS];

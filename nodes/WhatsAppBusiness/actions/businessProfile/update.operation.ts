@@ -1,9 +1,9 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { endpoints, whatsAppRequest } from '../../../shared/transport';
-import { buildBusinessProfileUpdate, type BusinessProfileUpdateInput, type BusinessVertical } from '../../../shared/whatsapp/businessProfile';
+import { buildBusinessProfileUpdate, type BusinessProfileUpdateInput, type BusinessVertical } from '../../../shared/whatsapp/account/businessProfile';
 import type { OperationContext } from '../types';
 
-/** Meta's wording in WhatsApp Manager. UNDEFINED is left out: it means "none set" and cannot be chosen back (§5.2). */
+/** Meta's wording in WhatsApp Manager. UNDEFINED is left out: it means "none set" and cannot be chosen back (Meta: Business profiles). */
 const VERTICAL_LABELS: Record<Exclude<BusinessVertical, 'UNDEFINED'>, string> = {
 	ALCOHOL: 'Alcoholic Beverages',
 	APPAREL: 'Clothing and Apparel',
@@ -68,7 +68,7 @@ function websiteList(value: unknown): string[] {
 	return values.flatMap((entry) => String(entry ?? '').split(/[\n,]+/)).map((site) => site.trim()).filter(Boolean);
 }
 
-/** §5.2: POST …/whatsapp_business_profile with the changed fields only, validated first. */
+/** Meta's Business profiles page: POST …/whatsapp_business_profile with the changed fields only, validated first. */
 export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<INodeExecutionData[]> {
 	const fields = this.getNodeParameter('updateFields', context.itemIndex, {}) as IDataObject;
 	const input: BusinessProfileUpdateInput = {};

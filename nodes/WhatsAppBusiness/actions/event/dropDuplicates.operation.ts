@@ -2,7 +2,7 @@
  * The durable duplicate check, right after the WhatsApp Business Trigger. The trigger's own memory
  * lives in one n8n process (webhook() cannot persist static data, n8n-runtime.md); n8n's
  * deduplication store (checkProcessedItemsAndRecord) is kept in n8n's database, so it survives
- * restarts and is shared by every instance in queue mode. Meta delivers at least once (§2.8).
+ * restarts and is shared by every instance in queue mode. Meta delivers at least once (docs/webhook-delivery.md).
  */
 import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 

@@ -1,10 +1,10 @@
 import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { endpoints, whatsAppRequest } from '../../../shared/transport';
-import { compareSha256 } from '../../../shared/whatsapp/mediaChecksum';
-import { fileExtensionFor } from '../../../shared/whatsapp/mediaTypes';
+import { compareSha256 } from '../../../shared/whatsapp/media/checksum';
+import { fileExtensionFor } from '../../../shared/whatsapp/media/fileTypes';
 import type { OperationContext } from '../types';
-import { mediaIdField } from './fields';
-import { fileSizeOf, mediaRequest, requireMediaId, type MediaInfo } from './mediaObject';
+import { mediaIdField, requireMediaId } from './mediaFields';
+import { fileSizeOf, mediaRequest, type MediaInfo } from '../../transport/media';
 
 const properties: INodeProperties[] = [
 	mediaIdField,
@@ -45,8 +45,8 @@ function toBuffer(body: unknown): Buffer {
 }
 
 /**
- * §4.2 then §4.3: look the media up, fetch its short-lived URL with the credential (360dialog:
- * its own host, §8) and hand the FILE on as n8n binary data, checked against Meta's sha256.
+ * Meta's Media page: look the media up, fetch its short-lived URL with the credential (360dialog:
+ * its own host, docs/360dialog.md) and hand the FILE on as n8n binary data, checked against Meta's sha256.
  */
 export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<INodeExecutionData[]> {
 	const i = context.itemIndex;

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import type { MediaKind } from '../../../shared/whatsapp/mediaTypes';
+import type { MediaKind } from '../../../shared/whatsapp/media/fileTypes';
 import type { OperationContext } from '../types';
-import { postBinaryMedia } from './uploadBinary';
+import { postBinaryMedia } from '../../transport/mediaUpload';
 
 const properties: INodeProperties[] = [
 	{
@@ -62,7 +62,7 @@ interface UploadOptions {
 	mediaKind?: MediaKind | 'any';
 }
 
-/** §4.1: multipart upload of one binary file; the type and size are checked first (§4.5). */
+/** Meta's Media page: multipart upload of one binary file; the type and size are checked first (Meta: Media). */
 export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<INodeExecutionData[]> {
 	const i = context.itemIndex;
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', i) as string;

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { ContactCard } from '../../../shared/whatsapp/messages';
 
-/** The contact-card form of Send Contacts (§1.5) and its mapping to Meta's card shape. */
+/** The contact-card form of Send Contacts (Meta: Contacts messages) and its mapping to Meta's card shape. */
 
 const typed = (displayName: string, name: string, valueName: string, placeholder: string, typeHint: string): INodeProperties => ({
 	displayName,

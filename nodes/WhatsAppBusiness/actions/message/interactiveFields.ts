@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Fields of Send Interactive, grouped by kind; limits from §1.7.1–§1.7.5. */
+/** Fields of Send Interactive, grouped by kind; limits from Meta's Interactive reply buttons messages, Location request messages pages. */
 
 const withHeader = { interactiveType: ['buttons', 'ctaUrl'] };
 

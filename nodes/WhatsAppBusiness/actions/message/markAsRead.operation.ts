@@ -39,7 +39,7 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 	const i = context.itemIndex;
 	const options = this.getNodeParameter('readOptions', i, {}) as { typingIndicator?: boolean };
 	const body = buildMarkAsRead({ messageId: this.getNodeParameter('messageId', i) as string, typingIndicator: options.typingIndicator === true });
-	// §1.10: same endpoint as sending; the answer is only {success: true}.
+	// Meta's Mark messages as read page: same endpoint as sending; the answer is only {success: true}.
 	const response = await whatsAppRequest.call(this, context.connection, {
 		method: 'POST',
 		url: endpoints.messages(context.connection),

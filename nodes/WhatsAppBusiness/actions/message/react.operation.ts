@@ -1,10 +1,10 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { buildReactionMessage } from '../../../shared/whatsapp/messages';
-import { messagingOptions, recipientField, type MessagingOptions } from '../common/fields';
+import { messagingOptions, recipientField, type MessagingOptions } from '../commonFields';
 import type { OperationContext } from '../types';
-import { sendMessage } from './send';
+import { sendMessage } from '../../transport/messages';
 
-// A reaction cannot quote a message (§1.6, §1.9), so its options leave out "Reply To Message ID".
+// A reaction cannot quote a message (Meta: Reaction messages, Contextual replies), so its options leave out "Reply To Message ID".
 const reactionOptions: INodeProperties = {
 	...messagingOptions,
 	options: (messagingOptions.options ?? []).filter((option) => option.name !== 'replyToMessageId'),

@@ -1,10 +1,10 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { buildContactsMessage, type ContactCard } from '../../../shared/whatsapp/messages';
-import { messagingOptions, recipientField, type MessagingOptions } from '../common/fields';
+import { messagingOptions, recipientField, type MessagingOptions } from '../commonFields';
 import type { OperationContext } from '../types';
 import { contactCardFields, contactCardFromFields, type ContactCardFields } from './contactFields';
-import { jsonListParameter } from './jsonInput';
-import { sendMessage } from './send';
+import { jsonListParameter } from './jsonFields';
+import { sendMessage } from '../../transport/messages';
 
 const JSON_EXAMPLE = '[{"name": {"formatted_name": "Barbara J. Johnson"}, "phones": [{"phone": "+19175559999", "type": "Mobile", "wa_id": "19175559999"}]}]';
 

@@ -9,11 +9,11 @@ import {
 	type ListSectionInput,
 	type ReplyButtonInput,
 } from '../../../shared/whatsapp/messages';
-import { messagingOptions, recipientField, type MessagingOptions } from '../common/fields';
+import { messagingOptions, recipientField, type MessagingOptions } from '../commonFields';
 import type { OperationContext } from '../types';
 import { buttonFields, ctaUrlFields, headerFields, listFields } from './interactiveFields';
-import { jsonListParameter } from './jsonInput';
-import { sendMessage } from './send';
+import { jsonListParameter } from './jsonFields';
+import { sendMessage } from '../../transport/messages';
 
 const properties: INodeProperties[] = [
 	recipientField,

@@ -1,10 +1,10 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { buildLocationMessage } from '../../../shared/whatsapp/messages';
-import { messagingOptions, recipientField, type MessagingOptions } from '../common/fields';
+import { messagingOptions, recipientField, type MessagingOptions } from '../commonFields';
 import type { OperationContext } from '../types';
-import { sendMessage } from './send';
+import { sendMessage } from '../../transport/messages';
 
-// Coordinates are text fields so every digit given (or mapped) is sent as is (§1.4 sends strings).
+// Coordinates are text fields so every digit given (or mapped) is sent as is (Meta: Location messages sends strings).
 const properties: INodeProperties[] = [
 	recipientField,
 	{

@@ -1,9 +1,9 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
-import { buildMediaMessage, type MediaMessageInput, type MediaType } from '../../../shared/whatsapp/messages';
-import { messagingOptions, recipientField, type MessagingOptions } from '../common/fields';
+import { buildMediaMessage, checkMediaMessage, type MediaMessageInput, type MediaType } from '../../../shared/whatsapp/messages';
+import { messagingOptions, recipientField, type MessagingOptions } from '../commonFields';
 import type { OperationContext } from '../types';
-import { sendMessage } from './send';
-import { uploadBinaryMedia } from '../media/uploadBinary';
+import { sendMessage } from '../../transport/messages';
+import { uploadBinaryMedia } from '../../transport/mediaUpload';
 
 const properties: INodeProperties[] = [
 	recipientField,
@@ -118,7 +118,7 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 	if (source === 'id') return await send.call(this, context, { ...input, mediaId: this.getNodeParameter('mediaId', i) as string });
 
 	// Check everything else first, so a message WhatsApp would refuse wastes no upload.
-	buildMediaMessage({ ...input, mediaId: 'not-uploaded-yet' });
+	checkMediaMessage(input);
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', i) as string;
 	const binary = this.helpers.assertBinaryData(i, binaryPropertyName);
 	if (mediaType === 'document' && !input.filename?.trim() && binary.fileName) input.filename = binary.fileName;

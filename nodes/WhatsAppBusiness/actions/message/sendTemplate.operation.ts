@@ -1,46 +1,23 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { WhatsAppConfigurationError } from '../../../shared/transport';
-import { buildTemplateMessage, type TemplateComponentPayload } from '../../../shared/whatsapp/messages';
-import { buildTemplateComponents, renderTemplateText, type TemplateValues } from '../../../shared/whatsapp/templates';
-import { messagingOptions, recipientField, type MessagingOptions } from '../common/fields';
-import type { StoredTemplate } from '../template/templateApi';
-import { chooseTranslation, parseTemplateReference, requireTemplateName, templateLocator } from '../template/templateReference';
+import { buildTemplateMessage } from '../../../shared/whatsapp/messages';
+import {
+	buildTemplateComponents,
+	combineComponents,
+	parseComponentsJson,
+	renderTemplateText,
+	valuesFromComponents,
+	type SendTemplateComponent,
+	type TemplateValues,
+} from '../../../shared/whatsapp/templates';
+import { messagingOptions, recipientField, type MessagingOptions } from '../commonFields';
+import type { StoredTemplate } from '../../transport/templates';
+import { chooseTranslation, parseTemplateReference, requireTemplateName } from '../../transport/templateReference';
 import type { OperationContext } from '../types';
-import { sendMessage } from './send';
-import { combineComponents, parseComponentsJson, valuesFromComponents } from './templateComponentsJson';
-import { templateTranslations } from './templateDefinitions';
-import { headerFromBinary } from './templateHeaderMedia';
-import { templateOptionsField, type TemplateOptions } from './templateOptions';
-
-/** The template choice and its variables, reused by "Send Text, or Template When Window Closed". */
-export const templateFields: INodeProperties[] = [
-	templateLocator({
-		approvedOnly: true,
-		withId: false,
-		description: 'An approved template; only these can be sent, and the only messages allowed outside the 24-hour window',
-	}),
-	{
-		displayName: 'Template Variables',
-		name: 'templateParameters',
-		type: 'resourceMapper',
-		noDataExpression: true,
-		default: { mappingMode: 'defineBelow', value: null },
-		required: true,
-		displayOptions: { hide: { template: [''] } },
-		typeOptions: {
-			loadOptionsDependsOn: ['template.value', 'templateOptions.languageCode'],
-			resourceMapper: {
-				resourceMapperMethod: 'getTemplateFields',
-				mode: 'add',
-				fieldWords: { singular: 'variable', plural: 'variables' },
-				addAllFields: true,
-				multiKeyMatch: false,
-				supportAutoMap: false,
-				noFieldsError: 'This template has no variables: it is sent exactly as approved.',
-			},
-		},
-	},
-];
+import { sendMessage } from '../../transport/messages';
+import { templateTranslations } from '../../transport/templateTranslations';
+import { headerFromBinary } from '../../transport/templateHeaderMedia';
+import { templateFields, templateOptionsField, type TemplateOptions } from './templateFields';
 
 const properties: INodeProperties[] = [recipientField, ...templateFields, messagingOptions, templateOptionsField];
 
@@ -62,7 +39,7 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 	const templateOptions = this.getNodeParameter('templateOptions', i, {}) as TemplateOptions;
 	const reference = parseTemplateReference(this.getNodeParameter('template', i, '', { extractValue: true }), templateOptions.languageCode);
 	const templateName = requireTemplateName(reference);
-	// Read now, not when the workflow was built: the definition decides the parameter shapes (§1.8).
+	// Read now, not when the workflow was built: the definition decides the parameter shapes (Meta: Template components).
 	const template = chooseTranslation(await templateTranslations.call(this, context.connection, templateName, i), reference);
 	const languageCode = template?.language ?? reference.language;
 	if (!languageCode) {
@@ -73,13 +50,13 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 	}
 	const mode = templateOptions.componentsMode ?? 'merge';
 	const rawComponents = parseComponentsJson(templateOptions.componentsJson);
-	let built: TemplateComponentPayload[] = [];
+	let built: SendTemplateComponent[] = [];
 	// Without a definition WhatsApp itself answers (132001 for an unknown name or language).
 	if (template && mode !== 'replace') {
 		let values = mapperValues(this.getNodeParameter('templateParameters.value', i, {}));
 		const binaryProperty = (templateOptions.headerMediaBinaryProperty ?? '').trim();
 		if (binaryProperty) values = await headerFromBinary.call(this, context, template, binaryProperty, values);
-		built = buildTemplateComponents(template, values) as unknown as TemplateComponentPayload[];
+		built = buildTemplateComponents(template, values);
 	}
 	const components = combineComponents(built, rawComponents, mode);
 	const body = buildTemplateMessage({ to: this.getNodeParameter('to', i) as string, templateName, languageCode, components, ...options });
@@ -88,7 +65,7 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 }
 
 /** What the customer reads, rebuilt from the components actually sent. */
-function describeSent(template: StoredTemplate, components: TemplateComponentPayload[]): IDataObject {
+function describeSent(template: StoredTemplate, components: SendTemplateComponent[]): IDataObject {
 	const rendered = renderTemplateText(template, valuesFromComponents(template, components));
 	const { text, ...parts } = rendered;
 	return {

@@ -1,8 +1,8 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { buildTextMessage } from '../../../shared/whatsapp/messages';
-import { messagingOptions, recipientField, type MessagingOptions } from '../common/fields';
+import { messagingOptions, recipientField, type MessagingOptions } from '../commonFields';
 import type { OperationContext } from '../types';
-import { sendMessage } from './send';
+import { sendMessage } from '../../transport/messages';
 
 /** The text fields alone, reused by "Send Text, or Template When Window Closed". */
 export const textFields: INodeProperties[] = [

@@ -1,15 +1,15 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { metaErrorOf, toNodeError } from '../../../shared/transport';
-import { customerServiceWindow } from '../../../shared/whatsapp/window';
-import { messagingOptions, recipientField } from '../common/fields';
+import { customerServiceWindow } from '../../../shared/whatsapp/schedule/customerServiceWindow';
+import { messagingOptions, recipientField } from '../commonFields';
 import type { OperationContext } from '../types';
 import * as sendTemplate from './sendTemplate.operation';
 import * as sendText from './sendText.operation';
-import { templateOptionsField } from './templateOptions';
+import { templateFields, templateOptionsField } from './templateFields';
 
 /**
  * Free-form text while the customer-service window is open, otherwise the approved template
- * (reference §7.3). The journey builder no longer needs to branch by hand.
+ * (Meta: Customer service windows). The journey builder no longer needs to branch by hand.
  */
 const properties: INodeProperties[] = [
 	recipientField,
@@ -30,7 +30,7 @@ const properties: INodeProperties[] = [
 		description: 'Treat the window as closed when fewer minutes than this are left, so a slow workflow does not miss it',
 	},
 	...sendText.textFields,
-	...sendTemplate.templateFields,
+	...templateFields,
 	{
 		displayName: 'Send Template If Text Is Refused (131047)',
 		name: 'fallbackOnReengagementError',

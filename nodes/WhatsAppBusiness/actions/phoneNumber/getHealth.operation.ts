@@ -1,8 +1,8 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { endpoints, whatsAppRequest } from '../../../shared/transport';
-import { describePhoneNumberHealth, type GraphPhoneNumber } from '../../../shared/whatsapp/phoneNumberHealth';
+import { describePhoneNumberHealth, type GraphPhoneNumber } from '../../../shared/whatsapp/account/phoneNumberHealth';
 import type { OperationContext } from '../types';
-import { HEALTH_FIELDS } from './healthFields';
+import { HEALTH_FIELDS } from '../../transport/phoneNumbers';
 
 const properties: INodeProperties[] = [
 	{
@@ -16,7 +16,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['phoneNumber'], operation: ['getHealth'] } }, properties);
 
 /**
- * §5.3 GET /{phone-number-id}?fields=…, read in plain words (§7.1, §7.2). Meta only: 360dialog's
+ * Meta's Phone numbers page: GET /{phone-number-id}?fields=…, read in plain words (Meta: Throughput, Messaging limits). Meta only: 360dialog's
  * messaging API has no such call, and the endpoint says so with a configuration error.
  */
 export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<INodeExecutionData[]> {

@@ -1,13 +1,13 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { endpoints, whatsAppRequest } from '../../../shared/transport';
-import { describePhoneNumberHealth, type GraphPhoneNumber } from '../../../shared/whatsapp/phoneNumberHealth';
-import { resultLimit, returnAllOrLimitFields } from '../common/fields';
+import { describePhoneNumberHealth, type GraphPhoneNumber } from '../../../shared/whatsapp/account/phoneNumberHealth';
+import { resultLimit, returnAllOrLimitFields } from '../commonFields';
 import type { OperationContext } from '../types';
-import { HEALTH_FIELDS } from './healthFields';
+import { HEALTH_FIELDS } from '../../transport/phoneNumbers';
 
 export const description = updateDisplayOptions({ show: { resource: ['phoneNumber'], operation: ['list'] } }, returnAllOrLimitFields);
 
-/** §5.3: Meta pages at most 100 numbers per request. */
+/** Meta's Phone numbers page: Meta pages at most 100 numbers per request. */
 const PAGE_SIZE_MAX = 100;
 
 interface PhoneNumberPage {
@@ -15,7 +15,7 @@ interface PhoneNumberPage {
 	paging?: { cursors?: { after?: string }; next?: string };
 }
 
-/** §5.3 GET /{waba-id}/phone_numbers, following `paging.cursors.after` while `paging.next` says there is more. */
+/** Meta's Phone numbers page: GET /{waba-id}/phone_numbers, following `paging.cursors.after` while `paging.next` says there is more. */
 export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<INodeExecutionData[]> {
 	const i = context.itemIndex;
 	const limit = resultLimit.call(this, i);

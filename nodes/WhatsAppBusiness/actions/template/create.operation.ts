@@ -6,16 +6,8 @@ import { createProperties } from './createFields';
 
 export const description = updateDisplayOptions({ show: { resource: ['template'], operation: ['create'] } }, createProperties);
 
-interface ButtonForm {
-	type: string;
-	text?: string;
-	url?: string;
-	example?: string;
-	phoneNumber?: string;
-	flowId?: string;
-	flowAction?: 'navigate' | 'data_exchange';
-	navigateScreen?: string;
-}
+/** One row of the Buttons field: the core's create-button input, limited to what the form asks. */
+type ButtonForm = Pick<TemplateCreateButton, 'type' | 'text' | 'url' | 'example' | 'phoneNumber' | 'flowId' | 'flowAction' | 'navigateScreen'>;
 
 const blankToUndefined = (value: unknown) => (value === undefined || value === null || String(value).trim() === '' ? undefined : String(value));
 
@@ -80,7 +72,7 @@ function createInput(this: IExecuteFunctions, i: number): TemplateCreateInput {
 }
 
 /**
- * §3.1: the template is checked against Meta's limits (names, lengths, variables, examples,
+ * Meta's Templates overview page: the template is checked against Meta's limits (names, lengths, variables, examples,
  * buttons) before anything is sent, so a mistake costs no request and no review round.
  */
 export async function execute(this: IExecuteFunctions, context: OperationContext) {

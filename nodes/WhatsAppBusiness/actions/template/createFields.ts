@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Create's form (§3.1): content fields for UTILITY/MARKETING, preset options for AUTHENTICATION. */
+/** Create's form (Meta: Templates overview): content fields for UTILITY/MARKETING, preset options for AUTHENTICATION. */
 const notAuthentication = { hide: { category: ['AUTHENTICATION'] } };
 const onlyAuthentication = { show: { category: ['AUTHENTICATION'] } };
 const mediaHeaders = ['IMAGE', 'VIDEO', 'DOCUMENT'];

@@ -1,8 +1,9 @@
 import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { endpoints, whatsAppRequest, WhatsAppConfigurationError } from '../../../shared/transport';
 import type { OperationContext } from '../types';
-import { fetchTemplateById, fetchTemplatesNamed, type StoredTemplate } from './templateApi';
-import { chooseTranslation, parseTemplateReference, requireTemplateName, templateLocator } from './templateReference';
+import { fetchTemplateById, fetchTemplatesNamed, type StoredTemplate } from '../../transport/templates';
+import { chooseTranslation, parseTemplateReference, requireTemplateName } from '../../transport/templateReference';
+import { templateLocator } from '../commonFields';
 
 const properties: INodeProperties[] = [
 	templateLocator({ approvedOnly: false, withId: true, description: 'The template to delete' }),
@@ -29,8 +30,8 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['template'], operation: ['delete'] } }, properties);
 
 /**
- * §3.4: ?name= deletes every language, ?hsm_id=&name= one translation; 360dialog deletes by name
- * only (§8). A template given by ID always means that one translation.
+ * Meta's Template management page: ?name= deletes every language, ?hsm_id=&name= one translation; 360dialog deletes by name
+ * only (docs/360dialog.md). A template given by ID always means that one translation.
  */
 export async function execute(this: IExecuteFunctions, context: OperationContext) {
 	const i = context.itemIndex;

@@ -1,8 +1,9 @@
 import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { withTemplateVariables } from '../../../shared/whatsapp/templates';
 import type { OperationContext } from '../types';
-import { fetchTemplateById, fetchTemplatesNamed } from './templateApi';
-import { templateItem } from './templateItem';
-import { chooseTranslation, parseTemplateReference, requireTemplateName, templateLocator } from './templateReference';
+import { fetchTemplateById, fetchTemplatesNamed } from '../../transport/templates';
+import { chooseTranslation, parseTemplateReference, requireTemplateName } from '../../transport/templateReference';
+import { templateLocator } from '../commonFields';
 
 const properties: INodeProperties[] = [
 	templateLocator({ approvedOnly: false, withId: true, description: 'The template to read, in any status' }),
@@ -10,7 +11,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['template'], operation: ['get'] } }, properties);
 
-/** One template with its status, components and the variables Send Template will ask for (§3.2). */
+/** One template with its status, components and the variables Send Template will ask for (Meta: Template management). */
 export async function execute(this: IExecuteFunctions, context: OperationContext) {
 	const i = context.itemIndex;
 	const reference = parseTemplateReference(this.getNodeParameter('template', i, '', { extractValue: true }));
@@ -24,5 +25,5 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 			itemIndex: i,
 		});
 	}
-	return [{ json: templateItem(template) }];
+	return [{ json: withTemplateVariables(template) }];
 }

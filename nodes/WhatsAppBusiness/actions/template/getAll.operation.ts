@@ -1,8 +1,8 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
-import { resultLimit, returnAllOrLimitFields } from '../common/fields';
+import { resultLimit, returnAllOrLimitFields } from '../commonFields';
+import { withTemplateVariables } from '../../../shared/whatsapp/templates';
 import type { OperationContext } from '../types';
-import { fetchTemplatePage, type StoredTemplate, type TemplateQuery } from './templateApi';
-import { templateItem } from './templateItem';
+import { fetchTemplatePage, type StoredTemplate, type TemplateQuery } from '../../transport/templates';
 
 const STATUSES = ['APPROVED', 'DISABLED', 'IN_APPEAL', 'PAUSED', 'PENDING', 'PENDING_DELETION', 'REJECTED'];
 
@@ -62,7 +62,7 @@ interface Filters {
 	status?: string[];
 }
 
-/** One item per template (§3.2), following every page until the limit is reached. */
+/** One item per template (Meta: Template management), following every page until the limit is reached. */
 export async function execute(this: IExecuteFunctions, context: OperationContext) {
 	const i = context.itemIndex;
 	const limit = resultLimit.call(this, i);
@@ -80,5 +80,5 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 		found.push(...page.templates);
 		token = page.next;
 	} while (token !== undefined && found.length < limit);
-	return found.slice(0, limit).map((template) => ({ json: templateItem(template) }));
+	return found.slice(0, limit).map((template) => ({ json: withTemplateVariables(template) }));
 }

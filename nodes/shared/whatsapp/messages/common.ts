@@ -1,17 +1,17 @@
-import { BIZ_OPAQUE_CALLBACK_DATA_MAX } from '../limits';
+import { BIZ_OPAQUE_CALLBACK_DATA_MAX } from './limits';
 import { normaliseRecipient, type CountryCode } from '../phone';
 import { WhatsAppValidationError } from '../validationError';
 import type { MediaObject, MessageEnvelope } from './types';
 
-/** Options every outgoing message takes (§1.1). */
+/** Options every outgoing message takes (Meta: Send messages). */
 export interface CommonMessageOptions {
 	/** Phone number in any usual notation, or the wa_id from the Trigger. */
 	to: string;
 	/** Country for numbers typed without a country code. */
 	defaultCountry?: CountryCode | string;
-	/** wamid of the message to quote (§1.9). */
+	/** wamid of the message to quote (Meta: Contextual replies). */
 	replyToMessageId?: string;
-	/** Tracking string Meta echoes in status webhooks (§1.1). */
+	/** Tracking string Meta echoes in status webhooks (Meta: Send messages). */
 	bizOpaqueCallbackData?: string;
 }
 
@@ -62,7 +62,7 @@ export function requireId(value: string | undefined, field: string, label: strin
 	return String(value).trim();
 }
 
-/** Media links and CTA targets must be absolute http(s) URLs (§1.3, §1.7.3). */
+/** Media links and CTA targets must be absolute http(s) URLs (Meta: Media messages, Interactive CTA URL button messages). */
 export function requireHttpUrl(value: string | undefined, field: string, label: string): string {
 	const text = requireId(value, field, label, `Enter ${label.toLowerCase()}, starting with https://.`);
 	let url: URL;
@@ -92,7 +92,7 @@ export interface MediaSourceInput {
 	link?: string;
 }
 
-/** Exactly one of an uploaded media ID or a public link (§1.3). */
+/** Exactly one of an uploaded media ID or a public link (Meta: Media messages). */
 export function mediaSource(input: MediaSourceInput, field: string, label: string): Pick<MediaObject, 'id' | 'link'> {
 	const hasId = !isBlank(input.mediaId);
 	const hasLink = !isBlank(input.link);

@@ -1,4 +1,4 @@
-import { CONTACTS_MAX } from '../limits';
+import { CONTACTS_MAX } from './limits';
 import { WhatsAppValidationError } from '../validationError';
 import { buildEnvelope, type CommonMessageOptions } from './common';
 import type { ContactCard, ContactsMessageBody } from './types';
@@ -35,7 +35,7 @@ function checkListEntries<T>(entries: T[] | undefined, key: keyof T & string, fi
 	});
 }
 
-/** Validates one card and copies only the fields Meta knows (§1.5). */
+/** Validates one card and copies only the fields Meta knows (Meta: Contacts messages). */
 function checkCard(card: ContactCard, index: number): ContactCard {
 	const field = `contacts[${index}]`;
 	const who = `contact ${index + 1}`;
@@ -52,7 +52,7 @@ function checkCard(card: ContactCard, index: number): ContactCard {
 	return copy as ContactCard;
 }
 
-/** §1.5 contacts message: 1 to 257 contact cards. */
+/** Meta's Contacts messages contacts message page: 1 to 257 contact cards. */
 export function buildContactsMessage(input: ContactsMessageInput): ContactsMessageBody {
 	const { contacts } = input;
 	if (!Array.isArray(contacts) || contacts.length === 0) {

@@ -1,4 +1,4 @@
-import { CTA_DISPLAY_TEXT_MAX, INTERACTIVE_BODY_MAX } from '../limits';
+import { CTA_DISPLAY_TEXT_MAX, INTERACTIVE_BODY_MAX } from './limits';
 import { buildEnvelope, requireHttpUrl, requireText, type CommonMessageOptions } from './common';
 import { buildFooter, buildInteractiveHeader, withOptionalParts, type InteractiveHeaderInput } from './interactiveParts';
 import type { CtaUrlInteractive, InteractiveMessageBody } from './types';
@@ -13,7 +13,7 @@ export interface CtaUrlMessageInput extends CommonMessageOptions {
 	footer?: string;
 }
 
-/** §1.7.3 interactive call-to-action URL button. */
+/** Meta's Interactive CTA URL button messages page: interactive call-to-action URL button. */
 export function buildCtaUrlMessage(input: CtaUrlMessageInput): InteractiveMessageBody<CtaUrlInteractive> {
 	const interactive = withOptionalParts<CtaUrlInteractive>(
 		{

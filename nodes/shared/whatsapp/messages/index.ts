@@ -1,13 +1,8 @@
-/** Pure builders for every outgoing Cloud API message (reference §1). */
+/** Pure builders for every outgoing Cloud API message (Meta: Send messages). */
 export * from './types';
-export {
-	buildEnvelope,
-	characterCount,
-	type CommonMessageOptions,
-	type MediaSourceInput,
-} from './common';
+export type { CommonMessageOptions } from './common';
 export { buildTextMessage, type TextMessageInput } from './text';
-export { buildMediaMessage, MEDIA_TYPES, type MediaMessageInput } from './media';
+export { buildMediaMessage, checkMediaMessage, type MediaMessageInput } from './media';
 export { buildLocationMessage, type LocationMessageInput } from './location';
 export { buildContactsMessage, type ContactsMessageInput } from './contacts';
 export { buildReactionMessage, type ReactionMessageInput } from './reaction';

@@ -1,4 +1,4 @@
-import { INTERACTIVE_FOOTER_MAX, INTERACTIVE_HEADER_TEXT_MAX } from '../limits';
+import { INTERACTIVE_FOOTER_MAX, INTERACTIVE_HEADER_TEXT_MAX } from './limits';
 import { WhatsAppValidationError } from '../validationError';
 import { mediaSource, optionalText, requireText, type MediaSourceInput } from './common';
 import type { InteractiveHeader, InteractiveText } from './types';
@@ -9,7 +9,7 @@ export type InteractiveHeaderInput =
 
 export type InteractiveHeaderType = InteractiveHeaderInput['type'];
 
-/** Header for reply-button and CTA URL messages: text, or media by id or link (§1.7.1, §1.7.3). */
+/** Header for reply-button and CTA URL messages: text, or media by id or link (Meta: Interactive reply buttons messages, Interactive CTA URL button messages). */
 export function buildInteractiveHeader(
 	header: InteractiveHeaderInput | undefined,
 	allowed: readonly InteractiveHeaderType[],

@@ -9,7 +9,7 @@ import {
 	LIST_SECTION_TITLE_MAX,
 	LIST_SECTIONS_MAX,
 	LIST_SECTIONS_MIN,
-} from '../limits';
+} from './limits';
 import { WhatsAppValidationError } from '../validationError';
 import { buildEnvelope, optionalText, requireText, type CommonMessageOptions } from './common';
 import { buildFooter, firstDuplicate, withOptionalParts } from './interactiveParts';
@@ -33,7 +33,7 @@ export interface ListMessageInput extends CommonMessageOptions {
 	/** Label of the button that opens the list. */
 	buttonLabel: string;
 	sections: ListSectionInput[];
-	/** Lists only take a text header (§1.7.2). */
+	/** Lists only take a text header (Meta: Interactive list messages). */
 	headerText?: string;
 	footer?: string;
 }
@@ -88,7 +88,7 @@ function buildSections(sections: ListSectionInput[]): ListSection[] {
 	return built;
 }
 
-/** §1.7.2 interactive list message. */
+/** Meta's Interactive list messages page: interactive list message. */
 export function buildListMessage(input: ListMessageInput): InteractiveMessageBody<ListInteractive> {
 	const headerText = optionalText(input.headerText, INTERACTIVE_HEADER_TEXT_MAX, 'headerText', 'The header text');
 	const interactive = withOptionalParts<ListInteractive>(

@@ -1,4 +1,4 @@
-import { LATITUDE_LIMIT, LONGITUDE_LIMIT } from '../limits';
+import { LATITUDE_LIMIT, LONGITUDE_LIMIT } from './limits';
 import { WhatsAppValidationError } from '../validationError';
 import { buildEnvelope, NO_LENGTH_LIMIT, optionalText, type CommonMessageOptions } from './common';
 import type { LocationMessageBody } from './types';
@@ -30,11 +30,11 @@ function coordinate(value: number | string, limit: number, field: string, label:
 			`Use a ${label} between -${limit} and ${limit}; check that latitude and longitude are not swapped.`,
 		);
 	}
-	// Meta's examples send strings (§1.4); a string also keeps every digit the user gave.
+	// Meta's examples send strings (Meta: Location messages); a string also keeps every digit the user gave.
 	return text;
 }
 
-/** §1.4 location message. */
+/** Meta's Location messages page: location message. */
 export function buildLocationMessage(input: LocationMessageInput): LocationMessageBody {
 	const location: LocationMessageBody['location'] = {
 		latitude: coordinate(input.latitude, LATITUDE_LIMIT, 'latitude', 'latitude'),

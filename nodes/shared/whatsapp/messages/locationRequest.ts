@@ -1,4 +1,4 @@
-import { INTERACTIVE_BODY_MAX } from '../limits';
+import { INTERACTIVE_BODY_MAX } from './limits';
 import { buildEnvelope, requireText, type CommonMessageOptions } from './common';
 import type { InteractiveMessageBody, LocationRequestInteractive } from './types';
 
@@ -7,7 +7,7 @@ export interface LocationRequestMessageInput extends CommonMessageOptions {
 	body: string;
 }
 
-/** §1.7.5 asks the user to share a location; the reply arrives as a location message. */
+/** Meta's Location request messages page: asks the user to share a location; the reply arrives as a location message. */
 export function buildLocationRequestMessage(
 	input: LocationRequestMessageInput,
 ): InteractiveMessageBody<LocationRequestInteractive> {

@@ -4,11 +4,11 @@ import type { MarkAsReadBody } from './types';
 export interface MarkAsReadInput {
 	/** wamid of the inbound message; earlier messages in the chat are marked read too. */
 	messageId: string;
-	/** Also show "typing…" for up to 25 seconds or until the reply is sent (§1.10). */
+	/** Also show "typing…" for up to 25 seconds or until the reply is sent (Meta: Mark messages as read). */
 	typingIndicator?: boolean;
 }
 
-/** §1.10 mark an inbound message as read, optionally with the typing indicator. */
+/** Meta's Mark messages as read page: mark an inbound message as read, optionally with the typing indicator. */
 export function buildMarkAsRead(input: MarkAsReadInput): MarkAsReadBody {
 	const messageId = requireId(
 		input.messageId,

@@ -1,13 +1,13 @@
-import { MEDIA_CAPTION_MAX } from '../limits';
+import { MEDIA_CAPTION_MAX } from './limits';
 import { WhatsAppValidationError } from '../validationError';
 import { buildEnvelope, mediaSource, NO_LENGTH_LIMIT, optionalText, type CommonMessageOptions, type MediaSourceInput } from './common';
 import type { MediaMessageBody, MediaObject, MediaType } from './types';
 
-export const MEDIA_TYPES: readonly MediaType[] = ['image', 'video', 'audio', 'document', 'sticker'];
+const MEDIA_TYPES: readonly MediaType[] = ['image', 'video', 'audio', 'document', 'sticker'];
 
 export interface MediaMessageInput extends CommonMessageOptions, MediaSourceInput {
 	mediaType: MediaType;
-	/** image, video and document only (§1.3) */
+	/** image, video and document only (Meta: Media messages) */
 	caption?: string;
 	/** document only: the extension picks the icon the user sees */
 	filename?: string;
@@ -25,9 +25,7 @@ function refuse(field: string, mediaType: MediaType, allowedFor: string): never 
 	);
 }
 
-/** §1.3 image, video, audio, document and sticker messages. */
-export function buildMediaMessage(input: MediaMessageInput): MediaMessageBody {
-	const { mediaType } = input;
+function checkMediaType(mediaType: MediaType): void {
 	if (!MEDIA_TYPES.includes(mediaType)) {
 		throw new WhatsAppValidationError(
 			`"${String(mediaType)}" is not a WhatsApp media type.`,
@@ -35,7 +33,12 @@ export function buildMediaMessage(input: MediaMessageInput): MediaMessageBody {
 			`Choose one of: ${MEDIA_TYPES.join(', ')}.`,
 		);
 	}
-	const media: MediaObject = mediaSource(input, 'media', `The ${mediaType}`);
+}
+
+/** Caption, file name and voice flag, each refused on a media type that cannot carry it. */
+function mediaDetails(input: MediaMessageDetails): MediaObject {
+	const { mediaType } = input;
+	const media: MediaObject = {};
 	const caption = optionalText(input.caption, MEDIA_CAPTION_MAX, 'caption', 'The caption');
 	if (caption !== undefined) {
 		if (!CAPTIONED.has(mediaType)) refuse('caption', mediaType, 'images, videos and documents');
@@ -50,5 +53,30 @@ export function buildMediaMessage(input: MediaMessageInput): MediaMessageBody {
 		if (mediaType !== 'audio') refuse('voice', mediaType, 'audio');
 		media.voice = true;
 	}
+	return media;
+}
+
+/** A media message without its file: what can be checked before the file is uploaded. */
+export type MediaMessageDetails = Omit<MediaMessageInput, keyof MediaSourceInput>;
+
+/**
+ * Checks everything of a media message except where the file comes from (type, caption, file name,
+ * voice flag, recipient, quote, tracking data), so a message WhatsApp would refuse costs no upload.
+ * Throws WhatsAppValidationError naming the field to fix; returns nothing.
+ */
+export function checkMediaMessage(input: MediaMessageDetails): void {
+	checkMediaType(input.mediaType);
+	mediaDetails(input);
+	buildEnvelope(input);
+}
+
+/**
+ * Image, video, audio, document and sticker messages (Meta: Media messages), by media ID
+ * or link. Throws WhatsAppValidationError naming the field to fix.
+ */
+export function buildMediaMessage(input: MediaMessageInput): MediaMessageBody {
+	const { mediaType } = input;
+	checkMediaType(mediaType);
+	const media: MediaObject = { ...mediaSource(input, 'media', `The ${mediaType}`), ...mediaDetails(input) };
 	return { ...buildEnvelope(input), type: mediaType, [mediaType]: media } as MediaMessageBody;
 }

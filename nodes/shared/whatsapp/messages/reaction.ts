@@ -5,7 +5,7 @@ import type { ReactionMessageBody } from './types';
 export interface ReactionMessageInput extends Omit<CommonMessageOptions, 'replyToMessageId'> {
 	/** wamid of the message to react to */
 	messageId: string;
-	/** One emoji; an empty string removes an earlier reaction (§1.6). */
+	/** One emoji; an empty string removes an earlier reaction (Meta: Reaction messages). */
 	emoji: string;
 }
 
@@ -13,7 +13,7 @@ export interface ReactionMessageInput extends Omit<CommonMessageOptions, 'replyT
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;
 const MAX_EMOJI_CODE_POINTS = 16; // long enough for ZWJ families and skin tones
 
-/** §1.6 reaction message. */
+/** Meta's Reaction messages page: reaction message. */
 export function buildReactionMessage(input: ReactionMessageInput): ReactionMessageBody {
 	if ('replyToMessageId' in input && (input as { replyToMessageId?: unknown }).replyToMessageId) {
 		throw new WhatsAppValidationError(

@@ -4,7 +4,7 @@ import {
 	REPLY_BUTTON_TITLE_MAX,
 	REPLY_BUTTONS_MAX,
 	REPLY_BUTTONS_MIN,
-} from '../limits';
+} from './limits';
 import { WhatsAppValidationError } from '../validationError';
 import { buildEnvelope, optionalText, requireText, type CommonMessageOptions } from './common';
 import {
@@ -65,7 +65,7 @@ function buildButtons(buttons: ReplyButtonInput[]): ReplyButtonsInteractive['act
 	return replies;
 }
 
-/** §1.7.1 interactive reply buttons. */
+/** Meta's Interactive reply buttons messages page: interactive reply buttons. */
 export function buildReplyButtonsMessage(input: ReplyButtonsMessageInput): InteractiveMessageBody<ReplyButtonsInteractive> {
 	const interactive = withOptionalParts<ReplyButtonsInteractive>(
 		{

@@ -1,16 +1,17 @@
 import { WhatsAppValidationError } from '../validationError';
 import { buildEnvelope, requireId, type CommonMessageOptions } from './common';
-import type { TemplateComponentPayload, TemplateMessageBody } from './types';
+import type { SendTemplateComponent } from '../templates/types';
+import type { TemplateMessageBody } from './types';
 
 export interface TemplateMessageInput extends CommonMessageOptions {
 	templateName: string;
-	/** Code of an approved translation, e.g. en_US (§1.8). */
+	/** Code of an approved translation, e.g. en_US (Meta: Template components). */
 	languageCode: string;
 	/** Parameter values, as produced by the templates module. */
-	components?: TemplateComponentPayload[];
+	components?: SendTemplateComponent[];
 }
 
-/** §1.8 template message envelope; the components are validated where they are built. */
+/** Meta's Template components page: template message envelope; the components are validated where they are built. */
 export function buildTemplateMessage(input: TemplateMessageInput): TemplateMessageBody {
 	const name = requireId(input.templateName, 'templateName', 'The template name', 'Choose an approved template by its name, e.g. order_confirmation.');
 	const code = requireId(input.languageCode, 'languageCode', 'The template language', 'Choose the language of an approved translation, e.g. en_US.');

@@ -1,9 +1,10 @@
-/** Request bodies for POST /{version}/{phone-number-id}/messages (reference §1). */
+/** Request bodies for POST /{version}/{phone-number-id}/messages (Meta: Send messages). */
+import type { SendTemplateComponent } from '../templates/types';
 
 export interface MessageEnvelope {
 	messaging_product: 'whatsapp';
 	recipient_type: 'individual';
-	/** E.164 with a leading '+' (§1.1: without '+' Meta prepends the business's country code) */
+	/** E.164 with a leading '+' (Meta's Send messages page: without '+' Meta prepends the business's country code) */
 	to: string;
 	context?: { message_id: string };
 	biz_opaque_callback_data?: string;
@@ -24,7 +25,7 @@ export interface TextMessageBody extends MessageEnvelope {
 	text: { body: string; preview_url?: boolean };
 }
 
-/** One body shape per media type: `{ type: 'image', image: {...} }` and so on (§1.3). */
+/** One body shape per media type: `{ type: 'image', image: {...} }` and so on (Meta: Media messages). */
 export type MediaMessageBody = {
 	[K in MediaType]: MessageEnvelope & { type: K } & { [P in K]: MediaObject };
 }[MediaType];
@@ -34,7 +35,7 @@ export interface LocationMessageBody extends MessageEnvelope {
 	location: { latitude: string; longitude: string; name?: string; address?: string };
 }
 
-/** A contact card in Meta's own shape (§1.5); only `name.formatted_name` is required. */
+/** A contact card in Meta's own shape (Meta: Contacts messages); only `name.formatted_name` is required. */
 export interface ContactCard {
 	name: {
 		formatted_name: string;
@@ -66,7 +67,7 @@ export interface ContactsMessageBody extends MessageEnvelope {
 	contacts: ContactCard[];
 }
 
-/** Reactions cannot quote a message (§1.6), so no `context`. */
+/** Reactions cannot quote a message (Meta: Reaction messages), so no `context`. */
 export interface ReactionMessageBody extends Omit<MessageEnvelope, 'context'> {
 	type: 'reaction';
 	reaction: { message_id: string; emoji: string };
@@ -134,18 +135,13 @@ export interface InteractiveMessageBody<I extends InteractiveObject = Interactiv
 	interactive: I;
 }
 
-/** Send-time template component (§1.8); built by the templates module, passed through here. */
-export interface TemplateComponentPayload {
-	type: string;
-	[key: string]: unknown;
-}
-
 export interface TemplateMessageBody extends MessageEnvelope {
 	type: 'template';
 	template: {
 		name: string;
 		language: { code: string };
-		components?: TemplateComponentPayload[];
+		/** Built by the templates module (or given as JSON by the user), passed through here. */
+		components?: SendTemplateComponent[];
 	};
 }
 
@@ -158,7 +154,7 @@ export type SendMessageBody =
 	| InteractiveMessageBody
 	| TemplateMessageBody;
 
-/** §1.10: mark as read, optionally showing the typing indicator. */
+/** Meta's Mark messages as read page: mark as read, optionally showing the typing indicator. */
 export interface MarkAsReadBody {
 	messaging_product: 'whatsapp';
 	status: 'read';

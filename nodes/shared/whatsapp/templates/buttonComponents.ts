@@ -1,11 +1,11 @@
-/** Send-time button components (§1.8.3): one per button that carries a runtime value. */
+/** Send-time button components (Meta: Template components): one per button that carries a runtime value. */
 import { WhatsAppValidationError } from '../validationError';
 import { upper } from './definition';
 import { buttonFieldId } from './fieldIds';
 import { checkCouponCode, checkFlowActionData } from './parameterRules';
 import type { SendButtonComponent, TemplateButtonDefinition, TemplateValues } from './types';
 import { placeholderKeys } from './placeholders';
-import { readValue } from './values';
+import { readValue } from './fieldValues';
 
 /** Buttons whose parameters (catalog thumbnails, product sections) the field form cannot express. */
 const UNSUPPORTED_BUTTONS = new Set(['CATALOG', 'MPM', 'SPM']);
@@ -21,7 +21,7 @@ export function buttonComponent(
 	const type = upper(button.type);
 	switch (type) {
 		case 'QUICK_REPLY':
-			// The payload comes back in the button webhook (§2.4.6); the label is a readable default.
+			// The payload comes back in the button webhook (Meta: Messages webhook reference); the label is a readable default.
 			return {
 				type: 'button',
 				sub_type: 'quick_reply',
@@ -40,7 +40,7 @@ export function buttonComponent(
 		case 'FLOW': {
 			const data = value('flow_action_data');
 			const action = {
-				flow_token: value('flow_token') ?? 'unused', // Meta's documented default (§1.8.3)
+				flow_token: value('flow_token') ?? 'unused', // Meta's documented default (Meta: Template components)
 				...(data !== undefined
 					? { flow_action_data: checkFlowActionData(data, buttonFieldId(buttonIndex, 'flow_action_data', prefix)) }
 					: {}),

@@ -1,4 +1,4 @@
-/** Form fields for template buttons that take a runtime value (§1.8.3). */
+/** Form fields for template buttons that take a runtime value (Meta: Template components). */
 import { buttonExample, upper } from './definition';
 import { buttonFieldId } from './fieldIds';
 import { placeholderKeys } from './placeholders';

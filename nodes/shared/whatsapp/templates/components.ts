@@ -1,4 +1,4 @@
-/** Parameter values → the send-time `template.components` JSON (§1.8.1–1.8.6), validated first. */
+/** Parameter values → the send-time `template.components` JSON (Meta: Template components and the pages per template kind), validated first. */
 import { WhatsAppValidationError } from '../validationError';
 import { buttonComponent } from './buttonComponents';
 import { findComponent, isAuthenticationTemplate, parameterFormatOf, templateButtons, upper } from './definition';
@@ -36,7 +36,7 @@ import type {
 	TemplateParameterFormat,
 	TemplateValues,
 } from './types';
-import { readValue } from './values';
+import { readValue } from './fieldValues';
 
 export function buildTemplateComponents(def: TemplateDefinition, values: TemplateValues): SendTemplateComponent[] {
 	requireAllValues(def, values);
@@ -78,7 +78,7 @@ function requireAllValues(def: TemplateDefinition, values: TemplateValues): void
 	);
 }
 
-/** §1.8.4: the same code in the body and in the OTP (URL) button at index 0. */
+/** Meta's Authentication templates page: the same code in the body and in the OTP (URL) button at index 0. */
 function authenticationComponents(def: TemplateDefinition, values: TemplateValues): SendTemplateComponent[] {
 	const code = checkOtpCode(readValue(values, OTP_CODE_FIELD) ?? '', OTP_CODE_FIELD);
 	const components: SendTemplateComponent[] = [{ type: 'body', parameters: [{ type: 'text', text: code }] }];

@@ -1,4 +1,4 @@
-/** Validation and JSON body for POST /{waba-id}/message_templates (§3.1). */
+/** Validation and JSON body for POST /{waba-id}/message_templates (Meta: Templates overview). */
 import { WhatsAppValidationError } from '../validationError';
 import { authenticationComponents, checkAuthenticationInput } from './createAuthentication';
 import { buttonJson, checkButtons } from './createButtons';
@@ -13,7 +13,7 @@ const BODY_TEXT_MAX = 1024;
 const FOOTER_TEXT_MAX = 60;
 const CATEGORIES = ['UTILITY', 'MARKETING', 'AUTHENTICATION'];
 const MEDIA_FORMATS = ['IMAGE', 'VIDEO', 'GIF', 'DOCUMENT'];
-// §3.1 message_send_ttl_seconds; -1 means 30 days where allowed.
+// Meta's Templates overview page: message_send_ttl_seconds; -1 means 30 days where allowed.
 const TTL_RANGES: Record<string, { min: number; max: number; unlimited: boolean }> = {
 	AUTHENTICATION: { min: 30, max: 900, unlimited: true },
 	UTILITY: { min: 30, max: 43200, unlimited: true },

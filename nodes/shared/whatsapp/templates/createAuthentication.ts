@@ -1,4 +1,4 @@
-/** AUTHENTICATION templates use Meta's preset text: options only, no free text (§3.1, T-auth). */
+/** AUTHENTICATION templates use Meta's preset text: options only, no free text (Meta: Authentication templates). */
 import { WhatsAppValidationError } from '../validationError';
 import { checkLabel, withoutUndefined } from './createButtons';
 import type { TemplateCreateButton, TemplateCreateInput } from './createTypes';

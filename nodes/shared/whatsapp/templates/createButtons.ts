@@ -1,4 +1,4 @@
-/** BUTTONS rules and JSON for template creation (§3.1 "BUTTONS limits"). */
+/** BUTTONS rules and JSON for template creation (Meta: Templates overview "BUTTONS limits"). */
 import { WhatsAppValidationError } from '../validationError';
 import type { TemplateCreateButton } from './createTypes';
 import { rawPlaceholders } from './createText';

@@ -1,4 +1,4 @@
-/** Placeholder rules for template text at creation time (§3.1 "Variable rules"). */
+/** Placeholder rules for template text at creation time (Meta: Templates overview "Variable rules"). */
 import { WhatsAppValidationError } from '../validationError';
 import type { TemplateParameterFormat } from './types';
 

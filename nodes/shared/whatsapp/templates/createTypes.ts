@@ -1,4 +1,4 @@
-/** Input for creating a template (§3.1), shaped for a form: flat, camelCase, every part optional. */
+/** Input for creating a template (Meta: Templates overview), shaped for a form: flat, camelCase, every part optional. */
 
 export interface TemplateCreateButton {
 	/** QUICK_REPLY | URL | PHONE_NUMBER | COPY_CODE | FLOW | OTP (any case). */

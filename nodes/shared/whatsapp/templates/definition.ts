@@ -1,4 +1,4 @@
-/** Case-insensitive accessors over a TemplateDefinition (Meta mixes upper and lower case, §3.1). */
+/** Case-insensitive accessors over a TemplateDefinition (Meta mixes upper and lower case, (Meta: Templates overview)). */
 import type {
 	TemplateButtonDefinition,
 	TemplateComponentDefinition,
@@ -26,7 +26,7 @@ export function isAuthenticationTemplate(def: TemplateDefinition): boolean {
 }
 
 /**
- * POSITIONAL is Meta's default (§1.8.2). A definition without `parameter_format` whose text uses
+ * POSITIONAL is Meta's default (Meta: Template components). A definition without `parameter_format` whose text uses
  * names like {{first_name}} can only be NAMED, so we infer it rather than send the wrong shape.
  */
 export function parameterFormatOf(def: TemplateDefinition): TemplateParameterFormat {

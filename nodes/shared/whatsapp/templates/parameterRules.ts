@@ -1,12 +1,12 @@
-/** Checks on single parameter values that Meta would otherwise reject after the request (§1.8). */
+/** Checks on single parameter values that Meta would otherwise reject after the request (Meta: Template components). */
 import { WhatsAppValidationError } from '../validationError';
 import type { SendMediaObject } from './types';
-import { mediaObjectFrom } from './values';
+import { mediaObjectFrom } from './fieldValues';
 
-// §1.8.3 copy_code; §1.8.4 OTP.
+// Meta's Template components page: copy_code; Meta's Authentication templates page: OTP.
 export const COUPON_CODE_MAX = 20;
 export const OTP_CODE_MAX = 15;
-// After substitution (§3.1 component limits, §1.8.5 card body); longer text fails with 132005.
+// After substitution (component limits: Meta's Templates overview page; card bodies: Meta's Media card carousel templates page); longer text fails with 132005.
 export const BODY_TEXT_MAX = 1024;
 export const HEADER_TEXT_MAX = 60;
 export const CARD_BODY_TEXT_MAX = 160;
@@ -84,7 +84,7 @@ export function checkFlowActionData(value: string, field: string): Record<string
 	return parsed as Record<string, unknown>;
 }
 
-/** §1.8.6 wants Unix milliseconds; people often have an ISO date or Unix seconds instead. */
+/** Meta's Limited-time offer templates page: wants Unix milliseconds; people often have an ISO date or Unix seconds instead. */
 export function checkExpirationTime(value: string | number, field: string): number {
 	const text = String(value).trim();
 	const fix = 'Give the end of the offer as Unix time in milliseconds (e.g. 1698278400000) or an ISO date such as 2026-12-31T23:59:00Z.';

@@ -16,6 +16,7 @@ import {
 	headerFilenameFieldId,
 	headerLocationFieldId,
 } from './fieldIds';
+import { countTemplateParameters } from './parameterCount';
 import { placeholderKeys } from './placeholders';
 import { buttonFields } from './buttonFields';
 import type {
@@ -26,6 +27,29 @@ import type {
 } from './types';
 
 type Field = TemplateParameterField;
+
+/** One variable a template needs, as Send Template's Template Variables fields name it. */
+export interface TemplateVariable {
+	id: string;
+	label: string;
+	required: boolean;
+	example?: string;
+}
+
+/**
+ * A template as the node outputs it: Meta's fields as returned (GET /{waba-id}/message_templates),
+ * plus the variables Send Template needs, so a later node or an AI agent can fill them without
+ * reading the components.
+ */
+export function withTemplateVariables<T extends TemplateDefinition>(template: T): T & { parameterCount: number; variables: TemplateVariable[] } {
+	const variables = templateParameterFields(template).map((field) => ({
+		id: field.id,
+		label: field.displayName,
+		required: field.required,
+		...(field.example !== undefined ? { example: field.example } : {}),
+	}));
+	return { ...template, parameterCount: countTemplateParameters(template).total, variables };
+}
 
 export function templateParameterFields(def: TemplateDefinition): TemplateParameterField[] {
 	if (isAuthenticationTemplate(def)) return [otpField()];
@@ -42,7 +66,7 @@ export function templateParameterFields(def: TemplateDefinition): TemplateParame
 	return fields;
 }
 
-/** §1.8.4: the one code goes into the body and into the URL button at index 0. */
+/** Meta's Authentication templates page: the one code goes into the body and into the URL button at index 0. */
 function otpField(): Field {
 	return {
 		id: OTP_CODE_FIELD,
@@ -61,7 +85,7 @@ function expirationField(): Field {
 		component: 'limited_time_offer',
 		kind: 'expiration_time',
 		required: true,
-		description: 'When the offer ends: Unix time in milliseconds or an ISO 8601 date (§1.8.6).',
+		description: 'When the offer ends: Unix time in milliseconds or an ISO 8601 date.',
 	};
 }
 

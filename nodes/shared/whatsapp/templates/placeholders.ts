@@ -1,4 +1,4 @@
-/** Placeholder parsing shared by sending, rendering and creation: {{1}} and {{first_name}} (§1.8.2). */
+/** Placeholder parsing shared by sending, rendering and creation: {{1}} and {{first_name}} (Meta: Template components). */
 
 /** Lenient on read: Meta-stored text is trusted, so inner spaces like {{ 1 }} are tolerated. */
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;

@@ -4,7 +4,7 @@ import { findComponent, isAuthenticationTemplate, templateButtons, upper } from 
 import { OTP_CODE_FIELD, bodyFieldId, headerFieldId } from './fieldIds';
 import { placeholderMatches } from './placeholders';
 import type { TemplateComponentDefinition, TemplateDefinition, TemplateValues } from './types';
-import { readValue } from './values';
+import { readValue } from './fieldValues';
 
 export interface RenderedTemplate {
 	header?: string;

@@ -1,7 +1,7 @@
 /**
- * Template definitions as Meta returns them from GET /{waba-id}/message_templates (§3.2), and the
- * send-time component JSON (§1.8). Meta writes types in uppercase; lowercase is accepted everywhere
- * because the docs' own examples mix both (§3.1).
+ * Template definitions as Meta returns them from GET /{waba-id}/message_templates (Meta: Template management), and the
+ * send-time component JSON (Meta: Template components). Meta writes types in uppercase; lowercase is accepted everywhere
+ * because the docs' own examples mix both (Meta: Templates overview).
  */
 
 type Cased<T extends string> = T | Lowercase<T>;
@@ -33,7 +33,7 @@ export interface NamedParameterExample {
 	example: string;
 }
 
-/** The `example` object of a HEADER or BODY component (§3.1 "Examples are mandatory"). */
+/** The `example` object of a HEADER or BODY component (Meta: Templates overview "Examples are mandatory"). */
 export interface TemplateComponentExample {
 	header_text?: string[];
 	header_text_named_params?: NamedParameterExample[];
@@ -72,10 +72,10 @@ export interface TemplateComponentDefinition {
 	example?: TemplateComponentExample;
 	buttons?: TemplateButtonDefinition[];
 	cards?: TemplateCardDefinition[];
-	/** AUTHENTICATION body and footer presets (§3.1). */
+	/** AUTHENTICATION body and footer presets (Meta: Templates overview). */
 	add_security_recommendation?: boolean;
 	code_expiration_minutes?: number;
-	/** LIMITED_TIME_OFFER component (§1.8.6). */
+	/** LIMITED_TIME_OFFER component (Meta: Limited-time offer templates). */
 	limited_time_offer?: { text?: string; has_expiration?: boolean };
 }
 
@@ -90,7 +90,7 @@ export interface TemplateDefinition {
 	components: TemplateComponentDefinition[];
 }
 
-// ---- send time (§1.8.1–1.8.6) ----
+// ---- send time (Meta: Template components, Authentication templates, Media card carousel templates, Limited-time offer templates) ----
 
 export type SendMediaObject = { id: string } | { link: string };
 
@@ -109,7 +109,10 @@ export type SendTemplateParameter =
 			type: 'action';
 			action: { flow_token: string; flow_action_data?: Record<string, unknown> };
 	  }
-	| { type: 'limited_time_offer'; limited_time_offer: { expiration_time_ms: number } };
+	| { type: 'limited_time_offer'; limited_time_offer: { expiration_time_ms: number } }
+	/** Only in Components (JSON): the field form sends text, which every variable accepts. */
+	| { type: 'currency'; currency: { fallback_value: string; code: string; amount_1000: number }; parameter_name?: string }
+	| { type: 'date_time'; date_time: { fallback_value: string }; parameter_name?: string };
 
 export type SendButtonSubType = 'quick_reply' | 'url' | 'copy_code' | 'flow';
 
@@ -121,7 +124,7 @@ export interface SendHeaderOrBodyComponent {
 export interface SendButtonComponent {
 	type: 'button';
 	sub_type: SendButtonSubType;
-	/** Meta's OpenAPI types `index` as a string; the docs accept "0" and 0 (§1.8.3). */
+	/** Meta's OpenAPI types `index` as a string; the docs accept "0" and 0 (Meta: Template components). */
 	index: string;
 	parameters: SendTemplateParameter[];
 }
@@ -170,9 +173,9 @@ export interface TemplateParameterField {
 	parameterName?: string;
 	/** POSITIONAL templates: the placeholder number, e.g. 2 for `{{2}}`. */
 	position?: number;
-	/** Zero-based position of the button in the template (§1.8.3). */
+	/** Zero-based position of the button in the template (Meta: Template components). */
 	buttonIndex?: number;
-	/** Carousel fields only: the zero-based card (§1.8.5). */
+	/** Carousel fields only: the zero-based card (Meta: Media card carousel templates). */
 	cardIndex?: number;
 	example?: string;
 	description: string;

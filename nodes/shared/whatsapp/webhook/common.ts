@@ -1,5 +1,5 @@
 /** Pieces every event builder shares: where the change came from, the common fields, errors. */
-import { asNumber, asObject, asObjects, asString, compact, epochToIso } from './read';
+import { asNumber, asObject, asObjects, asString, compact, epochToIso } from './jsonReaders';
 import type { EventBase, WebhookError, WhatsAppEventKind } from './types';
 
 /** Where a change sits in the envelope, plus the fallback clock. */
@@ -8,7 +8,7 @@ export interface ChangeScope {
 	wabaId: string;
 	phoneNumberId?: string;
 	displayPhoneNumber?: string;
-	/** entry.time: present on WABA-level changes (§2.3). */
+	/** entry.time: present on WABA-level changes (Meta: Messages webhook reference). */
 	entryTime?: number;
 	/** When the body was normalised, used when the payload has no usable time. */
 	receivedEpoch: number;
@@ -33,7 +33,7 @@ export function eventBase(
 	});
 }
 
-/** Webhook error objects (§2.5, §2.6): title and message carry the same text; details sit in error_data. */
+/** Webhook error objects (Meta: Status messages webhook reference, Messages webhook reference): title and message carry the same text; details sit in error_data. */
 export function readWebhookErrors(value: unknown): WebhookError[] {
 	return asObjects(value).map((error) =>
 		compact({
@@ -46,7 +46,7 @@ export function readWebhookErrors(value: unknown): WebhookError[] {
 	);
 }
 
-/** '+' + waId, or '' when there is no number (username-only users, §2.4.15). */
+/** '+' + waId, or '' when there is no number (username-only users, (Meta: Business-scoped user IDs)). */
 export function toE164(waId: string): string {
 	return waId === '' ? '' : `+${waId.replace(/^\+/, '')}`;
 }

@@ -1,6 +1,6 @@
 /**
  * A bounded memory of event ids already handled. Meta delivers at least once and retries for up
- * to 7 days (§2.8), so the same message or status can arrive again; this lets a trigger drop it.
+ * to 7 days (docs/webhook-delivery.md), so the same message or status can arrive again; this lets a trigger drop it.
  * Bounded both in size (oldest evicted first) and in age; serialisable for n8n's static data.
  */
 

@@ -14,4 +14,4 @@ export type { EventFilterOptions } from './filter';
 export { SeenEventIds } from './dedupe';
 export type { SeenEventIdsOptions, SeenEventIdsData } from './dedupe';
 export * from './types';
-export type { JsonObject } from './read';
+export type { JsonObject } from './jsonReaders';

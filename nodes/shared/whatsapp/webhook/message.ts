@@ -1,4 +1,4 @@
-/** One inbound message (§2.4) → one `message` event. */
+/** One inbound message (Meta: Messages webhook reference) → one `message` event. */
 import { eventBase, readWebhookErrors, type ChangeScope } from './common';
 import {
 	readContext,
@@ -10,8 +10,8 @@ import {
 	readReferral,
 	readSender,
 	readSystem,
-} from './message-parts';
-import { asEpochSeconds, asObject, asObjects, asString, camelCaseDeep, compact, fingerprint, type JsonObject } from './read';
+} from './messageParts';
+import { asEpochSeconds, asObject, asObjects, asString, camelCaseDeep, compact, fingerprint, type JsonObject } from './jsonReaders';
 import type { MessageEvent } from './types';
 
 type MessageContent = Pick<
@@ -32,7 +32,7 @@ type MessageContent = Pick<
 
 export function normaliseMessage(message: JsonObject, contacts: JsonObject[], scope: ChangeScope): MessageEvent {
 	const id = asString(message.id) ?? '';
-	// §2.8: the wamid is the dedupe key; without one, fall back to a fingerprint of the message.
+	// docs/webhook-delivery.md: the wamid is the dedupe key; without one, fall back to a fingerprint of the message.
 	const eventId = id !== '' ? id : `message:${fingerprint([scope.wabaId, scope.phoneNumberId ?? '', message])}`;
 	const context = asObject(message.context);
 	const referral = asObject(message.referral);
@@ -50,7 +50,7 @@ export function normaliseMessage(message: JsonObject, contacts: JsonObject[], sc
 	});
 }
 
-/** A type we cannot read (unknown, or its payload object is missing) becomes `unsupported` (§2.4.12). */
+/** A type we cannot read (unknown, or its payload object is missing) becomes `unsupported` (Meta: Messages webhook reference). */
 function unsupported(unsupportedType: string | undefined): MessageContent {
 	return { type: 'unsupported', unsupportedType: unsupportedType || undefined };
 }
@@ -103,7 +103,7 @@ function readContent(message: JsonObject): MessageContent {
 			return system ? { type, system: readSystem(system) } : unsupported(type);
 		}
 		case 'unsupported':
-		case 'unknown': // the W-schema allows `unknown` as well (§2.4.12)
+		case 'unknown': // the incoming-webhook schema allows `unknown` as well (Meta: Messages webhook reference)
 			return unsupported(asString(asObject(message.unsupported)?.type));
 		default:
 			return unsupported(type);

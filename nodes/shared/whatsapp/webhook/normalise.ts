@@ -1,11 +1,11 @@
 /**
  * Raw Meta webhook body → normalised events. Never throws: for any JSON value it returns the events
  * it could read (possibly none). One event per message, status, value-level error and WABA-level
- * change — never one per batch (§2.3: each entry, change and array element is independent).
+ * change — never one per batch (Meta's Messages webhook reference page: each entry, change and array element is independent).
  */
 import type { ChangeScope } from './common';
 import { normaliseMessage } from './message';
-import { asEpochSeconds, asObject, asObjects, asString, type JsonObject } from './read';
+import { asEpochSeconds, asObject, asObjects, asString, type JsonObject } from './jsonReaders';
 import { normaliseStatus, normaliseValueError } from './status';
 import type { WhatsAppEvent } from './types';
 import { normaliseWabaChange } from './waba';
@@ -24,7 +24,7 @@ export function normaliseWebhook(body: unknown, options: NormaliseOptions = {}):
 	if (root.object !== undefined && root.object !== WHATSAPP_OBJECT) return [];
 	const receivedEpoch = receivedSeconds(options);
 
-	// §8: 360dialog's verbatim envelope is not confirmed, so also accept a bare `messages` value.
+	// docs/360dialog.md: 360dialog's verbatim envelope is not confirmed, so also accept a bare `messages` value.
 	if (root.entry === undefined && isMessagesValue(root)) {
 		return normaliseChange(root, { field: 'messages', wabaId: '', receivedEpoch });
 	}
@@ -61,7 +61,7 @@ function normaliseChange(value: unknown, scope: ChangeScope): WhatsAppEvent[] {
 	return [normaliseWabaChange(value, numberScope)];
 }
 
-/** A `messages` value holds messages[], statuses[] or errors[] (§2.3). Anything else (groups…) is unknown. */
+/** A `messages` value holds messages[], statuses[] or errors[] (Meta: Messages webhook reference). Anything else (groups…) is unknown. */
 function isMessagesValue(value: JsonObject): boolean {
 	return Array.isArray(value.messages) || Array.isArray(value.statuses) || Array.isArray(value.errors);
 }

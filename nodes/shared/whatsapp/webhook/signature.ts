@@ -1,5 +1,5 @@
 /**
- * Webhook authenticity (§2.1, §2.2): the GET verify-token handshake and the X-Hub-Signature-256
+ * Webhook authenticity (Meta: Create a webhook endpoint): the GET verify-token handshake and the X-Hub-Signature-256
  * HMAC over the raw POST body. Comparisons are constant-time; no secret ever appears in a result.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
@@ -74,7 +74,7 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 /**
- * §2.1 GET handshake: when hub.mode is "subscribe" and hub.verify_token equals the configured
+ * Meta's Create a webhook endpoint GET handshake page: when hub.mode is "subscribe" and hub.verify_token equals the configured
  * token, answer 200 with the challenge as plain text; otherwise answer 4xx.
  */
 export function verifyChallenge(query: Record<string, unknown>, verifyToken: string): ChallengeCheck {

@@ -1,12 +1,12 @@
-/** One outbound status (§2.5) → one `status` event; one value-level error (§2.6) → one `error` event. */
+/** One outbound status (Meta: Status messages webhook reference) → one `status` event; one value-level error (Meta: Messages webhook reference) → one `error` event. */
 import { eventBase, readWebhookErrors, toE164, type ChangeScope } from './common';
-import { asBoolean, asEpochSeconds, asIsoTime, asObject, asString, compact, fingerprint, type JsonObject } from './read';
+import { asBoolean, asEpochSeconds, asIsoTime, asObject, asString, compact, fingerprint, type JsonObject } from './jsonReaders';
 import type { ErrorEvent, StatusEvent } from './types';
 
 export function normaliseStatus(status: JsonObject, scope: ChangeScope): StatusEvent {
 	const messageId = asString(status.id) ?? '';
 	const state = asString(status.status) ?? '';
-	// §2.8: deduplicate statuses on id + status, since each message gets several.
+	// docs/webhook-delivery.md: deduplicate statuses on id + status, since each message gets several.
 	const eventId =
 		messageId !== ''
 			? `${messageId}:${state}`
@@ -23,7 +23,7 @@ export function normaliseStatus(status: JsonObject, scope: ChangeScope): StatusE
 		recipient: { waId, e164: toE164(waId) },
 		bizOpaqueCallbackData: asString(status.biz_opaque_callback_data),
 		errors: errors.length > 0 ? errors : undefined,
-		// §2.5: conversation is omitted from v24.0 except in free-entry-point windows.
+		// Meta's Status messages webhook reference page: conversation is omitted from v24.0 except in free-entry-point windows.
 		conversation: conversation
 			? compact({
 					id: asString(conversation.id),
@@ -44,7 +44,7 @@ export function normaliseStatus(status: JsonObject, scope: ChangeScope): StatusE
 }
 
 /**
- * §2.6: system, app or account errors not tied to one message. They carry no id or time, so the
+ * Meta's Messages webhook reference page: system, app or account errors not tied to one message. They carry no id or time, so the
  * dedupe key is a fingerprint: identical errors in one dedupe window count as one.
  */
 export function normaliseValueError(error: JsonObject, scope: ChangeScope): ErrorEvent {

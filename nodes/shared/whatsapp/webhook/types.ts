@@ -1,66 +1,30 @@
 /**
  * Normalised webhook events: one per inbound message, per status, per value-level error and per
- * WABA-level change (§2.3). Keys are camelCase; `raw` keeps the original Meta object.
+ * WABA-level change (Meta: Messages webhook reference). Keys are camelCase; `raw` keeps the original Meta object.
  */
-import type { JsonObject } from './read';
-import type { WabaEvent } from './waba-types';
+import type { JsonObject } from './jsonReaders';
+import type { EventBase, WebhookError } from './eventBase';
+import type { WabaEvent } from './wabaTypes';
 
-export type * from './waba-types';
-
-export type WhatsAppEventKind =
-	| 'message'
-	| 'status'
-	| 'error'
-	| 'template_status'
-	| 'template_category'
-	| 'template_quality'
-	| 'phone_number_quality'
-	| 'phone_number_name'
-	| 'account_update'
-	| 'business_capability'
-	| 'security'
-	| 'unknown_change';
-
-export interface EventBase {
-	kind: WhatsAppEventKind;
-	/** The subscription field of the change, e.g. "messages" or "account_update". */
-	field: string;
-	/** entry.id: the WhatsApp Business Account id ('' when the payload lacks it). */
-	wabaId: string;
-	/** From value.metadata; absent for WABA-level changes (§2.3). */
-	phoneNumberId?: string;
-	displayPhoneNumber?: string;
-	/** Stable dedupe key: equal for a retried delivery of the same event (§2.8). */
-	eventId: string;
-	/** ISO 8601 UTC. When the payload carries no usable time, the time it was normalised. */
-	timestamp: string;
-	timestampEpoch: number;
-}
-
-export interface WebhookError {
-	code?: number;
-	title?: string;
-	message?: string;
-	details?: string;
-	href?: string;
-}
+export type * from './eventBase';
+export type * from './wabaTypes';
 
 export interface MessageSender {
-	/** '' for username-only users who hide their number (§2.4.15). */
+	/** '' for username-only users who hide their number (Meta: Business-scoped user IDs). */
 	waId: string;
 	/** '+' + waId, or '' when waId is empty. */
 	e164: string;
 	profileName?: string;
-	/** Business-scoped user id (BSUID, §2.4.15). */
+	/** Business-scoped user id (BSUID, (Meta: Business-scoped user IDs)). */
 	userId?: string;
 	username?: string;
 }
 
 export interface MessageMedia {
-	/** Media id for download, valid 7 days (§2.4.2); '' when missing. */
+	/** Media id for download, valid 7 days (Meta: Messages webhook reference); '' when missing. */
 	id: string;
 	mimeType?: string;
-	/** Base64 in webhooks (§2.4.2). */
+	/** Base64 in webhooks (Meta: Messages webhook reference). */
 	sha256?: string;
 	url?: string;
 	filename?: string;
@@ -101,7 +65,7 @@ export interface MessageReferral {
 	imageUrl?: string;
 	videoUrl?: string;
 	thumbnailUrl?: string;
-	/** Missing for WhatsApp Status ad placements (§2.4.14). */
+	/** Missing for WhatsApp Status ad placements (Meta: Messages webhook reference). */
 	ctwaClid?: string;
 	welcomeMessageText?: string;
 }
@@ -115,7 +79,7 @@ export interface MessageOrder {
 export interface MessageSystem {
 	type?: string;
 	body?: string;
-	/** user_changed_number: the user's new wa_id (§2.4.11). */
+	/** user_changed_number: the user's new wa_id (Meta: Messages webhook reference). */
 	newWaId?: string;
 }
 
@@ -150,7 +114,7 @@ export interface MessageEvent extends EventBase {
 	interactive?: InteractiveReply;
 	button?: { payload?: string; text?: string };
 	location?: { latitude?: number; longitude?: number; name?: string; address?: string; url?: string };
-	/** Shared contact cards (§1.5 shape), keys camelCased. */
+	/** Shared contact cards (Meta: Contacts messages shape), keys camelCased. */
 	contacts?: JsonObject[];
 	reaction?: { messageId: string; emoji?: string; removed: boolean };
 	order?: MessageOrder;

@@ -1,6 +1,6 @@
-/** One WABA-level change (§2.7: templates, quality, account, capability, security) → one event. */
+/** One WABA-level change (Meta's Webhooks overview page: templates, quality, account, capability, security) → one event. */
 import { eventBase, type ChangeScope } from './common';
-import { asIsoTime, asNumber, asObject, asString, camelCaseDeep, compact, fingerprint, type JsonObject } from './read';
+import { asIsoTime, asNumber, asObject, asString, camelCaseDeep, compact, fingerprint, type JsonObject } from './jsonReaders';
 import type { EventBase, WabaEvent, WhatsAppEventKind } from './types';
 
 const KIND_BY_FIELD: Record<string, WhatsAppEventKind> = {
@@ -80,7 +80,7 @@ export function normaliseWabaChange(value: unknown, scope: ChangeScope): WabaEve
 
 function kindOf(field: string, value: JsonObject): WhatsAppEventKind {
 	const kind = Object.prototype.hasOwnProperty.call(KIND_BY_FIELD, field) ? KIND_BY_FIELD[field] : 'unknown_change';
-	// §2.7.3: Meta's own example labels a quality change as a status update; trust the shape.
+	// Meta's message_template_quality_update webhook reference page: Meta's own example labels a quality change as a status update; trust the shape.
 	if (kind === 'template_status' && value.event === undefined && value.new_quality_score !== undefined) {
 		return 'template_quality';
 	}
@@ -95,7 +95,7 @@ function templateFields(value: JsonObject) {
 	};
 }
 
-/** §2.7.1: reason is null when the template is scheduled for deletion. */
+/** Meta's message_template_status_update webhook reference page: reason is null when the template is scheduled for deletion. */
 function templateStatusFields(value: JsonObject) {
 	const rejection = asObject(value.rejection_info);
 	const other = asObject(value.other_info);
@@ -111,7 +111,7 @@ function templateStatusFields(value: JsonObject) {
 	};
 }
 
-/** §2.7.5: the extra objects depend on the event; keep them whole, camelCased. */
+/** Meta's account_update webhook reference page: the extra objects depend on the event; keep them whole, camelCased. */
 function accountFields(value: JsonObject) {
 	const ban = asObject(value.ban_info);
 	const banState = Array.isArray(ban?.waba_ban_state) ? ban?.waba_ban_state[0] : ban?.waba_ban_state;

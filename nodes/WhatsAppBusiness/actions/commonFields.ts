@@ -1,0 +1,131 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+/** Fields several operations share, so they read and look the same everywhere. */
+
+export const recipientField: INodeProperties = {
+	displayName: 'Recipient',
+	name: 'to',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '+15551234567',
+	description:
+		'Phone number with country code (+44 7700 900123, 0044…, or the WhatsApp ID the trigger gives you in from.waId). Numbers without a country code need "Default Country" below.',
+};
+
+export const messagingOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'messageOptions',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'Default Country',
+			name: 'defaultCountry',
+			type: 'string',
+			default: '',
+			placeholder: 'GB',
+			description: 'Two-letter country used for numbers typed without a country code (e.g. 07700 900123)',
+		},
+		{
+			displayName: 'Reply To Message ID',
+			name: 'replyToMessageId',
+			type: 'string',
+			default: '',
+			placeholder: 'wamid.HBgL…',
+			description: 'Quote an earlier message: its message ID (wamid…), e.g. the ID field of a trigger item',
+		},
+		{
+			displayName: 'Tracking Data',
+			name: 'bizOpaqueCallbackData',
+			type: 'string',
+			default: '',
+			description: 'Any text (up to 512 characters) that WhatsApp returns in the status webhooks of this message, e.g. an order ID',
+		},
+	],
+};
+
+export interface MessagingOptions {
+	defaultCountry?: string;
+	replyToMessageId?: string;
+	bizOpaqueCallbackData?: string;
+}
+
+/** Return All and Limit of a list operation, as n8n's own list operations show them. */
+export const returnAllOrLimitFields: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+/** How many results a list operation returns: all of them with Return All, otherwise its Limit. */
+export function resultLimit(this: IExecuteFunctions, itemIndex: number): number {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	return returnAll ? Number.POSITIVE_INFINITY : (this.getNodeParameter('limit', itemIndex, 50) as number);
+}
+
+const NAME_PATTERN = '^\\s*[a-z0-9_]+\\s*(\\|\\s*[A-Za-z_]+\\s*)?$';
+
+/** The template picker. `approvedOnly` lists what can be sent; otherwise every status is listed. */
+export function templateLocator(options: { approvedOnly: boolean; withId: boolean; description: string }): INodeProperties {
+	return {
+		displayName: 'Template',
+		name: 'template',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: options.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: options.approvedOnly ? 'Select an approved template…' : 'Select a template…',
+				typeOptions: {
+					searchListMethod: options.approvedOnly ? 'searchTemplates' : 'searchAllTemplates',
+					searchable: true,
+				},
+			},
+			{
+				displayName: 'By Name',
+				name: 'name',
+				type: 'string',
+				placeholder: 'order_confirmation|en_US',
+				hint: 'The template name and its language code, separated by |',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: NAME_PATTERN, errorMessage: 'Write name|language, e.g. order_confirmation|en_US' },
+					},
+				],
+			},
+			...(options.withId
+				? [
+						{
+							displayName: 'By ID',
+							name: 'id',
+							type: 'string' as const,
+							placeholder: '1627019861106475',
+							validation: [
+								{ type: 'regex' as const, properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A template ID has digits only' } },
+							],
+						},
+					]
+				: []),
+		],
+	};
+}

@@ -1,0 +1,41 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import type { CrmKind } from '../../shared/crm';
+import { crmClientFor, errorItemJson, toNodeError } from '../transport';
+import { resources } from './resources';
+
+const FIELD_COLLECTIONS: Record<CrmKind, string> = { zohoCrm: 'zohoFields', bigin: 'zohoFields', hubspot: 'hubspotFields', zendesk: 'zendeskFields' };
+
+/**
+ * Runs the chosen operation once per input item. Each item gets its own result, paired with its
+ * input; with Continue On Fail a failing item carries the mapped error and the others go on.
+ */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const crm = this.getNodeParameter('crm', 0) as CrmKind;
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const handler = resources[resource]?.operations[operation];
+	if (!handler) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	const returnData: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		let secrets: string[] = [];
+		try {
+			const options = this.getNodeParameter('findOrCreateOptions', itemIndex, {}) as IDataObject;
+			const record = this.getNodeParameter('record', itemIndex, 'sender') as string;
+			const module = record === 'id' ? this.getNodeParameter('recordModule', itemIndex, 'Leads') : this.getNodeParameter('zohoModule', itemIndex, 'Leads');
+			const built = await crmClientFor.call(this, crm, {
+				module: String(module),
+				searchBothModules: options.searchBothModules !== false,
+				fields: this.getNodeParameter(FIELD_COLLECTIONS[crm], itemIndex, {}) as IDataObject,
+			});
+			secrets = built.secrets;
+			const results = await handler.execute.call(this, { itemIndex, item: items[itemIndex], crm, client: built.client });
+			for (const result of results) returnData.push({ ...result, pairedItem: { item: itemIndex } });
+		} catch (error) {
+			const nodeError = toNodeError(this.getNode(), error, itemIndex, secrets);
+			if (!this.continueOnFail()) throw nodeError;
+			returnData.push({ json: errorItemJson(nodeError), error: nodeError, pairedItem: { item: itemIndex } });
+		}
+	}
+	return [returnData];
+}

@@ -1,0 +1,35 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { CrmKind } from '../../shared/crm';
+
+/** The credential type each CRM uses (credentials/WhatsApp*.credentials.ts). */
+export const CREDENTIAL_TYPES: Record<CrmKind, string> = {
+	zohoCrm: 'whatsAppZohoOAuth2Api',
+	bigin: 'whatsAppZohoOAuth2Api',
+	zendesk: 'whatsAppZendeskApi',
+	hubspot: 'whatsAppHubSpotApi',
+};
+
+const trimSlash = (url: string) => url.replace(/\/+$/, '');
+
+/**
+ * The API base URL (no trailing slash) for a CRM from its credential: Zoho's `api_domain` from the
+ * token (Zoho "Multi DC"), `https://{subdomain}.zendesk.com`, `https://api.hubapi.com`; or the test
+ * server the credential names.
+ */
+export function apiBaseUrl(crm: CrmKind, credentials: ICredentialDataDecryptedObject): string {
+	if (crm === 'zohoCrm' || crm === 'bigin') {
+		const custom = credentials.dataCenter === 'custom' ? String(credentials.customApiDomain ?? '') : '';
+		const token = (credentials.oauthTokenData ?? {}) as { api_domain?: string };
+		return trimSlash(custom || token.api_domain || `https://www.zohoapis.${String(credentials.dataCenter ?? 'com')}`);
+	}
+	const custom = credentials.customServer === true ? String(credentials.serverUrl ?? '') : '';
+	if (crm === 'zendesk') return trimSlash(custom || `https://${String(credentials.subdomain ?? '').trim()}.zendesk.com`);
+	return trimSlash(custom || 'https://api.hubapi.com');
+}
+
+/** Secret values of a credential, to strip from anything the node shows. */
+export function secretsOf(credentials: ICredentialDataDecryptedObject): string[] {
+	const token = (credentials.oauthTokenData ?? {}) as { access_token?: string; refresh_token?: string };
+	return [credentials.accessToken, credentials.apiToken, credentials.clientSecret, token.access_token, token.refresh_token]
+		.filter((value): value is string => typeof value === 'string' && value.length >= 6);
+}

@@ -1,0 +1,82 @@
+/**
+ * Reads the person and the message out of n8n items: a message item of the WhatsApp Business Trigger
+ * (nodes/shared/whatsapp/webhook/types.ts `MessageEvent`: `from.waId`, `from.userId`, `from.profileName`,
+ * `type`, `text`, `caption`, `media`, `timestamp`), a status item (`recipient.waId`), or a send result
+ * of the WhatsApp Business node (`waId`, `to`, `messageId`, `type`).
+ */
+import { CrmInputError } from './errors';
+import type { CrmMessage, WhatsAppPerson } from './types';
+
+type Json = Record<string, unknown>;
+const obj = (value: unknown): Json => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
+const str = (value: unknown): string | undefined => {
+	if (typeof value === 'number') return String(value);
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+};
+
+/** Digits of a wa_id or phone number ('+44 7700 900123' → '447700900123'), '' when there are none. */
+export function waIdDigits(value: string | undefined): string {
+	return (value ?? '').replace(/\D/g, '');
+}
+
+/**
+ * Builds a person from explicit values (the node's "Fields" mode, or one read from an item).
+ * Throws CrmInputError when neither a wa_id nor a BSUID is given.
+ */
+export function personFromValues(values: { waId?: string; userId?: string; profileName?: string; username?: string }): WhatsAppPerson {
+	const waId = waIdDigits(values.waId);
+	const userId = str(values.userId);
+	if (!waId && !userId) {
+		throw new CrmInputError(
+			'No WhatsApp ID on this item',
+			'Connect the node after a WhatsApp Business Trigger (message events), or choose Person › Fields and map the WhatsApp ID (wa_id) or the business-scoped user ID.',
+		);
+	}
+	const person: WhatsAppPerson = { waId };
+	if (waId) person.e164 = `+${waId}`;
+	if (userId) person.userId = userId;
+	const profileName = str(values.profileName);
+	if (profileName) person.profileName = profileName;
+	const username = str(values.username);
+	if (username) person.username = username;
+	return person;
+}
+
+/** The WhatsApp user an item is about: the sender of a message, the recipient of a status or a send. */
+export function personFromItem(json: Json): WhatsAppPerson {
+	const from = obj(json.from);
+	if (str(from.waId) ?? str(from.userId)) {
+		return personFromValues({ waId: str(from.waId), userId: str(from.userId), profileName: str(from.profileName), username: str(from.username) });
+	}
+	const recipient = obj(json.recipient);
+	if (str(recipient.waId)) return personFromValues({ waId: str(recipient.waId), userId: str(recipient.userId) });
+	return personFromValues({ waId: str(json.waId) ?? str(json.wa_id) ?? str(json.to), userId: str(json.userId) });
+}
+
+/**
+ * The message an item carries. A trigger message item is inbound; a send result (it has `messageId`
+ * and `to`) is outbound, and its text comes from `outboundText` since Meta's answer does not echo it.
+ * `now` is used when the item has no time (ISO 8601 UTC).
+ */
+export function messageFromItem(json: Json, options: { outboundText?: string; now: string }): CrmMessage {
+	if (json.kind === 'message' || obj(json.from).waId !== undefined || obj(json.from).userId !== undefined) {
+		const media = obj(json.media);
+		const message: CrmMessage = {
+			direction: 'inbound',
+			type: str(json.type) ?? 'text',
+			timestamp: str(json.timestamp) ?? options.now,
+		};
+		if (str(json.id)) message.messageId = str(json.id);
+		if (str(json.text)) message.text = str(json.text);
+		if (str(json.caption)) message.caption = str(json.caption);
+		if (str(media.id) ?? str(media.mimeType)) {
+			message.media = { id: str(media.id), mimeType: str(media.mimeType), filename: str(media.filename) };
+		}
+		return message;
+	}
+	const message: CrmMessage = { direction: 'outbound', type: str(json.type) ?? 'text', timestamp: str(json.timestamp) ?? options.now };
+	if (str(json.messageId)) message.messageId = str(json.messageId);
+	const textValue = str(options.outboundText) ?? str(json.text);
+	if (textValue) message.text = textValue;
+	return message;
+}

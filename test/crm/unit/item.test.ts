@@ -1,0 +1,57 @@
+import { CrmInputError, messageFromItem, personFromItem, personFromValues } from '../../../nodes/shared/crm';
+
+/** A message item as the WhatsApp Business Trigger emits it (nodes/shared/whatsapp/webhook/types.ts). */
+const triggerImage = {
+	kind: 'message',
+	type: 'image',
+	id: 'wamid.HBgM',
+	timestamp: '2026-05-14T09:51:07.000Z',
+	from: { waId: '5511988887777', e164: '+5511988887777', profileName: 'Ana Maria Silva', userId: 'BR.1234567890' },
+	caption: 'the broken part',
+	media: { id: '1013859600285441', mimeType: 'image/jpeg', sha256: 'abc' },
+};
+
+describe('person from an item', () => {
+	test("a trigger message's sender: wa_id, E.164, BSUID and profile name", () => {
+		expect(personFromItem(triggerImage)).toEqual({ waId: '5511988887777', e164: '+5511988887777', userId: 'BR.1234567890', profileName: 'Ana Maria Silva' });
+	});
+
+	test('a sender who hides their number is keyed by the business-scoped user ID alone', () => {
+		expect(personFromItem({ kind: 'message', from: { waId: '', e164: '', userId: 'US.998877', username: 'ana' } })).toEqual({ waId: '', userId: 'US.998877', username: 'ana' });
+	});
+
+	test("a WhatsApp Business node's send result names the recipient", () => {
+		expect(personFromItem({ messageId: 'wamid.OUT', waId: '447700900123', to: '+44 7700 900123', type: 'text' })).toEqual({ waId: '447700900123', e164: '+447700900123' });
+	});
+
+	test('a status item names the recipient', () => {
+		expect(personFromItem({ kind: 'status', recipient: { waId: '14155550123', e164: '+14155550123' } }).waId).toBe('14155550123');
+	});
+
+	test('mapped fields: spaces and + are removed from the wa_id', () => {
+		expect(personFromValues({ waId: '+55 11 98888-7777', profileName: ' Ana ' })).toEqual({ waId: '5511988887777', e164: '+5511988887777', profileName: 'Ana' });
+	});
+
+	test('an item without any WhatsApp ID is refused with the fix', () => {
+		expect(() => personFromItem({ hello: 'world' })).toThrow(CrmInputError);
+		expect(() => personFromItem({ hello: 'world' })).toThrow('No WhatsApp ID on this item');
+	});
+});
+
+describe('message from an item', () => {
+	test('a trigger item is inbound, with type, caption, media and time', () => {
+		expect(messageFromItem(triggerImage, { now: '2026-01-01T00:00:00.000Z' })).toEqual({
+			direction: 'inbound',
+			messageId: 'wamid.HBgM',
+			type: 'image',
+			caption: 'the broken part',
+			timestamp: '2026-05-14T09:51:07.000Z',
+			media: { id: '1013859600285441', mimeType: 'image/jpeg', filename: undefined },
+		});
+	});
+
+	test("a send result is outbound; its text comes from the node's Sent Text since Meta does not echo it", () => {
+		const message = messageFromItem({ messageId: 'wamid.OUT', waId: '447700900123', to: '447700900123', type: 'text' }, { outboundText: 'Your order shipped', now: '2026-05-14T10:00:00.000Z' });
+		expect(message).toEqual({ direction: 'outbound', messageId: 'wamid.OUT', type: 'text', text: 'Your order shipped', timestamp: '2026-05-14T10:00:00.000Z' });
+	});
+});
