@@ -1,7 +1,7 @@
 /**
  * How many template sends per second the emulator answers, and its CPU per request, with the
  * benchmark's latency: `npx tsx bench/emulator-load.ts [--requests 6000] [--concurrency 400]
- * [--latency 150] [--tls] [--no-keep-alive] [--full-recording]`. The emulator runs in its own process;
+ * [--latency 150] [--tls] [--no-keep-alive] [--no-tls-sessions] [--full-recording]`. The emulator runs in its own process;
  * its CPU time comes from /proc. Bounded by --requests and a 120 s deadline.
  */
 import * as http from 'node:http';
@@ -17,6 +17,8 @@ interface LoadOptions {
 	latencyMs: number;
 	tls: boolean;
 	keepAlive: boolean;
+	/** TLS session resumption (Node's agents cache sessions); off = a full handshake per connection. */
+	tlsSessions: boolean;
 	/** Keep statuses (sent, delivered, read) and the request log as in tests; else only `sent` and no log. */
 	fullRecording: boolean;
 }
@@ -32,6 +34,7 @@ function parseOptions(argv: string[]): LoadOptions {
 		latencyMs: value('--latency', 150),
 		tls: argv.includes('--tls'),
 		keepAlive: !argv.includes('--no-keep-alive'),
+		tlsSessions: !argv.includes('--no-tls-sessions'),
 		fullRecording: argv.includes('--full-recording'),
 	};
 }
@@ -40,7 +43,7 @@ function parseOptions(argv: string[]): LoadOptions {
 async function drive(baseUrl: string, options: LoadOptions, ca?: string): Promise<Record<string, number>> {
 	const url = new URL(`${baseUrl}/v23.0/${BENCH_PHONE_NUMBER_ID}/messages`);
 	const agentOptions = { keepAlive: options.keepAlive, maxSockets: options.concurrency };
-	const agent = options.tls ? new https.Agent({ ...agentOptions, ca }) : new http.Agent(agentOptions);
+	const agent = options.tls ? new https.Agent({ ...agentOptions, ca, ...(options.tlsSessions ? {} : { maxCachedSessions: 0 }) }) : new http.Agent(agentOptions);
 	const request = options.tls ? https.request : http.request;
 	const statuses: Record<string, number> = {};
 	let next = 0;

@@ -56,3 +56,10 @@ export function findPidByEnvironment(name: string, value: string, commandInclude
 	}
 	return undefined;
 }
+
+/** CPU a process used per second while nothing was asked of it, over `forMs` (ms per second). */
+export async function idleCpu(pid: number, forMs: number): Promise<number> {
+	const before = cpuMs(pid);
+	await new Promise((resolve) => setTimeout(resolve, forMs));
+	return ((cpuMs(pid) - before) * 1000) / forMs;
+}

@@ -8,7 +8,7 @@
 import { THROUGHPUT_LEVELS, type FaultRule, type ThroughputReport } from '../../emulator';
 import { admin } from './emulator-process';
 import { BENCH_PHONE_NUMBER_ID, itemKey, recipient } from './messages';
-import { cpuMs, memoryMb, sampleRss } from './proc';
+import { cpuMs, idleCpu, memoryMb, sampleRss } from './proc';
 import type { BenchStack } from './stack';
 import { SENDER_NODE_NAME, type SenderKind } from './workflows';
 
@@ -36,6 +36,10 @@ export interface SendResult {
 	answersDropped: number;
 	/** n8n's CPU during the scenario minus its idle CPU over the same time, per item. */
 	cpuMsPerItem: number;
+	/** n8n's CPU during the scenario per item, idle included. */
+	rawCpuMsPerItem: number;
+	/** n8n's idle CPU just before the scenario (ms per second, over 10 s). */
+	idleCpuMsPerSecond: number;
 	/** The emulator's CPU during the scenario as a share of one core (it must not be the bottleneck). */
 	emulatorCpuShare: number;
 	peakRssMb: number;
@@ -74,6 +78,8 @@ export async function runSendScenario(stack: BenchStack, workflow: { id: string;
 	const recipients = Array.from({ length: scenario.items }, (_, index) => ({ to: `+${recipient(index)}`, key: itemKey(run, index), name: `Customer ${index}` }));
 	const known = new Set((await latestExecutions(stack, workflow.id)).map((execution) => execution.id));
 
+	// n8n's background CPU varies (start-up tasks, pruning): measure it right before each scenario.
+	const idleCpuMsPerSecond = await idleCpu(stack.n8nPid, 10_000);
 	const rssBeforeMb = memoryMb(stack.n8nPid).rssMb;
 	const cpuBefore = cpuMs(stack.n8nPid);
 	const emulatorCpuBefore = cpuMs(stack.emulator.pid);
@@ -83,7 +89,8 @@ export async function runSendScenario(stack: BenchStack, workflow: { id: string;
 	if (!response.ok) throw new Error(`The bench webhook answered ${response.status}: ${await response.text()}`);
 	const { execution, timedOut } = await waitForExecution(stack, workflow.id, known, timeoutMs, log);
 	const measuredSeconds = (performance.now() - measuredFrom) / 1000;
-	const cpuUsed = cpuMs(stack.n8nPid) - cpuBefore - stack.idleCpuMsPerSecond * measuredSeconds;
+	const rawCpu = cpuMs(stack.n8nPid) - cpuBefore;
+	const cpuUsed = rawCpu - idleCpuMsPerSecond * measuredSeconds;
 	const emulatorCpuShare = (cpuMs(stack.emulator.pid) - emulatorCpuBefore) / 1000 / measuredSeconds;
 	const peakRssMb = rss.stop();
 
@@ -108,6 +115,8 @@ export async function runSendScenario(stack: BenchStack, workflow: { id: string;
 		refused130429: report?.refused ?? 0,
 		answersDropped: check.answerDropped,
 		cpuMsPerItem: cpuUsed / scenario.items,
+		rawCpuMsPerItem: rawCpu / scenario.items,
+		idleCpuMsPerSecond,
 		emulatorCpuShare,
 		peakRssMb,
 		rssBeforeMb,

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { SEED } from '../../emulator';
 import { startN8n, type RunningN8n } from '../../e2e/n8n';
 import { admin, REPOSITORY_DIR, startEmulatorProcess, type EmulatorProcess } from './emulator-process';
-import { cpuMs, findPidByEnvironment } from './proc';
+import { findPidByEnvironment } from './proc';
 import { OUR_PACKAGE, type Credentials } from './workflows';
 
 export interface BenchStack {
@@ -16,8 +16,6 @@ export interface BenchStack {
 	n8n: RunningN8n;
 	/** The n8n main process (CPU and RSS are read from /proc/<pid>). */
 	n8nPid: number;
-	/** CPU n8n uses when idle (background tasks), in ms per second: subtracted from per-item figures. */
-	idleCpuMsPerSecond: number;
 	credentials: Credentials;
 	stop(): Promise<void>;
 }
@@ -61,19 +59,11 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
 		log(`n8n ${n8n.url} (pid ${n8nPid}) ready in ${Math.round(n8n.startupMs / 1000)} s, package ${OUR_PACKAGE} installed`);
 		const credentials = await createCredentials(n8n);
 		await admin(emulator.url, 'GET', '/health');
-		const idleCpuMsPerSecond = await idleCpu(n8nPid, 10_000);
-		log(`n8n idle CPU: ${idleCpuMsPerSecond.toFixed(1)} ms per second`);
-		return { emulator, n8n, n8nPid, idleCpuMsPerSecond, credentials, stop };
+		return { emulator, n8n, n8nPid, credentials, stop };
 	} catch (error) {
 		await stop();
 		throw error;
 	}
-}
-
-async function idleCpu(pid: number, forMs: number): Promise<number> {
-	const before = cpuMs(pid);
-	await new Promise((resolve) => setTimeout(resolve, forMs));
-	return ((cpuMs(pid) - before) * 1000) / forMs;
 }
 
 async function createCredentials(n8n: RunningN8n): Promise<Credentials> {
