@@ -96,7 +96,7 @@ async function main(): Promise<void> {
 				);
 				writeResults({ sends, triggers, normaliser, options, notes });
 			}
-			await stack.n8n.deactivate(id);
+			await stack.n8n.deactivate(id).catch((error) => log(`  could not deactivate the workflow: ${(error as Error).message.split('\n')[0]}`));
 		}
 		if (options.triggers) {
 			for (const kind of ['plainWebhook', 'ours', 'builtin'] as TriggerKind[]) {

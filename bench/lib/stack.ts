@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { SEED } from '../../emulator';
-import { startN8n, type RunningN8n } from '../../e2e/n8n';
+import { N8nHttpError, startN8n, workflowHelpers, type JsonCall, type RunningN8n } from '../../e2e/n8n';
 import { admin, REPOSITORY_DIR, startEmulatorProcess, type EmulatorProcess } from './emulator-process';
 import { findPidByEnvironment } from './proc';
 import { OUR_PACKAGE, type Credentials } from './workflows';
@@ -53,6 +53,11 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
 		await n8n.stop();
 		await emulator.stop();
 	};
+	// Under load n8n 2.41 may answer 503 "Database is not ready!" for a while (its database ping timed
+	// out): retry such calls instead of losing the run.
+	const api = patientCall(n8n.api, log);
+	const rest = patientCall(n8n.rest, log);
+	Object.assign(n8n, { api, rest, ...workflowHelpers(api, rest, n8n.url) });
 	try {
 		const n8nPid = findPidByEnvironment('N8N_USER_FOLDER', n8n.userFolder, 'n8n');
 		if (!n8nPid) throw new Error(`Could not find the n8n process of ${n8n.userFolder} in /proc.`);
@@ -64,6 +69,20 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
 		await stop();
 		throw error;
 	}
+}
+
+function patientCall(call: JsonCall, log: (line: string) => void): JsonCall {
+	return async (method, route, body) => {
+		for (let attempt = 1; ; attempt += 1) {
+			try {
+				return await call(method, route, body);
+			} catch (error) {
+				if (!(error instanceof N8nHttpError) || error.status !== 503 || attempt >= 30) throw error;
+				if (attempt === 1) log(`  n8n answered 503 to ${method} ${route}; retrying every 2 s`);
+				await new Promise((resolve) => setTimeout(resolve, 2000));
+			}
+		}
+	};
 }
 
 async function createCredentials(n8n: RunningN8n): Promise<Credentials> {
