@@ -92,7 +92,7 @@ async function main(): Promise<void> {
 				}
 				sends.push(result);
 				log(
-					`  ${result.wallSeconds.toFixed(1)} s, ${result.messagesPerSecond.toFixed(1)} msg/s (${(result.shareOfCeiling * 100).toFixed(1)} % of ${result.ceiling}/s), errors ${result.errors}, lost ${result.lost}, duplicated ${result.duplicated}, violations ${result.violations}, CPU ${result.cpuMsPerItem.toFixed(2)} ms/item (${result.rawCpuMsPerItem.toFixed(2)} with idle ${result.idleCpuMsPerSecond.toFixed(0)} ms/s), peak RSS ${Math.round(result.peakRssMb)} MB${result.timedOut ? ', STOPPED at the time limit' : ''}`,
+					`  ${result.wallSeconds.toFixed(1)} s, ${result.messagesPerSecond.toFixed(1)} msg/s (${(result.shareOfCeiling * 100).toFixed(1)} % of ${result.ceiling}/s), errors ${result.errors}, lost ${result.lost}, duplicated ${result.duplicated}, violations ${result.violations}, CPU ${result.rawCpuMsPerItem.toFixed(2)} ms/item (n8n idle before: ${result.idleCpuMsPerSecond.toFixed(0)} ms/s), peak RSS ${Math.round(result.peakRssMb)} MB${result.timedOut ? ', STOPPED at the time limit' : ''}`,
 				);
 				writeResults({ sends, triggers, normaliser, options, notes });
 			}
