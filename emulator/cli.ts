@@ -3,22 +3,23 @@
  * (npm run emulator) prints the base URL and the seeded credentials to paste into n8n;
  * `simulate` and `redeliver` talk to a running emulator (cli-client.ts).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mergeConfigPatch, defaultConfig, type EmulatorOptions } from './config';
 import { CLIENT_USAGE, runClientCommand } from './cli-client';
 import { SEED } from './seed';
 import { startEmulator } from './index';
 
 const DEFAULT_PORT = 8089;
-const USAGE = `Usage: tsx emulator/cli.ts serve [--port N] [--host 127.0.0.1] [--config file.json]\n${CLIENT_USAGE}`;
+const USAGE = `Usage: tsx emulator/cli.ts serve [--port N] [--host 127.0.0.1] [--config file.json] [--tls-port N [--cert-out cert.pem]]\n${CLIENT_USAGE}`;
 
-function parseArguments(argv: string[]): EmulatorOptions {
+/** The emulator options, and --cert-out: where to write the HTTPS certificate (PEM) for clients to trust. */
+function parseArguments(argv: string[]): { options: EmulatorOptions; certificateFile?: string } {
 	const [command, ...rest] = argv;
 	if (command !== 'serve') throw new Error(USAGE);
 	const flags: Record<string, string> = {};
 	for (let index = 0; index < rest.length; index += 2) {
 		const [flag, value] = [rest[index], rest[index + 1]];
-		if (!['--port', '--host', '--config'].includes(flag)) throw new Error(`Unknown option ${flag}. ${USAGE}`);
+		if (!['--port', '--host', '--config', '--tls-port', '--cert-out'].includes(flag)) throw new Error(`Unknown option ${flag}. ${USAGE}`);
 		if (value === undefined) throw new Error(`${flag} needs a value. ${USAGE}`);
 		flags[flag] = value;
 	}
@@ -27,7 +28,13 @@ function parseArguments(argv: string[]): EmulatorOptions {
 	if (flags['--port'] !== undefined) options.port = Number(flags['--port']);
 	if (flags['--host'] !== undefined) options.host = flags['--host'];
 	if (!Number.isInteger(options.port) || options.port! < 0 || options.port! > 65535) throw new Error('--port must be 0–65535 (0 picks a free port).');
-	return options;
+	if (flags['--tls-port'] !== undefined) {
+		const port = Number(flags['--tls-port']);
+		if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--tls-port must be 0–65535 (0 picks a free port).');
+		options.tls = { port };
+	}
+	if (flags['--cert-out'] !== undefined && !options.tls) throw new Error('--cert-out needs --tls-port.');
+	return { options, certificateFile: flags['--cert-out'] };
 }
 
 /** A JSON file with the keys of PATCH /__emulator/config (validated the same way), plus host and port. */
@@ -41,7 +48,9 @@ function readConfigFile(file: string): EmulatorOptions {
 async function main(): Promise<void> {
 	const [command, ...rest] = process.argv.slice(2);
 	if (command === 'simulate' || command === 'redeliver') return console.log(await runClientCommand(command, rest));
-	const emulator = await startEmulator(parseArguments(process.argv.slice(2)));
+	const { options, certificateFile } = parseArguments(process.argv.slice(2));
+	const emulator = await startEmulator(options);
+	if (certificateFile && emulator.tls) writeFileSync(certificateFile, emulator.tls.cert);
 	const lines = [
 		`WhatsApp Cloud API emulator listening on ${emulator.url}  (started in ${Math.round(emulator.startupMs)} ms)`,
 		'',
@@ -56,6 +65,9 @@ async function main(): Promise<void> {
 		`  Base URL                ${emulator.url}`,
 		`  API Key                 ${SEED.dialog360ApiKey}  (sends from ${SEED.phoneNumberId})`,
 		'',
+		...(emulator.tls
+			? [`HTTPS (same emulator): ${emulator.tls.url}${certificateFile ? `  certificate: ${certificateFile} (trust it, e.g. NODE_EXTRA_CA_CERTS)` : ''}`, '']
+			: []),
 		`Admin API: ${emulator.url}/__emulator/requests, /messages, /inbound, /webhook-deliveries, /config, /reset (see emulator/README.md)`,
 		'These are emulator-only values; never use them against Meta.',
 	];

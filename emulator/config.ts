@@ -5,6 +5,10 @@
  * at run time (see mergeConfigPatch).
  */
 import { checkRecipientFailures, checkWebhookValues, defaultWebhookConfig, type RecipientFailure, type WebhookConfig } from './config-webhook';
+import { checkPhoneNumberThroughputs, type PhoneNumberThroughput } from './state/throughput';
+
+export const FAULT_KINDS = ['http500', 'http503', 'reset', 'delay', 'echoSecrets', 'acceptedThenReset'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** One fault rule: requests whose path matches `pathPattern` (a RegExp source) are disturbed. */
 export interface FaultRule {
@@ -18,8 +22,11 @@ export interface FaultRule {
 	 * echoSecrets: repeat the credentials the request carried and the app secret, as a careless API
 	 * does: in an error (HTTP `status`, default 400, code `code`, default 100) or, with a `status`
 	 * below 400, in an `echo` field added to the normal answer.
+	 * acceptedThenReset: handle the request as usual (a message is accepted, recorded and gets its
+	 * statuses), then destroy the socket instead of answering, so the client cannot know it went out.
+	 * Only requests that would have been answered 2xx spend a use of this kind.
 	 */
-	kind: 'http500' | 'http503' | 'reset' | 'delay' | 'echoSecrets';
+	kind: FaultKind;
 	/** How many more matching requests to disturb; the rule is removed at 0. Unlimited when omitted. */
 	count?: number;
 	/** How many matching requests to let through untouched before disturbing any (e.g. 1: the second send fails). */
@@ -48,8 +55,12 @@ export interface EmulatorConfig {
 	port: number;
 	/** Added to every Graph / 360dialog request (not to /__emulator). */
 	latency: { fixedMs: number; jitterMs: number };
-	/** Meta's Throughput page: 80 messages per second per phone number by default; above it → 130429. */
-	throughput: { messagesPerSecond: number };
+	/**
+	 * Meta's Throughput page: 80 messages per second per phone number by default (numbers without an
+	 * entry in `phoneNumbers`); above it → 130429. `phoneNumbers` sets a number's level (STANDARD 80,
+	 * HIGH 1,000) or a custom ceiling, e.g. {"106540352242922": {"level": "HIGH"}} (state/throughput.ts).
+	 */
+	throughput: { messagesPerSecond: number; phoneNumbers: Record<string, PhoneNumberThroughput> };
 	/** Meta's Throughput page: one message per 6 s to the same user, bursts of 45; above it → 131056. */
 	pairRate: { burst: number; refillIntervalMs: number };
 	/** Meta's Customer service windows page: a non-template message is allowed this long after the user's last inbound message. */
@@ -64,7 +75,22 @@ export interface EmulatorConfig {
 	mediaUrlTtlMs: number;
 	/** Oldest entries of GET /__emulator/requests are dropped beyond this many. */
 	requestLogLimit: number;
+	/**
+	 * Also serve HTTPS with a certificate made at start, so clients that hard-code
+	 * https://graph.facebook.com can be pointed here (http/tls.ts). null = HTTP only. Fixed once listening.
+	 */
+	tls: TlsOptions | null;
 	now: () => number;
+}
+
+export interface TlsOptions {
+	/** HTTPS port on the same host; 0 (default) picks a free one. */
+	port?: number;
+	/** Names the certificate is valid for (DNS names or IP addresses); default graph.facebook.com, localhost, 127.0.0.1. */
+	hostnames?: string[];
+	/** PEM key and certificate to use instead of generating them. */
+	key?: string;
+	cert?: string;
 }
 
 export type EmulatorOptions = Partial<{
@@ -82,7 +108,7 @@ export function defaultConfig(): EmulatorConfig {
 		host: '127.0.0.1',
 		port: 0,
 		latency: { fixedMs: 0, jitterMs: 0 },
-		throughput: { messagesPerSecond: 80 },
+		throughput: { messagesPerSecond: 80, phoneNumbers: {} },
 		pairRate: { burst: 45, refillIntervalMs: 6000 },
 		customerServiceWindowMs: 24 * 60 * 60 * 1000,
 		templateReview: {
@@ -96,6 +122,7 @@ export function defaultConfig(): EmulatorConfig {
 		recipientFailures: [],
 		mediaUrlTtlMs: 5 * 60 * 1000,
 		requestLogLimit: 1000,
+		tls: null,
 		now: () => Date.now(),
 	};
 }
@@ -121,7 +148,7 @@ export function mergeConfigPatch(config: EmulatorConfig, patch: unknown): string
 	const problems: string[] = [];
 	for (const key of Object.keys(patch)) {
 		if (key === 'now') problems.push('"now" can only be injected programmatically');
-		else if (key === 'host' || key === 'port') problems.push(`"${key}" is fixed once the emulator listens; restart it with --${key}`);
+		else if (key === 'host' || key === 'port' || key === 'tls') problems.push(`"${key}" is fixed once the emulator listens; restart it with --${key === 'tls' ? 'tls-port' : key}`);
 		else if (![...NESTED_KEYS, ...SCALAR_KEYS, 'faults', 'recipientFailures'].includes(key)) {
 			problems.push(`Unknown setting "${key}"`);
 		}
@@ -144,6 +171,7 @@ export function mergeConfigPatch(config: EmulatorConfig, patch: unknown): string
 	if (patch.faults !== undefined) problems.push(...checkFaults(patch.faults));
 	if (patch.recipientFailures !== undefined) problems.push(...checkRecipientFailures(patch.recipientFailures));
 	if (isPlainObject(patch.webhook)) problems.push(...checkWebhookValues(patch.webhook));
+	if (isPlainObject(patch.throughput) && patch.throughput.phoneNumbers !== undefined) problems.push(...checkPhoneNumberThroughputs(patch.throughput.phoneNumbers));
 	if (problems.length === 0) applyOptions(config, patch as EmulatorOptions);
 	return problems;
 }
@@ -155,6 +183,8 @@ function applyOptions(config: EmulatorConfig, options: EmulatorOptions): void {
 	for (const key of [...SCALAR_KEYS, 'host', 'port'] as const) {
 		if (options[key] !== undefined) (config as unknown as Record<string, unknown>)[key] = options[key];
 	}
+	if (options.throughput?.phoneNumbers) config.throughput.phoneNumbers = structuredClone(options.throughput.phoneNumbers);
+	if (options.tls !== undefined) config.tls = options.tls && { ...options.tls };
 	if (options.faults) config.faults = options.faults.map((rule) => ({ ...rule }));
 	if (options.recipientFailures) config.recipientFailures = options.recipientFailures.map((rule) => ({ ...rule }));
 }
@@ -172,8 +202,11 @@ function checkFaults(faults: unknown): string[] {
 		} catch {
 			problems.push(`faults[${index}].pathPattern is not a valid regular expression`);
 		}
-		if (!['http500', 'http503', 'reset', 'delay', 'echoSecrets'].includes(rule.kind as string)) {
-			problems.push(`faults[${index}].kind must be one of http500, http503, reset, delay, echoSecrets`);
+		if (!(FAULT_KINDS as readonly string[]).includes(rule.kind as string)) {
+			problems.push(`faults[${index}].kind must be one of ${FAULT_KINDS.join(', ')}`);
+		}
+		if (rule.probability !== undefined && !(typeof rule.probability === 'number' && rule.probability >= 0 && rule.probability <= 1)) {
+			problems.push(`faults[${index}].probability must be a number from 0 to 1`);
 		}
 		if (rule.skip !== undefined && (typeof rule.skip !== 'number' || rule.skip < 0)) problems.push(`faults[${index}].skip must be a number of requests (0 or more)`);
 		if (rule.status !== undefined && (typeof rule.status !== 'number' || rule.status < 200 || rule.status > 599)) {
@@ -194,11 +227,12 @@ function describeKind(value: unknown): string {
 	return Array.isArray(value) ? 'an array of strings' : `a ${typeof value}`;
 }
 
-/** The configuration as JSON (the clock is code, not data; the app secret is never shown). */
-export function publicConfig(config: EmulatorConfig): Omit<EmulatorConfig, 'now' | 'webhook'> & { webhook: Omit<WebhookConfig, 'appSecret'> } {
-	const { now: _now, webhook, ...rest } = config;
+/** The configuration as JSON (the clock is code, not data; the app secret and TLS key are never shown). */
+export function publicConfig(config: EmulatorConfig): Omit<EmulatorConfig, 'now' | 'webhook' | 'tls'> & { webhook: Omit<WebhookConfig, 'appSecret'>; tls: Omit<TlsOptions, 'key'> | null } {
+	const { now: _now, webhook, tls, ...rest } = config;
 	const { appSecret: _secret, ...visibleWebhook } = webhook;
-	return { ...rest, webhook: visibleWebhook };
+	const visibleTls = tls && (({ key: _key, ...others }) => others)(tls);
+	return { ...rest, webhook: visibleWebhook, tls: visibleTls };
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

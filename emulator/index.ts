@@ -5,9 +5,11 @@
  *   await fetch(`${emulator.url}/v23.0/${SEED.phoneNumberId}/messages`, …);
  *   await emulator.close();
  */
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { buildConfig, type EmulatorConfig, type EmulatorOptions } from './config';
+import { tlsMaterial } from './http/tls';
 import { getRequestValidator } from './openapi/validator';
 import { createRequestListener } from './server';
 import { EmulatorState } from './state/store';
@@ -23,6 +25,8 @@ export interface RunningEmulator {
 	webhooks: WebhookDispatcher;
 	/** Milliseconds from startEmulator() to listening (schema loading and compiling included). */
 	startupMs: number;
+	/** With the `tls` option: the HTTPS side (same state) and its certificate (PEM, to trust as a CA). */
+	tls?: { url: string; port: number; cert: string };
 	close(): Promise<void>;
 }
 
@@ -33,15 +37,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	const state = new EmulatorState(config);
 	const webhooks = new WebhookDispatcher(state);
 	let url = '';
+	let tlsUrl = '';
 	let startupMs = 0;
 	const server = createServer(createRequestListener({ state, validator, webhooks, baseUrl: () => url, startupMs: () => startupMs }));
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(config.port, config.host, () => resolve());
-	});
-	const { port } = server.address() as AddressInfo;
-	const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-	url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+	const port = await listen(server, config.port, config.host);
+	url = urlOf('http', config.host, port);
+	let tls: RunningEmulator['tls'];
+	let tlsServer: Server | undefined;
+	if (config.tls) {
+		const material = await tlsMaterial(config.tls);
+		// Handed-out URLs (media) use the side the request came in on.
+		tlsServer = createHttpsServer(material, createRequestListener({ state, validator, webhooks, baseUrl: () => tlsUrl, startupMs: () => startupMs }));
+		const tlsPort = await listen(tlsServer, config.tls.port ?? 0, config.host).catch(async (error) => {
+			await closeServer(server);
+			throw error;
+		});
+		tlsUrl = urlOf('https', config.host, tlsPort);
+		tls = { url: tlsUrl, port: tlsPort, cert: material.cert };
+	}
 	const detachWebhooks = attachWebhookSender(state, webhooks);
 	startupMs = performance.now() - started;
 	return {
@@ -50,17 +63,37 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		state,
 		webhooks,
 		startupMs,
+		...(tls ? { tls } : {}),
 		close: async () => {
 			detachWebhooks();
 			webhooks.cancel();
 			state.cancelTimers();
-			server.closeAllConnections();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
+			await Promise.all([closeServer(server), tlsServer && closeServer(tlsServer)]);
 		},
 	};
 }
 
-export { buildConfig, defaultConfig, mergeConfigPatch, type EmulatorConfig, type EmulatorOptions, type FaultRule } from './config';
+async function listen(server: Server, port: number, host: string): Promise<number> {
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => resolve());
+	});
+	return (server.address() as AddressInfo).port;
+}
+
+function urlOf(scheme: 'http' | 'https', configuredHost: string, port: number): string {
+	const host = configuredHost === '0.0.0.0' || configuredHost === '::' ? '127.0.0.1' : configuredHost;
+	return `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+async function closeServer(server: Server): Promise<void> {
+	server.closeAllConnections();
+	await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+export { buildConfig, defaultConfig, mergeConfigPatch, type EmulatorConfig, type EmulatorOptions, type FaultKind, type FaultRule, type TlsOptions } from './config';
+export { THROUGHPUT_LEVELS, throughputOf, type PhoneNumberThroughput, type ThroughputReport, type ThroughputSecond } from './state/throughput';
+export type { SendCheck } from './handlers/admin-sends';
 export type { RecipientFailure, StatusOrder, WebhookConfig } from './config-webhook';
 export { SEED } from './seed';
 export { FIRST_TEMPLATE_ID } from './seed-templates';

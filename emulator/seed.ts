@@ -16,7 +16,7 @@ export const SEED = {
 	templateNamespace: 'c8ae5f90_307a_ca4c_b8f6_d1e2a2573574',
 } as const;
 
-/** Meta's Phone numbers page: phone-number object, as GET /{phone-number-id} returns it. */
+/** Meta's Phone numbers page: phone-number object, as GET /{phone-number-id} returns it (`throughput` comes from config.throughput). */
 export interface PhoneNumberRecord {
 	id: string;
 	wabaId: string;
@@ -27,7 +27,6 @@ export interface PhoneNumberRecord {
 	code_verification_status: string;
 	name_status: string;
 	platform_type: string;
-	throughput: { level: string };
 	messaging_limit_tier: string;
 	whatsapp_business_manager_messaging_limit: string;
 	is_official_business_account: boolean;
@@ -56,7 +55,6 @@ export function seedPhoneNumbers(): PhoneNumberRecord[] {
 		code_verification_status: 'VERIFIED',
 		name_status: 'APPROVED',
 		platform_type: 'CLOUD_API',
-		throughput: { level: 'STANDARD' },
 		messaging_limit_tier: 'TIER_1K',
 		whatsapp_business_manager_messaging_limit: 'TIER_2K',
 		is_official_business_account: false,

@@ -3,6 +3,7 @@
  * (Meta: Send messages), D360-API-KEY for 360dialog docs/360dialog.md), routing, Meta error envelopes (Meta: Error codes) and the request log.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FaultKind } from './config';
 import { handleAdmin } from './handlers/admin';
 import { readRawBody, parseBody } from './http/body';
 import type { HandlerResult, RequestContext } from './http/context';
@@ -25,6 +26,10 @@ export interface ServerDependencies {
 	startupMs: () => number;
 }
 
+/** Fault kinds decided before the request is handled, and the one decided once it succeeded. */
+const BEFORE_HANDLING: readonly FaultKind[] = ['http500', 'http503', 'reset', 'delay', 'echoSecrets'];
+const AFTER_HANDLING: readonly FaultKind[] = ['acceptedThenReset'];
+
 /** Meta's Send messages page: "v23.0"; 360dialog paths such as /v1/configs/templates are not Graph versions. */
 const VERSION_SEGMENT = /^v\d+\.\d+$/;
 
@@ -46,7 +51,7 @@ async function handle(deps: ServerDependencies, req: IncomingMessage, res: Serve
 
 	try {
 		const rawBody = await readRawBody(req);
-		const fault = takeFault(state.config, method, url.pathname);
+		const fault = takeFault(state.config, method, url.pathname, BEFORE_HANDLING);
 		if (fault?.kind === 'reset') return void req.socket.destroy();
 		if (fault?.kind === 'http500' || fault?.kind === 'http503') throw faultError(fault);
 		if (fault?.kind === 'delay') await sleep(fault.delayMs ?? 0);
@@ -62,11 +67,20 @@ async function handle(deps: ServerDependencies, req: IncomingMessage, res: Serve
 			dialog360PhoneNumberId, params: match.params, state, validator: deps.validator, baseUrl: deps.baseUrl(),
 		};
 		const result = await match.route.handler(context);
+		const status = result.status ?? 200;
+		// The request took effect (a message is accepted and gets its statuses), but its answer is lost.
+		const dropAnswer = status >= 200 && status < 300 && takeFault(state.config, method, url.pathname, AFTER_HANDLING) !== undefined;
+		if (dropAnswer) {
+			const message = result.responseId ? state.messages.get(result.responseId) : undefined;
+			if (message) message.answerDropped = true;
+			logAccepted(context, result, true);
+			return void req.socket.destroy();
+		}
 		if (echoesInAnswer(fault) && result.json && typeof result.json === 'object' && !Array.isArray(result.json)) {
 			result.json = { ...result.json, echo: echoedSecrets(state.config, req, url) };
 		}
 		respond(res, result);
-		logAccepted(context, result);
+		logAccepted(context, result, false);
 	} catch (error) {
 		if (!(error instanceof MetaApiError)) throw error;
 		send(res, error.httpStatus, metaErrorBody(error));
@@ -136,13 +150,14 @@ function send(res: ServerResponse, status: number, json: unknown): void {
 }
 
 /** Only accepted (2xx) requests are logged; tokens, secrets and custom webhook headers never are. */
-function logAccepted(context: RequestContext, result: HandlerResult): void {
+function logAccepted(context: RequestContext, result: HandlerResult, answerDropped: boolean): void {
 	const status = result.status ?? 200;
-	if (status < 200 || status >= 300) return;
+	if (status < 200 || status >= 300 || context.state.config.requestLogLimit <= 0) return;
 	const query = hideSecrets(Object.fromEntries([...context.query].filter(([name]) => name !== 'access_token'))) as Record<string, string>;
 	context.state.logRequest({
 		method: context.method, path: context.pathname, query, provider: context.provider, status,
 		body: hideSecrets(result.loggedBody ?? loggableBody(context)), ...(result.responseId ? { responseId: result.responseId } : {}),
+		...(answerDropped ? { answerDropped: true } : {}),
 	});
 }
 

@@ -9,6 +9,7 @@ import type { EmulatorState } from './state/store';
 import type { StatusEvent } from './state/types';
 import type { WebhookDispatcher } from './webhooks/dispatcher';
 import { statusesPayload, templateStatusPayload, type WebhookPayload } from './webhooks/payloads';
+import { webhookTargets } from './webhooks/targets';
 
 export { signatureHeader } from './webhooks/dispatcher';
 
@@ -23,9 +24,11 @@ export function attachWebhookSender(state: EmulatorState, dispatcher: WebhookDis
 	dispatcher.onCancel(() => held.clear());
 
 	const post = (event: StatusEvent) => {
-		const payload = statusWebhookPayload(state, event);
 		const wabaId = state.phoneNumbers.get(event.phoneNumberId)?.wabaId;
-		if (payload && wabaId) void dispatcher.deliver({ kind: 'status', field: 'messages', wabaId, phoneNumberId: event.phoneNumberId, payload });
+		// Building the body costs more than the check: skip it when no callback would receive it.
+		if (!wabaId || webhookTargets(state, 'messages', wabaId, event.phoneNumberId).length === 0) return;
+		const payload = statusWebhookPayload(state, event);
+		if (payload) void dispatcher.deliver({ kind: 'status', field: 'messages', wabaId, phoneNumberId: event.phoneNumberId, payload });
 	};
 
 	const stopStatuses = state.events.on('status', (event) => {

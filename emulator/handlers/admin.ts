@@ -6,6 +6,7 @@ import { mergeConfigPatch, publicConfig } from '../config';
 import type { EmulatorState } from '../state/store';
 import type { WebhookDispatcher } from '../webhooks/dispatcher';
 import { assertInboundAllowed, routeFeatureAdmin } from './admin-features';
+import { checkSends, throughputReport } from './admin-sends';
 import { AdminInputError, listDeliveries, postBatch, postInbound, redeliver, type WebhookAdminContext } from './admin-webhooks';
 
 export interface AdminRequest {
@@ -67,6 +68,13 @@ async function routeAdmin(request: AdminRequest): Promise<AdminResponse> {
 			return ok({ data: state.inbound });
 		case 'GET /messages':
 			return ok({ data: filterMessages(state, query) });
+		case 'POST /messages/check':
+			return ok(checkSends(state, request.body));
+		case 'GET /throughput':
+			return ok(throughputReport(state, query));
+		case 'DELETE /throughput':
+			state.throughputAccount.clear();
+			return ok({ success: true });
 		case 'GET /webhook-deliveries':
 			return ok({ data: listDeliveries(state, query) });
 		case 'DELETE /webhook-deliveries':
@@ -94,7 +102,10 @@ function filterRequests(state: EmulatorState, query: URLSearchParams) {
 function filterMessages(state: EmulatorState, query: URLSearchParams) {
 	const to = query.get('to')?.replace(/\D/g, '');
 	const status = query.get('status');
-	return [...state.messages.values()].filter((message) => (!to || message.waId === to) && (!status || message.status === status));
+	const key = query.get('bizOpaqueCallbackData');
+	return [...state.messages.values()].filter(
+		(message) => (!to || message.waId === to) && (!status || message.status === status) && (key === null || message.bizOpaqueCallbackData === key),
+	);
 }
 
 /** {advanceMs} moves the emulator's clock forward (e.g. 25 h to close every window); {reset:true} undoes it. */

@@ -8,6 +8,7 @@ import { jsonBody, phoneNumberOf, type Handler, type RequestContext } from '../h
 import { MetaApiError } from '../http/errors';
 import { conversationId, wamid } from '../state/ids';
 import { recordAcceptedMessage } from '../state/statuses';
+import { throughputOf } from '../state/throughput';
 import type { SentMessage } from '../state/types';
 import { checkAccountInteractive } from './interactive-rules';
 import { markAsRead } from './mark-read';
@@ -57,11 +58,13 @@ export function withDefaultType(body: Record<string, unknown>): Record<string, u
 /** Meta's Throughput page: per-number throughput (130429), then per-recipient pair rate (131056). */
 export function enforceRateLimits(context: RequestContext, phoneNumberId: string, waId: string): void {
 	const { state } = context;
-	const { throughput, pairRate } = state.config;
+	const { pairRate } = state.config;
 	const now = state.now();
-	const perSecond = { capacity: throughput.messagesPerSecond, refillPerMs: throughput.messagesPerSecond / 1000 };
+	const { messagesPerSecond } = throughputOf(state.config, phoneNumberId);
+	const perSecond = { capacity: messagesPerSecond, refillPerMs: messagesPerSecond / 1000 };
 	if (!state.rateBuckets.tryTake(`throughput:${phoneNumberId}`, perSecond, now)) {
-		throw new MetaApiError(130429, `Cloud API message throughput (${throughput.messagesPerSecond} messages per second for this number) has been reached. Retry with back-off.`);
+		state.throughputAccount.recordRefused(phoneNumberId, now, messagesPerSecond);
+		throw new MetaApiError(130429, `Cloud API message throughput (${messagesPerSecond} messages per second for this number) has been reached. Retry with back-off.`);
 	}
 	const pair = { capacity: pairRate.burst, refillPerMs: 1 / pairRate.refillIntervalMs };
 	if (!state.rateBuckets.tryTake(`pair:${phoneNumberId}:${waId}`, pair, now)) {
@@ -96,6 +99,7 @@ export function accept(context: RequestContext, message: Json, phoneNumberId: st
 		conversationId: conversationId(),
 	};
 	recordAcceptedMessage(state, sent);
+	state.throughputAccount.recordAccepted(phoneNumberId, now, throughputOf(state.config, phoneNumberId).messagesPerSecond);
 	// Meta's Send messages page: message_status only for templates (pacing); "accepted" as no template is paced here.
 	const messageEntry = message.type === 'template' ? { id: sent.id, message_status: 'accepted' } : { id: sent.id };
 	return {

@@ -4,6 +4,7 @@
  */
 import { pickFields, requestedFields, wabaIdOf, type Handler, type RequestContext } from '../http/context';
 import type { PhoneNumberRecord } from '../seed';
+import { throughputOf } from '../state/throughput';
 import { paginate } from './paging';
 
 const PHONE_FIELDS = [
@@ -21,7 +22,9 @@ export function phoneNumberView(context: RequestContext, phoneNumber: PhoneNumbe
 	const webhookConfiguration = Object.fromEntries(
 		Object.entries({ application: state.config.webhook.url, whatsapp_business_account: state.callbackOverrides.get(wabaId), phone_number: state.callbackOverrides.get(phoneNumber.id) }).filter(([, url]) => url),
 	);
-	return { ...pickFields({ ...visible, webhook_configuration: webhookConfiguration }, fields, PHONE_FIELDS, 'WhatsAppBusinessPhoneNumber'), id: phoneNumber.id };
+	// Meta's Throughput page: the level follows the number's ceiling (config.throughput).
+	const throughput = { level: throughputOf(state.config, phoneNumber.id).level };
+	return { ...pickFields({ ...visible, throughput, webhook_configuration: webhookConfiguration }, fields, PHONE_FIELDS, 'WhatsAppBusinessPhoneNumber'), id: phoneNumber.id };
 }
 
 /** Meta's Phone numbers page: GET /{waba-id}/phone_numbers?fields&limit&after&before. */

@@ -5,15 +5,32 @@
  * requests, then removes itself.
  */
 import type { IncomingMessage } from 'node:http';
-import type { EmulatorConfig, FaultRule } from '../config';
+import type { EmulatorConfig, FaultKind, FaultRule } from '../config';
 import { MetaApiError } from './errors';
 
-/** Finds the first rule matching the request, spends one of its skips or else one of its uses, and returns it (undefined while skipping). */
-export function takeFault(config: EmulatorConfig, method: string, pathname: string): FaultRule | undefined {
+/** Compiled path patterns: a busy emulator would otherwise compile each rule's RegExp per request. */
+const patterns = new Map<string, RegExp>();
+function pattern(source: string): RegExp {
+	let compiled = patterns.get(source);
+	if (!compiled) {
+		compiled = new RegExp(source);
+		patterns.set(source, compiled);
+	}
+	return compiled;
+}
+
+/**
+ * Finds the first rule of one of `kinds` matching the request, spends one of its skips or else one
+ * of its uses, and returns it (undefined while skipping). Each matching rule draws its
+ * `probability` on its own, in the order of config.faults.
+ */
+export function takeFault(config: EmulatorConfig, method: string, pathname: string, kinds: readonly FaultKind[]): FaultRule | undefined {
+	if (config.faults.length === 0) return undefined;
 	const index = config.faults.findIndex(
 		(rule) =>
+			kinds.includes(rule.kind) &&
 			(!rule.method || rule.method.toUpperCase() === method) &&
-			new RegExp(rule.pathPattern).test(pathname) &&
+			pattern(rule.pathPattern).test(pathname) &&
 			(rule.probability === undefined || Math.random() < rule.probability),
 	);
 	if (index < 0) return undefined;

@@ -1,5 +1,17 @@
 /** Identifier formats (Meta: Send messages): numeric-string IDs and opaque `wamid.` message IDs. */
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes as cryptoRandomBytes, randomInt } from 'node:crypto';
+
+/** Random bytes cut from a 64 KB pool: one system call per ~2,000 IDs instead of three per message. */
+let pool = Buffer.alloc(0);
+let poolOffset = 0;
+function randomBytes(size: number): Buffer {
+	if (poolOffset + size > pool.length) {
+		pool = cryptoRandomBytes(64 * 1024);
+		poolOffset = 0;
+	}
+	poolOffset += size;
+	return pool.subarray(poolOffset - size, poolOffset);
+}
 
 /** A numeric string like Meta's media and template IDs (16 digits, no leading zero). */
 export function numericId(): string {

@@ -10,6 +10,7 @@ import { EmulatorEvents } from './events';
 import type { FeatureState } from './features';
 import { seedFeatureState } from './seed-features';
 import { TokenBuckets } from './rate-limits';
+import { ThroughputAccount } from './throughput';
 import type { InboundMessage, MediaRecord, RequestLogEntry, SentMessage, StatusEvent, TemplateRecord, WebhookDelivery } from './types';
 import { CustomerServiceWindows } from './window';
 
@@ -38,6 +39,8 @@ export class EmulatorState {
 	readonly events = new EmulatorEvents();
 	readonly windows = new CustomerServiceWindows();
 	readonly rateBuckets = new TokenBuckets();
+	/** Accepted and 130429-refused sends per phone number and second (GET /__emulator/throughput). */
+	readonly throughputAccount = new ThroughputAccount();
 
 	wabas = new Map<string, WabaRecord>();
 	phoneNumbers = new Map<string, PhoneNumberRecord>();
@@ -106,6 +109,7 @@ export class EmulatorState {
 		this.webhookDeliveries = [];
 		this.windows.clear();
 		this.rateBuckets.clear();
+		this.throughputAccount.clear();
 		this.features = seedFeatureState();
 	}
 

@@ -78,8 +78,11 @@ export interface SentMessage {
 	insideCustomerServiceWindow: boolean;
 	status: OutboundStatus;
 	errors?: WebhookError[];
+	/** Meta's tracking data (`biz_opaque_callback_data` of the send), echoed in its status webhooks. */
 	bizOpaqueCallbackData?: string;
 	acceptedAt: number;
+	/** Set when the `acceptedThenReset` fault destroyed the connection instead of answering. */
+	answerDropped?: true;
 	/** The Graph version of the send request (v24.0+ omits `conversation`, (Meta: Status messages webhook reference)); undefined = unversioned. */
 	graphVersion?: string;
 	/** The statuses this message will go through, in order (sent, delivered, read, or failed). */
@@ -161,6 +164,8 @@ export interface RequestLogEntry {
 	status: number;
 	body: unknown;
 	responseId?: string;
+	/** The request took effect but the `acceptedThenReset` fault dropped its answer. */
+	answerDropped?: true;
 }
 
 export type WebhookKind = 'status' | 'inbound' | 'batch' | 'template_status';

@@ -37,8 +37,10 @@ export class WebhookDispatcher {
 
 	/** Posts the payload to every target; resolves when each delivery has succeeded or given up. */
 	deliver(request: DeliveryRequest): Promise<WebhookDelivery[]> {
-		const body = serialize(request.payload);
 		const targets = webhookTargets(this.state, request.field, request.wabaId, request.phoneNumberId);
+		// Nobody listens (the usual case under load): skip serializing and signing.
+		if (targets.length === 0) return Promise.resolve([]);
+		const body = serialize(request.payload);
 		return Promise.all(targets.map((target) => this.start(request.kind, request.field, body, target.url, this.headersFor(target, body), target.provider)));
 	}
 

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../../emulator';
 import { startReceiver } from '../harness/webhookReceiver';
@@ -30,6 +32,17 @@ it('`serve --port 0` prints the base URL and seeded credentials, and serves the 
 		expect(await health.json()).toMatchObject({ status: 'ok' });
 		const phone = await fetch(`${url}/v23.0/106540352242922?fields=verified_name`, { headers: { Authorization: 'Bearer EMULATOR_ACCESS_TOKEN' } });
 		expect(await phone.json()).toEqual({ verified_name: 'Lucky Shrub', id: '106540352242922' });
+	} finally {
+		stop();
+	}
+});
+
+it('`serve --tls-port 0 --cert-out FILE` also serves HTTPS and writes the certificate to trust', async () => {
+	const certificateFile = join(mkdtempSync(join(tmpdir(), 'emulator-cli-')), 'cert.pem');
+	const { output, stop } = await startCli(['--port', '0', '--tls-port', '0', '--cert-out', certificateFile]);
+	try {
+		expect(output).toMatch(new RegExp(`HTTPS \\(same emulator\\): https://127\\.0\\.0\\.1:\\d+  certificate: ${certificateFile}`));
+		expect(readFileSync(certificateFile, 'utf8')).toContain('-----BEGIN CERTIFICATE-----');
 	} finally {
 		stop();
 	}
