@@ -45,15 +45,16 @@ const RECOVERY_PER_SECOND = 0.05;
 const QUIET_BEFORE_RECOVERY_MS = 2000;
 
 /**
- * The rate a pacer grants at, and its slots. Grants are spread over slots of `pointsPerSlot`
- * grants each (about 10 ms long), so in any window of `seconds` at most
- * `rate × seconds + pointsPerSlot` go out.
+ * The rate a pacer grants at, and its slots. Grants go out at the start of slots of
+ * `pointsPerSlot` grants each (about 10 ms long at 1,000/s, one grant per slot below 200/s), so a
+ * window of `seconds` holds at most `pointsPerSlot × ⌈seconds × rate / pointsPerSlot⌉` grants.
+ * With `rate = ceiling / (1 + tolerance)` (whole slots), a window of 1 + tolerance seconds holds
+ * at most the ceiling. `share` (0–1] slows it down after 130429.
  */
 export function pacingPlan(messagesPerSecond: number, share = 1): { rate: number; pointsPerSlot: number; slotMs: number } {
 	const ceiling = Math.max(1, messagesPerSecond);
 	const pointsPerSlot = Math.max(1, Math.floor(ceiling / 100));
-	// rate × (1 + tolerance) + pointsPerSlot ≤ ceiling: never above it in any wall-clock second.
-	const rate = Math.max(0.1, ((ceiling - pointsPerSlot) / (1 + DELAY_TOLERANCE)) * share);
+	const rate = ((pointsPerSlot * Math.floor(ceiling / pointsPerSlot)) / (1 + DELAY_TOLERANCE)) * share;
 	return { rate, pointsPerSlot, slotMs: (1000 * pointsPerSlot) / rate };
 }
 
