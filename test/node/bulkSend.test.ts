@@ -4,7 +4,7 @@
  * refusals (130429, 131056, 131057), exactly once (accepted-then-dropped, Skip Items Already Sent),
  * items checked before the first request (B5) and a batch stopped by an expired token (C4).
  */
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { SEED } from '../../emulator';
 import { useInMemoryDeduplicator } from '../harness/inMemoryDeduplicator';
 import { useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
@@ -19,7 +19,7 @@ beforeEach(async () => await reset());
 const recipients = (count: number, from = 1000) => Array.from({ length: count }, (_, i) => `1650555${from + i}`);
 const itemsFor = (numbers: string[]): INodeExecutionData[] => numbers.map((to, i) => ({ json: { to, orderId: `ORDER-${i}` } }));
 
-function sendText(options: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
+function sendText(options: IDataObject = {}, extra: IDataObject = {}): INodeParameters {
 	return { resource: 'message', operation: 'sendText', to: '={{ $json.to }}', text: 'Your order has shipped', messageOptions: options, ...extra };
 }
 
