@@ -20,7 +20,7 @@ const recipients = (count: number, from = 1000) => Array.from({ length: count },
 const itemsFor = (numbers: string[]): INodeExecutionData[] => numbers.map((to, i) => ({ json: { to, orderId: `ORDER-${i}` } }));
 
 function sendText(options: IDataObject = {}, extra: IDataObject = {}): INodeParameters {
-	return { resource: 'message', operation: 'sendText', to: '={{ $json.to }}', text: 'Your order has shipped', messageOptions: options, ...extra };
+	return { resource: 'message', operation: 'sendText', to: '={{ $json.to }}', text: 'Your order has shipped', messageOptions: options as INodeParameters, ...(extra as INodeParameters) };
 }
 
 interface ThroughputSecond {
