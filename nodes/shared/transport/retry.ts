@@ -19,6 +19,12 @@ export interface RetryPolicy {
 	/** Waits of `maintenanceWaitSeconds` after 131057 (maintenance mode, about a minute). Default: none. */
 	maintenanceRetries?: number;
 	maintenanceWaitSeconds?: number;
+	/**
+	 * The first wait after any other refusal Meta says can succeed later (131000, 5xx) is at most
+	 * this, doubling after; without it, the code's advised wait (errors.ts). Waits of one item hold
+	 * up no other, but the last item's waits make the whole run longer.
+	 */
+	maxFirstWaitSeconds?: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 2, maxWaitSeconds: 30 };
@@ -26,7 +32,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 2, maxWaitSeconds
 /**
  * Sends of messages: more patience with the refusals that only say "later" (Meta: Throughput),
  * since a waiting item holds up no other item: 130429 up to 5 times, 131056 after 1, 4 and 16 s,
- * 131057 every 10 s for up to 2 minutes (a throughput upgrade takes about a minute).
+ * 131057 every 10 s for up to 2 minutes (a throughput upgrade takes about a minute); other
+ * temporary refusals (131000, 5xx) after 0.5 s, then 1 s, so a batch is not held up by its last items.
  */
 export const SEND_RETRY_POLICY: RetryPolicy = {
 	maxRetries: 2,
@@ -35,6 +42,7 @@ export const SEND_RETRY_POLICY: RetryPolicy = {
 	pairRateRetries: 3,
 	maintenanceRetries: 12,
 	maintenanceWaitSeconds: 10,
+	maxFirstWaitSeconds: 0.5,
 };
 
 export type Failure =
@@ -69,7 +77,7 @@ export function retryDelaySeconds(failure: Failure, attempt: number, idempotent:
 		} else if (failure.info.code === 131057 && policy.maintenanceWaitSeconds !== undefined) {
 			wait = policy.maintenanceWaitSeconds;
 		} else {
-			wait = base * 2 ** attempt;
+			wait = Math.min(base, policy.maxFirstWaitSeconds ?? base) * 2 ** attempt;
 		}
 	} else {
 		if (!idempotent && failure.requestMayHaveArrived) return undefined;
