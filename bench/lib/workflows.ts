@@ -99,7 +99,8 @@ export function triggerWorkflow(kind: TriggerKind, credentials: Credentials): { 
 			...base,
 			type: `${OUR_PACKAGE}.whatsAppBusinessTrigger`,
 			typeVersion: 1,
-			parameters: { authentication: 'cloudApi', events: ['message'], phoneNumberIds: '', registration: 'meta', options: {} },
+			// Manual registration: the deliveries are POSTed straight to n8n (Meta would need a public HTTPS URL).
+			parameters: { authentication: 'cloudApi', events: ['message'], phoneNumberIds: '', registration: 'manual', options: {} },
 			credentials: { whatsAppCloudApi: credentials.ours },
 		},
 		builtin: {

@@ -9,10 +9,14 @@ import type { PreparedSend, SendOperation } from './types';
 
 type NodeError = NodeApiError | NodeOperationError;
 
-/** Items sent at once per second of the ceiling: 150 ms answers need 0.15 s × ceiling; the rest lets items wait (131056) without holding up others. */
-const IN_FLIGHT_PER_MESSAGE_PER_SECOND = 0.4;
-const MIN_IN_FLIGHT = 8;
-const MAX_IN_FLIGHT = 600;
+/**
+ * Items under way at once, per message per second of the ceiling: one second's worth. Answers take
+ * 0.15 s or more and a busy n8n adds its own delay; the rest lets items wait (131056) without
+ * holding up the others. The pacer decides when each request goes out.
+ */
+const IN_FLIGHT_PER_MESSAGE_PER_SECOND = 1;
+const MIN_IN_FLIGHT = 16;
+const MAX_IN_FLIGHT = 1000;
 
 /** The sending number's identity for its pacer: API host and version, and the phone number ID. */
 function numberKey(connection: WhatsAppConnection): string {
@@ -91,14 +95,18 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 		});
 	}
 
+	const stopping = new AbortController();
 	const prepare = async (i: number): Promise<Prepared> => {
-		const connection = await connectionForItem.call(this, i);
+		let redactor: Redactor | undefined;
 		try {
+			const connection = await connectionForItem.call(this, i);
+			redactor = connection.redactor;
 			const pacer = await pacerOf.call(this, settings, connection, i);
-			const context: OperationContext = { itemIndex: i, connection, delivery: { pacer, ...(keys[i] !== undefined ? { alreadySentKey: keys[i] } : {}) } };
+			const delivery = { pacer, stopSignal: stopping.signal, ...(keys[i] !== undefined ? { alreadySentKey: keys[i] } : {}) };
+			const context: OperationContext = { itemIndex: i, connection, delivery };
 			return { context, prepared: await operation.prepare.call(this, context) };
 		} catch (error) {
-			throw toNodeError(node, error, i, connection.redactor);
+			throw toNodeError(node, error, i, redactor);
 		}
 	};
 	const preparedItems: Array<Prepared | undefined> = new Array(count);
@@ -111,13 +119,15 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 
 	let stop: NodeError | undefined;
 	let firstError: NodeError | undefined;
+	const notSent = (i: number, error: NodeError) =>
+		failed(i, error, { notSent: true, reason: 'Not sent: an earlier item got this error, which every item of the run would get.' });
 	let next = 0;
 	const sendNext = async (): Promise<void> => {
 		while (next < count && !firstError) {
 			const i = next++;
 			if (results[i]) continue;
 			if (stop) {
-				results[i] = failed(i, stop, { notSent: true, reason: 'Not sent: an earlier item got this error, which every item of the run would get.' });
+				results[i] = notSent(i, stop);
 				continue;
 			}
 			let item: Prepared;
@@ -140,11 +150,23 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 				}));
 				if (key !== undefined && store && !output.some((result) => result.json.validateOnly === true)) store.record(key);
 			} catch (error) {
+				// Its request was still waiting for the pacer when the batch stopped: it was not sent.
+				if (stopping.signal.aborted && error === stopping.signal.reason) {
+					if (continueOnFail) results[i] = notSent(i, error as NodeError);
+					continue;
+				}
 				const nodeError = toNodeError(node, error, i, redactor);
 				const info = metaErrorOf(nodeError) ?? metaErrorOf(error);
-				if (info && stopsBatch(info)) stop ??= nodeError;
-				if (!continueOnFail) firstError ??= nodeError;
-				else results[i] = failed(i, nodeError);
+				if (info && stopsBatch(info) && !stop) {
+					stop = nodeError;
+					stopping.abort(stop);
+				}
+				if (continueOnFail) results[i] = failed(i, nodeError);
+				else if (!firstError) {
+					// The node fails with this error: what has not gone out yet stays unsent.
+					firstError = nodeError;
+					stopping.abort(nodeError);
+				}
 			}
 		}
 	};

@@ -7,6 +7,8 @@ export interface Delivery {
 	pacer?: SendPacer;
 	/** The item's Already Sent Key: it goes into the message's tracking data (biz_opaque_callback_data). */
 	alreadySentKey?: string;
+	/** Aborted when the batch stops (an expired token): requests still waiting for the pacer are not sent. */
+	stopSignal?: AbortSignal;
 }
 
 /** What every operation and API reader gets besides `this`: the item index and how to reach WhatsApp for it. */

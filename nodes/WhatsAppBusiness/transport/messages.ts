@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, JsonObject, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type JsonObject, type NodeApiError } from 'n8n-workflow';
 import { attachErrorDetails, endpoints, SEND_RETRY_POLICY, toNodeError, whatsAppRequest } from '../../shared/transport';
 import { trackingDataWithKey } from '../../shared/whatsapp/messages';
 import type { OperationContext } from './connection';
@@ -45,6 +45,7 @@ export async function sendMessage(this: IExecuteFunctions, context: OperationCon
 		body: body as IDataObject,
 		itemIndex: context.itemIndex,
 		pacer: context.delivery?.pacer,
+		stopSignal: context.delivery?.stopSignal,
 		retry: SEND_RETRY_POLICY,
 	});
 	const reply = response.body as SendResponse;
@@ -85,7 +86,12 @@ export async function sendInOrder(
 		try {
 			results.push(await sendMessage.call(this, context, body));
 		} catch (error) {
-			throw partFailed(toNodeError(this.getNode(), error, context.itemIndex, context.connection.redactor), results, index, bodies.length, unsent(index));
+			// The batch's stop error is shared by every item: the part gets its own copy to describe.
+			const shared = error === context.delivery?.stopSignal?.reason;
+			const nodeError = shared
+				? new NodeOperationError(this.getNode(), (error as Error).message, { description: (error as NodeOperationError).description ?? undefined, itemIndex: context.itemIndex })
+				: toNodeError(this.getNode(), error, context.itemIndex, context.connection.redactor);
+			throw partFailed(nodeError, results, index, bodies.length, unsent(index));
 		}
 	}
 	return results;

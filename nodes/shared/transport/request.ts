@@ -37,6 +37,8 @@ export interface WhatsAppRequest {
 	 * ceiling); 130429 slows it down, 131057 pauses it (Meta: Throughput).
 	 */
 	pacer?: SendPacer;
+	/** Once aborted, no further attempt is sent (checked after the pacer's grant): the abort reason is thrown. */
+	stopSignal?: AbortSignal;
 }
 
 export interface WhatsAppResponse<T> {
@@ -108,6 +110,7 @@ export async function whatsAppRequest<T = IDataObject>(
 		let failure: Failure;
 		let response: FullResponse | undefined;
 		if (request.pacer) await request.pacer.acquire();
+		if (request.stopSignal?.aborted) throw request.stopSignal.reason;
 		try {
 			response = await send.call(this, connection.credentialType, options);
 		} catch (error) {

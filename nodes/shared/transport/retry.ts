@@ -20,9 +20,10 @@ export interface RetryPolicy {
 	maintenanceRetries?: number;
 	maintenanceWaitSeconds?: number;
 	/**
-	 * The first wait after any other refusal Meta says can succeed later (131000, 5xx) is at most
-	 * this, doubling after; without it, the code's advised wait (errors.ts). Waits of one item hold
-	 * up no other, but the last item's waits make the whole run longer.
+	 * The first wait after any other refusal Meta says can succeed soon (131000, 5xx) is at most
+	 * this, doubling after; without it, the code's advised wait (errors.ts). Advised waits longer
+	 * than maxWaitSeconds still give up. Waits of one item hold up no other, but the last item's
+	 * waits make the whole run longer.
 	 */
 	maxFirstWaitSeconds?: number;
 }
@@ -77,7 +78,9 @@ export function retryDelaySeconds(failure: Failure, attempt: number, idempotent:
 		} else if (failure.info.code === 131057 && policy.maintenanceWaitSeconds !== undefined) {
 			wait = policy.maintenanceWaitSeconds;
 		} else {
-			wait = Math.min(base, policy.maxFirstWaitSeconds ?? base) * 2 ** attempt;
+			// A code whose advised wait is longer than a run waits (132069: an hour) is still not retried.
+			const first = base <= policy.maxWaitSeconds ? Math.min(base, policy.maxFirstWaitSeconds ?? base) : base;
+			wait = first * 2 ** attempt;
 		}
 	} else {
 		if (!idempotent && failure.requestMayHaveArrived) return undefined;
