@@ -14,7 +14,7 @@ export const CLIENT_USAGE = [
 ].join('\n');
 
 const DEFAULT_URL = 'http://127.0.0.1:8089';
-const NUMERIC = new Set(['latitude', 'longitude', 'timestamp']);
+const NUMERIC = new Set(['latitude', 'longitude', 'timestamp', 'buttonIndex', 'rowIndex']);
 const MIME_BY_EXTENSION: Record<string, string> = {
 	jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', mp4: 'video/mp4', '3gp': 'video/3gpp',
 	ogg: 'audio/ogg', mp3: 'audio/mpeg', m4a: 'audio/mp4', aac: 'audio/aac', amr: 'audio/amr', pdf: 'application/pdf', txt: 'text/plain',

@@ -7,7 +7,7 @@
 import { checkRecipientFailures, checkWebhookValues, defaultWebhookConfig, type RecipientFailure, type WebhookConfig } from './config-webhook';
 import { checkPhoneNumberThroughputs, type PhoneNumberThroughput } from './state/throughput';
 
-export const FAULT_KINDS = ['http500', 'http503', 'reset', 'delay', 'acceptedThenReset'] as const;
+export const FAULT_KINDS = ['http500', 'http503', 'reset', 'delay', 'echoSecrets', 'acceptedThenReset'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** One fault rule: requests whose path matches `pathPattern` (a RegExp source) are disturbed. */
@@ -19,6 +19,9 @@ export interface FaultRule {
 	 * http500: answer 500 with Meta's envelope (code 131000 unless `code` says 1, 131016 …);
 	 * http503: answer 503 (code 2, "Service temporarily unavailable", unless `code` says otherwise);
 	 * reset: destroy the socket without answering; delay: wait `delayMs`, then answer normally;
+	 * echoSecrets: repeat the credentials the request carried and the app secret, as a careless API
+	 * does: in an error (HTTP `status`, default 400, code `code`, default 100) or, with a `status`
+	 * below 400, in an `echo` field added to the normal answer.
 	 * acceptedThenReset: handle the request as usual (a message is accepted, recorded and gets its
 	 * statuses), then destroy the socket instead of answering, so the client cannot know it went out.
 	 * Only requests that would have been answered 2xx spend a use of this kind.
@@ -26,10 +29,14 @@ export interface FaultRule {
 	kind: FaultKind;
 	/** How many more matching requests to disturb; the rule is removed at 0. Unlimited when omitted. */
 	count?: number;
+	/** How many matching requests to let through untouched before disturbing any (e.g. 1: the second send fails). */
+	skip?: number;
 	/** Chance (0..1) that a matching request is disturbed; 1 when omitted. */
 	probability?: number;
 	delayMs?: number;
 	code?: number;
+	/** echoSecrets only: the HTTP status of the answer. */
+	status?: number;
 }
 
 export interface TemplateReviewConfig {
@@ -200,6 +207,10 @@ function checkFaults(faults: unknown): string[] {
 		}
 		if (rule.probability !== undefined && !(typeof rule.probability === 'number' && rule.probability >= 0 && rule.probability <= 1)) {
 			problems.push(`faults[${index}].probability must be a number from 0 to 1`);
+		}
+		if (rule.skip !== undefined && (typeof rule.skip !== 'number' || rule.skip < 0)) problems.push(`faults[${index}].skip must be a number of requests (0 or more)`);
+		if (rule.status !== undefined && (typeof rule.status !== 'number' || rule.status < 200 || rule.status > 599)) {
+			problems.push(`faults[${index}].status must be an HTTP status between 200 and 599`);
 		}
 		if (rule.kind === 'delay' && typeof rule.delayMs !== 'number') problems.push(`faults[${index}].delayMs is required for kind "delay"`);
 	});

@@ -102,6 +102,15 @@ const FIXTURES: TemplateSeed[] = [
 		],
 	},
 	{
+		name: 'approval_request',
+		language: 'en_US',
+		category: 'UTILITY',
+		components: [
+			body('Approval needed: {{1}}. Please answer with a button below.', { body_text: [['Refund of £42.00 for order 860198']] }),
+			{ type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Approve' }, { type: 'QUICK_REPLY', text: 'Decline' }] },
+		],
+	},
+	{
 		name: 'after_hours_reply',
 		language: 'en_US',
 		category: 'UTILITY',
@@ -140,7 +149,6 @@ const FILLERS: Array<[string, string, string, TemplateStatus]> = [
 	['summer_catalog', 'es_ES', 'MARKETING', 'DISABLED'],
 	['seasonal_greetings', 'en_US', 'MARKETING', 'DISABLED'],
 	['plant_doctor', 'en_US', 'UTILITY', 'APPROVED'],
-	['pickup_ready', 'en_US', 'UTILITY', 'APPROVED'],
 ];
 
 function fillerSeed([name, language, category, status]: (typeof FILLERS)[number]): TemplateSeed {

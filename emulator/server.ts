@@ -8,7 +8,8 @@ import { handleAdmin } from './handlers/admin';
 import { readRawBody, parseBody } from './http/body';
 import type { HandlerResult, RequestContext } from './http/context';
 import { MetaApiError, metaErrorBody } from './http/errors';
-import { faultError, latencyMs, sleep, takeFault } from './http/faults';
+import { echoedSecrets, echoError, echoesInAnswer, faultError, latencyMs, sleep, takeFault } from './http/faults';
+import { HOSTED_FILES_PREFIX, serveHostedFile } from './http/hosted-files';
 import { boundaryOf } from './http/multipart';
 import type { RequestValidator } from './openapi/validator';
 import { isAppAccessToken } from './handlers/app-subscriptions';
@@ -26,7 +27,7 @@ export interface ServerDependencies {
 }
 
 /** Fault kinds decided before the request is handled, and the one decided once it succeeded. */
-const BEFORE_HANDLING: readonly FaultKind[] = ['http500', 'http503', 'reset', 'delay'];
+const BEFORE_HANDLING: readonly FaultKind[] = ['http500', 'http503', 'reset', 'delay', 'echoSecrets'];
 const AFTER_HANDLING: readonly FaultKind[] = ['acceptedThenReset'];
 
 /** Meta's Send messages page: "v23.0"; 360dialog paths such as /v1/configs/templates are not Graph versions. */
@@ -45,6 +46,7 @@ async function handle(deps: ServerDependencies, req: IncomingMessage, res: Serve
 	const { state } = deps;
 	const url = new URL(req.url ?? '/', 'http://emulator.local');
 	const method = (req.method ?? 'GET').toUpperCase();
+	if (url.pathname.startsWith(HOSTED_FILES_PREFIX)) return serveHostedFile(res, url, method);
 	if (url.pathname === '/__emulator' || url.pathname.startsWith('/__emulator/')) return handleAdminRequest(deps, req, res, url, method);
 
 	try {
@@ -53,6 +55,7 @@ async function handle(deps: ServerDependencies, req: IncomingMessage, res: Serve
 		if (fault?.kind === 'reset') return void req.socket.destroy();
 		if (fault?.kind === 'http500' || fault?.kind === 'http503') throw faultError(fault);
 		if (fault?.kind === 'delay') await sleep(fault.delayMs ?? 0);
+		if (fault?.kind === 'echoSecrets' && !echoesInAnswer(fault)) throw echoError(fault, echoedSecrets(state.config, req, url));
 		const latency = latencyMs(state.config);
 		if (latency > 0) await sleep(latency);
 
@@ -72,6 +75,9 @@ async function handle(deps: ServerDependencies, req: IncomingMessage, res: Serve
 			if (message) message.answerDropped = true;
 			logAccepted(context, result, true);
 			return void req.socket.destroy();
+		}
+		if (echoesInAnswer(fault) && result.json && typeof result.json === 'object' && !Array.isArray(result.json)) {
+			result.json = { ...result.json, echo: echoedSecrets(state.config, req, url) };
 		}
 		respond(res, result);
 		logAccepted(context, result, false);

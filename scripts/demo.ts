@@ -54,6 +54,7 @@ function portIsFree(port: number): Promise<boolean> {
 const { zone: DEMO_ZONE, waIds: [DEMO_CUSTOMER] } = daytimeRecipients(1);
 const DEMO_ORDER = { phone: `+${DEMO_CUSTOMER}`, firstName: 'Pablo', orderNumber: '860198', total: '£42.00' };
 const DEMO_CART = { phone: `+${DEMO_CUSTOMER}`, firstName: 'Pablo', cartId: 'abc123', items: 'a Golden Barrel cactus' };
+const DEMO_REFUND = { managerPhone: `+${DEMO_CUSTOMER}`, customerName: 'Ann', orderNumber: '860198', amount: '£42.00', reason: 'Arrived broken' };
 
 const curl = (url: string, body: object) => `curl -X POST ${url} -H 'content-type: application/json' -d '${JSON.stringify(body)}'`;
 
@@ -69,7 +70,7 @@ function instructions(stack: WhatsAppStack): string {
     `Emulator      ${emulator.url}   (a local WhatsApp Cloud API: emulator/README.md)`,
     `Credential    "${credential.name}": Base URL ${emulator.url}, WABA ${SEED.wabaId}, Phone Number ID ${SEED.phoneNumberId},`,
     `              access token, app secret and verify token: the emulator's seeded values (emulator-only, never Meta's).`,
-    'Data tables   whatsapp_contacts, whatsapp_message_status (n8n › Overview › Data tables)',
+    'Data tables   whatsapp_contacts, whatsapp_message_status, whatsapp_template_daily, whatsapp_spend_daily (n8n › Overview › Data tables)',
     'Workflows',
     ...workflows,
     '  (delivery-status needs the number inbound-to-data-table uses: Meta sends one number\'s webhooks to one URL; swap them to try it)',
@@ -81,8 +82,14 @@ function instructions(stack: WhatsAppStack): string {
     `  An abandoned cart:     ${curl(examples['abandoned-cart'].url, DEMO_CART)}`,
     '                         → a free-form text if the customer wrote in the last 24 h, else the abandoned_cart template;',
     `                           held until 08:00 when it is night where the number is from (this one: ${DEMO_ZONE})`,
+    `  A refund to approve:   ${curl(examples['refund-approval'].url, DEMO_REFUND)}`,
+    `                         → the manager (${DEMO_CUSTOMER}) gets Approve / Decline buttons (or the approval_request template); tap one:`,
+    `                           npx tsx emulator/cli.ts simulate --from ${DEMO_CUSTOMER} --type button_reply --button-index 0${urlFlag}`,
+    `                           (outside the window: --type button --button-index 0); the waiting execution goes on`,
     `  After hours (2nd no.): npx tsx emulator/cli.ts simulate --from ${DEMO_CUSTOMER} --phone-number-id ${SEED.secondPhoneNumberId} --text "Open?"${urlFlag}`,
     `  What was sent:         curl ${emulator.url}/__emulator/messages   (and /__emulator/requests, /__emulator/webhook-deliveries)`,
+    '  Daily report:          open "WhatsApp: daily report" in the editor and run it: yesterday\'s spend and template',
+    '                         performance go to the Data tables (Template Analytics first asks for Analytics › Enable Template Insights)',
     '',
     'Ctrl-C stops n8n and the emulator.',
   ].join('\n');

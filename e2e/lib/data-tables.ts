@@ -24,6 +24,26 @@ export const DATA_TABLES: Record<string, { name: string; type: ColumnType }[]> =
     { name: 'error_advice', type: 'string' },
     { name: 'updated_at', type: 'date' },
   ],
+  // Written by daily-whatsapp-report.
+  whatsapp_template_daily: [
+    { name: 'date', type: 'date' },
+    { name: 'template_name', type: 'string' },
+    { name: 'template_id', type: 'string' },
+    { name: 'category', type: 'string' },
+    { name: 'sent', type: 'number' },
+    { name: 'delivered', type: 'number' },
+    { name: 'read', type: 'number' },
+    { name: 'clicked', type: 'number' },
+    { name: 'amount_spent', type: 'number' },
+  ],
+  whatsapp_spend_daily: [
+    { name: 'date', type: 'date' },
+    { name: 'pricing_category', type: 'string' },
+    { name: 'pricing_type', type: 'string' },
+    { name: 'country', type: 'string' },
+    { name: 'volume', type: 'number' },
+    { name: 'cost', type: 'number' },
+  ],
 };
 
 export type DataTableName = keyof typeof DATA_TABLES;

@@ -11,7 +11,7 @@ export const PACKAGE_NAME = 'n8n-nodes-whatsapp-business';
 export const TRIGGER_TYPE = `${PACKAGE_NAME}.whatsAppBusinessTrigger`;
 const CREDENTIAL_TYPE = 'whatsAppCloudApi';
 
-export const EXAMPLE_NAMES = ['order-confirmation', 'abandoned-cart', 'inbound-to-data-table', 'after-hours-reply', 'delivery-status'] as const;
+export const EXAMPLE_NAMES = ['order-confirmation', 'abandoned-cart', 'inbound-to-data-table', 'after-hours-reply', 'delivery-status', 'daily-whatsapp-report', 'refund-approval'] as const;
 export type ExampleName = (typeof EXAMPLE_NAMES)[number];
 
 export interface ExampleNode {
@@ -58,10 +58,14 @@ export function triggerOf(workflow: ExampleWorkflow): ExampleNode {
   return trigger;
 }
 
-/** The production URL of a workflow's webhook: `webhook/<path>` for n8n's Webhook node, `webhook/<id>/webhook` for our trigger. */
+/**
+ * The production URL of a workflow's webhook: `webhook/<path>` for n8n's Webhook node, `webhook/<id>/webhook` for our
+ * trigger, '' for a workflow started otherwise (a Schedule Trigger).
+ */
 export function productionWebhookPath(workflow: ExampleWorkflow): string {
   const webhook = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.webhook');
   if (webhook) return String(webhook.parameters.path);
+  if (!workflow.nodes.some((node) => node.type === TRIGGER_TYPE)) return '';
   return `${triggerOf(workflow).webhookId}/webhook`;
 }
 

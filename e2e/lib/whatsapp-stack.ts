@@ -33,7 +33,7 @@ export const TRIGGER_PHONE_NUMBERS: Partial<Record<ExampleName, string[]>> = {
   'delivery-status': [SEED.phoneNumberId],
 };
 
-export const DEFAULT_ACTIVE: ExampleName[] = ['order-confirmation', 'abandoned-cart', 'inbound-to-data-table', 'after-hours-reply'];
+export const DEFAULT_ACTIVE: ExampleName[] = ['order-confirmation', 'abandoned-cart', 'inbound-to-data-table', 'after-hours-reply', 'refund-approval'];
 
 export interface StackOptions {
   /** Built package folder (package.json + dist); default $WHATSAPP_PACKAGE_DIR, else the repository. */
@@ -48,7 +48,7 @@ export interface StackOptions {
 export interface ImportedExample {
   id: string;
   workflow: ExampleWorkflow;
-  /** Production URL of its Webhook node or trigger. */
+  /** Production URL of its Webhook node or trigger; '' when it has neither (Schedule Trigger). */
   url: string;
   active: boolean;
 }
@@ -126,7 +126,8 @@ export async function startWhatsAppStack(options: StackOptions = {}): Promise<Wh
       const phoneNumbers = TRIGGER_PHONE_NUMBERS[name];
       if (phoneNumbers) workflow = withTriggerPhoneNumbers(workflow, phoneNumbers);
       const id = await n8n.importWorkflow(workflow);
-      examples[name] = { id, workflow, url: n8n.webhookUrl(productionWebhookPath(workflow)), active: false };
+      const webhookPath = productionWebhookPath(workflow);
+      examples[name] = { id, workflow, url: webhookPath ? n8n.webhookUrl(webhookPath) : '', active: false };
     }
     const activate = async (name: ExampleName): Promise<void> => {
       await publishWithRetry(n8n, examples[name].id, examples[name].workflow.name);

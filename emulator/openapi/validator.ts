@@ -52,6 +52,9 @@ export class RequestValidator {
 		// inlineRefs: false compiles each shared schema once (start-up ~0.15 s instead of ~0.6 s).
 		const ajv = new Ajv2020({ strict: false, validateSchema: false, allErrors: true, inlineRefs: false });
 		addFormats(ajv);
+		// MediaObject.link is `format: url` described as "HTTP/HTTPS only" (vendored OpenAPI); ajv-formats' url
+		// also refuses IP addresses and localhost, which would refuse links to a file server on this machine.
+		ajv.addFormat('url', /^https?:\/\/[^\s/$.?#].[^\s]*$/i);
 		// Each request schema becomes a named component so its local $refs resolve in one document.
 		for (const [operation, [path, method, mediaType]] of Object.entries(VALIDATED_OPERATIONS)) {
 			const requestBody = (document.paths[path]?.[method] as any)?.requestBody;

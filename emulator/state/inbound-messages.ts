@@ -12,7 +12,7 @@ export class InboundInputError extends Error {}
 
 export const INBOUND_TYPES = [
 	'text', 'image', 'video', 'audio', 'document', 'sticker', 'location', 'contacts', 'reaction', 'button',
-	'button_reply', 'list_reply', 'nfm_reply', 'interactive', 'order', 'system', 'unsupported',
+	'button_reply', 'list_reply', 'nfm_reply', 'interactive', 'order', 'system', 'request_welcome', 'unsupported',
 ] as const;
 
 type Json = Record<string, unknown>;
@@ -62,17 +62,61 @@ function media(kind: string) {
 }
 
 function interactiveReply(kind: 'button_reply' | 'list_reply' | 'nfm_reply') {
-	return (_context: BuildContext, input: Json): Json => {
+	return (context: BuildContext, input: Json): Json => {
+		const tapped = kind === 'nfm_reply' ? undefined : tappedChoice(context, kind, input);
 		const reply: Json =
 			kind === 'nfm_reply'
 				? { name: 'flow', body: 'Sent', response_json: typeof input.responseJson === 'string' ? input.responseJson : JSON.stringify(input.responseJson ?? { flow_token: 'unused' }) }
 				: {
-						id: text(input.replyId, kind === 'button_reply' ? 'change-button' : 'priority_express'),
-						title: text(input.title, kind === 'button_reply' ? 'Change' : 'Priority Mail Express'),
-						...(kind === 'list_reply' ? { description: text(input.description, 'Next Day to 2 Days') } : {}),
+						id: text(input.replyId, tapped?.id ?? (kind === 'button_reply' ? 'change-button' : 'priority_express')),
+						title: text(input.title, tapped?.title ?? (kind === 'button_reply' ? 'Change' : 'Priority Mail Express')),
+						...(kind === 'list_reply' ? { description: text(input.description, tapped ? (tapped.description ?? '') : 'Next Day to 2 Days') } : {}),
 					};
+		if (kind === 'list_reply' && reply.description === '') delete reply.description;
 		return { type: 'interactive', interactive: { type: kind, [kind]: reply } };
 	};
+}
+
+/** The message a tap refers to: `replyTo`, else the latest message of that type to the user. */
+function tappedMessage(context: BuildContext, type: 'template' | 'interactive', input: Json) {
+	const byId = typeof input.replyTo === 'string' ? context.state.messages.get(input.replyTo) : undefined;
+	return byId ?? lastOutbound(context, type);
+}
+
+/**
+ * `buttonIndex` (reply buttons, 0-based) or `rowIndex` (list rows, counted across sections): the
+ * user taps that button or row of the interactive message, which returns its id and title (Meta:
+ * Interactive reply buttons messages, Interactive list messages).
+ */
+function tappedChoice(context: BuildContext, kind: 'button_reply' | 'list_reply', input: Json): { id: string; title: string; description?: string } | undefined {
+	const position = kind === 'button_reply' ? input.buttonIndex : input.rowIndex;
+	if (typeof position !== 'number') return undefined;
+	const interactive = (tappedMessage(context, 'interactive', input)?.body.interactive ?? {}) as Json;
+	const action = (interactive.action ?? {}) as Json;
+	const choices =
+		kind === 'button_reply'
+			? ((action.buttons ?? []) as Json[]).map((button) => button.reply as { id: string; title: string })
+			: ((action.sections ?? []) as Json[]).flatMap((section) => (section.rows ?? []) as Array<{ id: string; title: string; description?: string }>);
+	const choice = choices[position];
+	if (!choice) throw new InboundInputError(`The message tapped has no ${kind === 'button_reply' ? 'button' : 'row'} ${position} (it has ${choices.length}).`);
+	return choice;
+}
+
+/**
+ * `buttonIndex`: the user taps that quick-reply button of the template message: the webhook returns
+ * the payload sent for that button (else its text) and the button's text (Meta: Template components).
+ */
+function tappedTemplateButton(context: BuildContext, input: Json): { payload: string; text: string } | undefined {
+	if (typeof input.buttonIndex !== 'number') return undefined;
+	const message = tappedMessage(context, 'template', input);
+	const template = (message?.body.template ?? {}) as { name?: string; language?: { code?: string }; components?: Json[] };
+	const definition = [...context.state.templates.values()].find((record) => record.name === template.name && record.language === template.language?.code);
+	const button = definition?.components.find((component) => component.type === 'BUTTONS')?.buttons?.[input.buttonIndex];
+	if (!button || button.type !== 'QUICK_REPLY') throw new InboundInputError(`The template message tapped has no quick-reply button ${input.buttonIndex}.`);
+	const sent = (template.components ?? []).find((component) => component.type === 'button' && Number(component.index) === input.buttonIndex);
+	const payload = ((sent?.parameters ?? []) as Json[]).find((parameter) => parameter.type === 'payload')?.payload;
+	const label = button.text ?? '';
+	return { payload: typeof payload === 'string' ? payload : label, text: label };
 }
 
 const BUILDERS: Record<string, (context: BuildContext, input: Json) => Json> = {
@@ -96,9 +140,10 @@ const BUILDERS: Record<string, (context: BuildContext, input: Json) => Json> = {
 		// Meta's Messages webhook reference page: removing a reaction sends an empty emoji (or none: "emoji": null).
 		return { type: 'reaction', reaction: { message_id: target, ...(input.emoji === null ? {} : { emoji: text(input.emoji, '👍') }) } };
 	},
-	button: (_context, input) => {
-		const label = text(input.text, 'Unsubscribe');
-		return { type: 'button', button: { payload: text(input.payload, label), text: label } };
+	button: (context, input) => {
+		const tapped = tappedTemplateButton(context, input);
+		const label = text(input.text, tapped?.text ?? 'Unsubscribe');
+		return { type: 'button', button: { payload: text(input.payload, tapped?.payload ?? label), text: label } };
 	},
 	button_reply: interactiveReply('button_reply'),
 	list_reply: interactiveReply('list_reply'),
@@ -112,6 +157,8 @@ const BUILDERS: Record<string, (context: BuildContext, input: Json) => Json> = {
 		const newWaId = text(input.newWaId, '12195555358').replace(/\D/g, '');
 		return { type: 'system', system: { body: `User ${context.name} changed from ${context.waId} to ${newWaId}`, wa_id: newWaId, type: 'user_changed_number' } };
 	},
+	// Meta's Conversational components page, Welcome messages: the user opened the chat for the first time; no object.
+	request_welcome: () => ({ type: 'request_welcome' }),
 	unsupported: (_context, input) => ({
 		type: 'unsupported',
 		errors: [{ code: 131051, title: 'Message type unknown', message: 'Message type unknown', error_data: { details: 'Message type is currently not supported.' } }],

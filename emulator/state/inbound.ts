@@ -16,7 +16,7 @@ export { InboundInputError, INBOUND_TYPES } from './inbound-messages';
 export interface InboundInput {
 	from?: string;
 	phoneNumberId?: string;
-	/** text (default), image, video, audio, document, sticker, location, contacts, reaction, button, button_reply, list_reply, nfm_reply, order, system, unsupported. */
+	/** text (default), image, video, audio, document, sticker, location, contacts, reaction, button, button_reply, list_reply, nfm_reply, order, system, request_welcome, unsupported. */
 	type?: string;
 	/** Unix seconds (number or numeric string); defaults to now. An old timestamp opens an old window. */
 	timestamp?: number | string;

@@ -56,6 +56,7 @@ export function recordStatus(state: EmulatorState, message: SentMessage, status:
 		messageId: message.id,
 		phoneNumberId: message.phoneNumberId,
 		recipientId: message.waId,
+		...(message.userId ? { recipientUserId: message.userId } : {}),
 		status,
 		timestamp: Math.floor(state.now() / 1000),
 		...(errors ? { errors } : {}),

@@ -108,6 +108,8 @@ export interface StatusEvent {
 	messageId: string;
 	phoneNumberId: string;
 	recipientId: string;
+	/** recipient_user_id: the BSUID, when the message was sent to one (Meta: Business-scoped user IDs). */
+	recipientUserId?: string;
 	status: Exclude<OutboundStatus, 'accepted'>;
 	timestamp: number;
 	errors?: WebhookError[];

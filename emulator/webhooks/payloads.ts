@@ -57,6 +57,8 @@ export function statusObject(event: StatusEvent): Record<string, unknown> {
 		status: event.status,
 		timestamp: String(event.timestamp), // (Meta: Send messages) strings in messages webhooks
 		recipient_id: event.recipientId,
+		// Meta's Business-scoped user IDs page: set when the message was sent to the user's BSUID.
+		...(event.recipientUserId ? { recipient_user_id: event.recipientUserId } : {}),
 		...(event.bizOpaqueCallbackData !== undefined ? { biz_opaque_callback_data: event.bizOpaqueCallbackData } : {}),
 		...(event.conversation ? { conversation: event.conversation } : {}),
 		...(event.pricing ? { pricing: event.pricing } : {}),

@@ -1,6 +1,15 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
 import { nodeProperties } from './actions/properties';
 import { router } from './actions/router';
+import { waitingWebhook, waitingWebhooks } from './actions/waitingWebhook';
 import { listSearch, loadOptions, resourceMapping } from './methods';
 
 export class WhatsAppBusiness implements INodeType {
@@ -21,6 +30,9 @@ export class WhatsAppBusiness implements INodeType {
 			{ name: 'whatsAppCloudApi', required: true, displayOptions: { show: { authentication: ['cloudApi'] } } },
 			{ name: 'whatsApp360DialogApi', required: true, displayOptions: { show: { authentication: ['dialog360'] } } },
 		],
+		// Message › Send and Wait for Response: n8n resumes the waiting execution through this webhook.
+		webhooks: waitingWebhooks,
+		waitingNodeTooltip: '={{ $parameter["operation"] === "sendAndWait" ? "Execution will continue after the answer on WhatsApp" : "" }}',
 		properties: nodeProperties,
 	};
 
@@ -28,5 +40,9 @@ export class WhatsAppBusiness implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await waitingWebhook.call(this);
 	}
 }

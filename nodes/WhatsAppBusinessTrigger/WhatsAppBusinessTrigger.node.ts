@@ -20,7 +20,9 @@ export class WhatsAppBusinessTrigger implements INodeType {
 		name: 'whatsAppBusinessTrigger',
 		icon: { light: 'file:whatsapp.svg', dark: 'file:whatsapp.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: Trigger On starts with messages only (statuses are added for delivery tracking).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
 		description:
 			'Starts the workflow on WhatsApp messages, statuses and account events (Cloud API or 360dialog), with signature check, deduplication and media download',

@@ -159,6 +159,16 @@ const options: INodeProperties = {
 			description: 'With Drop Duplicates on: how long to remember an event ID. Meta retries for up to 7 days (168 hours).',
 		},
 		{
+			displayName: 'Late Answer Reply',
+			name: 'lateAnswerReply',
+			type: 'string',
+			default: '',
+			placeholder: 'Thanks! This request was already answered or has expired.',
+			description:
+				'Text sent back to a person whose Send and Wait answer came too late (the request was already answered, or its wait limit passed). Empty sends nothing.',
+			displayOptions: { hide: { sendAndWaitAnswers: ['ignore'] } },
+		},
+		{
 			displayName: 'Mark as Read',
 			name: 'markAsRead',
 			type: 'boolean',
@@ -175,6 +185,23 @@ const options: INodeProperties = {
 			description: 'Only these inbound message types start the workflow. Empty means all.',
 		},
 		{
+			displayName: 'Send and Wait Answers',
+			name: 'sendAndWaitAnswers',
+			type: 'options',
+			default: 'resumeAndOutput',
+			options: [
+				{
+					name: 'Resume and Output',
+					value: 'resumeAndOutput',
+					description: 'Resume the execution that waits for the answer, and also output the message here, with sendAndWait saying what happened',
+				},
+				{ name: 'Resume Only', value: 'resumeOnly', description: 'Resume the waiting execution; answers (also late or repeated ones) start nothing here' },
+				{ name: 'Ignore', value: 'ignore', description: 'Resume nothing: answers are ordinary messages here' },
+			],
+			description:
+				'Answers to "Send and Wait for Response" (a button, list row or template button it sent, or the next text of the person asked) resume the workflow execution that asked, in whatever workflow it runs',
+		},
+		{
 			displayName: 'Statuses',
 			name: 'statuses',
 			type: 'multiOptions',
@@ -185,17 +212,26 @@ const options: INodeProperties = {
 	],
 };
 
+/**
+ * Trigger On. Version 1.1 starts with messages only: with statuses as well, a chatbot built with the
+ * defaults ran once per sent, delivered and read status of its own replies. Version 1 keeps its
+ * default, so workflows saved with it (n8n does not store defaults) behave as before.
+ */
+const triggerOn: INodeProperties = {
+	displayName: 'Trigger On',
+	name: 'events',
+	type: 'multiOptions',
+	required: true,
+	options: EVENT_OPTIONS,
+	default: [],
+	description:
+		'One item per message, status or change. Add Status to track delivery (sent, delivered, read, failed); a chatbot should not, or it runs once per status of its own replies. Template, account and quality events reach only the app-level callback: Meta never sends them to a WABA or phone-number override.',
+};
+
 export const triggerProperties: INodeProperties[] = [
 	providerProperty,
-	{
-		displayName: 'Trigger On',
-		name: 'events',
-		type: 'multiOptions',
-		required: true,
-		options: EVENT_OPTIONS,
-		default: ['message', 'status'],
-		description: 'One item per message, status or change. Template, account and quality events reach only the app-level callback: Meta never sends them to a WABA or phone-number override.',
-	},
+	{ ...triggerOn, default: ['message', 'status'], displayOptions: { show: { '@version': [1] } } },
+	{ ...triggerOn, default: ['message'], displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } } },
 	{
 		displayName: 'Phone Number IDs',
 		name: 'phoneNumberIds',
@@ -209,4 +245,12 @@ export const triggerProperties: INodeProperties[] = [
 	...registration,
 	...authenticity,
 	options,
+	{
+		// Send and Wait answers are POSTed to $execution.resumeUrl of the waiting execution; n8n evaluates
+		// this in the Trigger's own context, which gives the instance's resume base (webhook/answers.ts).
+		displayName: 'Resume URL',
+		name: 'resumeUrl',
+		type: 'hidden',
+		default: '={{ $execution.resumeUrl }}',
+	},
 ];

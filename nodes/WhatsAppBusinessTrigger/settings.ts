@@ -18,6 +18,10 @@ export interface TriggerSettings {
 	downloadMedia: boolean;
 	binaryPropertyName: string;
 	markAsRead: boolean;
+	/** What Send and Wait answers do here (webhook/answers.ts). */
+	sendAndWaitAnswers: 'resumeAndOutput' | 'resumeOnly' | 'ignore';
+	/** Sent to people whose answer came too late; '' = nothing. */
+	lateAnswerReply: string;
 }
 
 interface TriggerOptions {
@@ -29,6 +33,8 @@ interface TriggerOptions {
 	downloadMedia?: boolean;
 	binaryPropertyName?: string;
 	markAsRead?: boolean;
+	sendAndWaitAnswers?: TriggerSettings['sendAndWaitAnswers'];
+	lateAnswerReply?: string;
 }
 
 /** "106540352242922, 106540352242923" → ['106540352242922', '106540352242923']. */
@@ -50,7 +56,8 @@ export function readSettings(this: IWebhookFunctions | IHookFunctions): TriggerS
 	return {
 		provider,
 		registration: registrationFor(provider, this.getNodeParameter('registration', isMeta ? 'meta' : 'dialog360') as Registration),
-		events: this.getNodeParameter('events', ['message', 'status']) as string[],
+		// n8n fills in the default of the node's version (properties.ts: 1 adds statuses, 1.1 does not).
+		events: this.getNodeParameter('events') as string[],
 		phoneNumberIds: isMeta ? parseIdList(String(this.getNodeParameter('phoneNumberIds', ''))) : [],
 		signatureCheck,
 		secretHeader:
@@ -68,6 +75,8 @@ export function readSettings(this: IWebhookFunctions | IHookFunctions): TriggerS
 		downloadMedia: options.downloadMedia ?? false,
 		binaryPropertyName: (options.binaryPropertyName ?? 'data').trim() || 'data',
 		markAsRead: options.markAsRead ?? false,
+		sendAndWaitAnswers: options.sendAndWaitAnswers ?? 'resumeAndOutput',
+		lateAnswerReply: (options.lateAnswerReply ?? '').trim(),
 	};
 }
 

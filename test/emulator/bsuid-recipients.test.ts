@@ -31,6 +31,15 @@ describe('business-scoped user IDs (BSUID) as recipients', () => {
 		expect(emulator.state.messages.get(response.json.messages[0].id)).toMatchObject({ waId: USER, userId, to: userId, status: 'sent' });
 	});
 
+	it('the statuses of a message sent to a BSUID carry recipient_user_id (Meta: Business-scoped user IDs)', async () => {
+		await openWindow(emulator);
+		const viaBsuid = await sendRaw(emulator, { recipient: userId, ...text });
+		const viaNumber = await sendRaw(emulator, { to: USER, ...text });
+		const statusOf = (id: string) => emulator.state.outcomes.find((event) => event.messageId === id && event.status === 'sent');
+		expect(statusOf(viaBsuid.json.messages[0].id)).toMatchObject({ recipientId: USER, recipientUserId: userId });
+		expect(statusOf(viaNumber.json.messages[0].id)).not.toHaveProperty('recipientUserId');
+	});
+
 	it('with both `to` and `recipient`, `to` wins', async () => {
 		await openWindow(emulator);
 		const response = await sendRaw(emulator, { to: `+${USER}`, recipient: 'US.11111111111111111111', ...text });

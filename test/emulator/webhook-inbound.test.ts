@@ -97,12 +97,47 @@ describe('inbound message webhooks (Meta: Messages webhook reference)', () => {
 		expect((await inbound({ text: 'About this one', replyTo: templateId })).message.context).toEqual({ from: '15550783881', id: templateId });
 	});
 
+	it('a tap by position returns what was sent for that button or row: reply-button id, list-row id, template quick-reply payload (Meta: Messages webhook reference)', async () => {
+		await openWindow(stack.emulator);
+		const buttons = [{ type: 'reply', reply: { id: 'yes-id', title: 'Yes' } }, { type: 'reply', reply: { id: 'no-id', title: 'No' } }];
+		const askId = (await send(stack.emulator, { type: 'interactive', interactive: { type: 'button', body: { text: 'Approve?' }, action: { buttons } } })).json.messages[0].id;
+		const rows = [{ id: 'r1', title: 'Red' }, { id: 'r2', title: 'Green', description: 'Like a cactus' }];
+		const sections = [{ title: 'Warm', rows: [rows[0]] }, { title: 'Cool', rows: [rows[1]] }];
+		const listId = (await send(stack.emulator, { type: 'interactive', interactive: { type: 'list', body: { text: 'Colour?' }, action: { button: 'Pick', sections } } })).json.messages[0].id;
+		const templateId = (await send(stack.emulator, {
+			type: 'template',
+			template: { name: 'approval_request', language: { code: 'en_US' }, components: [
+				{ type: 'body', parameters: [{ type: 'text', text: 'a refund' }] },
+				{ type: 'button', sub_type: 'quick_reply', index: '1', parameters: [{ type: 'payload', payload: 'DECLINE-42' }] },
+			] },
+		})).json.messages[0].id;
+		stack.receiver.clear();
+		expect((await inbound({ type: 'button_reply', buttonIndex: 1, replyTo: askId })).message).toMatchObject({ context: { id: askId }, interactive: { type: 'button_reply', button_reply: { id: 'no-id', title: 'No' } } });
+		stack.receiver.clear();
+		expect((await inbound({ type: 'list_reply', rowIndex: 1 })).message).toMatchObject({ context: { id: listId }, interactive: { type: 'list_reply', list_reply: { id: 'r2', title: 'Green', description: 'Like a cactus' } } });
+		stack.receiver.clear();
+		expect((await inbound({ type: 'button', buttonIndex: 1 })).message).toMatchObject({ context: { id: templateId }, type: 'button', button: { payload: 'DECLINE-42', text: 'Decline' } });
+		stack.receiver.clear();
+		// No payload was sent for button 0: the webhook carries its text (as in Meta's example).
+		expect((await inbound({ type: 'button', buttonIndex: 0 })).message.button).toEqual({ payload: 'Approve', text: 'Approve' });
+		const missing = await call(stack.emulator, 'POST', '/__emulator/inbound', { from: USER, type: 'button_reply', buttonIndex: 5, replyTo: askId });
+		expect(missing.status).toBe(400);
+	});
+
 	it('a system notice (number change) carries no contacts and does not open the window (Meta: Messages webhook reference)', async () => {
 		const { post, message } = await inbound({ type: 'system', newWaId: '12195555358' });
 		expect(valueOf(post).contacts).toBeUndefined();
 		expect(message.system).toEqual({ body: `User Sheena Nelson changed from ${USER} to 12195555358`, wa_id: '12195555358', type: 'user_changed_number' });
 		const sent = await send(stack.emulator, { type: 'text', text: { body: 'Hello?' } });
 		expect(stack.emulator.state.messages.get(sent.json.messages[0].id)!.status).toBe('failed');
+	});
+
+	it('request_welcome (the user opened the chat for the first time) has no object and opens the window (Meta: Conversational components)', async () => {
+		const { post, message } = await inbound({ type: 'request_welcome' });
+		expect(valueOf(post).contacts).toEqual([{ profile: { name: 'Sheena Nelson' }, wa_id: USER }]);
+		expect(message).toEqual({ from: USER, id: expect.stringMatching(/^wamid\./), timestamp: expect.stringMatching(/^\d+$/), type: 'request_welcome' });
+		const sent = await send(stack.emulator, { type: 'text', text: { body: 'Welcome!' } });
+		expect(stack.emulator.state.messages.get(sent.json.messages[0].id)!.status).toBe('sent');
 	});
 
 	it('a raw message object is posted verbatim (from, id and timestamp filled in only when missing)', async () => {

@@ -51,6 +51,8 @@ export interface MetaOpenApi {
 	messageValidator(type: string): ValidateFunction;
 	/** Meta's own request examples of POST /messages, by their name in the document. */
 	messageExamples: Record<string, Record<string, any>>;
+	/** A schema of the document's components by name (e.g. WhatsAppBusinessAccount). */
+	componentValidator(name: string): ValidateFunction;
 }
 
 let cached: MetaOpenApi | undefined;
@@ -75,6 +77,7 @@ export function metaOpenApi(): MetaOpenApi {
 		list: ajv.compile(inMeta(document.paths[TEMPLATES].get.responses['200'].content['application/json'].schema)),
 		messageValidator: (type) => ajv.getSchema(`meta${messageMapping[type]}`) ?? ajv.compile({ $ref: `meta${messageMapping[type]}` }),
 		messageExamples: Object.fromEntries(Object.entries(examples).map(([name, example]) => [name, example.value])),
+		componentValidator: (name) => ajv.getSchema(`meta#/components/schemas/${name}`) ?? ajv.compile({ $ref: `meta#/components/schemas/${name}` }),
 	};
 	return cached;
 }

@@ -1,25 +1,21 @@
 /**
  * Runs our nodes inside n8n-core's real execution contexts (ExecuteContext, LoadOptionsContext),
  * so node tests exercise n8n's own HTTP helpers, parameter resolution and binary-data handling
- * against the emulator over real HTTP. Only the credential store is ours: credentials are given
- * in clear, as n8n would hand them over after decryption.
+ * against the emulator and the CRM fakes over real HTTP. Only the credential store is ours
+ * (testCredentialsHelper.ts): credentials are given in clear, as n8n would hand them over after decryption.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BinaryDataService, ExecuteContext, InstanceSettings, LoadOptionsContext } from 'n8n-core';
 import {
-	ICredentialsHelper,
 	NodeHelpers,
 	Workflow,
-	type ICredentialDataDecryptedObject,
 	type ICredentialType,
-	type ICredentials,
+	type ICredentialsHelper,
 	type IExecuteData,
-	type IHttpRequestOptions,
 	type INode,
 	type INodeExecutionData,
-	type INodeProperties,
 	type INodeType,
 	type INodeTypes,
 	type IRunExecutionData,
@@ -28,69 +24,9 @@ import {
 	type INodeParameters,
 	type IBinaryData,
 } from 'n8n-workflow';
+import { TestCredentialsHelper, type CredentialsByType } from './testCredentialsHelper';
 
-export type CredentialsByType = Record<string, ICredentialDataDecryptedObject>;
-
-/** Fills `{{$credentials.x}}` in a credential's generic `authenticate` block, as n8n's CredentialsHelper does. */
-function resolveCredentialExpression(template: string, credentials: ICredentialDataDecryptedObject): string {
-	const body = template.startsWith('=') ? template.slice(1) : template;
-	return body.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_match, key: string) => String(credentials[key] ?? ''));
-}
-
-/** Credentials given in clear, as n8n hands them over after decryption; generic headers applied like n8n. */
-export class TestCredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly subject: Pick<NodeUnderTest, 'credentialTypes' | 'credentials'>) {
-		super();
-	}
-
-	private credentialType(typeName: string): ICredentialType | undefined {
-		return this.subject.credentialTypes.find((type) => type.name === typeName);
-	}
-
-	getParentTypes(): string[] {
-		return [];
-	}
-
-	isCredentialUsableByNode(): boolean {
-		return true;
-	}
-
-	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const authenticate = this.credentialType(typeName)?.authenticate;
-		if (!authenticate || typeof authenticate === 'function' || authenticate.type !== 'generic') return requestOptions;
-		const headers = { ...(requestOptions.headers ?? {}) } as IDataObject;
-		for (const [name, value] of Object.entries(authenticate.properties.headers ?? {})) {
-			headers[name] = resolveCredentialExpression(String(value), credentials);
-		}
-		return { ...requestOptions, headers };
-	}
-
-	async preAuthentication(): Promise<undefined> {
-		return undefined;
-	}
-
-	async runPreAuthentication(): Promise<undefined> {
-		return undefined;
-	}
-
-	async getCredentials(): Promise<ICredentials> {
-		throw new Error('not used in tests');
-	}
-
-	async getDecrypted(_additionalData: IWorkflowExecuteAdditionalData, _nodeCredentials: unknown, type: string): Promise<ICredentialDataDecryptedObject> {
-		const credentials = this.subject.credentials[type];
-		if (!credentials) throw new Error(`No test credentials of type ${type}`);
-		return { ...credentials };
-	}
-
-	async updateCredentials(): Promise<void> {}
-
-	async updateCredentialsOauthTokenData(): Promise<void> {}
-
-	getCredentialsProperties(type: string): INodeProperties[] {
-		return this.credentialType(type)?.properties ?? [];
-	}
-}
+export { TestCredentialsHelper, type CredentialsByType };
 
 /** A package as n8n-core itself resolves it: n8n-core carries its own @n8n/di and @n8n/backend-common. */
 export const resolveFromCore = (name: string) => require.resolve(name, { paths: [require.resolve('n8n-core')] });
@@ -133,13 +69,13 @@ function nodeTypesFor(nodeType: INodeType, typeName: string): INodeTypes {
 }
 
 /** The node as n8n stores it in a workflow: latest version, one credential of each type, defaults filled in. */
-export function nodeOf(subject: NodeUnderTest, parameters: INodeParameters, identity: Partial<Pick<INode, 'id' | 'webhookId'>> = {}): INode {
+export function nodeOf(subject: NodeUnderTest, parameters: INodeParameters, identity: Partial<Pick<INode, 'id' | 'webhookId' | 'typeVersion'>> = {}): INode {
 	const description = subject.nodeType.description;
 	const draft: INode = {
 		id: identity.id ?? 'node-under-test',
 		name: description.defaults.name ?? description.displayName,
 		type: subject.typeName,
-		typeVersion: Array.isArray(description.version) ? description.version[description.version.length - 1] : description.version,
+		typeVersion: identity.typeVersion ?? (Array.isArray(description.version) ? description.version[description.version.length - 1] : description.version),
 		position: [0, 0],
 		...(identity.webhookId !== undefined ? { webhookId: identity.webhookId } : {}),
 		parameters: {},
@@ -172,7 +108,7 @@ function buildWorkflow(subject: NodeUnderTest, parameters: INodeParameters, time
 	return { workflow: workflowOf(subject, node, { id: 'wf-under-test', active: false, staticData: {}, timeZone }), node };
 }
 
-/** What n8n hands every context: our credential store, and the instance's URLs under `baseUrl`. */
+/** What n8n hands every context: our credential store (a fresh one unless `extra` names one), and the instance's URLs under `baseUrl`. */
 export function additionalDataFor(
 	subject: NodeUnderTest,
 	parameters: INodeParameters,
@@ -195,29 +131,32 @@ export function additionalDataFor(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
+/** How a test runs the node: with Continue On Fail, in a workflow time zone, with a credential store the test keeps (to read its token updates). */
+export interface RunOptions {
+	continueOnFail?: boolean;
+	/** The workflow's Timezone setting (n8n's default applies without it). */
+	workflowTimeZone?: string;
+	credentialsHelper?: ICredentialsHelper;
+}
+
+const credentialsOption = (credentialsHelper: ICredentialsHelper | undefined): Partial<IWorkflowExecuteAdditionalData> => (credentialsHelper ? { credentialsHelper } : {});
+
 export interface NodeRunResult {
 	outputs: INodeExecutionData[][];
 	/** All output items, every output concatenated (most nodes have one). */
 	items: INodeExecutionData[];
 }
 
-/**
- * Executes the node once over `items`, as n8n does for one node in a workflow run. `workflowTimeZone`
- * is the workflow's Timezone setting (n8n's default applies without it).
- */
-export async function executeNode(
-	subject: NodeUnderTest,
-	parameters: INodeParameters,
-	items: INodeExecutionData[] = [{ json: {} }],
-	options: { continueOnFail?: boolean; workflowTimeZone?: string } = {},
-): Promise<NodeRunResult> {
+/** Executes the node once over `items`, as n8n does for one node in a workflow run. */
+export async function executeNode(subject: NodeUnderTest, parameters: INodeParameters, items: INodeExecutionData[] = [{ json: {} }], options: RunOptions = {}): Promise<NodeRunResult> {
 	await ensureBinaryDataService();
 	const { workflow, node } = buildWorkflow(subject, parameters, options.workflowTimeZone);
 	if (options.continueOnFail) node.onError = 'continueRegularOutput';
 	const runExecutionData = { resultData: { runData: {} }, executionData: { contextData: {}, nodeExecutionStack: [], metadata: {}, waitingExecution: {}, waitingExecutionSource: {} } } as unknown as IRunExecutionData;
 	const inputData = { main: [items] };
 	const executeData: IExecuteData = { node, data: inputData, source: { main: [{ previousNode: 'Input' }] } };
-	const context = new ExecuteContext(workflow, node, additionalDataFor(subject, node.parameters), 'manual', runExecutionData, 0, items, inputData, executeData, []);
+	const additionalData = additionalDataFor(subject, node.parameters, undefined, credentialsOption(options.credentialsHelper));
+	const context = new ExecuteContext(workflow, node, additionalData, 'manual', runExecutionData, 0, items, inputData, executeData, []);
 	const execute = subject.nodeType.execute;
 	if (!execute) throw new Error(`${subject.typeName} has no execute()`);
 	const outputs = ((await execute.call(context)) ?? []) as INodeExecutionData[][];
@@ -225,8 +164,8 @@ export async function executeNode(
 }
 
 /** A LoadOptionsContext for the node's `methods` (listSearch, loadOptions, resourceMapping). */
-export async function loadOptionsContext(subject: NodeUnderTest, parameters: INodeParameters): Promise<LoadOptionsContext> {
+export async function loadOptionsContext(subject: NodeUnderTest, parameters: INodeParameters, credentialsHelper?: ICredentialsHelper): Promise<LoadOptionsContext> {
 	await ensureBinaryDataService();
 	const { workflow, node } = buildWorkflow(subject, parameters);
-	return new LoadOptionsContext(workflow, node, additionalDataFor(subject, node.parameters), '');
+	return new LoadOptionsContext(workflow, node, additionalDataFor(subject, node.parameters, undefined, credentialsOption(credentialsHelper)), '');
 }

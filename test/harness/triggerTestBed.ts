@@ -7,6 +7,7 @@ import { WhatsApp360DialogApi } from '../../credentials/WhatsApp360DialogApi.cre
 import { WhatsAppCloudApi } from '../../credentials/WhatsAppCloudApi.credentials';
 import { startEmulator, SEED, type RunningEmulator } from '../../emulator';
 import { WhatsAppBusinessTrigger } from '../../nodes/WhatsAppBusinessTrigger/WhatsAppBusinessTrigger.node';
+import { forgetAllDuplicates } from '../../nodes/WhatsAppBusinessTrigger/webhook/duplicates';
 import { signMetaPayload } from '../../nodes/shared/whatsapp/webhook';
 import { startTriggerBed, type TriggerBed } from './webhookContext';
 import { acceptedRequests, emulatorCredentials, type AcceptedRequest } from './emulatorCredentials';
@@ -27,8 +28,12 @@ export interface TriggerTestBedOptions {
 	dialog360Credentials?: Record<string, string>;
 	workflowId?: string;
 	nodeId?: string;
+	/** The trigger's node version (default: the newest). */
+	typeVersion?: number;
 	/** Share one emulator between beds (several workflows on one app). */
 	emulator?: RunningEmulator;
+	/** Where `$execution.resumeUrl` points (see waitingExecutions.ts). */
+	webhookWaitingBaseUrl?: string;
 }
 
 export async function startTriggerTestBed(options: TriggerTestBedOptions = {}): Promise<TriggerTestBed> {
@@ -43,6 +48,8 @@ export async function startTriggerTestBed(options: TriggerTestBedOptions = {}): 
 		parameters: { authentication: 'cloudApi', registration: 'manual', ...options.parameters },
 		workflowId: options.workflowId,
 		nodeId: options.nodeId,
+		typeVersion: options.typeVersion,
+		webhookWaitingBaseUrl: options.webhookWaitingBaseUrl,
 	});
 	const ownEmulator = options.emulator === undefined;
 	const closeBed = bed.close;
@@ -59,6 +66,37 @@ export async function startTriggerTestBed(options: TriggerTestBedOptions = {}): 
 /** One trigger test bed (with its own emulator) for the whole suite: started in beforeAll, closed in afterAll. */
 export function useTriggerTestBed(options: TriggerTestBedOptions = {}): TriggerTestBed {
 	return suiteScoped(async () => await startTriggerTestBed(options), async (bed) => await bed.close());
+}
+
+/**
+ * For suites of registration tests (several workflows on one app): one emulator for the suite, reset
+ * before each test (no app callback, no faults), and the workflows a test starts (Registration
+ * Automatic unless the parameters say otherwise) closed after it.
+ */
+export function useRegistrationEmulator(): {
+	emulator: RunningEmulator;
+	workflow(options?: Omit<TriggerTestBedOptions, 'emulator'>): Promise<TriggerTestBed>;
+} {
+	const emulator = suiteScoped(async () => await startEmulator({}), async (running) => await running.close());
+	const beds: TriggerTestBed[] = [];
+	beforeEach(async () => {
+		forgetAllDuplicates();
+		await fetch(`${emulator.url}/__emulator/reset`, { method: 'POST' });
+		// The app's callback and the faults are settings of the emulator, which reset keeps.
+		const config = { webhook: { url: null }, faults: [] };
+		await fetch(`${emulator.url}/__emulator/config`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(config) });
+	});
+	afterEach(async () => {
+		for (const bed of beds.splice(0)) await bed.close();
+	});
+	return {
+		emulator,
+		workflow: async (options = {}) => {
+			const bed = await startTriggerTestBed({ ...options, emulator, parameters: { registration: 'meta', ...options.parameters } });
+			beds.push(bed);
+			return bed;
+		},
+	};
 }
 
 /** Body and headers of a delivery as Meta signs it (Meta: Create a webhook endpoint), over the exact bytes sent. */

@@ -68,6 +68,10 @@ export interface TriggerBedOptions {
 	workflowId?: string;
 	/** n8n's node id; two beds with the same workflow and node id share duplicate memory. */
 	nodeId?: string;
+	/** The node version a saved workflow has (default: the newest). */
+	typeVersion?: number;
+	/** n8n's webhookWaitingBaseUrl (where `$execution.resumeUrl` points); default under the bed's own URL. */
+	webhookWaitingBaseUrl?: string;
 }
 
 export interface TriggerBed {
@@ -134,14 +138,18 @@ export async function startTriggerBed(options: TriggerBedOptions): Promise<Trigg
 	let testStaticData: IDataObject | undefined;
 	let requestCounter = 0;
 
-	const node = nodeOf(subject, options.parameters, { id: options.nodeId ?? 'trigger-node', webhookId: `${workflowId}-hook` });
+	const node = nodeOf(subject, options.parameters, { id: options.nodeId ?? 'trigger-node', webhookId: `${workflowId}-hook`, typeVersion: options.typeVersion });
 
 	const server: Server = createServer();
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 	const additionalData = (extra: Partial<IWorkflowExecuteAdditionalData> = {}) =>
-		additionalDataFor(subject, node.parameters, base, { executionId: undefined, ...extra });
+		additionalDataFor(subject, node.parameters, base, {
+			executionId: undefined,
+			...(options.webhookWaitingBaseUrl ? { webhookWaitingBaseUrl: options.webhookWaitingBaseUrl } : {}),
+			...extra,
+		});
 
 	/** A workflow as n8n loads it from the database: with the saved static data. */
 	const loadWorkflow = (staticData: IDataObject = savedStaticData) =>

@@ -22,6 +22,8 @@ export interface NodeTestBed {
 	reset(config?: object): Promise<void>;
 	/** A message from the customer, which opens the 24-hour window; `timestamp` in Unix seconds. Returns the emulator's record of it. */
 	customerWrites(options?: { from?: string; text?: string; timestamp?: number }): Promise<{ id: string }>;
+	/** A call to the emulator's admin API (`/__emulator/<path>`), answering its JSON. */
+	admin<T = any>(method: string, path: string, body?: object): Promise<T>;
 	close(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function startNodeTestBed(emulatorOptions: EmulatorOptions = {}, cr
 			const response = await admin('POST', 'inbound', { from, text, ...(timestamp !== undefined ? { timestamp } : {}) });
 			return ((await response.json()) as { message: { id: string } }).message;
 		},
+		admin: async (method, path, body) => (await (await admin(method, path, body)).json()) as never,
 		close: async () => await emulator.close(),
 	};
 }

@@ -1,7 +1,8 @@
-import type { ICredentialDataDecryptedObject, ICredentialTestRequest } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { WhatsApp360DialogApi } from '../../credentials/WhatsApp360DialogApi.credentials';
 import { WhatsAppCloudApi } from '../../credentials/WhatsAppCloudApi.credentials';
 import { startEmulator, type RunningEmulator } from '../../emulator';
+import { runCredentialTest } from '../harness/credentialTest';
 import { emulatorCredentials } from '../harness/emulatorCredentials';
 
 /**
@@ -13,20 +14,6 @@ beforeAll(async () => {
 	emulator = await startEmulator({});
 });
 afterAll(async () => await emulator.close());
-
-/** n8n expressions in the test request are plain JavaScript over $credentials. */
-function fill(template: string, credentials: ICredentialDataDecryptedObject): string {
-	const body = template.startsWith('=') ? template.slice(1) : template;
-	return body.replace(/\{\{(.+?)\}\}/g, (_match, expression: string) => String(new Function('$credentials', `return (${expression});`)(credentials)));
-}
-
-async function runCredentialTest(test: ICredentialTestRequest, credentials: ICredentialDataDecryptedObject, headers: Record<string, string>) {
-	const { baseURL = '', url = '', qs = {} } = test.request;
-	const query = new URLSearchParams(qs as Record<string, string>).toString();
-	const response = await fetch(`${fill(baseURL, credentials)}${fill(url, credentials)}${query ? `?${query}` : ''}`, { headers });
-	const rule = test.rules?.find((candidate) => candidate.type === 'responseCode' && candidate.properties.value === response.status);
-	return { status: response.status, message: rule && 'message' in rule.properties ? rule.properties.message : undefined };
-}
 
 describe('WhatsApp Cloud API credential test', () => {
 	const credential = new WhatsAppCloudApi();

@@ -122,3 +122,40 @@ describe('Message › Send Media', () => {
 		expect(await bed.accepted()).toHaveLength(0);
 	});
 });
+
+describe('B1: a document sent without a file name is named, so the customer does not see "Untitled"', () => {
+	const documentBy = (source: Record<string, string>) => ({ ...sendMedia, to: CUSTOMER_WA_ID, mediaType: 'document', filename: '', ...source });
+	const sentDocument = async () => ((await bed.accepted('/messages'))[0].body as { document: Record<string, string> }).document;
+
+	test.each([['cloudApi'], ['dialog360']])('by link: named after the link (the invoice case, %s)', async (authentication) => {
+		await bed.run({ ...documentBy({ mediaSource: 'link', mediaLink: 'https://cdn.example.com/invoices/invoice-1042.pdf', caption: 'Your invoice' }), authentication });
+		expect(await sentDocument()).toEqual({ link: 'https://cdn.example.com/invoices/invoice-1042.pdf', caption: 'Your invoice', filename: 'invoice-1042.pdf' });
+	});
+
+	test('by a link that names no file: named after the type the file\'s server reports (document.pdf)', async () => {
+		const link = `${bed.emulator.url}/__emulator/files/download?id=1042&type=application/pdf`;
+		await bed.run(documentBy({ mediaSource: 'link', mediaLink: link }));
+		expect(await sentDocument()).toEqual({ link, filename: 'document.pdf' });
+	});
+
+	test('by a link whose server does not tell a type: sent without a name rather than failing', async () => {
+		const link = `${bed.emulator.url}/__emulator/files/download?id=1042`;
+		const result = await bed.run(documentBy({ mediaSource: 'link', mediaLink: link }));
+		expect(result.items[0].json.messageId).toBeDefined();
+		expect(await sentDocument()).toEqual({ link });
+	});
+
+	test('by media ID: named after the type WhatsApp stored for the upload', async () => {
+		const upload = await bed.run({ resource: 'media', operation: 'upload', binaryPropertyName: 'data' }, [itemWithFile(PDF, 'application/pdf', 'x.pdf')]);
+		const mediaId = String(upload.items[0].json.mediaId);
+		await fetch(`${bed.emulator.url}/__emulator/requests`, { method: 'DELETE' });
+		await bed.run(documentBy({ mediaSource: 'id', mediaId }));
+		expect(await sentDocument()).toEqual({ id: mediaId, filename: 'document.pdf' });
+	});
+
+	test('a File Name given in the node still wins, and no look-up is made', async () => {
+		const link = `${bed.emulator.url}/__emulator/files/download?type=application/pdf`;
+		await bed.run({ ...documentBy({ mediaSource: 'link', mediaLink: link }), filename: 'Invoice 1042.pdf' });
+		expect(await sentDocument()).toEqual({ link, filename: 'Invoice 1042.pdf' });
+	});
+});

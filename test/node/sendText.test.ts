@@ -56,3 +56,70 @@ describe('Message › Send Text', () => {
 		}
 	});
 });
+
+describe('B3: Send Text › Long Text: Split Into Several Messages', () => {
+	/** The failing case: an AI agent's answer of 100 paragraphs, over 5,000 characters. */
+	const agentAnswer = Array.from({ length: 100 }, (_, index) => `Paragraph ${index + 1}: lorem ipsum lorem ipsum lorem ipsum `).join('\n\n');
+	const sendLong = { resource: 'message', operation: 'sendText', to: '15550001234', text: '={{ $json.output }}' };
+	const sentBodies = async () => (await bed.accepted('/messages')).map((request) => (request.body as { text: { body: string }; context?: unknown }));
+
+	test('by default a text over 4,096 characters still fails its item, and nothing is sent', async () => {
+		await openWindow('15550001234');
+		await expect(bed.run(sendLong, [{ json: { output: agentAnswer } }])).rejects.toThrow(/characters long; WhatsApp allows at most 4096/);
+		expect(await bed.accepted('/messages')).toHaveLength(0);
+	});
+
+	test('the long answer goes out as two messages in order, cut between paragraphs, with every message ID in the output', async () => {
+		await openWindow('15550001234');
+		const result = await bed.run({ ...sendLong, longText: 'split' }, [{ json: { output: agentAnswer } }]);
+		const bodies = await sentBodies();
+		expect(bodies).toHaveLength(2);
+		expect(bodies.every((body) => [...body.text.body].length <= 4096)).toBe(true);
+		expect(bodies[0].text.body.startsWith('Paragraph 1: ')).toBe(true);
+		expect(bodies[1].text.body).toMatch(/^Paragraph \d+: .*Paragraph 100: lorem ipsum lorem ipsum lorem ipsum$/s);
+		const json = result.items[0].json as { messageId: string; messageIds: string[]; parts: Array<{ part: number; messageId: string; characters: number }> };
+		expect(result.items).toHaveLength(1);
+		const sent = (await (await fetch(`${bed.emulator.url}/__emulator/messages`)).json()) as { data: Array<{ id: string }> };
+		expect(json.messageIds).toEqual(sent.data.map((message) => message.id));
+		expect(json.messageId).toBe(json.messageIds[0]);
+		expect(json.parts.map((part) => part.part)).toEqual([1, 2]);
+		expect(json.parts.map((part) => part.characters)).toEqual(bodies.map((body) => [...body.text.body].length));
+	});
+
+	test('a reply quotes the customer\'s message with the first part only', async () => {
+		const { id } = await bed.customerWrites({ from: '15550001234', text: 'Tell me everything' });
+		await bed.run({ ...sendLong, longText: 'split', messageOptions: { replyToMessageId: id } }, [{ json: { output: agentAnswer } }]);
+		const bodies = await sentBodies();
+		expect(bodies[0].context).toEqual({ message_id: id });
+		expect(bodies[1].context).toBeUndefined();
+	});
+
+	test('when part 2 fails, part 1 is not sent again and the error lists what was sent and what is left', async () => {
+		await bed.reset({ faults: [{ pathPattern: '/messages$', method: 'POST', kind: 'reset', skip: 1, count: 1 }] });
+		await openWindow('15550001234');
+		const result = await bed.run({ ...sendLong, longText: 'split' }, [{ json: { output: agentAnswer } }], { continueOnFail: true });
+		const bodies = await sentBodies();
+		expect(bodies).toHaveLength(1); // the reset one never reached the emulator's handler, and nothing was repeated
+		const error = result.items[0].json.error as { message: string; description: string; failedPart: number; parts: number; sentParts: Array<{ part: number; messageId: string }>; unsent: { parts: string[]; text: string } };
+		expect(error.message).toMatch(/^Part 2 of 2 failed: Network error/);
+		expect(error.failedPart).toBe(2);
+		expect(error.sentParts).toEqual([{ part: 1, messageId: expect.stringMatching(/^wamid\./) }]);
+		expect(error.description).toContain(`Part 1 was sent (message IDs ${error.sentParts[0].messageId})`);
+		expect(error.description).toMatch(/unknown whether this request was carried out/);
+		expect(error.unsent.parts).toHaveLength(1);
+		expect(agentAnswer.endsWith(error.unsent.text)).toBe(true);
+		expect(error.unsent.text.startsWith(error.unsent.parts[0])).toBe(true);
+	});
+
+	test('a text that would need more messages than Max Parts is refused before anything is sent', async () => {
+		await openWindow('15550001234');
+		await expect(bed.run({ ...sendLong, longText: 'split', maxParts: 1 }, [{ json: { output: agentAnswer } }])).rejects.toThrow(/would need 2 messages; Max Parts allows 1/);
+		expect(await bed.accepted('/messages')).toHaveLength(0);
+	});
+
+	test('a short text in split mode is one message, and the output has the same message ID list', async () => {
+		await openWindow('15550001234');
+		const result = await bed.run({ ...sendLong, longText: 'split' }, [{ json: { output: 'Thanks, on its way!' } }]);
+		expect(result.items[0].json).toMatchObject({ messageIds: [result.items[0].json.messageId], parts: [{ part: 1, characters: 19 }] });
+	});
+});

@@ -144,37 +144,75 @@ describe('Message › Send Template', () => {
 	});
 });
 
-describe('Send Template: WhatsApp errors come back with advice (Continue On Fail)', () => {
-	test('an unknown template or language: 132001', async () => {
-		const result = await bed.run(
-			{ resource: 'message', operation: 'sendTemplate', to: '+16505551234', template: locator('order_confirmation|de_DE', 'name') },
-			undefined,
-			{ continueOnFail: true },
-		);
+describe('B4: Send Template stops before sending what its own look-up shows WhatsApp would refuse', () => {
+	const byName = (template: string) => ({ resource: 'message', operation: 'sendTemplate', to: '+16505551234', template: locator(template, 'name') });
+
+	test('a language the template does not exist in is refused before sending, listing the languages it exists in', async () => {
+		const result = await bed.run(byName('shipping_update|de_DE'), undefined, { continueOnFail: true });
+		expect(await bed.accepted('/messages')).toHaveLength(0);
+		const error = result.items[0].json.error as { message: string; description: string };
+		expect(error.message).toBe('The template "shipping_update" has no de_DE translation; it exists in en_US, es_ES.');
+		expect(error.description).toMatch(/shipping_update\|en_US/);
+	});
+
+	test('a name that does not exist is refused before sending, suggesting the names that do and never a language', async () => {
+		const result = await bed.run(byName('={{ $json.template }}'), [{ json: { template: 'Order_Confirmation' } }, { json: { template: 'order_confirmaton|en_US' } }], { continueOnFail: true });
+		expect(await bed.accepted('/messages')).toHaveLength(0);
+		const [similar, typo] = result.items.map((item) => item.json.error as { message: string; description: string });
+		expect(similar.message).toBe('No template named "Order_Confirmation" exists in this WhatsApp Business Account.');
+		expect(similar.description).toMatch(/Did you mean "order_confirmation"\?/);
+		expect(typo.message).toMatch(/No template named "order_confirmaton"/);
+		for (const error of [similar, typo]) expect(error.description).not.toMatch(/\|en_US|\|[a-z]{2}_[A-Z]{2}/);
+	});
+
+	test('Components (JSON) with more body values than the template has variables is refused before sending (132000)', async () => {
+		const parameters = await sendTemplateParameters(bed, 'abandoned_cart|en_US', { header: 'https://cdn.example.com/cactus.jpg', body_1: 'Ann', body_2: 'a cactus', button_0_url: 'c1' });
+		const body = [{ type: 'body', parameters: [{ type: 'text', text: 'Ann' }, { type: 'text', text: 'a cactus' }, { type: 'text', text: 'extra' }] }];
+		const result = await bed.run({ ...parameters, templateOptions: { componentsJson: JSON.stringify(body) } }, undefined, { continueOnFail: true });
+		expect(await bed.accepted('/messages')).toHaveLength(0);
+		const error = result.items[0].json.error as { message: string; description: string };
+		expect(error.message).toMatch(/body of the template "abandoned_cart" \(en_US\) takes 2 parameters \(\{\{1\}\}, \{\{2\}\}\); the components give 3/);
+		expect(error.description).toMatch(/field: componentsJson/);
+	});
+
+	test('a paused template is refused before sending, naming its status; the other items still go out', async () => {
+		const paused = { ...byName('={{ $json.template }}'), templateParameters: { mappingMode: 'defineBelow', value: { body_1: 'Ann' }, matchingColumns: [], schema: [] } };
+		const result = await bed.run(paused, [{ json: { template: 'winter_sale|en_US' } }, { json: { template: 'after_hours_reply|en_US' } }], { continueOnFail: true });
+		expect((result.items[0].json.error as { message: string }).message).toMatch(/"winter_sale" \(en_US\) is PAUSED; WhatsApp sends only approved templates/);
+		expect(result.items[1].json.messageId).toBeDefined();
+		expect(await bed.accepted('/messages')).toHaveLength(1);
+	});
+
+	test('what WhatsApp still refuses comes back with its code and advice (132001 for a template deleted since the look-up)', async () => {
+		await bed.reset({ faults: [{ pathPattern: '/messages$', kind: 'http500', code: 132001, count: 1 }] });
+		const result = await bed.run(byName('hello_world'), undefined, { continueOnFail: true });
 		const error = result.items[0].json.error as Record<string, unknown>;
 		expect(error).toMatchObject({ code: 132001, retryable: false });
 		expect(String(error.advice)).toMatch(/approved template/i);
-		expect(String(error.details ?? error.message)).toMatch(/en_US/); // WhatsApp names the languages it does exist in
+	});
+});
+
+describe('B1: a template document header sent by link without a file name', () => {
+	test('gets the file name of its link (the shipping label case)', async () => {
+		const parameters = await sendTemplateParameters(bed, 'shipping_update|en_US', {
+			header: 'https://cdn.example.com/labels/label-860198.pdf',
+			body_1: 'Ann',
+			body_2: '860198',
+			body_3: '1Z999AA1',
+		});
+		await bed.run(parameters);
+		const [sent] = await sentTemplates(bed);
+		expect(sent.template.components?.[0]).toEqual({
+			type: 'header',
+			parameters: [{ type: 'document', document: { link: 'https://cdn.example.com/labels/label-860198.pdf', filename: 'label-860198.pdf' } }],
+		});
 	});
 
-	test('raw components with the wrong number of values: 132000', async () => {
-		const parameters = await sendTemplateParameters(bed, 'abandoned_cart|en_US', {});
-		const body = [{ type: 'body', parameters: [{ type: 'text', text: 'Ann' }, { type: 'text', text: 'a cactus' }, { type: 'text', text: 'extra' }] }];
-		const result = await bed.run(
-			{ ...parameters, templateOptions: { componentsJson: JSON.stringify(body), componentsMode: 'replace' } },
-			undefined,
-			{ continueOnFail: true },
-		);
-		expect(await sentTemplates(bed)).toHaveLength(0); // refused by WhatsApp, so not in the accepted log
-		const error = result.items[0].json.error as Record<string, unknown>;
-		expect(error).toMatchObject({ code: 132000 });
-		expect(String(error.advice)).toMatch(/one value per variable/);
-	});
-
-	test('a paused template: 132015, and the other items still go out', async () => {
-		const paused = { resource: 'message', operation: 'sendTemplate', to: '+16505551234', template: locator('={{ $json.template }}', 'name'), templateParameters: { mappingMode: 'defineBelow', value: { body_1: 'Ann' }, matchingColumns: [], schema: [] } };
-		const result = await bed.run(paused, [{ json: { template: 'winter_sale|en_US' } }, { json: { template: 'after_hours_reply|en_US' } }], { continueOnFail: true });
-		expect((result.items[0].json.error as Record<string, unknown>).code).toBe(132015);
-		expect(result.items[1].json.messageId).toBeDefined();
+	test('a link that names no file is named after the type its server reports; with 360dialog too', async () => {
+		const link = `${bed.emulator.url}/__emulator/files/labels/860198?type=application/pdf`;
+		const parameters = await sendTemplateParameters(bed, 'shipping_update|en_US', { header: link, body_1: 'Ann', body_2: '860198', body_3: '1Z999AA1' }, { authentication: 'dialog360' });
+		await bed.run(parameters);
+		const [sent] = await sentTemplates(bed);
+		expect(sent.template.components?.[0]).toEqual({ type: 'header', parameters: [{ type: 'document', document: { link, filename: 'document.pdf' } }] });
 	});
 });

@@ -35,12 +35,31 @@ test('a connection reset during a send is NOT retried (it may have been sent) an
 	expect(sent.data).toHaveLength(0);
 });
 
-test('a permanent error is not retried and fails only its own item', async () => {
+test('C1: after the retries are used up, the error says so, and no longer that the node will try again', async () => {
 	await injectFaults([{ pathPattern: '/messages$', kind: 'http500', code: 131000, count: 5 }]);
 	const result = await bed.run({ ...sendText, to: '={{ $json.to }}' }, [{ json: { to: '16505551234' } }], { continueOnFail: true });
-	const error = result.items[0].json.error as { code: number; retryable: boolean };
+	const error = result.items[0].json.error as { code: number; retryable: boolean; attempts: number; description: string; advice: string };
 	// retried twice (the default), then the mapped error is reported on the item
-	expect(error.code).toBe(131000);
+	expect(error).toMatchObject({ code: 131000, retryable: true, attempts: 3 });
+	expect(error.description).toMatch(/WhatsApp refused this request 3 times in a row; the node's automatic retries are used up and it was not sent again\. Run the item again after about 5 seconds\./);
+	expect(`${error.description} ${error.advice}`).not.toMatch(/the node (waits|tries|slows)|tries again/i);
 	const log = await bed.accepted('/messages');
 	expect(log).toHaveLength(0);
+});
+
+test('C1: a refusal Meta asks to wait out longer than a run waits is not retried, and the error says when to run again', async () => {
+	await injectFaults([{ pathPattern: '/messages$', kind: 'http500', code: 132069, count: 1 }]);
+	const result = await bed.run(sendText, undefined, { continueOnFail: true });
+	const error = result.items[0].json.error as { code: number; description: string; attempts?: number };
+	expect(error.code).toBe(132069);
+	expect(error.attempts).toBeUndefined();
+	expect(error.description).toMatch(/did not retry: WhatsApp asks to wait longer than the node waits within a run\. Run the item again after about 1 hour\./);
+});
+
+test('a permanent error is not retried, fails only its own item and says nothing about retrying', async () => {
+	await injectFaults([{ pathPattern: '/messages$', kind: 'http500', code: 131026, count: 1 }]);
+	const result = await bed.run(sendText, undefined, { continueOnFail: true });
+	const error = result.items[0].json.error as { code: number; retryable: boolean; description: string };
+	expect(error).toMatchObject({ code: 131026, retryable: false });
+	expect(error.description).not.toMatch(/automatic retries|did not retry|not retried automatically/);
 });

@@ -5,7 +5,8 @@
 import { forgetAllDuplicates } from '../../nodes/WhatsAppBusinessTrigger/webhook/duplicates';
 import { inbound, messagesEnvelope, SEED, SHEENA, signed, startTriggerTestBed, useTriggerTestBed, statusUpdate, textMessage, type TriggerTestBed } from '../harness/triggerTestBed';
 
-const bed = useTriggerTestBed();
+// Messages and statuses: statuses are not in Trigger On by default (a chatbot would run once per status).
+const bed = useTriggerTestBed({ parameters: { events: ['message', 'status'] } });
 beforeEach(() => forgetAllDuplicates());
 
 async function deliver(payload: unknown, target: TriggerTestBed = bed) {

@@ -8,7 +8,7 @@ import { forgetAllDuplicates } from '../../nodes/WhatsAppBusinessTrigger/webhook
 import { inbound, messagesEnvelope, SEED, signed, startTriggerTestBed, useTriggerTestBed, statusUpdate, textMessage, type TriggerTestBed } from '../harness/triggerTestBed';
 
 const SECOND_NUMBER = '106540352242923';
-const bed = useTriggerTestBed();
+const bed = useTriggerTestBed({ parameters: { events: ['message', 'status'] } });
 beforeEach(async () => {
 	forgetAllDuplicates();
 	await fetch(`${bed.emulator.url}/__emulator/reset`, { method: 'POST' });
@@ -49,7 +49,7 @@ describe('Trigger › filters', () => {
 	});
 
 	test('Statuses keeps only the chosen statuses; messages still pass', async () => {
-		await withOptions({ options: { statuses: ['failed', 'read'] } }, async (target) => {
+		await withOptions({ events: ['message', 'status'], options: { statuses: ['failed', 'read'] } }, async (target) => {
 			const run = await deliver(target, messagesEnvelope({ statuses: ['sent', 'delivered', 'read', 'failed'].map((status) => statusUpdate('wamid.S', status)) }));
 			expect(run.items.map((item) => item.json.status)).toEqual(['read', 'failed']);
 		});

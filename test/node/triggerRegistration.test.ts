@@ -2,35 +2,18 @@
  * Activation and deactivation against the emulator (Meta: Webhook overrides): what the trigger adds is recorded in
  * static data and exactly that is undone; overrides that were there before come back.
  */
-import { startEmulator, type RunningEmulator } from '../../emulator';
+import type { INodeParameters } from 'n8n-workflow';
 import type { WebhookRun } from '../harness/webhookContext';
-import { forgetAllDuplicates } from '../../nodes/WhatsAppBusinessTrigger/webhook/duplicates';
-import { SEED, startTriggerTestBed, type TriggerTestBed } from '../harness/triggerTestBed';
+import { SEED, useRegistrationEmulator, type TriggerTestBed } from '../harness/triggerTestBed';
 
 const SECOND_NUMBER = '106540352242923';
-let emulator: RunningEmulator;
-const beds: TriggerTestBed[] = [];
-
-beforeAll(async () => {
-	emulator = await startEmulator({});
-});
-afterAll(async () => await emulator.close());
-beforeEach(async () => {
-	forgetAllDuplicates();
-	await fetch(`${emulator.url}/__emulator/reset`, { method: 'POST' });
-	// The app's callback is a setting of the emulator, which reset keeps.
-	await fetch(`${emulator.url}/__emulator/config`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ webhook: { url: null } }) });
-});
-afterEach(async () => {
-	for (const bed of beds.splice(0)) await bed.close();
-});
+const suite = useRegistrationEmulator();
+const { emulator } = suite;
 
 const posts = (runs: WebhookRun[]) => runs.filter((run) => run.method === 'POST');
 
-async function workflow(workflowId: string, parameters: Record<string, unknown> = {}): Promise<TriggerTestBed> {
-	const bed = await startTriggerTestBed({ emulator, workflowId, parameters: { registration: 'meta', ...parameters } });
-	beds.push(bed);
-	return bed;
+async function workflow(workflowId: string, parameters: INodeParameters = {}): Promise<TriggerTestBed> {
+	return await suite.workflow({ workflowId, parameters });
 }
 
 async function admin<T>(path: string, body?: unknown): Promise<T> {
@@ -191,15 +174,13 @@ describe('Trigger › Automatic (Meta) registration', () => {
 	});
 
 	test('without a Verify Token, activation fails with the fix and changes nothing', async () => {
-		const bed = await startTriggerTestBed({ emulator, credentials: { verifyToken: '' }, parameters: { registration: 'meta' } });
-		beds.push(bed);
+		const bed = await suite.workflow({ credentials: { verifyToken: '' } });
 		await expect(bed.activate()).rejects.toMatchObject({ message: 'Automatic registration needs a Verify Token.', description: expect.stringMatching(/Verify Token/) });
 		expect(await bed.accepted()).toEqual([]);
 	});
 
-	test('a wrong App Secret fails activation with Meta\'s error, and the secret is not in it', async () => {
-		const bed = await startTriggerTestBed({ emulator, credentials: { appSecret: 'not-the-secret' }, parameters: { registration: 'meta' } });
-		beds.push(bed);
+	test('a wrong App Secret fails activation, and the secret is not in the error', async () => {
+		const bed = await suite.workflow({ credentials: { appSecret: 'not-the-secret' } });
 		const error = await bed.activate().catch((caught: Error) => caught);
 		expect(error).toBeInstanceOf(Error);
 		expect(JSON.stringify(error)).not.toContain('not-the-secret');

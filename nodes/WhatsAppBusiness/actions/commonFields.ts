@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { RecipientIdentifier } from '../../shared/whatsapp/messages';
 
 /** Fields several operations share, so they read and look the same everywhere. */
 
@@ -10,7 +11,17 @@ export const recipientField: INodeProperties = {
 	default: '',
 	placeholder: '+15551234567',
 	description:
-		'Phone number with country code (+44 7700 900123, 0044…, or the WhatsApp ID the trigger gives you in from.waId). Numbers without a country code need "Default Country" below.',
+		'Phone number with country code (+44 7700 900123, 0044…, or the WhatsApp ID the trigger gives you in from.waId). Numbers without a country code need "Default Country" below; a business-scoped user ID needs "Recipient Identified By".',
+};
+
+/** For phone numbers typed without their country code. */
+export const defaultCountryOption: INodeProperties = {
+	displayName: 'Default Country',
+	name: 'defaultCountry',
+	type: 'string',
+	default: '',
+	placeholder: 'GB',
+	description: 'Two-letter country used for numbers typed without a country code (e.g. 07700 900123)',
 };
 
 export const messagingOptions: INodeProperties = {
@@ -20,13 +31,22 @@ export const messagingOptions: INodeProperties = {
 	placeholder: 'Add option',
 	default: {},
 	options: [
+		defaultCountryOption,
 		{
-			displayName: 'Default Country',
-			name: 'defaultCountry',
-			type: 'string',
-			default: '',
-			placeholder: 'GB',
-			description: 'Two-letter country used for numbers typed without a country code (e.g. 07700 900123)',
+			displayName: 'Recipient Identified By',
+			name: 'recipientIdentifier',
+			type: 'options',
+			default: 'phoneNumber',
+			options: [
+				{ name: 'Phone Number', value: 'phoneNumber', description: "The Recipient is a phone number or the customer's wa_id" },
+				{
+					name: 'Business-Scoped User ID',
+					value: 'userId',
+					description: 'The Recipient is the user_id of a trigger item, e.g. US.13491208655302741918',
+				},
+			],
+			description:
+				"Meta's Business-scoped user IDs page documents sending to a user ID (the recipient field) since its March 2026 update, marks it subject to change, and excludes authentication templates. Use it for customers whose phone number WhatsApp no longer shares.",
 		},
 		{
 			displayName: 'Reply To Message ID',
@@ -43,11 +63,29 @@ export const messagingOptions: INodeProperties = {
 			default: '',
 			description: 'Any text (up to 512 characters) that WhatsApp returns in the status webhooks of this message, e.g. an order ID',
 		},
+		validateOnlyOption(),
 	],
 };
 
+/**
+ * "Validate Only", the same switch in every send's options (the send path reads it): the message is
+ * built and checked, and the exact request is returned instead of sent.
+ */
+export function validateOnlyOption(): INodeProperties {
+	return {
+		displayName: 'Validate Only',
+		name: 'validateOnly',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to build and check the message without sending it. The output shows the exact request (and, for templates, the text the customer would read). Nothing is sent and no file is uploaded; templates and account settings are still read.',
+	};
+}
+
 export interface MessagingOptions {
 	defaultCountry?: string;
+	recipientIdentifier?: RecipientIdentifier;
+	validateOnly?: boolean;
 	replyToMessageId?: string;
 	bizOpaqueCallbackData?: string;
 }

@@ -8,6 +8,8 @@ export const resource: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
+		{ name: 'Analytics', value: 'analytics' },
+		{ name: 'Blocked User', value: 'blockedUser' },
 		{ name: 'Business Profile', value: 'businessProfile' },
 		{ name: 'Media', value: 'media' },
 		{ name: 'Message', value: 'message' },
@@ -25,7 +27,7 @@ const phoneNumberId: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	description: "Leave empty to use the credential's Default Phone Number ID",
-	displayOptions: { show: { authentication: ['cloudApi'] }, hide: { resource: ['template', 'event'] } },
+	displayOptions: { show: { authentication: ['cloudApi'] }, hide: { resource: ['template', 'event', 'analytics'] } },
 	modes: [
 		{
 			displayName: 'From List',

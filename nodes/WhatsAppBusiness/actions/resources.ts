@@ -1,3 +1,5 @@
+import { analytics } from './analytics/Analytics.resource';
+import { blockedUser } from './blockedUser/BlockedUser.resource';
 import { businessProfile } from './businessProfile/BusinessProfile.resource';
 import { event } from './event/Event.resource';
 import { media } from './media/Media.resource';
@@ -13,4 +15,6 @@ export const resources: Record<string, ResourceModule> = {
 	businessProfile,
 	event,
 	phoneNumber,
+	analytics,
+	blockedUser,
 };

@@ -1,5 +1,5 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { errorItemJson, toNodeError } from '../../shared/transport';
+import { errorItemJson, toNodeError, type Redactor } from '../../shared/transport';
 import { connectionForItem } from '../transport/connection';
 import { resources } from './resources';
 
@@ -18,12 +18,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if ('executeAll' in handler) return [await handler.executeAll.call(this, items)];
 	const returnData: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		let redactor: Redactor | undefined;
 		try {
 			const connection = await connectionForItem.call(this, itemIndex);
+			redactor = connection.redactor;
 			const results = await handler.execute.call(this, { itemIndex, connection });
-			for (const result of results) returnData.push({ ...result, pairedItem: { item: itemIndex } });
+			// The last pass: no secret of the credential leaves in an item, whatever built it.
+			for (const result of results) returnData.push({ ...result, json: redactor.json(result.json), pairedItem: { item: itemIndex } });
 		} catch (error) {
-			const nodeError = toNodeError(this.getNode(), error, itemIndex);
+			const nodeError = toNodeError(this.getNode(), error, itemIndex, redactor);
 			if (!this.continueOnFail()) throw nodeError;
 			returnData.push({ json: errorItemJson(nodeError), error: nodeError, pairedItem: { item: itemIndex } });
 		}

@@ -3,6 +3,7 @@ import { endpoints, whatsAppRequest } from '../../shared/transport';
 import { fetchTemplatePage, type StoredTemplate, type TemplateQuery } from '../transport/templates';
 import { templateValue } from '../transport/templateReference';
 import { connectionForOptions } from '../transport/connection';
+import { fetchFlowPage, type FlowSummary } from '../transport/flows';
 
 interface PhoneNumber {
 	id: string;
@@ -74,4 +75,25 @@ export async function searchAllTemplates(this: ILoadOptionsFunctions, filter?: s
 		(template) => `${template.name} (${template.language}) · ${template.category} · ${template.status}`,
 		paginationToken,
 	);
+}
+
+/** Flows that can be sent: published ones, throttled ones, and drafts (sent in draft mode only). */
+const SENDABLE_FLOW_STATUSES = new Set(['PUBLISHED', 'THROTTLED', 'DRAFT']);
+
+/**
+ * The WABA's Flows (Flows API reference: GET /{waba-id}/flows), filtered by name or ID on our side
+ * (the list takes no name filter). Shown as "appointment_booking · PUBLISHED"; the value is the ID.
+ */
+export async function searchFlows(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const connection = await connectionForOptions.call(this);
+	const wanted = (filter ?? '').trim().toLowerCase();
+	const found: FlowSummary[] = [];
+	let token = paginationToken;
+	for (let request = 0; request < MAX_REQUESTS_PER_CALL; request++) {
+		const page = await fetchFlowPage.call(this, connection, token);
+		found.push(...page.flows.filter((flow) => SENDABLE_FLOW_STATUSES.has(flow.status) && (wanted === '' || flow.name.toLowerCase().includes(wanted) || flow.id === wanted)));
+		token = page.next;
+		if (token === undefined || found.length >= MIN_RESULTS) break;
+	}
+	return { results: found.map((flow) => ({ name: `${flow.name} · ${flow.status}`, value: flow.id })), paginationToken: token };
 }

@@ -30,10 +30,12 @@ export async function mediaRequest(this: IExecuteFunctions, context: OperationCo
 	} catch (error) {
 		const info = metaErrorOf(error);
 		if (info?.code !== 100 || !/does not exist|cannot be loaded|unknown/i.test(`${info.message} ${info.details ?? ''}`)) {
-			throw toNodeError(this.getNode(), error, context.itemIndex);
+			throw toNodeError(this.getNode(), error, context.itemIndex, context.connection.redactor);
 		}
 		const body: IDataObject = { error: { message: info.message, code: info.code, ...(info.fbtraceId ? { fbtrace_id: info.fbtraceId } : {}) } };
-		throw metaApiError(this.getNode(), { ...info, title: `Media ${mediaId} not found`, advice: MEDIA_NOT_FOUND_ADVICE }, body, context.itemIndex);
+		throw metaApiError(this.getNode(), { ...info, title: `Media ${mediaId} not found`, advice: MEDIA_NOT_FOUND_ADVICE }, body, context.itemIndex, {
+			redactor: context.connection.redactor,
+		});
 	}
 }
 

@@ -1,30 +1,92 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { endpoints, whatsAppRequest } from '../../shared/transport';
+import type { IDataObject, IExecuteFunctions, JsonObject, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { attachErrorDetails, endpoints, toNodeError, whatsAppRequest } from '../../shared/transport';
 import type { OperationContext } from './connection';
+import { isValidateOnly } from './validateOnly';
 
 interface SendResponse {
-	contacts?: Array<{ input?: string; wa_id?: string }>;
+	contacts?: Array<{ input?: string; wa_id?: string; user_id?: string }>;
 	messages?: Array<{ id?: string; message_status?: string }>;
 }
 
-/** Sends one message body (Meta: Send messages) and returns what a workflow needs next: the wamid and the wa_id. */
-export async function sendMessage(this: IExecuteFunctions, context: OperationContext, body: object): Promise<IDataObject> {
-	const response = await whatsAppRequest.call(this, context.connection, {
-		method: 'POST',
-		url: endpoints.messages(context.connection),
-		body: body as IDataObject,
-		itemIndex: context.itemIndex,
-	});
+/** Where a message body is POSTed: Cloud API's /messages, or the Marketing Messages API (Meta: Send marketing messages). */
+export type SendEndpoint = 'messages' | 'marketingMessages';
+
+export interface SendOptions {
+	/** Default `messages`. */
+	endpoint?: SendEndpoint;
+}
+
+/**
+ * Sends one message body (Meta: Send messages) and returns what a workflow needs next: the wamid,
+ * the wa_id (or, for a business-scoped user ID send, the `userId`; Meta: Business-scoped user IDs).
+ * With the item's "Validate Only" option it sends nothing and returns the request it would have made.
+ */
+export async function sendMessage(this: IExecuteFunctions, context: OperationContext, body: object, options: SendOptions = {}): Promise<IDataObject> {
+	const endpoint = options.endpoint ?? 'messages';
+	const url = endpoint === 'marketingMessages' ? endpoints.marketingMessages(context.connection) : endpoints.messages(context.connection);
+	const payload = body as { to?: string; recipient?: string; type?: string };
+	const addressed = {
+		...(payload.to !== undefined ? { to: payload.to } : {}),
+		...(payload.recipient !== undefined ? { recipient: payload.recipient } : {}),
+		type: payload.type,
+	};
+	if (isValidateOnly.call(this, context.itemIndex)) {
+		return { validateOnly: true, sent: false, ...addressed, request: { method: 'POST', endpoint, url, body: body as IDataObject }, phoneNumberId: context.connection.phoneNumberId };
+	}
+	const response = await whatsAppRequest.call(this, context.connection, { method: 'POST', url, body: body as IDataObject, itemIndex: context.itemIndex });
 	const reply = response.body as SendResponse;
 	const contact = reply.contacts?.[0];
 	const message = reply.messages?.[0];
-	const payload = body as { to?: string; type?: string };
 	return {
 		messageId: message?.id,
 		waId: contact?.wa_id,
-		to: payload.to,
-		type: payload.type,
+		...(contact?.user_id ? { userId: contact.user_id } : {}),
+		...addressed,
 		...(message?.message_status ? { messageStatus: message.message_status } : {}),
 		phoneNumberId: context.connection.phoneNumberId,
 	};
+}
+
+/** One message of a sequence that went out. */
+export interface SentPart {
+	/** 1-based position in the sequence */
+	part: number;
+	messageId: string | undefined;
+}
+
+/**
+ * Sends message bodies one after the other, in order, each only after WhatsApp accepted the one
+ * before (a customer reads them in the order sent). Stops at the first failure and never sends a
+ * part twice: the error names the part that failed, lists the parts already sent with their message
+ * IDs (also as `sentParts` in the failed item) and carries `unsent`, what was not sent, so a workflow
+ * can send just the rest. `unsent(k)` gives what remains from part k (0-based).
+ */
+export async function sendInOrder(
+	this: IExecuteFunctions,
+	context: OperationContext,
+	bodies: object[],
+	unsent: (fromIndex: number) => IDataObject,
+): Promise<IDataObject[]> {
+	const results: IDataObject[] = [];
+	for (const [index, body] of bodies.entries()) {
+		try {
+			results.push(await sendMessage.call(this, context, body));
+		} catch (error) {
+			throw partFailed(toNodeError(this.getNode(), error, context.itemIndex, context.connection.redactor), results, index, bodies.length, unsent(index));
+		}
+	}
+	return results;
+}
+
+function partFailed(error: NodeApiError | NodeOperationError, sent: IDataObject[], index: number, total: number, unsent: IDataObject): Error {
+	const sentParts: SentPart[] = sent.map((result, position) => ({ part: position + 1, messageId: result.messageId as string | undefined }));
+	const ids = sentParts.map((entry) => entry.messageId).join(', ');
+	const already =
+		sentParts.length === 0
+			? 'No part was sent.'
+			: `${sentParts.length > 1 ? `Parts 1–${sentParts.length} were` : 'Part 1 was'} sent (message IDs ${ids}); running this item again would send ${sentParts.length > 1 ? 'them' : 'it'} a second time. To finish, send only what is left: "unsent" in the error output.`;
+	error.message = `Part ${index + 1} of ${total} failed: ${error.message}`;
+	error.description = [error.description, already].filter(Boolean).join('\n');
+	attachErrorDetails(error, { failedPart: index + 1, parts: total, sentParts: sentParts as unknown as JsonObject[], unsent: unsent as JsonObject });
+	return error;
 }

@@ -3,6 +3,7 @@ import { WhatsAppValidationError } from '../../shared/whatsapp/validationError';
 import { headerFieldId, headerFilenameFieldId, type TemplateDefinition, type TemplateValues } from '../../shared/whatsapp/templates';
 import type { OperationContext } from './connection';
 import { uploadBinaryMedia } from './mediaUpload';
+import { nameForDocument } from './documentName';
 
 const MEDIA_HEADERS = ['IMAGE', 'VIDEO', 'DOCUMENT'];
 
@@ -40,4 +41,23 @@ export async function headerFromBinary(
 		[headerFieldId()]: upload.mediaId,
 		...(format === 'DOCUMENT' && !keepFilename ? { [filenameId]: upload.fileName } : {}),
 	};
+}
+
+/**
+ * A document header given by link or media ID without a file name gets one (nameForDocument), so
+ * the customer does not see "Untitled" (Meta: Media messages). Other headers, and a document header
+ * with a file name, are returned unchanged.
+ */
+export async function nameHeaderDocument(
+	this: IExecuteFunctions,
+	context: OperationContext,
+	template: TemplateDefinition,
+	values: TemplateValues,
+): Promise<TemplateValues> {
+	const filenameId = headerFilenameFieldId();
+	const source = values[headerFieldId()];
+	if (mediaHeaderFormat(template) !== 'DOCUMENT' || source === undefined || String(values[filenameId] ?? '').trim() !== '') return values;
+	const given = String(source).trim();
+	const filename = await nameForDocument.call(this, context, /^\d+$/.test(given) ? { mediaId: given } : { link: given });
+	return filename ? { ...values, [filenameId]: filename } : values;
 }

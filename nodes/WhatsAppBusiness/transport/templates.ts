@@ -25,7 +25,7 @@ export interface TemplatePage {
 }
 
 const PAGE_SIZE = 100;
-const FIELDS = 'id,name,language,status,category,sub_category,parameter_format,components,rejected_reason,quality_score';
+const FIELDS = 'id,name,language,status,category,sub_category,parameter_format,components,rejected_reason,quality_score,message_send_ttl_seconds';
 
 interface MetaListResponse {
 	data?: IDataObject[];
@@ -122,6 +122,22 @@ export async function fetchAllTemplates(
 	return all;
 }
 
+/**
+ * All translations of one template name (names are not unique across languages, (Meta: Templates overview)),
+ * plus the other names that contain it, ignoring case (Meta's name filter), to suggest for a name that does not exist.
+ */
+export async function fetchTemplatesNamedOrSimilar(
+	this: WhatsAppContext,
+	connection: WhatsAppConnection,
+	name: string,
+	itemIndex?: number,
+): Promise<{ translations: StoredTemplate[]; similarNames: string[] }> {
+	const candidates = await fetchAllTemplates.call(this, connection, { name }, itemIndex);
+	const translations = candidates.filter((template) => template.name === name);
+	const similarNames = [...new Set(candidates.map((template) => template.name).filter((candidate) => candidate !== name))];
+	return { translations, similarNames };
+}
+
 /** All translations of one template name (names are not unique across languages, (Meta: Templates overview)). */
 export async function fetchTemplatesNamed(
 	this: WhatsAppContext,
@@ -129,8 +145,7 @@ export async function fetchTemplatesNamed(
 	name: string,
 	itemIndex?: number,
 ): Promise<StoredTemplate[]> {
-	const candidates = await fetchAllTemplates.call(this, connection, { name }, itemIndex);
-	return candidates.filter((template) => template.name === name);
+	return (await fetchTemplatesNamedOrSimilar.call(this, connection, name, itemIndex)).translations;
 }
 
 /** Meta reads one template by ID (Meta: Template management); 360dialog has no such path, so its list is searched. */

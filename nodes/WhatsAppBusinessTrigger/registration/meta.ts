@@ -9,6 +9,7 @@ import { OVERRIDABLE_FIELDS, subscriptionFields } from '../eventOptions';
 import type { TriggerSettings } from '../settings';
 import { logPrefix } from '../webhook/http';
 import { appAccess, createAppSubscription, listAppSubscriptions, subscriptionFieldNames, type MetaSetup } from './appApi';
+import { refuseUnreachableCallback, registeringCallback } from './callbackChecks';
 import { undoMetaRegistration } from './metaUndo';
 import { readPhoneOverride, readWabaSubscription, writePhoneOverride, writeWabaOverride } from './metaOverrides';
 import { loadRecord, previousValue, saveRecord, type RegistrationRecord } from './registrationRecord';
@@ -49,6 +50,8 @@ export async function metaExists(this: IHookFunctions, webhookUrl: string, setti
 export async function metaCreate(this: IHookFunctions, webhookUrl: string, settings: TriggerSettings): Promise<boolean> {
 	const setup = await metaSetup.call(this);
 	const { connection, verifyToken } = setup;
+	// Before any call: a URL Meta cannot reach would only fail later with a vaguer error.
+	refuseUnreachableCallback(connection, webhookUrl);
 	const stale = loadRecord(this);
 	const app = await appAccess.call(this, connection, setup.appId, setup.appSecret);
 	const record: RegistrationRecord = { version: 1, registration: 'meta', webhookUrl, appId: app.appId, wabaId: connection.wabaId };
@@ -56,7 +59,7 @@ export async function metaCreate(this: IHookFunctions, webhookUrl: string, setti
 	const fields = subscriptionFields(settings.events);
 	const existing = (await listAppSubscriptions.call(this, connection, app)).find((subscription) => subscription.object === 'whatsapp_business_account');
 	if (!existing?.callback_url) {
-		await createAppSubscription.call(this, connection, app, { callbackUrl: webhookUrl, verifyToken, fields });
+		await registeringCallback(this, webhookUrl, async () => await createAppSubscription.call(this, connection, app, { callbackUrl: webhookUrl, verifyToken, fields }));
 		record.appSubscriptionCreated = true;
 		saveRecord(this, record);
 	} else {
@@ -74,12 +77,12 @@ export async function metaCreate(this: IHookFunctions, webhookUrl: string, setti
 		for (const phoneNumberId of settings.phoneNumberIds) {
 			const current = await readPhoneOverride.call(this, connection, phoneNumberId);
 			const staleChange = stale?.phoneOverrides?.find((change) => change.phoneNumberId === phoneNumberId);
-			await writePhoneOverride.call(this, connection, phoneNumberId, webhookUrl, verifyToken);
+			await registeringCallback(this, webhookUrl, async () => await writePhoneOverride.call(this, connection, phoneNumberId, webhookUrl, verifyToken));
 			record.phoneOverrides.push({ phoneNumberId, previous: previousValue(current, webhookUrl, staleChange) });
 			saveRecord(this, record);
 		}
 	} else {
-		await writeWabaOverride.call(this, connection, webhookUrl, verifyToken);
+		await registeringCallback(this, webhookUrl, async () => await writeWabaOverride.call(this, connection, webhookUrl, verifyToken));
 		record.wabaSubscribed = !waba.subscribed;
 		record.wabaOverride = { previous: previousValue(waba.override, webhookUrl, stale?.wabaOverride) };
 		saveRecord(this, record);

@@ -26,7 +26,9 @@ export async function markMessagesAsRead(
 		chats.set(key, [...(chats.get(key) ?? []), message]);
 	}
 	for (const chat of chats.values()) {
-		const latest = chat.reduce((last, next) => (next.event.timestampEpoch >= last.event.timestampEpoch ? next : last));
+		// A message without a readable time counts as older; among equals the later in the batch wins.
+		const epoch = (message: ReceivedMessage) => message.event.timestampEpoch ?? -Infinity;
+		const latest = chat.reduce((last, next) => (epoch(next) >= epoch(last) ? next : last));
 		let marked = true;
 		try {
 			const connection = connectionFor(latest.event.phoneNumberId);

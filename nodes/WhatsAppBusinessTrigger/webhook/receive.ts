@@ -1,13 +1,13 @@
-import type { INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { filterEvents, normaliseWebhook, type WhatsAppEvent } from '../../shared/whatsapp/webhook';
 import { connectionFor, credentialsFor, readSettings, type TriggerSettings } from '../settings';
+import { routeAnswers, type AnswerOutcome } from './answers';
 import { checkAuthenticity } from './authenticity';
 import { answerChallenge } from './challenge';
 import { dropDuplicates } from './duplicates';
 import { logPrefix, replyText, requestOf, type WebhookRequest } from './http';
 import { markMessagesAsRead, type ReceivedMessage } from './markAsRead';
 import { attachMedia } from './media';
-import { eventJsonWithAdvice } from './advice';
 
 /** The node's webhook(): GET is Meta's handshake, POST a delivery. Every reply is sent here. */
 export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
@@ -29,14 +29,20 @@ async function receiveDelivery(this: IWebhookFunctions, settings: TriggerSetting
 	// media downloads and read receipts happen after the 200.
 	replyText(this, 200, 'OK');
 
-	const events = selectEvents(this, readBody(this, request), settings);
+	const connection = (phoneNumberId?: string) => connectionFor(settings.provider, credentials, phoneNumberId);
+	const all = normaliseWebhook(readBody(this, request));
+	// Send and Wait answers resume their executions whatever this trigger outputs (docs/send-and-wait.md).
+	const answers = settings.sendAndWaitAnswers === 'ignore' ? new Map<WhatsAppEvent, AnswerOutcome>() : await routeAnswers.call(this, all, settings, credentials, connection);
+	const events = selectEvents(this, all, settings).filter((event) => settings.sendAndWaitAnswers !== 'resumeOnly' || !answers.has(event));
 	if (events.length === 0) return { noWebhookResponse: true };
 
-	const connection = (phoneNumberId?: string) => connectionFor(settings.provider, credentials, phoneNumberId);
 	const items: INodeExecutionData[] = [];
 	const messages: ReceivedMessage[] = [];
 	for (const event of events) {
-		const item: INodeExecutionData = { json: eventJsonWithAdvice(event) };
+		// The core's events already carry advice on their errors (fit for a webhook, not a send).
+		const item: INodeExecutionData = { json: event as unknown as IDataObject };
+		const answer = answers.get(event);
+		if (answer) item.json.sendAndWait = answer;
 		if (event.kind === 'message') {
 			messages.push({ event, item });
 			if (settings.downloadMedia && event.media?.id) {
@@ -64,8 +70,8 @@ function readBody(context: IWebhookFunctions, request: WebhookRequest): unknown 
 }
 
 /** One event per message, status, error or change (Meta: Messages webhook reference), narrowed to what this trigger wants. */
-function selectEvents(context: IWebhookFunctions, body: unknown, settings: TriggerSettings): WhatsAppEvent[] {
-	const events = filterEvents(normaliseWebhook(body), {
+function selectEvents(context: IWebhookFunctions, all: WhatsAppEvent[], settings: TriggerSettings): WhatsAppEvent[] {
+	const events = filterEvents(all, {
 		kinds: settings.events,
 		messageTypes: settings.messageTypes,
 		statuses: settings.statuses,

@@ -1,9 +1,7 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import type { CrmKind } from '../../shared/crm';
-import { crmClientFor, errorItemJson, toNodeError } from '../transport';
+import { clientForItem, errorItemJson, toNodeError } from '../transport';
 import { resources } from './resources';
-
-const FIELD_COLLECTIONS: Record<CrmKind, string> = { zohoCrm: 'zohoFields', bigin: 'zohoFields', hubspot: 'hubspotFields', zendesk: 'zendeskFields' };
 
 /**
  * Runs the chosen operation once per input item. Each item gets its own result, paired with its
@@ -20,14 +18,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		let secrets: string[] = [];
 		try {
-			const options = this.getNodeParameter('findOrCreateOptions', itemIndex, {}) as IDataObject;
-			const record = this.getNodeParameter('record', itemIndex, 'sender') as string;
-			const module = record === 'id' ? this.getNodeParameter('recordModule', itemIndex, 'Leads') : this.getNodeParameter('zohoModule', itemIndex, 'Leads');
-			const built = await crmClientFor.call(this, crm, {
-				module: String(module),
-				searchBothModules: options.searchBothModules !== false,
-				fields: this.getNodeParameter(FIELD_COLLECTIONS[crm], itemIndex, {}) as IDataObject,
-			});
+			const built = await clientForItem.call(this, crm, itemIndex);
 			secrets = built.secrets;
 			const results = await handler.execute.call(this, { itemIndex, item: items[itemIndex], crm, client: built.client });
 			for (const result of results) returnData.push({ ...result, pairedItem: { item: itemIndex } });

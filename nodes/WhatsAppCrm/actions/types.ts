@@ -1,13 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import type { CrmClient, CrmKind } from '../../shared/crm';
+import type { OperationContext } from '../transport/client';
 
-/** What every operation gets besides `this`: the item, the chosen CRM and its client. */
-export interface OperationContext {
-	itemIndex: number;
-	item: INodeExecutionData;
-	crm: CrmKind;
-	client: CrmClient;
-}
+export type { OperationContext };
 
 /** One operation = one file: its fields (`description`) and its work for ONE input item. */
 export interface Operation {

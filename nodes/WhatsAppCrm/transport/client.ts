@@ -1,13 +1,21 @@
-import { sleep, type IDataObject } from 'n8n-workflow';
+import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { HubSpotClient, ZendeskClient, ZohoClient, type CrmClient, type CrmKind } from '../../shared/crm';
 import { crmHttpFor, type CrmContext } from './request';
 
-/** Field names the node writes, per CRM, with the defaults the README tells users to create. */
+/** Field names the node writes, per CRM, with the defaults the README tells users to create (the Field Names defaults in actions/properties.ts). */
 export const DEFAULT_FIELDS = {
 	zoho: { whatsAppIdField: 'WhatsApp_ID', userIdField: 'WhatsApp_BSUID', lastInboundField: 'Last_WhatsApp_Inbound' },
 	hubspot: { whatsAppIdProperty: 'whatsapp_id', userIdProperty: 'whatsapp_bsuid', lastInboundProperty: 'whatsapp_last_inbound_at', createMissingProperties: true },
 	zendesk: { lastInboundUserField: 'whatsapp_last_inbound_at', ticketTag: 'whatsapp' },
 };
+
+/** What every operation and item reader gets besides `this`: the item, the chosen CRM and its client. */
+export interface OperationContext {
+	itemIndex: number;
+	item: INodeExecutionData;
+	crm: CrmKind;
+	client: CrmClient;
+}
 
 export interface ClientSettings {
 	/** Zoho CRM only: where new records go (Leads or Contacts). */
@@ -52,4 +60,19 @@ export async function crmClientFor(this: CrmContext, crm: CrmKind, settings: Cli
 		createMissingProperties: fields.createMissingProperties !== false,
 	});
 	return { client, secrets };
+}
+
+/** The node's settings collection of field names for each CRM. */
+const FIELD_COLLECTIONS: Record<CrmKind, string> = { zohoCrm: 'zohoFields', bigin: 'zohoFields', hubspot: 'hubspotFields', zendesk: 'zendeskFields' };
+
+/** The client for one item, from the node's settings for it: the Zoho CRM module, Find or Create's options, the field names. */
+export async function clientForItem(this: IExecuteFunctions, crm: CrmKind, itemIndex: number): Promise<{ client: CrmClient; secrets: string[] }> {
+	const options = this.getNodeParameter('findOrCreateOptions', itemIndex, {}) as IDataObject;
+	const record = this.getNodeParameter('record', itemIndex, 'sender') as string;
+	const module = record === 'id' ? this.getNodeParameter('recordModule', itemIndex, 'Leads') : this.getNodeParameter('zohoModule', itemIndex, 'Leads');
+	return await crmClientFor.call(this, crm, {
+		module: String(module),
+		searchBothModules: options.searchBothModules !== false,
+		fields: this.getNodeParameter(FIELD_COLLECTIONS[crm], itemIndex, {}) as IDataObject,
+	});
 }

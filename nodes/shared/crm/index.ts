@@ -3,6 +3,7 @@ export * from './errors';
 export * from './item';
 export * from './note';
 export * from './phone';
+export * from './record';
 export * from './retry';
 export * from './roundRobin';
 export { findOrCreate, nameParts, type PersonStore } from './findOrCreate';

@@ -2,7 +2,7 @@
  * Reads the person and the message out of n8n items: a message item of the WhatsApp Business Trigger
  * (nodes/shared/whatsapp/webhook/types.ts `MessageEvent`: `from.waId`, `from.userId`, `from.profileName`,
  * `type`, `text`, `caption`, `media`, `timestamp`), a status item (`recipient.waId`), or a send result
- * of the WhatsApp Business node (`waId`, `to`, `messageId`, `type`).
+ * of the WhatsApp Business node (`waId`, `to`, `messageId`, `type`); and the times mapped from them.
  */
 import { CrmInputError } from './errors';
 import type { CrmMessage, WhatsAppPerson } from './types';
@@ -79,4 +79,18 @@ export function messageFromItem(json: Json, options: { outboundText?: string; no
 	const textValue = str(options.outboundText) ?? str(json.text);
 	if (textValue) message.text = textValue;
 	return message;
+}
+
+/**
+ * ISO 8601 UTC from ISO 8601 text, epoch seconds or epoch milliseconds (a number below 10^12 is
+ * seconds); `now` when the value is empty. Throws CrmInputError for anything else.
+ */
+export function toIsoUtc(value: unknown, now: Date = new Date()): string {
+	if (value === undefined || value === null || String(value).trim() === '') return now.toISOString();
+	const textValue = String(value).trim();
+	const date = /^\d+(\.\d+)?$/.test(textValue) ? new Date(Number(textValue) < 1e12 ? Number(textValue) * 1000 : Number(textValue)) : new Date(textValue);
+	if (Number.isNaN(date.getTime())) {
+		throw new CrmInputError(`"${textValue}" is not a time`, 'Map an ISO 8601 time (2026-05-14T09:51:00Z), epoch seconds or epoch milliseconds to Last Inbound At.');
+	}
+	return date.toISOString();
 }

@@ -1,7 +1,8 @@
 /**
  * When a CRM answer is worth sending again, and after how long. 429 means the CRM refused the request,
  * so it is always safe to repeat; a 5xx may have been carried out, so only idempotent requests are
- * repeated. Retry-After (seconds or an HTTP date, RFC 9110 §10.2.3) wins over our own back-off;
+ * repeated. Retry-After (seconds or an HTTP date: the Retry-After field of RFC 9110, HTTP Semantics,
+ * https://www.rfc-editor.org/rfc/rfc9110#name-retry-after) wins over our own back-off;
  * HubSpot's 429 body names its window (`policyName`), whose length we wait when no header says more.
  */
 

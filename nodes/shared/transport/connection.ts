@@ -1,4 +1,5 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { redactorForCredentials, type Redactor } from './redaction';
 
 /**
  * Where requests go for each provider. Meta's Graph API puts the version and the phone-number or
@@ -20,6 +21,8 @@ export interface WhatsAppConnection {
 	host: string;
 	wabaId?: string;
 	phoneNumberId?: string;
+	/** Removes this credential's secret values (and token shapes) from outputs and errors. */
+	redactor: Redactor;
 }
 
 function withoutTrailingSlash(url: string): string {
@@ -33,7 +36,8 @@ export function connectionFromCredentials(
 ): WhatsAppConnection {
 	if (provider === 'dialog360') {
 		const host = withoutTrailingSlash(String(credentials.baseUrl || 'https://waba-v2.360dialog.io'));
-		return { provider, credentialType: CREDENTIAL_TYPE.dialog360, apiRoot: host, host };
+		const redactor = redactorForCredentials(CREDENTIAL_TYPE.dialog360, credentials);
+		return { provider, credentialType: CREDENTIAL_TYPE.dialog360, apiRoot: host, host, redactor };
 	}
 	const host = withoutTrailingSlash(String(credentials.baseUrl || 'https://graph.facebook.com'));
 	const version = String(credentials.graphApiVersion || 'v24.0').replace(/^\/+|\/+$/g, '');
@@ -44,5 +48,6 @@ export function connectionFromCredentials(
 		host,
 		wabaId: String(credentials.wabaId ?? '').trim() || undefined,
 		phoneNumberId: (phoneNumberIdOverride || String(credentials.phoneNumberId ?? '')).trim() || undefined,
+		redactor: redactorForCredentials(CREDENTIAL_TYPE.cloudApi, credentials),
 	};
 }

@@ -53,6 +53,16 @@ export const endpoints = {
 		onlyOnMeta(c, 'Reading phone-number health');
 		return `${c.apiRoot}/${id ? encodeURIComponent(id) : phoneNumberId(c)}`;
 	},
+	/** Meta's Analytics page: the WABA itself, read with analytics fields (`?fields=analytics.…`) or posted to (`?is_enabled_for_insights=true`). */
+	waba: (c: WhatsAppConnection) => {
+		onlyOnMeta(c, 'Analytics');
+		return `${c.apiRoot}/${wabaId(c)}`;
+	},
+	/** Meta's Analytics page: GET /{waba-id}/template_analytics. */
+	templateAnalytics: (c: WhatsAppConnection) => {
+		onlyOnMeta(c, 'Template analytics');
+		return `${c.apiRoot}/${wabaId(c)}/template_analytics`;
+	},
 	subscribedApps: (c: WhatsAppConnection) => {
 		onlyOnMeta(c, 'Subscribing an app to the WABA');
 		return `${c.apiRoot}/${wabaId(c)}/subscribed_apps`;
@@ -71,6 +81,26 @@ export const endpoints = {
 	phoneNumberWebhookConfiguration: (c: WhatsAppConnection, id: string) => {
 		onlyOnMeta(c, "Setting a phone number's webhook override");
 		return `${c.apiRoot}/${encodeURIComponent(id)}`;
+	},
+	/** Meta: Send marketing messages (Marketing Messages API for WhatsApp); not part of 360dialog's documented API. */
+	marketingMessages: (c: WhatsAppConnection) => {
+		onlyOnMeta(c, 'The Marketing Messages API');
+		return `${c.apiRoot}/${phoneNumberId(c)}/marketing_messages`;
+	},
+	/** Meta: Marketing Messages onboarding: GET /{waba-id}?fields=marketing_messages_onboarding_status. */
+	whatsAppBusinessAccount: (c: WhatsAppConnection) => {
+		onlyOnMeta(c, 'Reading the WhatsApp Business Account');
+		return `${c.apiRoot}/${wabaId(c)}`;
+	},
+	/** Meta: Block users (block, unblock, list), per phone number. */
+	blockUsers: (c: WhatsAppConnection) => {
+		onlyOnMeta(c, 'Blocking users');
+		return `${c.apiRoot}/${phoneNumberId(c)}/block_users`;
+	},
+	/** Flows API reference (vendored OpenAPI listFlows): the WABA's Flows. */
+	flows: (c: WhatsAppConnection) => {
+		onlyOnMeta(c, 'Listing Flows');
+		return `${c.apiRoot}/${wabaId(c)}/flows`;
 	},
 	/** docs/360dialog.md 360dialog: the number's webhook URL (and optional custom headers). */
 	dialog360Webhook: (c: WhatsAppConnection) => {

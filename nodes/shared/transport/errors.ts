@@ -1,6 +1,7 @@
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 import { formatMetaError, type MetaErrorInfo } from '../whatsapp/errors';
 import { WhatsAppValidationError } from '../whatsapp/validationError';
+import { createRedactor, type Redactor } from './redaction';
 
 /** A setting is missing or not supported by the chosen provider: fixable in the node or credential. */
 export class WhatsAppConfigurationError extends Error {
@@ -14,26 +15,137 @@ export class WhatsAppConfigurationError extends Error {
 }
 
 const metaErrors = new WeakMap<Error, MetaErrorInfo>();
+const itemDetails = new WeakMap<Error, JsonObject>();
+/** Token shapes only, for errors built where no credential is known. */
+const SHAPES_ONLY = createRedactor([]);
 
-/** Meta's answer for a failed request, as an n8n error that keeps the mapped advice. */
-export function metaApiError(node: INode, info: MetaErrorInfo, body: unknown, itemIndex?: number): NodeApiError {
-	const { message, description } = formatMetaError(info);
-	const error = new NodeApiError(node, (body && typeof body === 'object' ? body : { message: info.message }) as JsonObject, {
+/** What the transport did before giving up on a request, told in the error it builds. */
+export interface RequestOutcome {
+	/** Requests sent, the first one included. */
+	attempts: number;
+	/** The most the retry policy allows, the first one included. */
+	maxAttempts: number;
+}
+
+function duration(seconds: number): string {
+	const [amount, unit] = seconds >= 3600 ? [Math.round(seconds / 3600), 'hour'] : seconds >= 60 ? [Math.round(seconds / 60), 'minute'] : [seconds, 'second'];
+	return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
+}
+
+/**
+ * What the node did about a refusal that waiting can cure (Meta: Error codes, Throughput): it tried
+ * again until the policy's attempts were used up, or it did not try because Meta asks for a longer
+ * wait than a run should block. Undefined when retrying cannot help.
+ */
+export function retryOutcomeText(info: MetaErrorInfo, outcome: RequestOutcome | undefined): string | undefined {
+	if (!info.retryable || !outcome) return undefined;
+	const later = info.retryAfterSeconds ? ` after about ${duration(info.retryAfterSeconds)}` : ' a little later';
+	if (outcome.attempts >= outcome.maxAttempts) {
+		return outcome.attempts > 1
+			? `WhatsApp refused this request ${outcome.attempts} times in a row; the node's automatic retries are used up and it was not sent again. Run the item again${later}.`
+			: `This request is not retried automatically. Run the item again${later}.`;
+	}
+	return `The node did not retry: WhatsApp asks to wait longer than the node waits within a run. Run the item again${later}.`;
+}
+
+/**
+ * Meta's answer for a failed request, as an n8n error that keeps the mapped advice. `body` is the
+ * answer as received; it is redacted with `redactor` (the credential's secrets and token shapes)
+ * like every text of the error. `outcome` says how often the request was sent.
+ */
+export function metaApiError(
+	node: INode,
+	info: MetaErrorInfo,
+	body: unknown,
+	itemIndex?: number,
+	options: { redactor?: Redactor; outcome?: RequestOutcome } = {},
+): NodeApiError {
+	const redactor = options.redactor ?? SHAPES_ONLY;
+	const clean = redactor.json(info);
+	const { message, description } = formatMetaError(clean);
+	const retried = retryOutcomeText(clean, options.outcome);
+	const answer = redactor.json(body && typeof body === 'object' ? body : { message: clean.message });
+	const error = new NodeApiError(node, answer as JsonObject, {
 		message,
-		description,
+		description: retried ? `${description}\n${retried}` : description,
 		httpCode: info.httpStatus ? String(info.httpStatus) : undefined,
 		itemIndex,
 	});
-	metaErrors.set(error, info);
-	return error;
+	metaErrors.set(error, clean);
+	if (options.outcome && options.outcome.attempts > 1) attachErrorDetails(error, { attempts: options.outcome.attempts });
+	return redactor.error(error);
 }
 
 export function metaErrorOf(error: unknown): MetaErrorInfo | undefined {
 	return error instanceof Error ? metaErrors.get(error) : undefined;
 }
 
-/** Turns our plain errors (validation, configuration) into n8n errors for the item concerned. */
-export function toNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+/**
+ * Extra fields a failed item carries next to the message (e.g. the parts of a long text already
+ * sent), added to `error` in errorItemJson. Later calls add to earlier ones.
+ */
+export function attachErrorDetails(error: Error, details: JsonObject): void {
+	itemDetails.set(error, { ...(itemDetails.get(error) ?? {}), ...details });
+}
+
+/** A request that got no answer: a timeout, a broken connection, or a host that cannot be reached. */
+export interface NetworkFailureReport {
+	host: string;
+	code: string;
+	/** The request went out and may have been carried out (a send that cannot be repeated safely). */
+	mayHaveArrived: boolean;
+	/** Whether repeating the request is harmless (GET, PUT, DELETE). */
+	idempotent: boolean;
+	/** No answer within `timeoutMs`. */
+	timedOut: boolean;
+	timeoutMs: number;
+	attempts: number;
+	itemIndex?: number;
+}
+
+/**
+ * The n8n error for a request that got no answer. It names a timeout as a timeout, says whether the
+ * request may have been carried out, and never repeats the HTTP library's error (its request
+ * headers carry the token), so no cause is attached.
+ */
+export function networkError(node: INode, failure: NetworkFailureReport): NodeOperationError {
+	const { host, code, attempts } = failure;
+	const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
+	const seconds = Number((failure.timeoutMs / 1000).toFixed(1));
+	const unknownOutcome = failure.mayHaveArrived && !failure.idempotent;
+	const notRepeated =
+		'It was not repeated automatically, to avoid sending a message twice. Check the status webhooks (or the recipient) before sending it again.';
+	let message: string;
+	let description: string;
+	// The code stays out of the message: n8n would swap a message naming ECONNRESET for a generic text.
+	if (failure.timedOut) {
+		message = `Timeout: WhatsApp did not answer within ${seconds} seconds`;
+		description = unknownOutcome
+			? `${host} did not answer within ${seconds} seconds, so it is unknown whether this request was carried out. ${notRepeated}`
+			: `${host} did not answer within ${seconds} seconds${tries}. WhatsApp may be slow (see https://metastatus.com), or the Base URL in the credential points at a server that does not answer. Run the item again later.`;
+	} else if (failure.mayHaveArrived) {
+		message = 'Network error: the connection to WhatsApp broke before it answered';
+		description = unknownOutcome
+			? `The connection to ${host} broke (${code}) before WhatsApp answered, so it is unknown whether this request was carried out. ${notRepeated}`
+			: `The connection to ${host} broke (${code}) before WhatsApp answered${tries}. Check the network, then run again.`;
+	} else {
+		message = 'Network error: could not reach WhatsApp';
+		description = `Could not reach ${host} (${code})${tries}. Check the Base URL in the credential and the network, then run again.`;
+	}
+	const error = new NodeOperationError(node, message, { description, itemIndex: failure.itemIndex });
+	if (attempts > 1) attachErrorDetails(error, { attempts });
+	return error;
+}
+
+/**
+ * Turns our plain errors (validation, configuration) into n8n errors for the item concerned; with a
+ * redactor, every text of the result is redacted (the last pass before an error reaches the user).
+ */
+export function toNodeError(node: INode, error: unknown, itemIndex: number, redactor: Redactor = SHAPES_ONLY): NodeApiError | NodeOperationError {
+	return redactor.error(asNodeError(node, error, itemIndex));
+}
+
+function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof WhatsAppValidationError) {
 		return new NodeOperationError(node, error.message, { description: `${error.fix} (field: ${error.field})`, itemIndex });
 	}
@@ -66,6 +178,7 @@ export function errorItemJson(error: NodeApiError | NodeOperationError): JsonObj
 						...(info.fbtraceId ? { fbtraceId: info.fbtraceId } : {}),
 					}
 				: {}),
+			...(itemDetails.get(error) ?? {}),
 		},
 	};
 }

@@ -4,3 +4,4 @@ export * from './errors';
 export { encodeMultipart } from './multipart';
 export * from './request';
 export * from './providerProperty';
+export * from './redaction';

@@ -1,5 +1,4 @@
 import {
-	NodeOperationError,
 	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -11,7 +10,7 @@ import {
 } from 'n8n-workflow';
 import { parseGraphError } from '../whatsapp/errors';
 import type { WhatsAppConnection } from './connection';
-import { metaApiError } from './errors';
+import { metaApiError, networkError } from './errors';
 import { DEFAULT_RETRY_POLICY, networkFailure, retryDelaySeconds, type Failure, type RetryPolicy } from './retry';
 
 export type WhatsAppContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
@@ -27,6 +26,11 @@ export interface WhatsAppRequest {
 	itemIndex?: number;
 	retry?: RetryPolicy;
 	timeoutMs?: number;
+	/**
+	 * Meta error codes whose answer still carries the result, returned instead of thrown: e.g.
+	 * 139100, a block request that failed for some users only (Meta: Block users).
+	 */
+	resultErrorCodes?: readonly number[];
 }
 
 export interface WhatsAppResponse<T> {
@@ -53,9 +57,21 @@ function bodyAsJson(body: unknown): unknown {
 	}
 }
 
+/** No answer within this long is reported as a timeout (per attempt). */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** Whether an error of n8n's HTTP helper means the request timed out (axios: ECONNABORTED "timeout of … exceeded"). */
+function isTimeout(error: unknown): boolean {
+	const cause = (error as { cause?: { code?: string; message?: string } }).cause ?? {};
+	const code = cause.code ?? (error as { code?: string }).code;
+	const message = `${cause.message ?? ''} ${(error as { message?: string }).message ?? ''}`;
+	return code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT' || (code === 'ECONNABORTED' && /timeout/i.test(message));
+}
+
 /**
  * One request through n8n's authenticated HTTP helper, with Meta's errors mapped to advice and
- * safe retries. The token is added by n8n from the credential and never appears in our errors.
+ * safe retries. The token is added by n8n from the credential; answers and errors pass through the
+ * connection's redactor, so neither the credential's secrets nor token shapes reach an item.
  */
 export async function whatsAppRequest<T = IDataObject>(
 	this: WhatsAppContext,
@@ -74,7 +90,7 @@ export async function whatsAppRequest<T = IDataObject>(
 		encoding: request.binary ? 'arraybuffer' : undefined,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: request.timeoutMs ?? 60_000,
+		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	};
 	const send = this.helpers.httpRequestWithAuthentication as (
 		this: WhatsAppContext,
@@ -89,41 +105,41 @@ export async function whatsAppRequest<T = IDataObject>(
 			response = await send.call(this, connection.credentialType, options);
 		} catch (error) {
 			const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
-			failure = networkFailure(code);
+			failure = networkFailure(code, isTimeout(error));
 		}
 		if (response) {
 			if (response.statusCode < 400) {
-				const body = (request.binary ? response.body : bodyAsJson(response.body)) as T;
+				const body = (request.binary ? response.body : connection.redactor.json(bodyAsJson(response.body))) as T;
 				return { body, headers: response.headers, statusCode: response.statusCode };
 			}
 			const parsed = bodyAsJson(response.body);
 			const info = parseGraphError(parsed, response.statusCode) ?? parseGraphError({ error: { code: 1, message: `HTTP ${response.statusCode}` } }, response.statusCode)!;
+			if (request.resultErrorCodes?.includes(info.code)) return { body: parsed as T, headers: response.headers, statusCode: response.statusCode };
 			failure = { kind: 'meta', info };
 			const wait = retryDelaySeconds(failure, attempt, IDEMPOTENT.has(request.method), policy);
-			if (wait === undefined) throw metaApiError(this.getNode(), info, parsed, request.itemIndex);
+			if (wait === undefined) {
+				const outcome = { attempts: attempt + 1, maxAttempts: policy.maxRetries + 1 };
+				throw metaApiError(this.getNode(), info, parsed, request.itemIndex, { redactor: connection.redactor, outcome });
+			}
 			await sleep(wait * 1000);
 			continue;
 		}
 		const wait = retryDelaySeconds(failure!, attempt, IDEMPOTENT.has(request.method), policy);
-		if (wait === undefined) throw networkError(this, failure!, request, attempt);
+		if (wait === undefined) throw connection.redactor.error(networkError(this.getNode(), networkReport(failure!, request, attempt)));
 		await sleep(wait * 1000);
 	}
 }
 
-/** No cause attached: the HTTP library's error carries request headers, the token among them. */
-function networkError(context: WhatsAppContext, failure: Failure, request: WhatsAppRequest, attempt: number): NodeOperationError {
-	const code = failure.kind === 'network' ? failure.code : 'UNKNOWN';
-	const mayHaveArrived = failure.kind === 'network' && failure.requestMayHaveArrived;
-	const host = new URL(request.url).host;
-	const description =
-		mayHaveArrived && !IDEMPOTENT.has(request.method)
-			? `The connection to ${host} broke (${code}) before WhatsApp answered, so it is unknown whether this request was carried out. ` +
-				'It was not repeated automatically, to avoid sending a message twice. Check the status webhooks (or the recipient) before sending it again.'
-			: `Could not reach ${host} (${code})${attempt ? ` after ${attempt + 1} attempts` : ''}. Check the Base URL in the credential and the network, then run again.`;
-	// The code stays out of the message: n8n would swap a message naming ECONNRESET for a generic text.
-	const message = mayHaveArrived ? 'Network error: the connection to WhatsApp broke before it answered' : 'Network error: could not reach WhatsApp';
-	return new NodeOperationError(context.getNode(), message, {
-		description,
+function networkReport(failure: Failure, request: WhatsAppRequest, attempt: number) {
+	const network = failure.kind === 'network' ? failure : undefined;
+	return {
+		host: new URL(request.url).host,
+		code: network?.code ?? 'UNKNOWN',
+		mayHaveArrived: network?.requestMayHaveArrived ?? false,
+		idempotent: IDEMPOTENT.has(request.method),
+		timedOut: network?.timedOut ?? false,
+		timeoutMs: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		attempts: attempt + 1,
 		itemIndex: request.itemIndex,
-	});
+	};
 }

@@ -15,7 +15,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 2, maxWaitSeconds
 
 export type Failure =
 	| { kind: 'meta'; info: MetaErrorInfo }
-	| { kind: 'network'; code: string; requestMayHaveArrived: boolean };
+	| { kind: 'network'; code: string; requestMayHaveArrived: boolean; timedOut?: boolean };
 
 /** Seconds to wait before attempt `attempt + 1`, or undefined when it must not be retried. */
 export function retryDelaySeconds(failure: Failure, attempt: number, idempotent: boolean, policy: RetryPolicy): number | undefined {
@@ -35,7 +35,8 @@ export function retryDelaySeconds(failure: Failure, attempt: number, idempotent:
 
 const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
-export function networkFailure(code: string | undefined): Failure {
+/** A request that got no answer; a timeout may have reached WhatsApp like a broken connection. */
+export function networkFailure(code: string | undefined, timedOut = false): Failure {
 	const known = code ?? 'UNKNOWN';
-	return { kind: 'network', code: known, requestMayHaveArrived: !NEVER_CONNECTED.has(known) };
+	return { kind: 'network', code: known, requestMayHaveArrived: timedOut || !NEVER_CONNECTED.has(known), timedOut };
 }

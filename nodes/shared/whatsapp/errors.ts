@@ -3,6 +3,8 @@
  * transport explain failures the same way and agree on what is safe to retry.
  */
 
+import { redactSecrets } from './secrets';
+
 export type MetaErrorCategory =
 	| 'auth'
 	| 'permission'
@@ -20,7 +22,11 @@ export interface MetaErrorAdvice {
 	code: number;
 	/** Meta's title for the code (Meta: Error codes) */
 	title: string;
-	/** What a no-code user should do about it */
+	/**
+	 * What a no-code user should do about it. It never says what the node did (retried or not):
+	 * the same advice explains a webhook's failed status, where nothing is retried; the transport
+	 * adds what it did to the error it builds.
+	 */
 	advice: string;
 	/** Whether sending the same request again later can succeed */
 	retryable: boolean;
@@ -56,7 +62,7 @@ const BILLING_TIP = 'In WhatsApp Manager, add a valid payment method or fix the 
 const CATALOGUE: Record<number, Entry> = {
 	0: entry('AuthException', 'auth', 'WhatsApp could not authenticate the request: the access token has expired or was invalidated. Generate a new token (a System User token does not expire) and update the credential.'),
 	1: entry('API Unknown', 'server', 'The request was invalid or Meta had a problem. Check the request, look at https://metastatus.com, and try once more.'),
-	2: entry('API Service', 'server', 'Meta is temporarily down or overloaded. The node waits and tries again.', 30),
+	2: entry('API Service', 'server', 'Meta is temporarily down or overloaded; the same request can succeed a little later (see https://metastatus.com).', 30),
 	3: entry('API Method', 'permission', 'The app lacks the capability or permission for this call. Check the app permissions (whatsapp_business_messaging, whatsapp_business_management) in the Meta app dashboard.'),
 	4: entry('API Too Many Calls', 'rate-limit', 'The Meta app made too many API calls. Wait a few minutes and send fewer requests at once.', 60),
 	10: entry('Permission Denied', 'permission', 'The permission for this call was not granted or was removed. Give the token the whatsapp_business_messaging and whatsapp_business_management permissions, and assign the WhatsApp account to the System User.'),
@@ -64,15 +70,16 @@ const CATALOGUE: Record<number, Entry> = {
 	100: entry('Invalid parameter', 'request', 'WhatsApp rejected a field: a parameter is unknown, misspelt, too long, or an ID (Phone Number ID, WhatsApp Business Account ID, media or message ID) is wrong. Read the details below, then fix that field or ID.'),
 	190: entry('Access token has expired', 'auth', 'The access token has expired or was revoked: generate a new one (a System User token does not expire) and update the credential.'),
 	368: entry('Temporarily blocked for policies violations', 'policy', 'Meta has temporarily blocked this account for policy violations. Wait until the restriction ends (see Account Quality in WhatsApp Manager); sending again now will not help.'),
+	2200: entry('Callback verification failed', 'request', "Meta could not verify the webhook callback URL: it must be reachable from the internet over HTTPS with a valid certificate, answer Meta's GET request with hub.challenge, and expect the same Verify Token as the credential. Fix the URL (n8n's WEBHOOK_URL) or the Verify Token, then register again."),
 	80007: entry('Rate limit issues', 'rate-limit', 'The WhatsApp Business Account reached its hourly limit for management calls. Wait and try again later, and avoid listing templates or phone numbers on every run.', 60),
-	130429: entry('Rate limit hit', 'rate-limit', 'Too many messages were sent from this phone number in a short time (the throughput limit, 80 messages per second by default). The node slows down and tries again.', 1),
+	130429: entry('Rate limit hit', 'rate-limit', 'Too many messages were sent from this phone number in a short time (the throughput limit, 80 messages per second by default). Send more slowly: fewer items at once, or a pause between batches.', 1),
 	130472: entry("User's number is part of an experiment", 'recipient', 'Meta did not send this marketing message because the customer is part of a Meta experiment. There is nothing to fix; do not resend it automatically.'),
 	130497: entry('Business account is restricted from messaging users in this country', 'policy', 'This WhatsApp account may not message customers in that country. Remove such numbers or ask Meta support about the restriction.'),
-	131000: entry('Something went wrong', 'server', 'WhatsApp had an unknown problem sending this message. The node tries again; if it keeps happening, contact Meta support with the trace ID below.', 5),
+	131000: entry('Something went wrong', 'server', 'WhatsApp had an unknown problem sending this message; the same request can succeed a little later. If it keeps happening, contact Meta support with the trace ID below.', 5),
 	131005: entry('Access denied', 'permission', 'The token has no permission for this. Give it the whatsapp_business_messaging permission and assign the WhatsApp account and phone number to the System User.'),
 	131008: entry('Required parameter is missing', 'request', 'A required field is missing from the request. Read the details below and fill in that field.'),
 	131009: entry('Parameter value is not valid', 'request', 'A value in the request is not valid, e.g. a wrong message ID, or a reaction to a message that is older than 30 days or was deleted. Read the details below and correct the value.'),
-	131016: entry('Service unavailable', 'server', 'WhatsApp is temporarily unavailable. The node waits and tries again; see https://metastatus.com.', 30),
+	131016: entry('Service unavailable', 'server', 'WhatsApp is temporarily unavailable; the same request can succeed a little later (see https://metastatus.com).', 30),
 	131021: entry('Recipient cannot be sender', 'recipient', 'The message was addressed to the business number itself. Send it to the customer\'s number instead.'),
 	131026: entry('Message Undeliverable', 'recipient', 'WhatsApp could not deliver the message: the number may not use WhatsApp, the app may be too old, or the customer has not accepted the latest terms. Check the number; contact the customer another way.'),
 	131031: entry('Business Account locked', 'policy', 'The WhatsApp Business Account is locked (a policy violation, or a wrong two-step PIN). Check Account Quality in WhatsApp Manager and follow Meta\'s instructions.'),
@@ -86,8 +93,10 @@ const CATALOGUE: Record<number, Entry> = {
 	131051: entry('Unsupported message type', 'request', 'This message type is not supported. Choose another message type.'),
 	131052: entry('Media download error', 'media', "WhatsApp could not download the media the customer sent (e.g. over 100 MB). Ask the customer to send it again, smaller."),
 	131053: entry('Media upload error', 'media', 'WhatsApp could not use the media: the file type is not supported, does not match its content, or the link cannot be reached. Use a supported format and a public https:// link, or upload the file first.'),
-	131056: entry('(Business Account, Consumer Account) pair rate limit hit', 'rate-limit', 'Too many messages went to this same customer in a short time (about one every 6 seconds is allowed). The node waits before sending to them again; other customers are not affected.', 6),
-	131057: entry('Account in maintenance mode', 'server', 'The account is in maintenance mode, e.g. during a throughput upgrade (about a minute). The node waits and tries again.', 60),
+	131056: entry('(Business Account, Consumer Account) pair rate limit hit', 'rate-limit', 'Too many messages went to this same customer in a short time (about one every 6 seconds is allowed). Wait before sending to them again; other customers are not affected.', 6),
+	131057: entry('Account in maintenance mode', 'server', 'The account is in maintenance mode, e.g. during a throughput upgrade (about a minute); send again after that.', 60),
+	131055: entry('Only marketing template messages are supported', 'request', 'The Marketing Messages API sends MARKETING templates only (API versions before v23.0). Send this template through Cloud API.'),
+	131062: entry('Business-scoped User ID recipients are not supported for this message', 'recipient', "This message cannot go to a business-scoped user ID (authentication templates need the customer's phone number). Send it to the phone number."),
 	132000: entry('Template Param Count Mismatch', 'template', `The number of variable values does not match the template. ${TEMPLATE_TIP} and give exactly one value per variable.`),
 	132001: entry('Template does not exist', 'template', `No approved template has this name in this language. ${TEMPLATE_TIP}: pick an approved template and one of its approved languages (e.g. en_US, not en).`),
 	132005: entry('Template Hydrated Text Too Long', 'template', 'The template text is too long once your values are filled in. Shorten the variable values.'),
@@ -99,7 +108,7 @@ const CATALOGUE: Record<number, Entry> = {
 	132068: entry('Flow is in blocked state', 'policy', 'The WhatsApp Flow is blocked. Fix the Flow in WhatsApp Manager before sending it.'),
 	132069: entry('Flow is in throttled state', 'rate-limit', 'This Flow is throttled (10 messages per hour). Wait an hour or fix the Flow\'s health.', 3600),
 	133000: entry('Incomplete Deregistration', 'permission', 'An earlier deregistration did not finish. Deregister the number, then register it again.'),
-	133004: entry('Server Temporarily Unavailable', 'server', 'The WhatsApp server is temporarily unavailable. The node waits and tries again.', 30),
+	133004: entry('Server Temporarily Unavailable', 'server', 'The WhatsApp server is temporarily unavailable; the same request can succeed a little later.', 30),
 	133005: entry('Two step verification PIN Mismatch', 'auth', 'The two-step verification PIN is wrong. Use the correct PIN or reset it in WhatsApp Manager.'),
 	133006: entry('Phone number re-verification needed', 'permission', 'The phone number must be verified again before it can be registered. Verify it in WhatsApp Manager.'),
 	133008: entry('Too Many two step verification PIN Guesses', 'auth', 'Too many wrong PIN attempts. Wait for the time given in the details, then try again with the right PIN.'),
@@ -107,9 +116,20 @@ const CATALOGUE: Record<number, Entry> = {
 	133010: entry('Phone number Not Registered', 'permission', 'The business phone number is not registered with the Cloud API. Register it (WhatsApp Manager or the register API) before sending.'),
 	133015: entry('Please wait a few minutes before attempting to register this phone number', 'permission', 'The number was deleted recently. Wait 5 minutes, then register it.', 300),
 	133016: entry('Account register/deregister rate limit exceeded', 'rate-limit', 'Too many register or deregister attempts for this number. Wait before trying again.'),
+	134100: entry('Only marketing messages supported', 'request', 'The Marketing Messages API sends MARKETING templates only. Send this template through Cloud API (Send Through: Cloud API).'),
+	134101: entry('Your template is still syncing', 'template', 'A new or long-unused marketing template takes up to 10 minutes to be ready for the Marketing Messages API. Wait and send again, or send through Cloud API.', 600),
+	134102: entry('Template unavailable for use', 'template', 'The Marketing Messages API cannot use this template, or the account is not onboarded to it. Check the onboarding in WhatsApp Manager, or send through Cloud API.'),
+	139100: entry('Failed to block/unblock some users', 'request', 'WhatsApp blocked or unblocked only some of the users; the output lists each user with its result. Users can be blocked only within 24 hours of their last message.'),
+	139101: entry('Blocklist limit reached', 'request', "The phone number's block list is full (64,000 users). Unblock users you no longer need to block."),
+	139102: entry('Blocklist concurrent update', 'request', 'The block list changed while it was being read. Run the node again.', 5),
+	139103: entry('Internal error', 'server', 'WhatsApp had a problem with the block list; the same request can succeed a little later.', 5),
 	134011: entry('WhatsApp Payments terms of service not accepted', 'permission', 'Accept the WhatsApp Payments terms of service in WhatsApp Manager first.'),
 	135000: entry('Generic user error', 'request', 'WhatsApp could not process the request because of a problem with its values. Check every field (IDs, lengths, formats) and try again.'),
 	137000: entry('Identity key hash mismatch', 'recipient', "The customer's identity key changed (e.g. a new phone), so the message was not delivered. Re-verify the customer before sending again."),
+	// Meta's Analytics page (confirming template analytics): insights must be switched on once per WhatsApp Business Account.
+	200005: entry('Template insights unavailable', 'permission', 'Meta does not offer template analytics to this WhatsApp Business Account. Use Pricing Analytics, Messaging Analytics or the Delivery Report instead.'),
+	200006: entry('Template insights cannot be disabled', 'request', 'Template insights stay on once they are enabled; there is nothing to undo.'),
+	200007: entry('Template insights not enabled', 'permission', "Template analytics are not enabled for this WhatsApp Business Account. Run the WhatsApp Business node's Analytics › Enable Template Insights operation once (it cannot be undone), or confirm template analytics in WhatsApp Manager, then run again."),
 	2494100: entry('Phone number in maintenance mode', 'server', 'The phone number is being migrated. Wait a few minutes and try again.', 300),
 };
 
@@ -135,17 +155,6 @@ export function describeMetaError(code: number, details?: string): MetaErrorAdvi
 	return { code, ...known };
 }
 
-// Tokens must never reach an item, a log or an error message.
-const SECRET_PATTERNS: RegExp[] = [
-	/\bEAA[A-Za-z0-9]{20,}/g, // Meta access tokens
-	/(access_token=)[^&\s"']+/gi,
-	/(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi,
-];
-
-function redact(text: string): string {
-	return SECRET_PATTERNS.reduce((result, pattern) => result.replace(pattern, (_match, prefix?: string) => `${typeof prefix === 'string' ? prefix : ''}[redacted]`), text);
-}
-
 function asRecord(value: unknown): Record<string, unknown> | undefined {
 	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
@@ -156,7 +165,7 @@ function asInteger(value: unknown): number | undefined {
 }
 
 function asText(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? redact(value) : undefined;
+	return typeof value === 'string' && value.trim() !== '' ? redactSecrets(value) : undefined;
 }
 
 function decode(body: unknown): Record<string, unknown> | undefined {
@@ -219,5 +228,5 @@ export function formatMetaError(info: MetaErrorInfo): { message: string; descrip
 	if (metaText && metaText !== info.title && metaText !== info.details) lines.push(`WhatsApp said: ${metaText}`);
 	if (info.details) lines.push(`Details: ${info.details}`);
 	if (info.fbtraceId) lines.push(`Meta trace ID (quote it to Meta support): ${info.fbtraceId}`);
-	return { message: `WhatsApp error ${info.code}: ${info.title}`, description: redact(lines.join('\n')) };
+	return { message: `WhatsApp error ${info.code}: ${info.title}`, description: redactSecrets(lines.join('\n')) };
 }

@@ -1,10 +1,12 @@
 import {
 	isSupportedCountry,
+	parseDigits,
 	parsePhoneNumberWithError,
 	type CountryCode,
 	type PhoneNumber,
 } from 'libphonenumber-js/max';
 
+import { withoutInvisibleCharacters } from './invisibleCharacters';
 import { WhatsAppValidationError } from './validationError';
 
 /** E.164: at most 15 digits; shorter than 7 cannot be a subscriber number anywhere. */
@@ -28,8 +30,33 @@ export interface NormaliseOptions {
 }
 
 const EXAMPLE_FIX = 'add the country code, e.g. +44 7700 900123, or set Default Country';
-// Separators people type inside numbers; WhatsApp accepts them too (Meta: Send messages, `to`).
-const SEPARATORS = /[\s\-.()\u00a0]/g;
+// Separators people type inside numbers: spaces of every width, dashes of every kind (U+2212 minus is
+// not a dash in Unicode), dots, brackets and the slash of "030/123456" (docs/phone-numbers.md).
+const SEPARATORS = /[\s\p{Pd}\u2212.()[\]/]/gu;
+// Decimal digits of any script, e.g. Arabic-Indic '٤٤' (fullwidth ones are folded by NFKC first).
+const ANY_DIGIT = /\p{Nd}/gu;
+
+/**
+ * A phone number as people paste it from WhatsApp, contact cards and spreadsheets, without what
+ * cannot be seen: NFKC folds fullwidth digits and plus signs ('＋４４'), invisible characters are
+ * removed, digits of other scripts become ASCII where libphonenumber-js knows them. Separators and
+ * anything visible are kept, so the caller still judges them. Returns '' for empty input.
+ */
+export function cleanPhoneInput(input: unknown): string {
+	return withoutInvisibleCharacters(String(input ?? '').normalize('NFKC')).replace(ANY_DIGIT, (digit) => parseDigits(digit) || digit);
+}
+
+/** A pasted phone number with what cannot be seen and the separators removed: '+44 7700 900123' → '+447700900123'. Not validated. */
+export function compactPhoneNumber(input: unknown): string {
+	return cleanPhoneInput(input).replace(SEPARATORS, '');
+}
+
+/** The first character that is neither a digit, a separator nor a leading '+', for the error message. */
+function firstStrayCharacter(compact: string): string {
+	const stray = [...compact.replace(/^\+/, '')].find((character) => !/[0-9]/.test(character)) ?? compact[0];
+	const codePoint = stray.codePointAt(0) ?? 0;
+	return /[\p{L}\p{N}\p{P}\p{S}]/u.test(stray) ? `"${stray}"` : `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+}
 
 function reject(message: string, fix: string): never {
 	throw new WhatsAppValidationError(message, 'to', fix);
@@ -134,18 +161,19 @@ function resolveDefaultCountry(value: string | undefined): CountryCode | undefin
 }
 
 /**
- * Turns what a user or the Trigger gives as a recipient into E.164 and wa_id.
- * Digits without '+' and without a default country are read as a wa_id (international
+ * Turns what a user or the Trigger gives as a recipient into E.164 and wa_id. What cannot be
+ * seen is removed first (cleanPhoneInput), so a number pasted from WhatsApp or a contact card
+ * reads like the one typed. Digits without '+' and without a default country are read as a wa_id (international
  * digits, as webhooks carry them). Never rejects a number only because the metadata
  * calls it invalid: WhatsApp already proved such accounts exist (docs/phone-numbers.md).
  */
 export function normaliseRecipient(input: string, options: NormaliseOptions = {}): NormalisedRecipient {
-	const shown = String(input ?? '').trim();
+	const shown = cleanPhoneInput(input);
 	if (!shown) reject('The recipient phone number is empty.', `Enter the customer's WhatsApp number; ${EXAMPLE_FIX}.`);
 	const compact = shown.replace(SEPARATORS, '');
-	if (!/^\+?\d+$/.test(compact)) {
+	if (!/^\+?[0-9]+$/.test(compact)) {
 		reject(
-			`The phone number "${shown}" contains letters or symbols.`,
+			`The phone number "${shown}" contains letters or symbols (the first: ${firstStrayCharacter(compact)}).`,
 			'Use digits only, with an optional leading +, e.g. +44 7700 900123.',
 		);
 	}
@@ -164,8 +192,8 @@ export function normaliseRecipient(input: string, options: NormaliseOptions = {}
 
 /** ISO-2 country of an E.164 number or wa_id, or undefined when it cannot be told. */
 export function countryOfNumber(e164OrWaId: string): string | undefined {
-	const digits = String(e164OrWaId ?? '').replace(SEPARATORS, '').replace(/^\+/, '');
-	if (!/^\d+$/.test(digits)) return undefined;
+	const digits = cleanPhoneInput(e164OrWaId).replace(SEPARATORS, '').replace(/^\+/, '');
+	if (!/^[0-9]+$/.test(digits)) return undefined;
 	const parsed = tryParse(`+${digits}`);
 	return parsed ? countryOf(parsed) : undefined;
 }

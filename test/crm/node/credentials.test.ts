@@ -3,11 +3,12 @@
  * credential's "Test" request sent as n8n sends it (expressions filled from the credential, the
  * credential's authentication applied) against the fakes, with the message the user then reads.
  */
-import type { ICredentialDataDecryptedObject, ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { HUBSPOT_SEED, ZOHO_SEED } from '../../../fakes';
 import { WhatsAppHubSpotApi } from '../../../credentials/WhatsAppHubSpotApi.credentials';
 import { WhatsAppZendeskApi } from '../../../credentials/WhatsAppZendeskApi.credentials';
 import { WhatsAppZohoOAuth2Api } from '../../../credentials/WhatsAppZohoOAuth2Api.credentials';
+import { evaluateCredentialExpression, runCredentialTest } from '../../harness/credentialTest';
 import { hubspotCredential, startAllFakes, zendeskCredential, zohoCredential } from '../fakeSetup';
 
 let fakes: Awaited<ReturnType<typeof startAllFakes>>;
@@ -15,20 +16,6 @@ beforeAll(async () => {
 	fakes = await startAllFakes();
 });
 afterAll(async () => await fakes.close());
-
-/** n8n expressions here are plain JavaScript over $credentials / $self. */
-function evaluate(template: string, scope: Record<string, unknown>): string {
-	const body = template.startsWith('=') ? template.slice(1) : template;
-	return body.replace(/\{\{(.+?)\}\}(?!\})/g, (_match, expression: string) => String(new Function('$credentials', '$self', `return (${expression});`)(scope, scope)));
-}
-
-async function runTest(test: ICredentialTestRequest, credentials: ICredentialDataDecryptedObject, headers: Record<string, string>) {
-	const { baseURL = '', url = '', qs = {} } = test.request;
-	const query = new URLSearchParams(qs as Record<string, string>).toString();
-	const response = await fetch(`${evaluate(baseURL, credentials)}${evaluate(url, credentials)}${query ? `?${query}` : ''}`, { headers });
-	const rule = test.rules?.find((candidate) => candidate.type === 'responseCode' && candidate.properties.value === response.status);
-	return { status: response.status, message: rule && 'message' in rule.properties ? rule.properties.message : undefined };
-}
 
 describe('Zoho OAuth2 credential', () => {
 	const credential = new WhatsAppZohoOAuth2Api();
@@ -42,26 +29,26 @@ describe('Zoho OAuth2 credential', () => {
 		['sa', 'https://accounts.zoho.sa'],
 	])('data centre %s authorises at %s, offline, with CRM scopes', (dataCenter, accounts) => {
 		const self = { dataCenter, products: 'crm', customAccountsUrl: '' };
-		expect(evaluate(hidden('authUrl'), self)).toBe(`${accounts}/oauth/v2/auth`);
-		expect(evaluate(hidden('accessTokenUrl'), self)).toBe(`${accounts}/oauth/v2/token`);
-		expect(evaluate(hidden('scope'), self)).toBe('ZohoCRM.modules.ALL,ZohoCRM.users.READ,ZohoCRM.settings.fields.READ,ZohoSearch.securesearch.READ');
+		expect(evaluateCredentialExpression(hidden('authUrl'), self)).toBe(`${accounts}/oauth/v2/auth`);
+		expect(evaluateCredentialExpression(hidden('accessTokenUrl'), self)).toBe(`${accounts}/oauth/v2/token`);
+		expect(evaluateCredentialExpression(hidden('scope'), self)).toBe('ZohoCRM.modules.ALL,ZohoCRM.users.READ,ZohoCRM.settings.fields.READ,ZohoSearch.securesearch.READ');
 		expect(hidden('authQueryParameters')).toContain('access_type=offline');
 	});
 
 	test('Bigin asks for the Bigin scopes; a custom accounts server (the fake) replaces Zoho Accounts', () => {
 		const self = { dataCenter: 'custom', products: 'bigin', customAccountsUrl: `${fakes.zoho.url}/` };
-		expect(evaluate(hidden('scope'), self)).toBe('ZohoBigin.modules.ALL,ZohoBigin.users.READ,ZohoBigin.settings.fields.READ,ZohoSearch.securesearch.READ');
-		expect(evaluate(hidden('authUrl'), self)).toBe(`${fakes.zoho.url}/oauth/v2/auth`);
+		expect(evaluateCredentialExpression(hidden('scope'), self)).toBe('ZohoBigin.modules.ALL,ZohoBigin.users.READ,ZohoBigin.settings.fields.READ,ZohoSearch.securesearch.READ');
+		expect(evaluateCredentialExpression(hidden('authUrl'), self)).toBe(`${fakes.zoho.url}/oauth/v2/auth`);
 	});
 
 	test("the test reads the current user at the token's api_domain; a refused token says to reconnect", async () => {
 		const credentials = zohoCredential(fakes.zoho).whatsAppZohoOAuth2Api;
-		const good = await runTest(credential.test, credentials, { Authorization: `Zoho-oauthtoken ${ZOHO_SEED.accessTokens.all}` });
+		const good = await runCredentialTest(credential.test, credentials, { Authorization: `Zoho-oauthtoken ${ZOHO_SEED.accessTokens.all}` });
 		expect(good).toEqual({ status: 200, message: undefined });
-		const refused = await runTest(credential.test, credentials, { Authorization: 'Zoho-oauthtoken 1000.expired' });
+		const refused = await runCredentialTest(credential.test, credentials, { Authorization: 'Zoho-oauthtoken 1000.expired' });
 		expect(refused.status).toBe(401);
 		expect(refused.message).toMatch(/Reconnect/);
-		const bigin = await runTest(credential.test, { ...credentials, products: 'bigin' }, { Authorization: `Zoho-oauthtoken ${ZOHO_SEED.accessTokens.all}` });
+		const bigin = await runCredentialTest(credential.test, { ...credentials, products: 'bigin' }, { Authorization: `Zoho-oauthtoken ${ZOHO_SEED.accessTokens.all}` });
 		expect(bigin.status).toBe(200);
 	});
 });
@@ -72,14 +59,14 @@ describe('Zendesk credential', () => {
 
 	test('email + API token read /users/me; a wrong token says what to check', async () => {
 		const credentials = zendeskCredential(fakes.zendesk).whatsAppZendeskApi;
-		expect((await runTest(credential.test, credentials, basic(credentials.email, credentials.apiToken))).status).toBe(200);
-		const wrong = await runTest(credential.test, credentials, basic(credentials.email, 'wrong'));
+		expect((await runCredentialTest(credential.test, credentials, basic(credentials.email, credentials.apiToken))).status).toBe(200);
+		const wrong = await runCredentialTest(credential.test, credentials, basic(credentials.email, 'wrong'));
 		expect(wrong.status).toBe(401);
 		expect(wrong.message).toMatch(/email and the API token/);
 	});
 
 	test('without the custom server the test goes to {subdomain}.zendesk.com', () => {
-		expect(evaluate(credential.test.request.baseURL!, { customServer: false, subdomain: 'acme' })).toBe('https://acme.zendesk.com');
+		expect(evaluateCredentialExpression(credential.test.request.baseURL!, { customServer: false, subdomain: 'acme' })).toBe('https://acme.zendesk.com');
 	});
 });
 
@@ -89,16 +76,16 @@ describe('HubSpot credential', () => {
 
 	test('a private app token lists one owner; a wrong one and one without the owners scope are explained', async () => {
 		const credentials = hubspotCredential(fakes.hubspot).whatsAppHubSpotApi;
-		expect((await runTest(credential.test, credentials, bearer(HUBSPOT_SEED.token))).status).toBe(200);
-		const wrong = await runTest(credential.test, credentials, bearer('pat-na1-wrong'));
+		expect((await runCredentialTest(credential.test, credentials, bearer(HUBSPOT_SEED.token))).status).toBe(200);
+		const wrong = await runCredentialTest(credential.test, credentials, bearer('pat-na1-wrong'));
 		expect(wrong.status).toBe(401);
 		expect(wrong.message).toMatch(/Private Apps/);
-		const readOnly = await runTest(credential.test, credentials, bearer(HUBSPOT_SEED.readOnlyToken));
+		const readOnly = await runCredentialTest(credential.test, credentials, bearer(HUBSPOT_SEED.readOnlyToken));
 		expect(readOnly.status).toBe(403);
 		expect(readOnly.message).toMatch(/crm.objects.owners.read/);
 	});
 
 	test('without the custom server the test goes to api.hubapi.com', () => {
-		expect(evaluate(credential.test.request.baseURL!, { customServer: false })).toBe('https://api.hubapi.com');
+		expect(evaluateCredentialExpression(credential.test.request.baseURL!, { customServer: false })).toBe('https://api.hubapi.com');
 	});
 });

@@ -1,4 +1,4 @@
-import { CrmInputError, messageFromItem, personFromItem, personFromValues } from '../../../nodes/shared/crm';
+import { CrmInputError, messageFromItem, personFromItem, personFromValues, toIsoUtc } from '../../../nodes/shared/crm';
 
 /** A message item as the WhatsApp Business Trigger emits it (nodes/shared/whatsapp/webhook/types.ts). */
 const triggerImage = {
@@ -53,5 +53,18 @@ describe('message from an item', () => {
 	test("a send result is outbound; its text comes from the node's Sent Text since Meta does not echo it", () => {
 		const message = messageFromItem({ messageId: 'wamid.OUT', waId: '447700900123', to: '447700900123', type: 'text' }, { outboundText: 'Your order shipped', now: '2026-05-14T10:00:00.000Z' });
 		expect(message).toEqual({ direction: 'outbound', messageId: 'wamid.OUT', type: 'text', text: 'Your order shipped', timestamp: '2026-05-14T10:00:00.000Z' });
+	});
+});
+
+describe('a mapped time', () => {
+	test('ISO 8601 text, epoch seconds and epoch milliseconds all become ISO 8601 UTC', () => {
+		expect(toIsoUtc('2026-05-14T11:51:07+02:00')).toBe('2026-05-14T09:51:07.000Z');
+		expect(toIsoUtc('1778752267')).toBe('2026-05-14T09:51:07.000Z');
+		expect(toIsoUtc(1778752267000)).toBe('2026-05-14T09:51:07.000Z');
+	});
+
+	test('an empty value is now; anything else is refused with the formats to map', () => {
+		expect(toIsoUtc('', new Date('2026-05-14T09:51:07Z'))).toBe('2026-05-14T09:51:07.000Z');
+		expect(() => toIsoUtc('yesterday')).toThrow(CrmInputError);
 	});
 });

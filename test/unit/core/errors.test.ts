@@ -169,3 +169,11 @@ describe('formatMetaError', () => {
 		expect(description).toMatch(/Phone Number ID/);
 	});
 });
+
+describe('C1: the advice never says the node will try again', () => {
+	// The same advice explains a webhook's failed status (nothing retries it) and an error after the
+	// retries are used up; what the node did is added by the transport, which knows.
+	it.each(KNOWN_META_ERROR_CODES)('code %i', (code) => {
+		expect(describeMetaError(code).advice).not.toMatch(/the node (waits|tries|slows|retries)|tries again/i);
+	});
+});

@@ -36,6 +36,12 @@ describe("builders against Meta's OpenAPI schema (POST /messages)", () => {
 		['cta url', () => build.buildCtaUrlMessage({ ...common, body: 'Tap', displayText: 'See Dates', url: 'https://www.luckyshrub.com?clickID=abc', header: { type: 'text', text: 'Dates' } })],
 		['location request', () => build.buildLocationRequestMessage({ ...common, body: 'Share your pickup location.' })],
 		['template', () => build.buildTemplateMessage({ ...common, templateName: 'order_confirmation', languageCode: 'en_US', components: [{ type: 'body', parameters: [{ type: 'text', text: 'Jessica' }] }] })],
+		['flow', () => build.buildFlowMessage({ ...common, flowId: '123456', body: 'Book', cta: 'Book!', headerText: 'Visit', footer: 'Shop', flowToken: 't-1', screen: 'APPOINTMENT', data: { a: 1 }, draft: true })],
+		['flow (data_exchange, by name)', () => build.buildFlowMessage({ ...common, flowName: 'lead_signup', body: 'Sign up', cta: 'Go', action: 'data_exchange' })],
+		['single product', () => build.buildProductMessage({ ...common, catalogId: '194836987003835', productRetailerId: '2lc20305pt', body: 'Look', footer: 'Shop' })],
+		['multi-product', () => build.buildProductListMessage({ ...common, catalogId: '194836987003835', headerText: 'H', body: 'B', sections: [{ title: 'A', productRetailerIds: ['x', 'y'] }, { title: 'B', productRetailerIds: ['z'] }] })],
+		['catalog', () => build.buildCatalogMessage({ ...common, body: 'Browse', thumbnailProductRetailerId: '2lc20305pt' })],
+		['catalog without thumbnail', () => build.buildCatalogMessage({ ...common, body: 'Browse' })],
 	];
 
 	it.each(bodies)('%s body matches the schema', (_name, make) => {

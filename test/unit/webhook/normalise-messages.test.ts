@@ -95,8 +95,8 @@ describe('normaliseWebhook: inbound messages (Meta: Messages webhook reference)'
 		});
 		const emptyEmoji = { type: 'reaction', reaction: { message_id: 'wamid.A', emoji: '' } };
 		const absentEmoji = { type: 'reaction', reaction: { message_id: 'wamid.A' } };
-		expect(onlyMessage(fx.inbound(emptyEmoji)).reaction).toEqual({ messageId: 'wamid.A', removed: true });
-		expect(onlyMessage(fx.inbound(absentEmoji)).reaction).toEqual({ messageId: 'wamid.A', removed: true });
+		expect(onlyMessage(fx.inbound(emptyEmoji)).reaction).toEqual({ messageId: 'wamid.A', emoji: null, removed: true });
+		expect(onlyMessage(fx.inbound(absentEmoji)).reaction).toEqual({ messageId: 'wamid.A', emoji: null, removed: true });
 	});
 
 	it('reads a template quick-reply tap with payload, text and reply context (Meta: Messages webhook reference)', () => {
@@ -176,7 +176,15 @@ describe('normaliseWebhook: inbound messages (Meta: Messages webhook reference)'
 		const event = onlyMessage(fx.inbound(fx.UNSUPPORTED_EDIT));
 		expect(event).toMatchObject({ type: 'unsupported', unsupportedType: 'edit' });
 		expect(event.errors).toEqual([
-			{ code: 131051, title: 'Message type unknown', message: 'Message type unknown', details: 'Message type is currently not supported.' },
+			{
+				code: 131051,
+				title: 'Message type unknown',
+				message: 'Message type unknown',
+				details: 'Message type is currently not supported.',
+				advice: expect.stringMatching(/customer sent a message type/),
+				retryable: false,
+				category: 'request',
+			},
 		]);
 	});
 
@@ -187,12 +195,11 @@ describe('normaliseWebhook: inbound messages (Meta: Messages webhook reference)'
 		expect(event.raw).toMatchObject(poll);
 	});
 
-	it('turns a known type without its payload object, or an unknown interactive reply, into unsupported', () => {
-		expect(onlyMessage(fx.inbound({ type: 'image' }))).toMatchObject({ type: 'unsupported', unsupportedType: 'image' });
-		const callReply = { type: 'interactive', interactive: { type: 'call_permission_reply', call_permission_reply: {} } };
+	it('keeps an interactive reply of a sub-type it does not know as interactive, with its fields camelCased', () => {
+		const callReply = { type: 'interactive', interactive: { type: 'call_permission_reply', call_permission_reply: { response: 'accept', is_permanent: false } } };
 		expect(onlyMessage(fx.inbound(callReply))).toMatchObject({
-			type: 'unsupported',
-			unsupportedType: 'interactive.call_permission_reply',
+			type: 'interactive',
+			interactive: { type: 'call_permission_reply', response: 'accept', isPermanent: false },
 		});
 	});
 

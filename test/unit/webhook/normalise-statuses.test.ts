@@ -1,8 +1,10 @@
 import { normaliseWebhook, type StatusEvent } from '../../../nodes/shared/whatsapp/webhook';
 import * as fx from './fixtures';
 
+const RECEIVED_MS = 1_750_030_080_000;
+
 function statusEvents(statuses: unknown[]): StatusEvent[] {
-	return normaliseWebhook(fx.messagesWebhook({ statuses })).map((event) => {
+	return normaliseWebhook(fx.messagesWebhook({ statuses }), { now: () => RECEIVED_MS }).map((event) => {
 		if (event.kind !== 'status') throw new Error(`expected a status event, got ${event.kind}`);
 		return event;
 	});
@@ -20,11 +22,13 @@ describe('normaliseWebhook: outbound statuses (Meta: Status messages webhook ref
 			eventId: `${fx.SENT_STATUS.id}:sent`,
 			timestamp: '2025-06-15T23:27:53.000Z',
 			timestampEpoch: 1750030073,
+			receivedAt: '2025-06-15T23:28:00.000Z',
+			receivedAtEpoch: 1750030080,
 			status: 'sent',
 			messageId: fx.SENT_STATUS.id,
 			recipient: { waId: fx.USER_WA_ID, e164: '+16505551234' },
 			bizOpaqueCallbackData: 'my-tracking-string',
-			conversation: { id: '72b14d6bd5407799e66f64d1b338e567', expiresAt: '2025-06-16T23:28:00.000Z', originType: 'marketing' },
+			conversation: { id: '72b14d6bd5407799e66f64d1b338e567', expiresAt: '2025-06-16T23:28:00.000Z', expiresAtEpoch: 1750116480, originType: 'marketing' },
 			pricing: { billable: true, pricingModel: 'PMP', type: 'regular', category: 'marketing' },
 			raw: fx.SENT_STATUS,
 		});
@@ -55,6 +59,9 @@ describe('normaliseWebhook: outbound statuses (Meta: Status messages webhook ref
 				message: 'This message was not delivered to maintain healthy ecosystem engagement.',
 				details: 'In order to maintain a healthy ecosystem engagement, the message failed to be delivered.',
 				href: '/documentation/business-messaging/whatsapp/support/error-codes',
+				advice: expect.stringMatching(/marketing message/),
+				retryable: false,
+				category: 'policy',
 			},
 		]);
 	});
@@ -76,9 +83,12 @@ describe('normaliseWebhook: value-level errors (Meta: Messages webhook reference
 			phoneNumberId: fx.PHONE_NUMBER_ID,
 			errors: [{ code: 130429, title: 'Rate limit hit', details: fx.RATE_LIMIT_ERROR.error_data.details }],
 			raw: fx.RATE_LIMIT_ERROR,
-			// no time in the payload: the time of normalising is used
-			timestamp: '2025-06-15T15:06:40.000Z',
+			// Meta sends no time with value-level errors: none is made up; receivedAt says when it arrived.
+			timestamp: null,
+			timestampEpoch: null,
+			receivedAt: '2025-06-15T15:06:40.000Z',
 		});
+		expect(events[0]).not.toHaveProperty('timestampProblem');
 		expect(events[0].eventId).toMatch(/^error:[0-9a-f]{32}$/);
 		expect(events[0].eventId).not.toBe(events[1].eventId);
 	});

@@ -1,8 +1,10 @@
 import { normaliseWebhook, type WhatsAppEvent } from '../../../nodes/shared/whatsapp/webhook';
 import * as fx from './fixtures';
 
+const RECEIVED_MS = 1_751_247_600_000;
+
 function onlyEvent(body: unknown): WhatsAppEvent {
-	const events = normaliseWebhook(body);
+	const events = normaliseWebhook(body, { now: () => RECEIVED_MS });
 	expect(events).toHaveLength(1);
 	return events[0];
 }
@@ -29,6 +31,8 @@ describe('normaliseWebhook: WABA-level changes (Meta: Webhooks overview)', () =>
 			eventId: expect.stringMatching(/^template_status:[0-9a-f]{32}$/),
 			timestamp: '2025-06-30T01:39:08.000Z',
 			timestampEpoch: 1751247548,
+			receivedAt: '2025-06-30T01:40:00.000Z',
+			receivedAtEpoch: 1751247600,
 			templateId: '1689556908129835',
 			templateName: 'abandoned_cart',
 			language: 'en',
@@ -55,7 +59,7 @@ describe('normaliseWebhook: WABA-level changes (Meta: Webhooks overview)', () =>
 		const disabled = onlyEvent(
 			fx.wabaWebhook('message_template_status_update', { event: 'DISABLED', message_template_id: 1, disable_info: { disable_date: 1751247548 } }),
 		);
-		expect(disabled).toMatchObject({ event: 'DISABLED', disableDate: '2025-06-30T01:39:08.000Z' });
+		expect(disabled).toMatchObject({ event: 'DISABLED', disableDate: '2025-06-30T01:39:08.000Z', disableDateEpoch: 1751247548 });
 		const pendingDeletion = onlyEvent(
 			fx.wabaWebhook('message_template_status_update', { event: 'PENDING_DELETION', message_template_id: 1, reason: null }),
 		);
@@ -141,7 +145,11 @@ describe('normaliseWebhook: WABA-level changes (Meta: Webhooks overview)', () =>
 				ban_info: { waba_ban_state: 'SCHEDULE_FOR_DISABLE', waba_ban_date: '2025-07-01' },
 			}),
 		);
-		expect(ban).toMatchObject({ kind: 'account_update', event: 'DISABLED_UPDATE', banInfo: { wabaBanState: 'SCHEDULE_FOR_DISABLE', wabaBanDate: '2025-07-01' } });
+		expect(ban).toMatchObject({
+			kind: 'account_update',
+			event: 'DISABLED_UPDATE',
+			banInfo: { wabaBanState: 'SCHEDULE_FOR_DISABLE', wabaBanDate: '2025-07-01T00:00:00.000Z', wabaBanDateEpoch: 1751328000 },
+		});
 		const violation = onlyEvent(fx.wabaWebhook('account_update', { event: 'ACCOUNT_VIOLATION', violation_info: { violation_type: 'SCAM' } }));
 		expect(violation).toMatchObject({ violationInfo: { violationType: 'SCAM' } });
 		const deleted = onlyEvent(fx.wabaWebhook('account_update', { event: 'ACCOUNT_DELETED' }, 1743451903));

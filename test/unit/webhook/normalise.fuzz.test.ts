@@ -8,7 +8,7 @@ const KINDS = [
 ];
 const MESSAGE_TYPES = [
 	'text', 'image', 'video', 'audio', 'document', 'sticker', 'location', 'contacts', 'reaction',
-	'button', 'interactive', 'order', 'system', 'unsupported',
+	'button', 'interactive', 'order', 'system', 'request_welcome', 'unsupported',
 ];
 const MEDIA_TYPES = ['image', 'video', 'audio', 'document', 'sticker'];
 const FIELDS = [
@@ -38,14 +38,22 @@ function assertWellFormed(events: WhatsAppEvent[]): void {
 		expect(KINDS).toContain(event.kind);
 		expect(typeof event.eventId).toBe('string');
 		expect(event.eventId.length).toBeGreaterThan(0);
-		expect(Number.isInteger(event.timestampEpoch)).toBe(true);
-		expect(event.timestamp).toBe(new Date(event.timestampEpoch * 1000).toISOString());
+		// One time rule: ISO and Unix seconds agree, or both are null (and a time Meta owed is flagged).
+		if (event.timestampEpoch === null) {
+			expect(event.timestamp).toBeNull();
+			if (event.kind !== 'error') expect(['missing', 'unreadable']).toContain(event.timestampProblem);
+		} else {
+			expect(Number.isInteger(event.timestampEpoch)).toBe(true);
+			expect(event.timestamp).toBe(new Date(event.timestampEpoch * 1000).toISOString());
+		}
+		expect(event.receivedAt).toBe(new Date(event.receivedAtEpoch * 1000).toISOString());
 		expect(typeof event.wabaId).toBe('string');
 		if (event.kind === 'message') {
 			expect(MESSAGE_TYPES).toContain(event.type);
-			if (MEDIA_TYPES.includes(event.type)) expect(event.media).toBeDefined();
-			expect(event.from.e164).toBe(event.from.waId === '' ? '' : `+${event.from.waId.replace(/^\+/, '')}`);
+			if (MEDIA_TYPES.includes(event.type) && !event.contentMissing) expect(event.media).toBeDefined();
+			expect(event.from.e164).toBe(/^\d{1,15}$/.test(event.from.waId) ? `+${event.from.waId}` : '');
 		}
+		if (event.kind === 'status') expect(event.recipient.e164).toBe(/^\d{1,15}$/.test(event.recipient.waId) ? `+${event.recipient.waId}` : '');
 	}
 	expect(() => JSON.stringify(events)).not.toThrow();
 }

@@ -4,6 +4,7 @@ import { messagingOptions, recipientField, type MessagingOptions } from '../comm
 import type { OperationContext } from '../types';
 import { sendMessage } from '../../transport/messages';
 import { uploadBinaryMedia } from '../../transport/mediaUpload';
+import { nameForDocument } from '../../transport/documentName';
 
 const properties: INodeProperties[] = [
 	recipientField,
@@ -84,7 +85,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'invoice_1042.pdf',
-		description: "Name the recipient sees; its extension picks the document icon. Empty: the binary file's own name, or none.",
+		description: "Name the recipient sees; its extension picks the document icon. Empty: the binary file's own name, the link's file name, or document.pdf (etc.) from the file's type.",
 		displayOptions: { show: { mediaType: ['document'] } },
 	},
 	{
@@ -114,8 +115,13 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 		filename: this.getNodeParameter('filename', i, '') as string,
 		voice: this.getNodeParameter('voice', i, false) as boolean,
 	};
-	if (source === 'link') return await send.call(this, context, { ...input, link: this.getNodeParameter('mediaLink', i) as string });
-	if (source === 'id') return await send.call(this, context, { ...input, mediaId: this.getNodeParameter('mediaId', i) as string });
+	if (source === 'link' || source === 'id') {
+		const from = source === 'link' ? { link: this.getNodeParameter('mediaLink', i) as string } : { mediaId: this.getNodeParameter('mediaId', i) as string };
+		// Checked before the name is looked up, so a message WhatsApp would refuse costs no look-up.
+		checkMediaMessage(input);
+		if (mediaType === 'document') input.filename = await nameForDocument.call(this, context, { ...from, filename: input.filename });
+		return await send.call(this, context, { ...input, ...from });
+	}
 
 	// Check everything else first, so a message WhatsApp would refuse wastes no upload.
 	checkMediaMessage(input);

@@ -1,8 +1,9 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
-import { buildTextMessage } from '../../../shared/whatsapp/messages';
+import { buildTextMessage, characterCount, partStart, splitText } from '../../../shared/whatsapp/messages';
+import { WhatsAppValidationError } from '../../../shared/whatsapp/validationError';
 import { messagingOptions, recipientField, type MessagingOptions } from '../commonFields';
 import type { OperationContext } from '../types';
-import { sendMessage } from '../../transport/messages';
+import { sendInOrder, sendMessage } from '../../transport/messages';
 
 /** The text fields alone, reused by "Send Text, or Template When Window Closed". */
 export const textFields: INodeProperties[] = [
@@ -13,7 +14,7 @@ export const textFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		typeOptions: { rows: 4 },
-		description: 'Up to 4096 characters. WhatsApp formatting works: *bold*, _italic_, ~strike~, ```mono```.',
+		description: 'Up to 4096 characters per message (see Long Text). WhatsApp formatting works: *bold*, _italic_, ~strike~, ```mono```.',
 	},
 	{
 		displayName: 'Show Link Preview',
@@ -24,19 +25,76 @@ export const textFields: INodeProperties[] = [
 	},
 ];
 
-const properties: INodeProperties[] = [recipientField, ...textFields, messagingOptions];
+const longTextFields: INodeProperties[] = [
+	{
+		displayName: 'Long Text',
+		name: 'longText',
+		type: 'options',
+		default: 'fail',
+		description: 'What to do with a text over 4096 characters, the most one WhatsApp message takes (AI-agent answers often are longer)',
+		options: [
+			{ name: 'Fail', value: 'fail', description: 'Stop this item with an error; nothing is sent' },
+			{
+				name: 'Split Into Several Messages',
+				value: 'split',
+				description: 'Cut at paragraphs, else sentences, else words, and send the parts in order; the output lists every message ID',
+			},
+		],
+	},
+	{
+		displayName: 'Max Parts',
+		name: 'maxParts',
+		type: 'number',
+		default: 10,
+		typeOptions: { minValue: 1 },
+		description: 'Refuse (send nothing) when the text would need more messages than this, so a runaway text does not flood the customer',
+		displayOptions: { show: { longText: ['split'] } },
+	},
+];
+
+const properties: INodeProperties[] = [recipientField, ...textFields, ...longTextFields, messagingOptions];
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendText'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, context: OperationContext) {
 	const i = context.itemIndex;
 	const options = this.getNodeParameter('messageOptions', i, {}) as MessagingOptions;
-	const body = buildTextMessage({
+	const input = {
 		to: this.getNodeParameter('to', i) as string,
 		body: this.getNodeParameter('text', i) as string,
 		previewUrl: this.getNodeParameter('previewUrl', i, false) as boolean,
 		...options,
-	});
-	const result = await sendMessage.call(this, context, body);
-	return [{ json: result }];
+	};
+	if (this.getNodeParameter('longText', i, 'fail') !== 'split') {
+		const result = await sendMessage.call(this, context, buildTextMessage(input));
+		return [{ json: result }];
+	}
+	const parts = textParts(input.body, this.getNodeParameter('maxParts', i, 10) as number);
+	// Every part is built (and so checked) before the first is sent; only the first quotes a message.
+	const bodies = parts.map((body, index) => buildTextMessage({ ...input, body, ...(index > 0 ? { replyToMessageId: undefined } : {}) }));
+	const results = await sendInOrder.call(this, context, bodies, (from) => ({ parts: parts.slice(from), text: input.body.slice(partStart(input.body, parts, from)) }));
+	const messageIds = results.map((result) => result.messageId as string);
+	return [
+		{
+			json: {
+				...results[0],
+				messageIds,
+				parts: results.map((result, index) => ({ part: index + 1, messageId: result.messageId, characters: characterCount(parts[index]) })),
+			},
+		},
+	];
+}
+
+/** The parts of a text to send; refuses (before anything is sent) more parts than the item allows. */
+function textParts(text: string, maxParts: number): string[] {
+	if (typeof text !== 'string' || text.trim() === '') return [text];
+	const parts = splitText(text);
+	if (parts.length > maxParts) {
+		throw new WhatsAppValidationError(
+			`The text is ${characterCount(text)} characters long and would need ${parts.length} messages; Max Parts allows ${maxParts}.`,
+			'maxParts',
+			`Shorten the text, or raise Max Parts to ${parts.length} if the customer should receive all of it.`,
+		);
+	}
+	return parts;
 }

@@ -6,6 +6,7 @@ import type { OperationContext } from '../types';
 import * as sendTemplate from './sendTemplate.operation';
 import * as sendText from './sendText.operation';
 import { templateFields, templateOptionsField } from './templateFields';
+import { windowFields } from './windowFields';
 
 /**
  * Free-form text while the customer-service window is open, otherwise the approved template
@@ -13,22 +14,7 @@ import { templateFields, templateOptionsField } from './templateFields';
  */
 const properties: INodeProperties[] = [
 	recipientField,
-	{
-		displayName: 'Last Inbound Message At',
-		name: 'lastInboundAt',
-		type: 'string',
-		default: '={{ $json.last_inbound_at ?? $json.window?.lastInboundAt ?? $json.timestamp }}',
-		description:
-			'When the customer last wrote to you (ISO date, or epoch seconds/milliseconds), e.g. the last_inbound_at column of your Data table. Empty means unknown: the template is sent.',
-	},
-	{
-		displayName: 'Safety Margin (Minutes)',
-		name: 'safetyMarginMinutes',
-		type: 'number',
-		default: 5,
-		typeOptions: { minValue: 0, maxValue: 1440 },
-		description: 'Treat the window as closed when fewer minutes than this are left, so a slow workflow does not miss it',
-	},
+	...windowFields,
 	...sendText.textFields,
 	...templateFields,
 	{

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import type { TemplateRoute } from '../../../shared/whatsapp/messages';
 import type { ComponentsMode } from '../../../shared/whatsapp/templates';
 import { templateLocator } from '../commonFields';
 
@@ -16,6 +17,7 @@ export const templateFields: INodeProperties[] = [
 		noDataExpression: true,
 		default: { mappingMode: 'defineBelow', value: null },
 		required: true,
+		hint: 'Map automatically: input fields named like a variable fill it: its name for named variables (first_name), otherwise its ID (header, body_1, button_1_url)',
 		displayOptions: { hide: { template: [''] } },
 		typeOptions: {
 			loadOptionsDependsOn: ['template.value', 'templateOptions.languageCode'],
@@ -25,7 +27,7 @@ export const templateFields: INodeProperties[] = [
 				fieldWords: { singular: 'variable', plural: 'variables' },
 				addAllFields: true,
 				multiKeyMatch: false,
-				supportAutoMap: false,
+				supportAutoMap: true,
 				noFieldsError: 'This template has no variables: it is sent exactly as approved.',
 			},
 		},
@@ -76,6 +78,35 @@ export const templateOptionsField: INodeProperties = {
 				'Name of the binary property holding the header image, video or document. It is uploaded to WhatsApp first and sent by its media ID; leave the header field empty.',
 		},
 		{
+			displayName: 'Marketing Message Activity Sharing',
+			name: 'messageActivitySharing',
+			type: 'options',
+			default: 'accountDefault',
+			options: [
+				{ name: 'Account Default', value: 'accountDefault', description: "Use the WhatsApp Business Account's setting" },
+				{ name: 'Share', value: 'share', description: 'Share this message\'s activity (delivered, read, clicked) with Meta to optimise delivery' },
+				{ name: 'Do Not Share', value: 'doNotShare' },
+			],
+			description: 'Marketing Messages API only: whether Meta may use what the customer does with this message to optimise delivery',
+		},
+		{
+			displayName: 'Send Through',
+			name: 'sendRoute',
+			type: 'options',
+			default: 'cloudApi',
+			options: [
+				{ name: 'Cloud API', value: 'cloudApi', description: 'The regular messages endpoint, for every template' },
+				{
+					name: 'Marketing Messages API, or Cloud API',
+					value: 'marketingMessages',
+					description:
+						"MARKETING templates go through Meta's Marketing Messages API when the account is onboarded to it; other templates, and accounts not onboarded, through Cloud API. The output's route says which.",
+				},
+			],
+			description:
+				"The Marketing Messages API delivers marketing templates with Meta's optimisations and applies the template's time-to-live (set when creating the template; output as timeToLiveSeconds)",
+		},
+		{
 			displayName: 'Template Language',
 			name: 'languageCode',
 			type: 'string',
@@ -88,6 +119,8 @@ export const templateOptionsField: INodeProperties = {
 
 export interface TemplateOptions {
 	componentsJson?: unknown;
+	messageActivitySharing?: 'accountDefault' | 'share' | 'doNotShare';
+	sendRoute?: TemplateRoute;
 	componentsMode?: ComponentsMode;
 	headerMediaBinaryProperty?: string;
 	languageCode?: string;

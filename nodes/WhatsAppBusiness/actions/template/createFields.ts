@@ -178,7 +178,7 @@ export const createProperties: INodeProperties[] = [
 				name: 'messageSendTtlSeconds',
 				type: 'number',
 				default: 3600,
-				description: 'How long WhatsApp keeps trying to deliver: 30–900 s for authentication, 30–43200 s for utility; -1 for 30 days',
+				description: 'How long WhatsApp keeps trying to deliver: 30–900 s for authentication, 30–43200 s for utility (-1: 30 days); 43200–2592000 s (12 hours to 30 days) for marketing, applied when it is sent through the Marketing Messages API',
 			},
 		],
 	},

@@ -1,14 +1,14 @@
 import { type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { OWNER_CRMS, ownersProperty, zohoModuleProperty } from '../common/fields';
-import { personOf } from '../common/person';
-import { findOrCreateFor, findOrCreateOptions, foundJson } from '../common/record';
+import { findOrCreateOutput } from '../../../shared/crm';
+import { findOrCreateFor } from '../../transport/record';
+import { personOf } from '../../transport/person';
+import { findOrCreateOptions, newRecordProperties } from '../commonFields';
 import type { OperationContext } from '../types';
 
 const show = { resource: ['contact'], operation: ['findOrCreate'] };
 
 export const description: INodeProperties[] = [
-	{ ...zohoModuleProperty, displayOptions: { show: { ...show, crm: ['zohoCrm'] } } },
-	ownersProperty({ ...show, crm: OWNER_CRMS }),
+	...newRecordProperties(show),
 	findOrCreateOptions(show),
 ];
 
@@ -19,5 +19,5 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<INodeExecutionData[]> {
 	const person = personOf.call(this, context);
 	const found = await findOrCreateFor.call(this, context, person);
-	return [{ json: { ...foundJson(found, person), crm: context.crm, record: found.record.fields as never } }];
+	return [{ json: { ...findOrCreateOutput(found, person), crm: context.crm, record: found.record.fields as never } }];
 }

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { personOf } from '../common/person';
+import { personOf } from '../../transport/person';
 import type { OperationContext } from '../types';
 
 export const description: INodeProperties[] = [];

@@ -1,15 +1,14 @@
 import { type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { CrmInputError } from '../../../shared/crm';
-import { OWNER_CRMS, ownersProperty, zohoModuleProperty } from '../common/fields';
-import { findOrCreateOptions, foundJson, recordTargetProperties, targetRecord } from '../common/record';
+import { targetRecordOutput, toIsoUtc } from '../../../shared/crm';
+import { targetRecord } from '../../transport/record';
+import { findOrCreateOptions, newRecordProperties, recordTargetProperties } from '../commonFields';
 import type { OperationContext } from '../types';
 
 const show = { resource: ['contact'], operation: ['setLastInbound'] };
 
 export const description: INodeProperties[] = [
 	...recordTargetProperties(show),
-	{ ...zohoModuleProperty, displayOptions: { show: { ...show, crm: ['zohoCrm'], record: ['sender'] } } },
-	ownersProperty({ ...show, crm: OWNER_CRMS, record: ['sender'] }),
+	...newRecordProperties({ ...show, record: ['sender'] }),
 	{
 		displayName: 'Last Inbound At',
 		name: 'lastInboundAt',
@@ -21,21 +20,10 @@ export const description: INodeProperties[] = [
 	findOrCreateOptions({ ...show, record: ['sender'] }),
 ];
 
-/** ISO 8601 UTC from ISO text, epoch seconds or epoch milliseconds; throws CrmInputError otherwise. */
-export function toIsoUtc(value: unknown, now: Date = new Date()): string {
-	if (value === undefined || value === null || String(value).trim() === '') return now.toISOString();
-	const textValue = String(value).trim();
-	const date = /^\d+(\.\d+)?$/.test(textValue) ? new Date(Number(textValue) < 1e12 ? Number(textValue) * 1000 : Number(textValue)) : new Date(textValue);
-	if (Number.isNaN(date.getTime())) {
-		throw new CrmInputError(`"${textValue}" is not a time`, 'Map an ISO 8601 time (2026-05-14T09:51:00Z), epoch seconds or epoch milliseconds to Last Inbound At.');
-	}
-	return date.toISOString();
-}
-
 /** Writes the customer's last inbound time onto their record, so journeys can read the service window from the CRM. */
 export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<INodeExecutionData[]> {
 	const at = toIsoUtc(this.getNodeParameter('lastInboundAt', context.itemIndex, ''));
-	const { record, person, found } = await targetRecord.call(this, context);
-	await context.client.setLastInbound(record, at);
-	return [{ json: { ...(found && person ? foundJson(found, person) : { recordId: record.id, module: record.module }), lastInboundAt: at, crm: context.crm } }];
+	const target = await targetRecord.call(this, context);
+	await context.client.setLastInbound(target.record, at);
+	return [{ json: { ...targetRecordOutput(target), lastInboundAt: at, crm: context.crm } }];
 }

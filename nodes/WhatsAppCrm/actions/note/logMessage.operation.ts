@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { DEFAULT_NOTE_TEMPLATE, DEFAULT_NOTE_TITLE } from '../../../shared/crm';
-import { OWNER_CRMS, ownersProperty, zohoModuleProperty } from '../common/fields';
-import { messageOf, outboundTextProperty, renderNote } from '../common/message';
-import { findOrCreateOptions, foundJson, recordTargetProperties, targetRecord } from '../common/record';
+import { DEFAULT_NOTE_TEMPLATE, DEFAULT_NOTE_TITLE, renderNote, targetRecordOutput } from '../../../shared/crm';
+import { messageOf } from '../../transport/message';
+import { targetRecord } from '../../transport/record';
+import { findOrCreateOptions, newRecordProperties, outboundTextProperty, recordTargetProperties } from '../commonFields';
 import type { OperationContext } from '../types';
 
 const show = { resource: ['note'], operation: ['logMessage'] };
@@ -10,8 +10,7 @@ const TEMPLATE_HINT = 'Handlebars: {{directionLabel}}, {{timeText}}, {{type}}, {
 
 export const description: INodeProperties[] = [
 	...recordTargetProperties(show),
-	{ ...zohoModuleProperty, displayOptions: { show: { ...show, crm: ['zohoCrm'], record: ['sender'] } } },
-	ownersProperty({ ...show, crm: OWNER_CRMS, record: ['sender'] }),
+	...newRecordProperties({ ...show, record: ['sender'] }),
 	{
 		displayName: 'Note Title',
 		name: 'noteTitle',
@@ -41,15 +40,15 @@ export const description: INodeProperties[] = [
  */
 export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<INodeExecutionData[]> {
 	const i = context.itemIndex;
-	const { record, person, found } = await targetRecord.call(this, context);
-	const { message, values } = messageOf.call(this, context, person);
+	const target = await targetRecord.call(this, context);
+	const { message, values } = messageOf.call(this, context, target.person);
 	const title = renderNote(String(this.getNodeParameter('noteTitle', i, DEFAULT_NOTE_TITLE)) || DEFAULT_NOTE_TITLE, values);
 	const body = renderNote(String(this.getNodeParameter('noteTemplate', i, DEFAULT_NOTE_TEMPLATE)) || DEFAULT_NOTE_TEMPLATE, values);
-	const note = await context.client.addNote(record, { title, body, timestamp: message.timestamp });
+	const note = await context.client.addNote(target.record, { title, body, timestamp: message.timestamp });
 	return [
 		{
 			json: {
-				...(found && person ? foundJson(found, person) : { recordId: record.id, module: record.module }),
+				...targetRecordOutput(target),
 				noteId: note.noteId,
 				direction: message.direction,
 				messageId: message.messageId ?? null,

@@ -1,8 +1,9 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import type { CrmAttachment } from '../../../shared/crm';
-import { ownersProperty } from '../common/fields';
-import { messageOf, outboundTextProperty, renderNote } from '../common/message';
-import { findOrCreateOptions, foundJson, ownerPool, recordTargetProperties, targetRecord } from '../common/record';
+import { renderNote, targetRecordOutput } from '../../../shared/crm';
+import { attachmentsOf } from '../../transport/attachments';
+import { messageOf } from '../../transport/message';
+import { ownerPool, targetRecord } from '../../transport/record';
+import { findOrCreateOptions, outboundTextProperty, ownersProperty, recordTargetProperties } from '../commonFields';
 import type { OperationContext } from '../types';
 
 const show = { resource: ['ticket'], operation: ['addMessage'] };
@@ -40,16 +41,6 @@ export const description: INodeProperties[] = [
 	findOrCreateOptions({ ...show, record: ['sender'] }),
 ];
 
-/** Every binary property of the item, as bytes with a file name and MIME type. */
-async function attachmentsOf(this: IExecuteFunctions, context: OperationContext): Promise<CrmAttachment[]> {
-	const attachments: CrmAttachment[] = [];
-	for (const [name, binary] of Object.entries(context.item.binary ?? {})) {
-		const data = await this.helpers.getBinaryDataBuffer(context.itemIndex, name);
-		attachments.push({ fileName: binary.fileName ?? `${name}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`, mimeType: binary.mimeType, data });
-	}
-	return attachments;
-}
-
 /**
  * Zendesk: the message becomes a comment on the requester's open WhatsApp ticket, else on a new
  * ticket (opened once even for a burst of first messages); inbound comments are public and written
@@ -58,7 +49,8 @@ async function attachmentsOf(this: IExecuteFunctions, context: OperationContext)
 export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<INodeExecutionData[]> {
 	const i = context.itemIndex;
 	if (!context.client.addTicketMessage) throw new NodeOperationError(this.getNode(), 'Tickets exist only in Zendesk', { itemIndex: i });
-	const { record, person, found } = await targetRecord.call(this, context);
+	const target = await targetRecord.call(this, context);
+	const { record, person } = target;
 	const { message, values } = messageOf.call(this, context, person);
 	const body = renderNote(String(this.getNodeParameter('commentTemplate', i, '{{body}}')) || '{{body}}', values);
 	const attachments = this.getNodeParameter('attachBinary', i, true) ? await attachmentsOf.call(this, context) : [];
@@ -75,7 +67,7 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 	return [
 		{
 			json: {
-				...(found && person ? foundJson(found, person) : { recordId: record.id, module: record.module }),
+				...targetRecordOutput(target),
 				ticketId: result.ticketId,
 				ticketCreated: result.ticketCreated,
 				assigneeId: result.assigneeId ?? null,

@@ -1,12 +1,18 @@
 import { BIZ_OPAQUE_CALLBACK_DATA_MAX } from './limits';
+import { looksLikeBusinessScopedUserId, normaliseBusinessScopedUserId } from '../businessScopedUserId';
 import { normaliseRecipient, type CountryCode } from '../phone';
 import { WhatsAppValidationError } from '../validationError';
 import type { MediaObject, MessageEnvelope } from './types';
 
+/** How `to` names the user: a phone number (or wa_id), or a business-scoped user ID (Meta: Business-scoped user IDs). */
+export type RecipientIdentifier = 'phoneNumber' | 'userId';
+
 /** Options every outgoing message takes (Meta: Send messages). */
 export interface CommonMessageOptions {
-	/** Phone number in any usual notation, or the wa_id from the Trigger. */
+	/** Phone number in any usual notation, or the wa_id from the Trigger; a BSUID when `recipientIdentifier` is `userId`. */
 	to: string;
+	/** Default `phoneNumber`: `to` goes out as E.164 in `to`; `userId`: as is in `recipient`. */
+	recipientIdentifier?: RecipientIdentifier;
 	/** Country for numbers typed without a country code. */
 	defaultCountry?: CountryCode | string;
 	/** wamid of the message to quote (Meta: Contextual replies). */
@@ -112,10 +118,26 @@ export function mediaSource(input: MediaSourceInput, field: string, label: strin
 	);
 }
 
+/**
+ * Who receives the message: `to` with the number in E.164, or `recipient` with a business-scoped
+ * user ID (Meta: Business-scoped user IDs; Meta lets `to` win when both are sent, so only one is).
+ * Throws WhatsAppValidationError for a number that cannot be read, or a BSUID given as a number.
+ */
+export function buildRecipient(options: Pick<CommonMessageOptions, 'to' | 'recipientIdentifier' | 'defaultCountry'>): { to: string } | { recipient: string } {
+	if (options.recipientIdentifier === 'userId') return { recipient: normaliseBusinessScopedUserId(options.to) };
+	if (looksLikeBusinessScopedUserId(options.to)) {
+		throw new WhatsAppValidationError(
+			`"${String(options.to).trim()}" is a business-scoped user ID, not a phone number.`,
+			'to',
+			'Set "Recipient Identified By" to Business-Scoped User ID, or enter the phone number instead.',
+		);
+	}
+	return { to: normaliseRecipient(options.to, { defaultCountry: options.defaultCountry }).e164 };
+}
+
 /** The fields shared by every message: product, recipient, quote and tracking data. */
 export function buildEnvelope(options: CommonMessageOptions): MessageEnvelope {
-	const { e164 } = normaliseRecipient(options.to, { defaultCountry: options.defaultCountry });
-	const envelope: MessageEnvelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to: e164 };
+	const envelope: MessageEnvelope = { messaging_product: 'whatsapp', recipient_type: 'individual', ...buildRecipient(options) };
 	if (!isBlank(options.replyToMessageId)) {
 		envelope.context = { message_id: String(options.replyToMessageId).trim() };
 	}

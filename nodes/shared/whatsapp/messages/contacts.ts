@@ -1,4 +1,5 @@
 import { CONTACTS_MAX } from './limits';
+import { cleanPhoneInput, compactPhoneNumber } from '../phone';
 import { WhatsAppValidationError } from '../validationError';
 import { buildEnvelope, type CommonMessageOptions } from './common';
 import type { ContactCard, ContactsMessageBody } from './types';
@@ -49,7 +50,22 @@ function checkCard(card: ContactCard, index: number): ContactCard {
 	checkListEntries(card.urls, 'url', `${field}.urls`, who);
 	const copy: Partial<Record<(typeof CARD_KEYS)[number], unknown>> = {};
 	for (const key of CARD_KEYS) if (card[key] !== undefined) copy[key] = card[key];
+	if (card.phones) copy.phones = card.phones.map((entry, position) => cleanCardPhone(entry, `${field}.phones[${position}]`, who));
 	return copy as ContactCard;
+}
+
+/**
+ * A card's phone without the invisible characters pasted numbers carry (the number shows as typed
+ * otherwise); its wa_id as digits only, as WhatsApp writes wa_ids (Meta: Contacts messages).
+ */
+function cleanCardPhone(entry: NonNullable<ContactCard['phones']>[number], field: string, who: string): NonNullable<ContactCard['phones']>[number] {
+	const cleaned = { ...entry, phone: cleanPhoneInput(entry.phone) };
+	if (entry.wa_id === undefined) return cleaned;
+	const waId = compactPhoneNumber(entry.wa_id).replace(/^\+/, '');
+	if (!/^[0-9]+$/.test(waId)) {
+		fail(`The wa_id "${entry.wa_id}" of ${who} is not a WhatsApp ID.`, `${field}.wa_id`, 'Give the WhatsApp ID as the digits of the international number, e.g. 16505551234, or leave it empty.');
+	}
+	return { ...cleaned, wa_id: waId };
 }
 
 /** Meta's Contacts messages contacts message page: 1 to 257 contact cards. */

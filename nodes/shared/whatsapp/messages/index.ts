@@ -1,7 +1,8 @@
 /** Pure builders for every outgoing Cloud API message (Meta: Send messages). */
 export * from './types';
-export type { CommonMessageOptions } from './common';
+export { buildRecipient, characterCount, type CommonMessageOptions, type RecipientIdentifier } from './common';
 export { buildTextMessage, type TextMessageInput } from './text';
+export { partStart, splitText } from './textParts';
 export { buildMediaMessage, checkMediaMessage, type MediaMessageInput } from './media';
 export { buildLocationMessage, type LocationMessageInput } from './location';
 export { buildContactsMessage, type ContactsMessageInput } from './contacts';
@@ -16,5 +17,24 @@ export {
 export { buildCtaUrlMessage, type CtaUrlMessageInput } from './ctaUrl';
 export { buildLocationRequestMessage, type LocationRequestMessageInput } from './locationRequest';
 export { buildMarkAsRead, type MarkAsReadInput } from './markAsRead';
-export { buildTemplateMessage, type TemplateMessageInput } from './template';
+export { buildTemplateMessage, checkTemplateRecipient, type TemplateMessageInput } from './template';
 export { type InteractiveHeaderInput, type InteractiveHeaderType } from './interactiveParts';
+export { buildFlowMessage, readFlowScreenData, type FlowAction, type FlowMessageInput } from './flow';
+export {
+	buildCatalogMessage,
+	buildProductListMessage,
+	buildProductMessage,
+	type CatalogMessageInput,
+	type ProductListMessageInput,
+	type ProductMessageInput,
+	type ProductSectionInput,
+} from './products';
+export { checkRawMessage, type RawMessageBody } from './rawMessage';
+export {
+	buildMarketingMessage,
+	chooseTemplateRoute,
+	type MarketingMessageBody,
+	type MarketingMessageOptions,
+	type TemplateRoute,
+	type TemplateRouteDecision,
+} from './marketingMessages';

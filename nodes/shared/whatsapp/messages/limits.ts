@@ -45,3 +45,11 @@ export const CTA_DISPLAY_TEXT_MAX = 20;
 /** Meta's Location messages page: location ranges in decimal degrees */
 export const LATITUDE_LIMIT = 90;
 export const LONGITUDE_LIMIT = 180;
+
+/** Meta's Sending a Flow page and the vendored OpenAPI (flow_cta maxLength): the Flow's button text */
+export const FLOW_CTA_MAX = 30;
+
+/** Meta's Share products page and the vendored OpenAPI SectionObject: multi-product messages */
+export const PRODUCT_SECTIONS_MAX = 10;
+export const PRODUCT_ITEMS_TOTAL_MAX = 30;
+export const PRODUCT_SECTION_TITLE_MAX = 24;

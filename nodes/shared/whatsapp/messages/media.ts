@@ -1,4 +1,5 @@
 import { MEDIA_CAPTION_MAX } from './limits';
+import { documentFileName } from '../media/documentFileName';
 import { WhatsAppValidationError } from '../validationError';
 import { buildEnvelope, mediaSource, NO_LENGTH_LIMIT, optionalText, type CommonMessageOptions, type MediaSourceInput } from './common';
 import type { MediaMessageBody, MediaObject, MediaType } from './types';
@@ -9,8 +10,10 @@ export interface MediaMessageInput extends CommonMessageOptions, MediaSourceInpu
 	mediaType: MediaType;
 	/** image, video and document only (Meta: Media messages) */
 	caption?: string;
-	/** document only: the extension picks the icon the user sees */
+	/** document only: the extension picks the icon the user sees; derived from the link or `mimeType` when blank */
 	filename?: string;
+	/** document only: the file's MIME type when known, to name a document sent without a file name */
+	mimeType?: string;
 	/** audio only: send as a voice note (needs OGG/OPUS) */
 	voice?: boolean;
 }
@@ -72,11 +75,15 @@ export function checkMediaMessage(input: MediaMessageDetails): void {
 
 /**
  * Image, video, audio, document and sticker messages (Meta: Media messages), by media ID
- * or link. Throws WhatsAppValidationError naming the field to fix.
+ * or link. A document without a file name gets one from its link or MIME type (documentFileName).
+ * Throws WhatsAppValidationError naming the field to fix.
  */
 export function buildMediaMessage(input: MediaMessageInput): MediaMessageBody {
 	const { mediaType } = input;
 	checkMediaType(mediaType);
-	const media: MediaObject = { ...mediaSource(input, 'media', `The ${mediaType}`), ...mediaDetails(input) };
+	const source = mediaSource(input, 'media', `The ${mediaType}`);
+	// A document without a name reaches the customer as "Untitled": name it after its link or type.
+	const filename = mediaType === 'document' ? documentFileName({ filename: input.filename, link: source.link, mimeType: input.mimeType }) : input.filename;
+	const media: MediaObject = { ...source, ...mediaDetails({ ...input, filename }) };
 	return { ...buildEnvelope(input), type: mediaType, [mediaType]: media } as MediaMessageBody;
 }

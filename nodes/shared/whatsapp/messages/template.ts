@@ -23,3 +23,17 @@ export function buildTemplateMessage(input: TemplateMessageInput): TemplateMessa
 	if (components && components.length > 0) template.components = components;
 	return { ...buildEnvelope(input), type: 'template', template };
 }
+
+/**
+ * Meta's Business-scoped user IDs page: authentication templates (one-tap, zero-tap, copy code) go
+ * to phone numbers only (Meta answers 131062 otherwise), so such a body is refused before sending.
+ * Throws WhatsAppValidationError (field `to`).
+ */
+export function checkTemplateRecipient(body: TemplateMessageBody, category: string | undefined): void {
+	if (body.recipient === undefined || String(category ?? '').toUpperCase() !== 'AUTHENTICATION') return;
+	throw new WhatsAppValidationError(
+		`"${body.template.name}" is an authentication template: WhatsApp sends those to phone numbers only, not to business-scoped user IDs.`,
+		'to',
+		"Send it to the customer's phone number (Recipient Identified By: Phone Number).",
+	);
+}

@@ -4,8 +4,10 @@ import type { SendTemplateComponent } from '../templates/types';
 export interface MessageEnvelope {
 	messaging_product: 'whatsapp';
 	recipient_type: 'individual';
-	/** E.164 with a leading '+' (Meta's Send messages page: without '+' Meta prepends the business's country code) */
-	to: string;
+	/** E.164 with a leading '+' (Meta's Send messages page: without '+' Meta prepends the business's country code); absent when `recipient` is set */
+	to?: string;
+	/** A business-scoped user ID instead of `to` (Meta: Business-scoped user IDs) */
+	recipient?: string;
 	context?: { message_id: string };
 	biz_opaque_callback_data?: string;
 }
@@ -124,11 +126,61 @@ export interface LocationRequestInteractive {
 	action: { name: 'send_location' };
 }
 
+/** Meta's Sending a Flow page: a published (or, with mode draft, a draft) Flow behind a button. */
+export interface FlowInteractive {
+	type: 'flow';
+	header?: { type: 'text'; text: string };
+	body: InteractiveText;
+	footer?: InteractiveText;
+	action: {
+		name: 'flow';
+		parameters: {
+			flow_message_version: '3';
+			flow_id?: string;
+			flow_name?: string;
+			flow_cta: string;
+			mode?: 'draft' | 'published';
+			flow_token?: string;
+			flow_action?: 'navigate' | 'data_exchange';
+			flow_action_payload?: { screen: string; data?: Record<string, unknown> };
+		};
+	};
+}
+
+/** Meta's Share products page: one product of the connected catalog (no header). */
+export interface ProductInteractive {
+	type: 'product';
+	body?: InteractiveText;
+	footer?: InteractiveText;
+	action: { catalog_id: string; product_retailer_id: string };
+}
+
+/** Meta's Share products page: up to 30 products in up to 10 sections, under a text header. */
+export interface ProductListInteractive {
+	type: 'product_list';
+	header: { type: 'text'; text: string };
+	body: InteractiveText;
+	footer?: InteractiveText;
+	action: { catalog_id: string; sections: Array<{ title?: string; product_items: Array<{ product_retailer_id: string }> }> };
+}
+
+/** Meta's Share products page: the whole catalog behind a View catalog button. */
+export interface CatalogMessageInteractive {
+	type: 'catalog_message';
+	body: InteractiveText;
+	footer?: InteractiveText;
+	action: { name: 'catalog_message'; parameters?: { thumbnail_product_retailer_id: string } };
+}
+
 export type InteractiveObject =
 	| ReplyButtonsInteractive
 	| ListInteractive
 	| CtaUrlInteractive
-	| LocationRequestInteractive;
+	| LocationRequestInteractive
+	| FlowInteractive
+	| ProductInteractive
+	| ProductListInteractive
+	| CatalogMessageInteractive;
 
 export interface InteractiveMessageBody<I extends InteractiveObject = InteractiveObject> extends MessageEnvelope {
 	type: 'interactive';

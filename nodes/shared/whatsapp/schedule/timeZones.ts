@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import { countryOfNumber } from '../phone';
+import { cleanPhoneInput, countryOfNumber } from '../phone';
 
 /**
  * Countries whose civil time is the same everywhere, with the IANA zone to use for them.
@@ -89,7 +89,7 @@ export function singleTimeZoneOfCountry(country: string): string | undefined {
 
 /** Infers the recipient's zone from a wa_id or E.164 number, only when the country has one zone. */
 export function timeZoneFromPhoneNumber(recipient: unknown): PhoneTimeZone {
-	const digits = String(recipient ?? '').replace(/\D/g, '');
+	const digits = cleanPhoneInput(recipient).replace(/\D/g, '');
 	if (digits === '') return { reason: 'no phone number was given' };
 	const country = countryOfNumber(digits);
 	if (!country) return { reason: 'the country could not be told from the phone number' };

@@ -1,4 +1,5 @@
 /** Parameter values → the send-time `template.components` JSON (Meta: Template components and the pages per template kind), validated first. */
+import { fileNameFromLink } from '../media/documentFileName';
 import { WhatsAppValidationError } from '../validationError';
 import { buttonComponent } from './buttonComponents';
 import { findComponent, isAuthenticationTemplate, parameterFormatOf, templateButtons, upper } from './definition';
@@ -135,8 +136,10 @@ function headerParameterFor(
 		case 'VIDEO':
 			return { type: 'video', video: checkMedia(value, id, 'video') };
 		case 'DOCUMENT': {
-			const filename = readValue(values, headerFilenameFieldId(prefix));
-			const document = { ...checkMedia(value, id, 'document'), ...(filename !== undefined ? { filename } : {}) };
+			const media = checkMedia(value, id, 'document');
+			// Without a name the customer sees "Untitled" (Meta: Media messages): name it after its link.
+			const filename = readValue(values, headerFilenameFieldId(prefix)) ?? ('link' in media ? fileNameFromLink(media.link) : undefined);
+			const document = { ...media, ...(filename !== undefined ? { filename } : {}) };
 			return { type: 'document', document };
 		}
 		case 'LOCATION':

@@ -1,4 +1,5 @@
 /** BUTTONS rules and JSON for template creation (Meta: Templates overview "BUTTONS limits"). */
+import { compactPhoneNumber } from '../phone';
 import { WhatsAppValidationError } from '../validationError';
 import type { TemplateCreateButton } from './createTypes';
 import { rawPlaceholders } from './createText';
@@ -43,7 +44,7 @@ function checkButton(button: TemplateCreateButton, index: number): void {
 		fail(`${name} has the type "${button.type}", which this node cannot create.`, field, `Use one of ${TYPES.join(', ')}.`);
 	if (type !== 'COPY_CODE') checkLabel(button.text, field, name);
 	if (type === 'URL') checkUrlButton(button, field, name);
-	const phone = (button.phoneNumber ?? '').replace(/[\s-]/g, '');
+	const phone = compactPhoneNumber(button.phoneNumber);
 	if (type === 'PHONE_NUMBER' && (!/^\+?\d+$/.test(phone) || phone.length > PHONE_MAX))
 		fail(`${name} needs a phone number of at most ${PHONE_MAX} characters.`, field, 'Give the number in international format, e.g. +15550051310.');
 	if (type === 'COPY_CODE') {
@@ -87,7 +88,7 @@ export function buttonJson(button: TemplateCreateButton): Record<string, unknown
 			return { type, text, url, ...(url.endsWith('{{1}}') ? { example: [button.example?.trim()] } : {}) };
 		}
 		case 'PHONE_NUMBER':
-			return { type, text, phone_number: button.phoneNumber?.replace(/[\s-]/g, '') };
+			return { type, text, phone_number: button.phoneNumber === undefined ? undefined : compactPhoneNumber(button.phoneNumber) };
 		case 'COPY_CODE':
 			return { type, example: button.example?.trim() };
 		case 'FLOW':

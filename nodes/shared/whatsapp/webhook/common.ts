@@ -1,26 +1,27 @@
 /** Pieces every event builder shares: where the change came from, the common fields, errors. */
-import { asNumber, asObject, asObjects, asString, compact, epochToIso } from './jsonReaders';
+import { adviseWebhookError, type WebhookErrorPlace } from './errorAdvice';
+import { asNumber, asObject, asObjects, asString, compact } from './jsonReaders';
+import type { ReadTime } from './times';
 import type { EventBase, WebhookError, WhatsAppEventKind } from './types';
 
-/** Where a change sits in the envelope, plus the fallback clock. */
+/** Where a change sits in the envelope, and when it was received. */
 export interface ChangeScope {
 	field: string;
 	wabaId: string;
 	phoneNumberId?: string;
 	displayPhoneNumber?: string;
-	/** entry.time: present on WABA-level changes (Meta: Messages webhook reference). */
-	entryTime?: number;
-	/** When the body was normalised, used when the payload has no usable time. */
+	/** entry.time as Meta sent it: present on WABA-level changes (Meta: Webhooks overview). */
+	entryTime?: unknown;
+	/** When the body was normalised, Unix seconds, and the same as ISO 8601 (computed once per body). */
 	receivedEpoch: number;
+	receivedAt: string;
 }
 
-export function eventBase(
-	scope: ChangeScope,
-	kind: WhatsAppEventKind,
-	eventId: string,
-	epoch: number | undefined,
-): EventBase {
-	const timestampEpoch = epoch ?? scope.entryTime ?? scope.receivedEpoch;
+/**
+ * The fields every event has. `time` is Meta's time for the event, read with times.ts; it is never
+ * replaced by the arrival time, which has its own field (`receivedAt`).
+ */
+export function eventBase(scope: ChangeScope, kind: WhatsAppEventKind, eventId: string, time: ReadTime): EventBase {
 	return compact({
 		kind,
 		field: scope.field,
@@ -28,25 +29,30 @@ export function eventBase(
 		phoneNumberId: scope.phoneNumberId,
 		displayPhoneNumber: scope.displayPhoneNumber,
 		eventId,
-		timestamp: epochToIso(timestampEpoch),
-		timestampEpoch,
+		timestamp: time.iso,
+		timestampEpoch: time.epoch,
+		timestampProblem: time.problem,
+		timestampAsSent: time.asSent,
+		receivedAt: scope.receivedAt,
+		receivedAtEpoch: scope.receivedEpoch,
 	});
 }
 
-/** Webhook error objects (Meta: Status messages webhook reference, Messages webhook reference): title and message carry the same text; details sit in error_data. */
-export function readWebhookErrors(value: unknown): WebhookError[] {
-	return asObjects(value).map((error) =>
-		compact({
-			code: asNumber(error.code),
+/**
+ * Webhook error objects (Meta: Status messages webhook reference, Messages webhook reference): title
+ * and message carry the same text; details sit in error_data. Each gets advice for `place`.
+ */
+export function readWebhookErrors(value: unknown, place: WebhookErrorPlace): WebhookError[] {
+	return asObjects(value).map((error) => {
+		const code = asNumber(error.code);
+		const details = asString(asObject(error.error_data)?.details);
+		return compact({
+			code,
 			title: asString(error.title),
 			message: asString(error.message),
-			details: asString(asObject(error.error_data)?.details),
+			details,
 			href: asString(error.href),
-		}),
-	);
-}
-
-/** '+' + waId, or '' when there is no number (username-only users, (Meta: Business-scoped user IDs)). */
-export function toE164(waId: string): string {
-	return waId === '' ? '' : `+${waId.replace(/^\+/, '')}`;
+			...adviseWebhookError(code, place, details),
+		});
+	});
 }

@@ -56,14 +56,16 @@ export function asEpochSeconds(value: unknown): number | undefined {
 	return Math.floor(seconds);
 }
 
-export function epochToIso(seconds: number): string {
-	return new Date(seconds * 1000).toISOString();
-}
+let lastEpoch: number | undefined;
+let lastIso = '';
 
-/** An ISO 8601 UTC string for a Unix-seconds value, or undefined when it is not one. */
-export function asIsoTime(value: unknown): string | undefined {
-	const seconds = asEpochSeconds(value);
-	return seconds === undefined ? undefined : epochToIso(seconds);
+/** Unix seconds → ISO 8601 UTC. Messages of one batch often share a second, so the last answer is kept. */
+export function epochToIso(seconds: number): string {
+	if (seconds !== lastEpoch) {
+		lastIso = new Date(seconds * 1000).toISOString();
+		lastEpoch = seconds;
+	}
+	return lastIso;
 }
 
 /** Drops keys whose value is undefined, so events carry only what the payload held. */
@@ -75,7 +77,7 @@ export function compact<T extends object>(object: T): T {
 }
 
 /** "formatted_name" → "formattedName"; leading underscores ("__proto__") are left alone. */
-function camelCase(key: string): string {
+export function camelCase(key: string): string {
 	return key.replace(/(?<=[A-Za-z0-9])_+([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
 }
 

@@ -1,10 +1,12 @@
 /** Readers for the parts of an inbound message (Meta: Messages webhook reference). Each takes the raw sub-object Meta sent. */
-import { asBoolean, asNumber, asObject, asObjects, asString, compact, type JsonObject } from './jsonReaders';
-import { toE164 } from './common';
+import { asBoolean, asNumber, asObject, asObjects, asString, camelCaseDeep, compact, type JsonObject } from './jsonReaders';
+import { readPerson, waIdOf, type ContactIndex } from './people';
+import { timeFields } from './times';
 import type {
 	InteractiveReply,
 	MessageContext,
 	MessageEvent,
+	MessageIdentity,
 	MessageMedia,
 	MessageOrder,
 	MessageReferral,
@@ -12,19 +14,17 @@ import type {
 	MessageSystem,
 } from './types';
 
-/** The sender, with the profile from the contacts[] entry whose wa_id matches, else the first (Meta: Messages webhook reference). */
-export function readSender(message: JsonObject, contacts: JsonObject[]): MessageSender {
-	const from = asString(message.from);
-	const contact = contacts.find((candidate) => from && asString(candidate.wa_id) === from) ?? contacts[0];
-	const profile = asObject(contact?.profile);
-	const waId = from ?? asString(contact?.wa_id) ?? '';
-	return compact({
-		waId,
-		e164: toE164(waId),
-		profileName: asString(profile?.name),
-		userId: asString(contact?.user_id),
-		username: asString(contact?.username) ?? asString(profile?.username),
-	});
+/**
+ * The sender: the message's own ids (from, from_user_id, from_parent_user_id, from_logical_id),
+ * completed by the contacts[] entry with the same wa_id or BSUID (Meta: Messages webhook reference,
+ * Business-scoped user IDs). System messages come without contacts[] (Meta: System messages webhook reference).
+ */
+export function readSender(message: JsonObject, contacts: ContactIndex): MessageSender {
+	const waId = waIdOf(asString(message.from));
+	const userId = asString(message.from_user_id) || undefined;
+	const parentUserId = asString(message.from_parent_user_id) || undefined;
+	const contact = contacts.find(waId, userId, parentUserId);
+	return compact({ ...readPerson({ waId, userId, parentUserId }, contact), logicalId: asString(message.from_logical_id) });
 }
 
 /** Meta's Messages webhook reference page: sha256 is base64; url appears from 2025-11; voice / animated flag audio and stickers. */
@@ -40,13 +40,16 @@ export function readMedia(media: JsonObject): MessageMedia {
 	});
 }
 
-const INTERACTIVE_REPLY_TYPES = ['button_reply', 'list_reply', 'nfm_reply'] as const;
-
-/** Button and list replies, Flow responses (Meta: Messages webhook reference). Returns undefined for an interactive sub-type this reader does not know. */
-export function readInteractive(interactive: JsonObject): InteractiveReply | undefined {
-	const type = INTERACTIVE_REPLY_TYPES.find((known) => known === interactive.type);
-	if (!type) return undefined;
-	const reply = asObject(interactive[type]) ?? {};
+/**
+ * Button and list replies, Flow responses (Meta: Messages webhook reference). A reply sub-type this
+ * reader does not know (e.g. call_permission_reply) keeps its type and its object, keys camelCased.
+ */
+export function readInteractive(interactive: JsonObject): InteractiveReply {
+	const type = asString(interactive.type) ?? '';
+	const reply = asObject(Object.prototype.hasOwnProperty.call(interactive, type) ? interactive[type] : undefined) ?? {};
+	if (type !== 'button_reply' && type !== 'list_reply' && type !== 'nfm_reply') {
+		return { ...(camelCaseDeep(reply) as JsonObject), type } as InteractiveReply;
+	}
 	if (type !== 'nfm_reply') {
 		return compact({
 			type,
@@ -76,12 +79,14 @@ function readFlowResponse(
 	return { flowResponse, flowToken: asString(flowResponse.flow_token) };
 }
 
-/** Meta's Messages webhook reference page: replies, forwards and product enquiries. */
+/** Meta's Messages webhook reference page: replies, forwards and product enquiries; BSUIDs of the quoted sender (Meta: Business-scoped user IDs). */
 export function readContext(context: JsonObject): MessageContext {
 	const product = asObject(context.referred_product);
 	return compact({
 		repliedToMessageId: asString(context.id),
 		from: asString(context.from),
+		fromUserId: asString(context.from_user_id),
+		fromParentUserId: asString(context.from_parent_user_id),
 		forwarded: context.forwarded === true,
 		frequentlyForwarded: context.frequently_forwarded === true,
 		referredProduct: product
@@ -123,12 +128,29 @@ export function readOrder(order: JsonObject): MessageOrder {
 	});
 }
 
-/** Meta's Messages webhook reference page: user_changed_number carries the new number in wa_id (older payloads: new_wa_id). */
+/**
+ * Every documented `system` field (Meta: System messages webhook reference, Business-scoped user IDs;
+ * the identity fields as Meta's WhatsApp Node.js SDK types them): the new number in wa_id (older
+ * payloads: new_wa_id), the new BSUIDs, the identity hash and the previous wa_id.
+ */
 export function readSystem(system: JsonObject): MessageSystem {
 	return compact({
 		type: asString(system.type),
 		body: asString(system.body),
-		newWaId: asString(system.wa_id) ?? asString(system.new_wa_id),
+		newWaId: asString(system.wa_id) || asString(system.new_wa_id) || undefined,
+		newUserId: asString(system.user_id),
+		newParentUserId: asString(system.parent_user_id),
+		identityHash: asString(system.identity),
+		customer: asString(system.customer),
+	});
+}
+
+/** messages[].identity {acknowledged, created_timestamp, hash} with the identity change check on. */
+export function readIdentity(identity: JsonObject): MessageIdentity {
+	return compact({
+		acknowledged: asBoolean(identity.acknowledged) ?? (identity.acknowledged === 'true' ? true : identity.acknowledged === 'false' ? false : undefined),
+		hash: asString(identity.hash),
+		...timeFields('createdAt', identity.created_timestamp),
 	});
 }
 
@@ -143,12 +165,8 @@ export function readLocation(location: JsonObject): NonNullable<MessageEvent['lo
 	});
 }
 
-/** Meta's Messages webhook reference page: a removed reaction has an empty or absent emoji. */
+/** Meta's Reaction messages webhook reference page: a removed reaction has an empty or absent emoji; it says `emoji: null`. */
 export function readReaction(reaction: JsonObject): NonNullable<MessageEvent['reaction']> {
-	const emoji = asString(reaction.emoji);
-	return compact({
-		messageId: asString(reaction.message_id) ?? '',
-		emoji: emoji === '' ? undefined : emoji,
-		removed: emoji === undefined || emoji === '',
-	});
+	const emoji = asString(reaction.emoji) || null;
+	return { messageId: asString(reaction.message_id) ?? '', emoji, removed: emoji === null };
 }

@@ -5,13 +5,14 @@
  */
 import type { ChangeScope } from './common';
 import { normaliseMessage } from './message';
-import { asEpochSeconds, asObject, asObjects, asString, type JsonObject } from './jsonReaders';
+import { asEpochSeconds, asObject, asObjects, asString, epochToIso, type JsonObject } from './jsonReaders';
+import { ContactIndex } from './people';
 import { normaliseStatus, normaliseValueError } from './status';
 import type { WhatsAppEvent } from './types';
 import { normaliseWabaChange } from './waba';
 
 export interface NormaliseOptions {
-	/** Clock in milliseconds, used only when the payload carries no usable time. */
+	/** Clock in milliseconds, for `receivedAt` (defaults to Date.now). */
 	now?: () => number;
 }
 
@@ -23,20 +24,21 @@ export function normaliseWebhook(body: unknown, options: NormaliseOptions = {}):
 	// Bodies for other Meta products (Messenger "page", Instagram) are not ours.
 	if (root.object !== undefined && root.object !== WHATSAPP_OBJECT) return [];
 	const receivedEpoch = receivedSeconds(options);
+	const receivedAt = epochToIso(receivedEpoch);
 
 	// docs/360dialog.md: 360dialog's verbatim envelope is not confirmed, so also accept a bare `messages` value.
 	if (root.entry === undefined && isMessagesValue(root)) {
-		return normaliseChange(root, { field: 'messages', wabaId: '', receivedEpoch });
+		return normaliseChange(root, { field: 'messages', wabaId: '', receivedEpoch, receivedAt });
 	}
 
 	const events: WhatsAppEvent[] = [];
 	for (const entry of asObjects(root.entry)) {
 		const wabaId = asString(entry.id) ?? '';
-		const entryTime = asEpochSeconds(entry.time);
+		const entryTime = entry.time;
 		for (const change of asObjects(entry.changes)) {
 			const field = asString(change.field) ?? '';
 			// A loop, not push(...spread): a huge batch must not overflow the call stack.
-			for (const event of normaliseChange(change.value, { field, wabaId, entryTime, receivedEpoch })) events.push(event);
+			for (const event of normaliseChange(change.value, { field, wabaId, entryTime, receivedEpoch, receivedAt })) events.push(event);
 		}
 	}
 	return events;
@@ -66,11 +68,12 @@ function isMessagesValue(value: JsonObject): boolean {
 	return Array.isArray(value.messages) || Array.isArray(value.statuses) || Array.isArray(value.errors);
 }
 
+/** Linear in the size of the value: contacts[] is indexed once, not searched per message. */
 function normaliseMessagesValue(value: JsonObject, scope: ChangeScope): WhatsAppEvent[] {
-	const contacts = asObjects(value.contacts);
-	return [
-		...asObjects(value.messages).map((message) => normaliseMessage(message, contacts, scope)),
-		...asObjects(value.statuses).map((status) => normaliseStatus(status, scope)),
-		...asObjects(value.errors).map((error) => normaliseValueError(error, scope)),
-	];
+	const contacts = new ContactIndex(asObjects(value.contacts));
+	const events: WhatsAppEvent[] = [];
+	for (const message of asObjects(value.messages)) events.push(normaliseMessage(message, contacts, scope));
+	for (const status of asObjects(value.statuses)) events.push(normaliseStatus(status, contacts, scope));
+	for (const error of asObjects(value.errors)) events.push(normaliseValueError(error, scope));
+	return events;
 }

@@ -9,15 +9,30 @@ import type { WabaEvent } from './wabaTypes';
 export type * from './eventBase';
 export type * from './wabaTypes';
 
-export interface MessageSender {
-	/** '' for username-only users who hide their number (Meta: Business-scoped user IDs). */
+/**
+ * A WhatsApp user: whatever identifies them in the payload (Meta: Business-scoped user IDs). From
+ * 2026 users with a username may come without a phone number; `userId` (BSUID) then identifies them.
+ */
+export interface Person {
+	/** Digits, as Meta's wa_id; '' when Meta withheld the number. */
 	waId: string;
-	/** '+' + waId, or '' when waId is empty. */
+	/** '+' + waId when waId is digits, else ''. */
 	e164: string;
-	profileName?: string;
-	/** Business-scoped user id (BSUID, (Meta: Business-scoped user IDs)). */
+	/** Business-scoped user ID (BSUID): contacts[].user_id, from_user_id or recipient_user_id. */
 	userId?: string;
+	/** Parent BSUID, when the business portfolio uses parent BSUIDs. */
+	parentUserId?: string;
 	username?: string;
+	profileName?: string;
+	/** ISO 3166 country of the user (profile.country_code). */
+	countryCode?: string;
+	/** Only with the identity change check enabled (Meta: Phone numbers, "Identity change check"). */
+	identityKeyHash?: string;
+}
+
+export interface MessageSender extends Person {
+	/** from_logical_id, e.g. on taps of an authentication template's button (Meta: Autofill button authentication templates). */
+	logicalId?: string;
 }
 
 export interface MessageMedia {
@@ -32,8 +47,9 @@ export interface MessageMedia {
 	animated?: boolean;
 }
 
+/** interactive replies; a sub-type this pack does not know keeps its type and its fields, camelCased. */
 export interface InteractiveReply {
-	type: 'button_reply' | 'list_reply' | 'nfm_reply';
+	type: 'button_reply' | 'list_reply' | 'nfm_reply' | (string & {});
 	id?: string;
 	title?: string;
 	description?: string;
@@ -45,11 +61,15 @@ export interface InteractiveReply {
 	/** nfm_reply: the flow's name and the body shown in the chat ("Sent"). */
 	name?: string;
 	body?: string;
+	[field: string]: unknown;
 }
 
 export interface MessageContext {
 	repliedToMessageId?: string;
 	from?: string;
+	/** BSUID and parent BSUID of who sent the quoted message (Meta: Business-scoped user IDs). */
+	fromUserId?: string;
+	fromParentUserId?: string;
 	forwarded: boolean;
 	frequentlyForwarded: boolean;
 	referredProduct?: { catalogId?: string; productRetailerId?: string };
@@ -76,11 +96,30 @@ export interface MessageOrder {
 	productItems: Array<{ productRetailerId?: string; quantity?: number; itemPrice?: number; currency?: string }>;
 }
 
+/**
+ * A system notice (Meta: System messages webhook reference): user_changed_number, user_changed_user_id;
+ * older versions customer_changed_number and customer_identity_changed (Meta's WhatsApp Node.js SDK types).
+ */
 export interface MessageSystem {
 	type?: string;
 	body?: string;
-	/** user_changed_number: the user's new wa_id (Meta: Messages webhook reference). */
+	/** The user's new wa_id (system.wa_id; new_wa_id before webhook v12). */
 	newWaId?: string;
+	/** The user's new BSUID and parent BSUID (system.user_id, system.parent_user_id). */
+	newUserId?: string;
+	newParentUserId?: string;
+	/** customer_identity_changed: the new identity hash (system.identity). */
+	identityHash?: string;
+	/** The wa_id before the change (system.customer). */
+	customer?: string;
+}
+
+/** messages[].identity, sent with the identity change check enabled (Meta's WhatsApp Node.js SDK types). */
+export interface MessageIdentity {
+	acknowledged?: boolean;
+	hash?: string;
+	createdAt?: string | null;
+	createdAtEpoch?: number | null;
 }
 
 export type MessageType =
@@ -97,6 +136,7 @@ export type MessageType =
 	| 'interactive'
 	| 'order'
 	| 'system'
+	| 'request_welcome'
 	| 'unsupported';
 
 export interface MessageEvent extends EventBase {
@@ -104,6 +144,8 @@ export interface MessageEvent extends EventBase {
 	type: MessageType;
 	/** For `unsupported`: the real type when known (unsupported.type, or the unknown type Meta sent). */
 	unsupportedType?: string;
+	/** Meta sent the type but not its object (e.g. an interactive message with only errors[]). */
+	contentMissing?: boolean;
 	/** The wamid ('' when missing). */
 	id: string;
 	from: MessageSender;
@@ -116,11 +158,15 @@ export interface MessageEvent extends EventBase {
 	location?: { latitude?: number; longitude?: number; name?: string; address?: string; url?: string };
 	/** Shared contact cards (Meta: Contacts messages shape), keys camelCased. */
 	contacts?: JsonObject[];
-	reaction?: { messageId: string; emoji?: string; removed: boolean };
+	/** A removed reaction has `emoji: null` and `removed: true` (Meta: Reaction messages webhook reference). */
+	reaction?: { messageId: string; emoji: string | null; removed: boolean };
 	order?: MessageOrder;
 	referral?: MessageReferral;
 	context?: MessageContext;
 	system?: MessageSystem;
+	identity?: MessageIdentity;
+	/** Group messages: the group's ID (Meta: Group messages webhook reference). */
+	groupId?: string;
 	errors?: WebhookError[];
 	raw: JsonObject;
 }
@@ -131,10 +177,14 @@ export interface StatusEvent extends EventBase {
 	kind: 'status';
 	status: MessageStatus;
 	messageId: string;
-	recipient: { waId: string; e164: string };
+	/** The person (for a group message: the participant), completed from the status's contacts[] when Meta sends one. */
+	recipient: Person;
+	/** 'group' for messages sent to a group (Meta: Status messages webhook reference). */
+	recipientType?: string;
+	groupId?: string;
 	bizOpaqueCallbackData?: string;
 	errors?: WebhookError[];
-	conversation?: { id?: string; expiresAt?: string; originType?: string };
+	conversation?: { id?: string; expiresAt?: string | null; expiresAtEpoch?: number | null; originType?: string };
 	pricing?: { billable?: boolean; pricingModel?: string; type?: string; category?: string };
 	raw: JsonObject;
 }

@@ -1,6 +1,7 @@
 /** One WABA-level change (Meta's Webhooks overview page: templates, quality, account, capability, security) → one event. */
 import { eventBase, type ChangeScope } from './common';
-import { asIsoTime, asNumber, asObject, asString, camelCaseDeep, compact, fingerprint, type JsonObject } from './jsonReaders';
+import { asNumber, asObject, asString, compact, fingerprint, type JsonObject } from './jsonReaders';
+import { camelCaseWithTimes, dateFields, readUnixTime, timeFields } from './times';
 import type { EventBase, WabaEvent, WhatsAppEventKind } from './types';
 
 const KIND_BY_FIELD: Record<string, WhatsAppEventKind> = {
@@ -22,7 +23,7 @@ export function normaliseWabaChange(value: unknown, scope: ChangeScope): WabaEve
 	const eventId = `${kind}:${fingerprint([scope.wabaId, scope.field, scope.entryTime ?? null, value ?? null])}`;
 	const displayPhoneNumber = asString(object?.display_phone_number) ?? scope.displayPhoneNumber;
 	const base = (eventKind: WhatsAppEventKind): EventBase =>
-		eventBase({ ...scope, displayPhoneNumber }, eventKind, eventId, undefined);
+		eventBase({ ...scope, displayPhoneNumber }, eventKind, eventId, readUnixTime(scope.entryTime));
 	if (!object) return { ...base('unknown_change'), kind: 'unknown_change', raw: value };
 	const raw = object;
 	switch (kind) {
@@ -36,7 +37,7 @@ export function normaliseWabaChange(value: unknown, scope: ChangeScope): WabaEve
 				previousCategory: asString(raw.previous_category),
 				newCategory: asString(raw.new_category),
 				correctCategory: asString(raw.correct_category),
-				categoryUpdateAt: asIsoTime(raw.category_update_timestamp),
+				...timeFields('categoryUpdateAt', raw.category_update_timestamp),
 				raw,
 			});
 		case 'template_quality':
@@ -106,24 +107,28 @@ function templateStatusFields(value: JsonObject) {
 		rejectionInfo: rejection
 			? compact({ reason: asString(rejection.reason), recommendation: asString(rejection.recommendation) })
 			: undefined,
-		disableDate: asIsoTime(asObject(value.disable_info)?.disable_date),
+		...timeFields('disableDate', asObject(value.disable_info)?.disable_date),
 		otherInfo: other ? compact({ title: asString(other.title), description: asString(other.description) }) : undefined,
 	};
 }
 
-/** Meta's account_update webhook reference page: the extra objects depend on the event; keep them whole, camelCased. */
+/**
+ * Meta's account_update webhook reference page: the extra objects depend on the event; keep them
+ * whole, camelCased, their Unix times as ISO + Epoch pairs; the ban date ("April 17, 2025") too.
+ */
 function accountFields(value: JsonObject) {
 	const ban = asObject(value.ban_info);
 	const banState = Array.isArray(ban?.waba_ban_state) ? ban?.waba_ban_state[0] : ban?.waba_ban_state;
 	const objectField = (key: string) => {
 		const object = asObject(value[key]);
-		return object ? (camelCaseDeep(object) as JsonObject) : undefined;
+		return object ? (camelCaseWithTimes(object) as JsonObject) : undefined;
 	};
 	return {
 		event: asString(value.event),
 		decision: asString(value.decision),
 		violationInfo: objectField('violation_info'),
-		banInfo: ban ? compact({ wabaBanState: asString(banState), wabaBanDate: asString(ban.waba_ban_date) }) : undefined,
+		banInfo: ban ? compact({ wabaBanState: asString(banState), ...dateFields('wabaBanDate', ban.waba_ban_date) }) : undefined,
+		volumeTierInfo: objectField('volume_tier_info'),
 		wabaInfo: objectField('waba_info'),
 		country: asString(value.country),
 		authInternationalRateEligibility: objectField('auth_international_rate_eligibility'),

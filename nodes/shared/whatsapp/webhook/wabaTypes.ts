@@ -16,7 +16,9 @@ export interface TemplateStatusEvent extends EventBase, TemplateFields {
 	reason?: string;
 	category?: string;
 	rejectionInfo?: { reason?: string; recommendation?: string };
-	disableDate?: string;
+	/** disable_info.disable_date, ISO 8601 UTC; disableDateEpoch in Unix seconds. */
+	disableDate?: string | null;
+	disableDateEpoch?: number | null;
 	otherInfo?: { title?: string; description?: string };
 	raw: JsonObject;
 }
@@ -27,7 +29,9 @@ export interface TemplateCategoryEvent extends EventBase, TemplateFields {
 	/** Careful: in the advance notice this is the CURRENT category (Meta: template_category_update webhook reference). */
 	newCategory?: string;
 	correctCategory?: string;
-	categoryUpdateAt?: string;
+	/** category_update_timestamp: when the new category applies, ISO 8601 UTC; categoryUpdateAtEpoch in Unix seconds. */
+	categoryUpdateAt?: string | null;
+	categoryUpdateAtEpoch?: number | null;
 	raw: JsonObject;
 }
 
@@ -62,7 +66,10 @@ export interface AccountUpdateEvent extends EventBase {
 	/** account_review_update outcome: APPROVED, REJECTED, PENDING, DEFERRED. */
 	decision?: string;
 	violationInfo?: JsonObject;
-	banInfo?: { wabaBanState?: string; wabaBanDate?: string };
+	/** wabaBanDate: Meta's date ("April 17, 2025") as midnight UTC, ISO 8601; wabaBanDateEpoch in Unix seconds. */
+	banInfo?: { wabaBanState?: string; wabaBanDate?: string | null; wabaBanDateEpoch?: number | null };
+	/** VOLUME_BASED_PRICING_TIER_UPDATE: volume_tier_info camelCased (tierUpdateTime as ISO + Epoch). */
+	volumeTierInfo?: JsonObject;
 	wabaInfo?: JsonObject;
 	country?: string;
 	authInternationalRateEligibility?: JsonObject;

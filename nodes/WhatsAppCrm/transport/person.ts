@@ -1,8 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { personFromItem, personFromValues, type WhatsAppPerson } from '../../../shared/crm';
-import type { OperationContext } from '../types';
+import { personFromItem, personFromValues, type WhatsAppPerson } from '../../shared/crm';
+import type { OperationContext } from './client';
 
-/** The WhatsApp user of one item: from the item itself, or from the mapped fields. */
+/**
+ * The WhatsApp user of one item: from the item itself (Person › From the Input Item), or from the
+ * mapped fields (Person › Fields). Throws CrmInputError when there is neither a wa_id nor a user ID.
+ */
 export function personOf(this: IExecuteFunctions, context: OperationContext): WhatsAppPerson {
 	const i = context.itemIndex;
 	if (this.getNodeParameter('person', i, 'item') === 'fields') {

@@ -1,0 +1,46 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties, type INodeParameterResourceLocator } from 'n8n-workflow';
+import { buildFlowMessage } from '../../../shared/whatsapp/messages';
+import { messagingOptions, recipientField, type MessagingOptions } from '../commonFields';
+import type { OperationContext } from '../types';
+import { sendMessage } from '../../transport/messages';
+import { flowFields, type FlowOptions } from './flowFields';
+
+const properties: INodeProperties[] = [recipientField, ...flowFields, messagingOptions];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendFlow'] } }, properties);
+
+/** Meta's Sending a Flow page: the Flow opens from a button; its answers reach the trigger as an nfm_reply. */
+export async function execute(this: IExecuteFunctions, context: OperationContext) {
+	const i = context.itemIndex;
+	const flow = this.getNodeParameter('flow', i) as INodeParameterResourceLocator;
+	const value = String(flow.value ?? '').trim();
+	const options = this.getNodeParameter('flowOptions', i, {}) as FlowOptions;
+	const body = buildFlowMessage({
+		...(this.getNodeParameter('messageOptions', i, {}) as MessagingOptions),
+		to: this.getNodeParameter('to', i) as string,
+		...(flow.mode === 'name' ? { flowName: value } : { flowId: value }),
+		body: this.getNodeParameter('bodyText', i) as string,
+		cta: this.getNodeParameter('flowCta', i) as string,
+		screen: this.getNodeParameter('flowScreen', i, '') as string,
+		data: this.getNodeParameter('flowScreenData', i, '') as unknown,
+		action: options.flowAction,
+		flowToken: options.flowToken,
+		headerText: options.headerText,
+		footer: options.footerText,
+		draft: options.draft === true,
+	});
+	const result = await sendMessage.call(this, context, body);
+	const parameters = body.interactive.action.parameters;
+	return [
+		{
+			json: {
+				...result,
+				interactiveType: 'flow',
+				flowId: parameters.flow_id ?? null,
+				flowName: parameters.flow_name ?? null,
+				flowToken: parameters.flow_token ?? null,
+				mode: parameters.mode ?? 'published',
+			},
+		},
+	];
+}

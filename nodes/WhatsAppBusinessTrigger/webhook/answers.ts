@@ -1,0 +1,153 @@
+/**
+ * Send and Wait answers among the messages of a delivery (docs/send-and-wait.md): a tapped button or
+ * row carries a reply token, opened with the credential's secret for the sender; a text answers the
+ * sender's pending Free Text request. The answer is POSTed to the waiting execution's resume URL.
+ * Only the intended person can answer; an answer already used is not sent twice; late ones can
+ * get a reply.
+ */
+import type { ICredentialDataDecryptedObject, IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import { pendingTextRequests, replyTokenSecret } from '../../shared/sendAndWait';
+import { endpoints, whatsAppRequest, type WhatsAppConnection } from '../../shared/transport';
+import { buildTextMessage } from '../../shared/whatsapp/messages';
+import {
+	FREE_TEXT,
+	answerReply,
+	openReplyToken,
+	replyCandidate,
+	replyTokenKey,
+	senderIdentities,
+	type AnswerChannel,
+} from '../../shared/whatsapp/sendAndWait';
+import type { MessageEvent, WhatsAppEvent } from '../../shared/whatsapp/webhook';
+import type { TriggerSettings } from '../settings';
+import { logPrefix } from './http';
+import { resumeBaseUrl, resumeExecution, type ResumeResult } from './resumeExecution';
+
+/** What happened to one answer; the item's `sendAndWait` field. */
+export interface AnswerOutcome extends IDataObject {
+	status: 'resumed' | 'late' | 'duplicate' | 'refused' | 'failed';
+	executionId?: string;
+	requestId?: string;
+	reason?: string;
+}
+
+/** Answers that resumed an execution, by message id: a redelivered answer must not resume twice. */
+const MAX_REMEMBERED = 10_000;
+const resumedAnswers = new Set<string>();
+
+function rememberResumed(messageId: string): void {
+	resumedAnswers.add(messageId);
+	if (resumedAnswers.size > MAX_REMEMBERED) resumedAnswers.delete(resumedAnswers.values().next().value as string);
+}
+
+/** Forgets the resumed answers (tests; a real process keeps them until restart). */
+export function forgetResumedAnswers(): void {
+	resumedAnswers.clear();
+}
+
+interface Target {
+	executionId: string;
+	requestId: string;
+	resumeToken: string;
+	answer: string;
+	via: AnswerChannel;
+	onDone?: (result: ResumeResult) => void;
+}
+
+type Routing = { kind: 'target'; target: Target } | { kind: 'outcome'; outcome: AnswerOutcome } | undefined;
+
+const REFUSED_REASON =
+	'The answer token does not open for this sender: the answer comes from another person than the one asked, or was made with another App Secret.';
+
+function routeOne(event: MessageEvent, key: () => Buffer | undefined, nowSeconds: number): Routing {
+	const candidate = replyCandidate(event);
+	if (!candidate) return undefined;
+	const identities = senderIdentities(event.from);
+	if (candidate.kind === 'token') {
+		const secretKey = key();
+		if (!secretKey) return { kind: 'outcome', outcome: { status: 'refused', reason: "The Trigger's credential has no App Secret to open answer tokens with." } };
+		const opened = openReplyToken(candidate.token, secretKey, identities, nowSeconds);
+		if (opened.ok) return { kind: 'target', target: { ...opened.claims, resumeToken: opened.resumeToken, via: candidate.via } };
+		if (opened.reason === 'expired') {
+			return { kind: 'outcome', outcome: { status: 'late', executionId: opened.claims?.executionId, requestId: opened.claims?.requestId, reason: 'The wait limit of the request has passed.' } };
+		}
+		return opened.reason === 'notAToken' ? undefined : { kind: 'outcome', outcome: { status: 'refused', reason: REFUSED_REASON } };
+	}
+	const repliedTo = event.context?.repliedToMessageId;
+	const pending = pendingTextRequests.find({ senderIdentities: identities, phoneNumberId: event.phoneNumberId, repliedToMessageId: repliedTo, nowSeconds });
+	if (!pending) return undefined;
+	return {
+		kind: 'target',
+		target: { ...pending, answer: FREE_TEXT, via: 'text', onDone: (result) => result.outcome !== 'failed' && pendingTextRequests.remove(pending) },
+	};
+}
+
+/**
+ * Routes the Send and Wait answers of a delivery and returns what happened to each, by event.
+ * Never throws: a failure is logged and reported on the event.
+ */
+export async function routeAnswers(
+	this: IWebhookFunctions,
+	events: WhatsAppEvent[],
+	settings: TriggerSettings,
+	credentials: ICredentialDataDecryptedObject,
+	connectionFor: (phoneNumberId?: string) => WhatsAppConnection,
+): Promise<Map<WhatsAppEvent, AnswerOutcome>> {
+	const outcomes = new Map<WhatsAppEvent, AnswerOutcome>();
+	let cachedKey: Buffer | null | undefined;
+	const key = () => {
+		if (cachedKey === undefined) {
+			const secret = replyTokenSecret(settings.provider, credentials);
+			cachedKey = secret ? replyTokenKey(secret) : null;
+		}
+		return cachedKey ?? undefined;
+	};
+	const nowSeconds = Math.floor(Date.now() / 1000);
+	for (const event of events) {
+		if (event.kind !== 'message') continue;
+		const routing = routeOne(event, key, nowSeconds);
+		if (!routing) continue;
+		let outcome: AnswerOutcome;
+		if (routing.kind === 'outcome') outcome = routing.outcome;
+		else if (event.id && resumedAnswers.has(event.id)) outcome = { status: 'duplicate', executionId: routing.target.executionId, requestId: routing.target.requestId };
+		else outcome = await resumeFor.call(this, event, routing.target);
+		outcomes.set(event, outcome);
+		if (outcome.status === 'failed' || outcome.status === 'refused') {
+			this.logger.warn(`${logPrefix(this)} could not resume a Send and Wait execution with message ${event.id}: ${outcome.reason}`);
+		}
+		if (outcome.status === 'late' && settings.lateAnswerReply) await replyToLateAnswer.call(this, event, settings.lateAnswerReply, connectionFor);
+	}
+	return outcomes;
+}
+
+async function resumeFor(this: IWebhookFunctions, event: MessageEvent, target: Target): Promise<AnswerOutcome> {
+	const ids = { executionId: target.executionId, requestId: target.requestId };
+	const base = resumeBaseUrl(this);
+	if (!base) return { status: 'failed', ...ids, reason: 'n8n gave this Trigger no resume URL ($execution.resumeUrl).' };
+	const result = await resumeExecution.call(this, base, target, { requestId: target.requestId, answer: target.answer, reply: answerReply(event, target.via) });
+	target.onDone?.(result);
+	if (result.outcome === 'resumed' && event.id) rememberResumed(event.id);
+	return { status: result.outcome, ...ids, ...(result.reason ? { reason: result.reason } : {}) };
+}
+
+/** Best effort: a text to the person, quoting their late answer; a failure is logged. */
+async function replyToLateAnswer(
+	this: IWebhookFunctions,
+	event: MessageEvent,
+	text: string,
+	connectionFor: (phoneNumberId?: string) => WhatsAppConnection,
+): Promise<void> {
+	try {
+		const byUserId = !event.from.waId && event.from.userId;
+		const body = buildTextMessage({
+			to: byUserId ? String(event.from.userId) : event.from.waId,
+			recipientIdentifier: byUserId ? 'userId' : 'phoneNumber',
+			body: text,
+			replyToMessageId: event.id || undefined,
+		});
+		const connection = connectionFor(event.phoneNumberId);
+		await whatsAppRequest.call(this, connection, { method: 'POST', url: endpoints.messages(connection), body: { ...body } });
+	} catch (error) {
+		this.logger.warn(`${logPrefix(this)} could not send the Late Answer Reply for message ${event.id}: ${(error as Error).message}`);
+	}
+}

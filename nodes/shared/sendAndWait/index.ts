@@ -1,0 +1,2 @@
+export { replyTokenSecret } from './secret';
+export { pendingTextRequests, WAITING_REQUEST_KEY } from './pendingRequests';

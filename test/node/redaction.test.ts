@@ -1,0 +1,131 @@
+/**
+ * D: an API that echoes secrets (the emulator's echoSecrets fault) never gets them into an item, an
+ * error or the API answer an n8n error keeps: the transport redacts the actual values of every
+ * secret field of the credential the node uses, plus token shapes. The emulator's seeded token
+ * (EMULATOR_ACCESS_TOKEN) and 360dialog key (EMULATOR_360_KEY) are not Meta-shaped (EAA...), so a
+ * shape-only redaction would let them through.
+ */
+import type { ICredentialType, INodeExecutionData, INodeType } from 'n8n-workflow';
+import { WhatsApp360DialogApi } from '../../credentials/WhatsApp360DialogApi.credentials';
+import { WhatsAppCloudApi } from '../../credentials/WhatsAppCloudApi.credentials';
+import { SEED } from '../../emulator';
+import { SECRET_FIELDS } from '../../nodes/shared/transport';
+import { WhatsAppBusiness } from '../../nodes/WhatsAppBusiness/WhatsAppBusiness.node';
+import { WhatsAppBusinessTrigger } from '../../nodes/WhatsAppBusinessTrigger/WhatsAppBusinessTrigger.node';
+import { startTriggerTestBed } from '../harness/triggerTestBed';
+import { locator } from '../harness/templateTestKit';
+import { CUSTOMER_WA_ID, startNodeTestBed, useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
+
+const bed = useNodeTestBed({ beforeEachTest: { customerWrites: CUSTOMER_WA_ID } });
+
+const SECRETS: string[] = [SEED.accessToken, SEED.dialog360ApiKey, SEED.appSecret, SEED.verifyToken];
+const sendText = { resource: 'message', operation: 'sendText', to: CUSTOMER_WA_ID, text: 'Your order has shipped' };
+
+/** Every text an n8n error carries where a user, a log or the execution record can see it. */
+function everythingShown(error: unknown): string {
+	const fields = error as { message?: string; description?: string; messages?: string[]; errorResponse?: unknown; context?: unknown; cause?: { message?: string }; stack?: string; toJSON?: () => unknown };
+	return JSON.stringify([fields.message, fields.description, fields.messages, fields.errorResponse, fields.context, fields.cause?.message, fields.stack, fields.toJSON?.()]);
+}
+
+function expectNoSecret(text: string) {
+	for (const secret of SECRETS) expect(text).not.toContain(secret);
+}
+
+async function echoSecrets(rule: Record<string, unknown>) {
+	await bed.reset({ faults: [{ kind: 'echoSecrets', ...rule }] });
+	await bed.customerWrites();
+}
+
+describe('an API that echoes secrets', () => {
+	test('the access token and the app secret echoed in an error reach neither the error item nor the error (Cloud API)', async () => {
+		await echoSecrets({ pathPattern: '/messages$' });
+		const result = await bed.run(sendText, undefined, { continueOnFail: true });
+		const item = result.items[0] as INodeExecutionData & { error?: unknown };
+		const error = item.json.error as { message: string; description: string; code: number };
+		expect(error.code).toBe(100);
+		expect(error.description).toMatch(/access token \[redacted\]; app secret \[redacted\]/);
+		expectNoSecret(JSON.stringify(item.json));
+		expectNoSecret(everythingShown(item.error));
+	});
+
+	test('the same echo stops the run without Continue On Fail, and the thrown error is clean', async () => {
+		await echoSecrets({ pathPattern: '/messages$' });
+		const thrown = await bed.run(sendText).then(
+			() => undefined,
+			(error: unknown) => error,
+		);
+		expect(thrown).toBeDefined();
+		expectNoSecret(everythingShown(thrown));
+		expect(everythingShown(thrown)).toContain('[redacted]');
+	});
+
+	test('the 360dialog API key echoed in an error is redacted', async () => {
+		await echoSecrets({ pathPattern: '/messages$' });
+		const result = await bed.run({ ...sendText, authentication: 'dialog360' }, undefined, { continueOnFail: true });
+		const item = result.items[0] as INodeExecutionData & { error?: unknown };
+		expect(String((item.json.error as { description: string }).description)).toMatch(/D360-API-KEY \[redacted\]/);
+		expectNoSecret(JSON.stringify(item.json));
+		expectNoSecret(everythingShown(item.error));
+	});
+
+	test('a successful answer that echoes secrets (HTTP 200) is redacted in the output item', async () => {
+		const id = [...bed.emulator.state.templates.values()].find((template) => template.name === 'order_confirmation')!.id;
+		await echoSecrets({ pathPattern: `/${id}$`, method: 'GET', status: 200 });
+		const result = await bed.run({ resource: 'template', operation: 'get', template: locator(id, 'id') });
+		const json = result.items[0].json;
+		expect(json.name).toBe('order_confirmation');
+		expect(String(json.echo)).toMatch(/access token \[redacted\]/);
+		expectNoSecret(JSON.stringify(json));
+	});
+
+	test('a token of any shape is redacted: a credential with a non-Meta token', async () => {
+		const token = 'sk-live-0123456789abcdef';
+		SECRETS.push(token);
+		try {
+			const tokenBed = await startNodeTestBed({ faults: [{ pathPattern: '/messages$', kind: 'echoSecrets' }] }, { accessToken: token });
+			try {
+				const result = await tokenBed.run(sendText, undefined, { continueOnFail: true });
+				expect(JSON.stringify(result.items[0].json)).toContain('access token [redacted]');
+				expectNoSecret(JSON.stringify(result.items[0].json));
+				expectNoSecret(everythingShown((result.items[0] as { error?: unknown }).error));
+			} finally {
+				await tokenBed.close();
+			}
+		} finally {
+			SECRETS.pop();
+		}
+	});
+
+	test("the trigger's registration errors: the app secret and the app access token are redacted", async () => {
+		const trigger = await startTriggerTestBed({ parameters: { registration: 'meta' } });
+		try {
+			await fetch(`${trigger.emulator.url}/__emulator/config`, {
+				method: 'PATCH',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ faults: [{ pathPattern: '/subscriptions$', method: 'GET', kind: 'echoSecrets' }] }),
+			});
+			const thrown = await trigger.activate().then(
+				() => undefined,
+				(error: unknown) => error,
+			);
+			expect(thrown).toBeDefined();
+			const shown = everythingShown(thrown);
+			expect(shown).toContain('access token [redacted]');
+			expectNoSecret(shown);
+			expect(shown).not.toMatch(new RegExp(`${SEED.appId}\\|`)); // the app access token is app-id|secret
+		} finally {
+			await trigger.close();
+		}
+	});
+});
+
+test('every secret field of every credential the nodes use is in the redaction table', () => {
+	const credentialTypes: ICredentialType[] = [new WhatsAppCloudApi(), new WhatsApp360DialogApi()];
+	const nodes: INodeType[] = [new WhatsAppBusiness(), new WhatsAppBusinessTrigger()];
+	const used = new Set(nodes.flatMap((node) => (node.description.credentials ?? []).map((credential) => credential.name)));
+	expect([...used].sort()).toEqual(credentialTypes.map((type) => type.name).sort());
+	for (const type of credentialTypes) {
+		const passwordFields = type.properties.filter((property) => property.typeOptions?.password).map((property) => property.name);
+		expect(SECRET_FIELDS[type.name]).toEqual(expect.arrayContaining(passwordFields));
+	}
+});

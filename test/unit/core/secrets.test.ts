@@ -1,0 +1,23 @@
+/** D: secrets are removed by their values (every form an API may echo them in) and by token shapes. */
+import { REDACTED, redactSecrets, secretForms } from '../../../nodes/shared/whatsapp/secrets';
+
+describe('redactSecrets', () => {
+	const apiKey = 'dlg_8f3k+Q/zz==';
+	const forms = secretForms([apiKey, 'emulator-app-secret', 'abc', '', undefined]);
+
+	it('removes a secret as is, URL-encoded and JSON-escaped', () => {
+		expect(redactSecrets(`key ${apiKey}`, forms)).toBe(`key ${REDACTED}`);
+		expect(redactSecrets(`?key=${encodeURIComponent(apiKey)}&x=1`, forms)).toBe(`?key=${REDACTED}&x=1`);
+		expect(redactSecrets(JSON.stringify({ secret: 'a"b\\c-secret-value' }), secretForms(['a"b\\c-secret-value']))).toBe(`{"secret":"${REDACTED}"}`);
+	});
+
+	it('removes token shapes without knowing their value (Meta tokens, access_token and client_secret parameters, Bearer headers)', () => {
+		const text = 'token EAAGm0PX4ZCpsBAKZBZAXYZabcdefghij12345 ?access_token=xyz123&client_secret=shh Authorization: Bearer 1234567890|abcdefXYZ';
+		expect(redactSecrets(text)).toBe(`token ${REDACTED} ?access_token=${REDACTED}&client_secret=${REDACTED} Authorization: Bearer ${REDACTED}`);
+	});
+
+	it('ignores values too short to be secrets, so ordinary words survive', () => {
+		expect(forms).not.toContain('abc');
+		expect(redactSecrets('abc emulator-app-secret', forms)).toBe(`abc ${REDACTED}`);
+	});
+});
