@@ -28,6 +28,16 @@ describe('person from an item', () => {
 		expect(personFromItem({ kind: 'status', recipient: { waId: '14155550123', e164: '+14155550123' } }).waId).toBe('14155550123');
 	});
 
+	test('a status for a recipient who hides their number is matched by the business-scoped user ID, with the name Meta sent', () => {
+		const status = { kind: 'status', status: 'read', messageId: 'wamid.OUT', recipient: { waId: '', e164: '', userId: 'US.13491208655302741918', profileName: 'Ana' } };
+		expect(personFromItem(status)).toEqual({ waId: '', userId: 'US.13491208655302741918', profileName: 'Ana' });
+	});
+
+	test("a send result to a business-scoped user ID names that user (Meta's answer has user_id and no wa_id)", () => {
+		expect(personFromItem({ messageId: 'wamid.OUT', userId: 'US.13491208655302741918', recipient: 'US.13491208655302741918', type: 'text' })).toEqual({ waId: '', userId: 'US.13491208655302741918' });
+		expect(personFromItem({ messageId: 'wamid.OUT', recipient: 'US.13491208655302741918', type: 'text' })).toEqual({ waId: '', userId: 'US.13491208655302741918' });
+	});
+
 	test('mapped fields: spaces and + are removed from the wa_id', () => {
 		expect(personFromValues({ waId: '+55 11 98888-7777', profileName: ' Ana ' })).toEqual({ waId: '5511988887777', e164: '+5511988887777', profileName: 'Ana' });
 	});
