@@ -5,6 +5,7 @@
  * `recipient.userId`), or a send result of the WhatsApp Business node (`waId`, `userId`, `to` or
  * `recipient`, `messageId`, `type`); and the times mapped from them.
  */
+import { ACCEPTED_INSTANT_FORMATS, isEmptyValue, parseInstant } from '../whatsapp/schedule/instants';
 import { CrmInputError } from './errors';
 import type { CrmMessage, WhatsAppPerson } from './types';
 
@@ -92,15 +93,18 @@ export function messageFromItem(json: Json, options: { outboundText?: string; no
 }
 
 /**
- * ISO 8601 UTC from ISO 8601 text, epoch seconds or epoch milliseconds (a number below 10^12 is
- * seconds); `now` when the value is empty. Throws CrmInputError for anything else.
+ * ISO 8601 UTC with milliseconds (2026-05-14T09:51:07.000Z) from what a workflow maps to a time,
+ * read with luxon as the Session Window reads it (nodes/shared/whatsapp/schedule/instants.ts): ISO
+ * 8601 (UTC when it has no offset), SQL-style date-time, epoch seconds or milliseconds (told apart
+ * by size), a JavaScript Date or a luxon DateTime (n8n's `$now`). `now` when the value is empty.
+ * Throws CrmInputError naming the accepted forms for anything else ("yesterday", "14/05/2026").
  */
 export function toIsoUtc(value: unknown, now: Date = new Date()): string {
-	if (value === undefined || value === null || String(value).trim() === '') return now.toISOString();
-	const textValue = String(value).trim();
-	const date = /^\d+(\.\d+)?$/.test(textValue) ? new Date(Number(textValue) < 1e12 ? Number(textValue) * 1000 : Number(textValue)) : new Date(textValue);
-	if (Number.isNaN(date.getTime())) {
-		throw new CrmInputError(`"${textValue}" is not a time`, 'Map an ISO 8601 time (2026-05-14T09:51:00Z), epoch seconds or epoch milliseconds to Last Inbound At.');
+	if (isEmptyValue(value)) return now.toISOString();
+	const instant = parseInstant(value);
+	if (!instant) {
+		const shown = typeof value === 'string' || typeof value === 'number' ? `"${String(value).trim()}"` : `A ${typeof value}`;
+		throw new CrmInputError(`${shown} is not a time`, `Map to Last Inbound At ${ACCEPTED_INSTANT_FORMATS}.`);
 	}
-	return date.toISOString();
+	return instant.toUTC().toISO() as string;
 }

@@ -73,8 +73,24 @@ describe('a mapped time', () => {
 		expect(toIsoUtc(1778752267000)).toBe('2026-05-14T09:51:07.000Z');
 	});
 
+	test('an ISO 8601 time without an offset is UTC, whatever the server time zone', () => {
+		expect(toIsoUtc('2026-05-14T09:51:07')).toBe('2026-05-14T09:51:07.000Z');
+	});
+
 	test('an empty value is now; anything else is refused with the formats to map', () => {
 		expect(toIsoUtc('', new Date('2026-05-14T09:51:07Z'))).toBe('2026-05-14T09:51:07.000Z');
 		expect(() => toIsoUtc('yesterday')).toThrow(CrmInputError);
+	});
+
+	test.each(['Thu, 14 May 2026 09:51:07 GMT', '14/05/2026', 'May 14 2026', '0'])('a date JavaScript would guess at (%s) is refused, and the error names the accepted forms', (text) => {
+		const thrown = (() => {
+			try {
+				return toIsoUtc(text);
+			} catch (error) {
+				return error;
+			}
+		})();
+		expect(thrown).toBeInstanceOf(CrmInputError);
+		expect(thrown).toMatchObject({ message: `"${text}" is not a time`, description: expect.stringMatching(/ISO 8601.*epoch seconds.*epoch milliseconds/) });
 	});
 });
