@@ -5,13 +5,11 @@
  * (EMULATOR_ACCESS_TOKEN) and 360dialog key (EMULATOR_360_KEY) are not Meta-shaped (EAA...), so a
  * shape-only redaction would let them through.
  */
-import type { ICredentialType, INodeExecutionData, INodeType } from 'n8n-workflow';
-import { WhatsApp360DialogApi } from '../../credentials/WhatsApp360DialogApi.credentials';
-import { WhatsAppCloudApi } from '../../credentials/WhatsAppCloudApi.credentials';
+import type { INodeExecutionData } from 'n8n-workflow';
 import { SEED } from '../../emulator';
 import { SECRET_FIELDS } from '../../nodes/shared/transport';
-import { WhatsAppBusiness } from '../../nodes/WhatsAppBusiness/WhatsAppBusiness.node';
-import { WhatsAppBusinessTrigger } from '../../nodes/WhatsAppBusinessTrigger/WhatsAppBusinessTrigger.node';
+import { packageCredentials, packageNodes } from '../harness/packageContents';
+import { everythingShown } from '../harness/shownTexts';
 import { startTriggerTestBed } from '../harness/triggerTestBed';
 import { locator } from '../harness/templateTestKit';
 import { CUSTOMER_WA_ID, startNodeTestBed, useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
@@ -20,12 +18,6 @@ const bed = useNodeTestBed({ beforeEachTest: { customerWrites: CUSTOMER_WA_ID } 
 
 const SECRETS: string[] = [SEED.accessToken, SEED.dialog360ApiKey, SEED.appSecret, SEED.verifyToken];
 const sendText = { resource: 'message', operation: 'sendText', to: CUSTOMER_WA_ID, text: 'Your order has shipped' };
-
-/** Every text an n8n error carries where a user, a log or the execution record can see it. */
-function everythingShown(error: unknown): string {
-	const fields = error as { message?: string; description?: string; messages?: string[]; errorResponse?: unknown; context?: unknown; cause?: { message?: string }; stack?: string; toJSON?: () => unknown };
-	return JSON.stringify([fields.message, fields.description, fields.messages, fields.errorResponse, fields.context, fields.cause?.message, fields.stack, fields.toJSON?.()]);
-}
 
 function expectNoSecret(text: string) {
 	for (const secret of SECRETS) expect(text).not.toContain(secret);
@@ -119,13 +111,14 @@ describe('an API that echoes secrets', () => {
 	});
 });
 
-test('every secret field of every credential the nodes use is in the redaction table', () => {
-	const credentialTypes: ICredentialType[] = [new WhatsAppCloudApi(), new WhatsApp360DialogApi()];
-	const nodes: INodeType[] = [new WhatsAppBusiness(), new WhatsAppBusinessTrigger()];
-	const used = new Set(nodes.flatMap((node) => (node.description.credentials ?? []).map((credential) => credential.name)));
+test('every secret field of every credential of the package is in the redaction table', () => {
+	const credentialTypes = packageCredentials().map(([, type]) => type);
+	const used = new Set(packageNodes().flatMap(([, node]) => (node.description.credentials ?? []).map((credential) => credential.name)));
 	expect([...used].sort()).toEqual(credentialTypes.map((type) => type.name).sort());
 	for (const type of credentialTypes) {
 		const passwordFields = type.properties.filter((property) => property.typeOptions?.password).map((property) => property.name);
+		// n8n's OAuth2 API credential, which an OAuth2 type extends, has the password field Client Secret.
+		if (type.extends?.includes('oAuth2Api')) passwordFields.push('clientSecret');
 		expect(SECRET_FIELDS[type.name]).toEqual(expect.arrayContaining(passwordFields));
 	}
 });
