@@ -3,8 +3,8 @@
  * request that failed ("the same request can succeed a little later", "wait before sending to them
  * again") and never says what the node did. Read from a webhook, the failure is reported after the
  * fact and nothing sends the message again, so for temporary failures the advice here says so and
- * says what the workflow or the person can do. It depends on where the error was read (Meta:
- * Messages webhook reference, "Errors"):
+ * says what the workflow or the person can do. It depends on where the error was read
+ * (Meta: Messages webhook reference, "Errors"):
  * - `status`: statuses[].errors, a message the business sent that was not delivered;
  * - `message`: messages[].errors, a message from the customer WhatsApp could not pass on fully;
  * - `value`: value.errors, a system, app or account problem not tied to one message.
