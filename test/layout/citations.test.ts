@@ -57,7 +57,8 @@ test('every Meta page a comment cites by name is listed, with its address, in do
 	};
 	const unknown: string[] = [];
 	for (const file of citingSources) {
-		const text = readSource(file);
+		// A citation may run over lines of a comment: read comment lines as one.
+		const text = readSource(file).replace(/\n\s*(?:\*(?!\/)|\/\/)\s*/g, ' ');
 		// Citations read "(Meta: A, B)", "…, Meta: A" or "Meta's A page"; a bare "Meta: " starts prose about the provider.
 		const citations = [...text.matchAll(/[(,;] Meta: (.{0,80})|\(Meta: (.{0,80})/g), ...text.matchAll(/Meta's ((?:(?!Meta's)[^.:\n]){1,80}? pages?)\b/g)]
 			.map((match) => match[1] ?? match[2])
