@@ -8,6 +8,7 @@ import { SEED } from '../../emulator';
 import { insertRows, readRows } from '../../e2e/lib/data-tables';
 import { daytimeRecipients } from '../../e2e/lib/daytime-recipients';
 import { startWhatsAppStack, type WhatsAppStack } from '../../e2e/lib/whatsapp-stack';
+import { orderConfirmationComponents } from '../emulator/template-fixtures';
 import {
   admin,
   finishedRuns,
@@ -127,19 +128,7 @@ describe('order confirmation (Webhook → Send Template)', () => {
     expect(sent.template).toEqual({
       name: 'order_confirmation',
       language: { code: 'en_US' },
-      components: [
-        { type: 'header', parameters: [{ type: 'text', parameter_name: 'order_number', text: '860198' }] },
-        {
-          type: 'body',
-          parameters: [
-            { type: 'text', parameter_name: 'first_name', text: 'Pablo' },
-            { type: 'text', parameter_name: 'order_number', text: '860198' },
-            { type: 'text', parameter_name: 'order_total', text: '£42.00' },
-          ],
-        },
-        { type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: 'Cancel order' }] },
-        { type: 'button', sub_type: 'url', index: '1', parameters: [{ type: 'text', text: '860198' }] },
-      ],
+      components: orderConfirmationComponents({ firstName: 'Pablo', orderNumber: '860198', total: '£42.00' }),
     });
   });
 });
