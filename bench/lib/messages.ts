@@ -19,7 +19,7 @@ export function itemKey(run: string, index: number): string {
 	return `${run}-${index}`;
 }
 
-/** A valid Cloud API template send (Meta's "Send message templates" shape). */
+/** A valid Cloud API template send (Meta: Send messages, Template components). */
 export function templateMessage(index: number, key: string): Record<string, unknown> {
 	return {
 		messaging_product: 'whatsapp',

@@ -8,9 +8,12 @@ import type { JsonCall } from './n8n-clients';
 type ColumnType = 'string' | 'number' | 'boolean' | 'date';
 
 export const DATA_TABLES: Record<string, { name: string; type: ColumnType }[]> = {
-  // Written by inbound-to-data-table, read by abandoned-cart (the customer-service window).
+  // Written by inbound-to-data-table, read by abandoned-cart and refund-approval (the customer-service
+  // window). Keyed on contact_key: the wa_id, or the business-scoped user ID when the number is withheld.
   whatsapp_contacts: [
+    { name: 'contact_key', type: 'string' },
     { name: 'wa_id', type: 'string' },
+    { name: 'user_id', type: 'string' },
     { name: 'last_inbound_at', type: 'date' },
     { name: 'profile_name', type: 'string' },
     { name: 'last_text', type: 'string' },

@@ -1,5 +1,5 @@
 /**
- * Graph field-expansion syntax used by the WABA analytics fields (Meta's "Analytics" page):
+ * Graph field-expansion syntax used by the WABA analytics fields (Meta's Analytics page):
  * `fields=id,analytics.start(1543543200).end(1544148000).granularity(DAY).phone_numbers([])`.
  * Arguments are scalars or lists written as `[A,B]`, `["A","B"]` or `A,B`; whitespace (the
  * documentation's examples break the URL over lines) is ignored.

@@ -1,5 +1,5 @@
 /**
- * POST / DELETE / GET /{phone-number-id}/block_users (Meta's "Block users" page, reference
+ * POST / DELETE / GET /{phone-number-id}/block_users (Meta's Block users page, reference
  * "Block API", vendored OpenAPI BlockUsersResponse / UnblockUsersResponse / GetBlockedUsersResponse).
  * Blocking is per phone number and synchronous; errors are per user: 131021 the number itself,
  * 131047 a user who has not written in the last 24 hours, 139101 a full list (64,000). When any

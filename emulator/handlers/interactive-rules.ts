@@ -1,6 +1,6 @@
 /**
  * Send rules for interactive messages that depend on the account: `flow` messages against the
- * WABA's Flows (Meta's "Send a Flow" page, Flows error codes 132068 / 132069) and `product`,
+ * WABA's Flows (Meta's Sending a Flow page, Flows error codes 132068 / 132069) and `product`,
  * `product_list`, `catalog_message` messages against its connected catalog ("Share products"
  * page). Where Meta documents that a request fails but not the code, the emulator answers 131009
  * (parameter value not valid) and says so in the details.

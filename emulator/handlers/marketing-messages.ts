@@ -17,7 +17,7 @@ type Json = Record<string, any>;
 export const sendMarketingMessage: Handler = (context) => {
 	const phoneNumber = phoneNumberOf(context);
 	const message = jsonBody(context) as Json;
-	// Meta's MM API error table: a non-template message is code 100 "Message must be a template message."
+	// Meta's Send marketing messages page, its error table: a non-template message is code 100 "Message must be a template message."
 	if (message.type !== undefined && message.type !== 'template') throw new MetaApiError(100, 'Message must be a template message. Send other messages with POST /{phone-number-id}/messages.');
 	context.validator.validate('sendMarketingMessage', message);
 	const recipient = resolveRecipient(context.state, phoneNumber, message);

@@ -75,7 +75,7 @@ export function enforceRateLimits(context: RequestContext, phoneNumberId: string
 	}
 }
 
-/** Records an accepted message (statuses follow) and answers {messaging_product, contacts, messages} (Meta's "Send messages" page). */
+/** Records an accepted message (statuses follow) and answers {messaging_product, contacts, messages} (Meta's Send messages page). */
 export function accept(context: RequestContext, message: Json, phoneNumberId: string, recipient: Recipient, extra: Partial<SentMessage> = {}) {
 	const { state } = context;
 	const now = state.now();

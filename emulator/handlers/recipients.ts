@@ -1,6 +1,6 @@
 /**
  * Who a send request addresses: `to` (phone number or wa_id) or, from 2026, `recipient` (a
- * business-scoped user ID, BSUID). Meta's "Business-scoped user IDs" page (major update of
+ * business-scoped user ID, BSUID). Meta's Business-scoped user IDs page (major update of
  * March 18, 2026): `to` takes precedence when both are present; a BSUID send answers
  * contacts[{input, user_id}] without wa_id; authentication templates need a phone number (131062).
  * Also refuses users on the sending number's block list ("Block users" page).
@@ -29,7 +29,7 @@ export interface Recipient {
 export function resolveRecipient(state: EmulatorState, phoneNumber: PhoneNumberRecord, message: Json): Recipient {
 	let recipient: Recipient;
 	if (message.to !== undefined) {
-		// Meta's "Send messages" page: +, -, (, ) and spaces are accepted in phone numbers.
+		// Meta's Send messages page: +, -, (, ) and spaces are accepted in phone numbers.
 		const waId = String(message.to).replace(/\D/g, '');
 		if (!waId) throw new MetaApiError(131009, `Param to must be the user's phone number with country code, e.g. "+16505551234"; got "${message.to}".`);
 		recipient = { input: String(message.to), waId };

@@ -1,6 +1,6 @@
 /**
  * GET /{waba-id}/template_analytics?start&end&granularity=DAILY&template_ids=[…]&metric_types=…
- * (Meta's "Analytics" page, "Template analytics"). Needs template insights confirmed on the WABA
+ * (Meta's Analytics page, "Template analytics"). Needs template insights confirmed on the WABA
  * (error 200007 otherwise; POST /{waba-id}?is_enabled_for_insights=true confirms). One data point
  * per template per UTC day from start's day to end's day, every day listed, 90 days back at most,
  * 10 templates at most, cursor-paged over data points.

@@ -1,5 +1,5 @@
 /**
- * The WABA analytics fields of GET /{waba-id}?fields=… (Meta's "Analytics" page):
+ * The WABA analytics fields of GET /{waba-id}?fields=… (Meta's Analytics page):
  * `analytics` (messages sent and delivered), `pricing_analytics` (delivered volume and cost by
  * pricing category, type, country, phone) and `conversation_analytics` (one conversation per
  * message, as per-message pricing gives). Figures come from the emulator's own sends and statuses

@@ -1,5 +1,5 @@
 /**
- * The WABA object, GET / POST /{waba-id} (Meta's WhatsApp Business Account reference). GET takes
+ * The WABA object, GET / POST /{waba-id} (Meta: WhatsApp Business Account reference). GET takes
  * plain fields (id, name, currency, timezone_id, message_template_namespace,
  * is_enabled_for_insights, marketing_messages_onboarding_status) and the analytics fields with
  * modifiers (waba-analytics.ts). POST confirms template insights: ?is_enabled_for_insights=true →

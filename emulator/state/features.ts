@@ -10,7 +10,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 /** A business-scoped user ID: ISO country code, a period, letters and digits; 256 characters at most. */
 export const BSUID_PATTERN = /^[A-Z]{2}\.[A-Za-z0-9]{1,253}$/;
 
-/** Flow lifecycle states (Meta's "Flows lifecycle" page). */
+/** Flow lifecycle states (Meta's Lifecycle of a Flow page). */
 export type FlowStatus = 'DRAFT' | 'PUBLISHED' | 'DEPRECATED' | 'BLOCKED' | 'THROTTLED';
 
 /** A Flow as GET /{waba-id}/flows and GET /{flow-id} return it, plus the IDs of its entry screens. */

@@ -1,5 +1,5 @@
 /**
- * Per phone number throughput (Meta's "Throughput" page: 80 messages per second by default, 1,000
+ * Per phone number throughput (Meta's Throughput page: 80 messages per second by default, 1,000
  * after the automatic upgrade, 20 for numbers shared with the WhatsApp Business app; above it the
  * API answers 130429) and an exact account of what each number sent in every wall-clock second,
  * so a client's pacing can be judged: a second with more accepted messages than the ceiling is a

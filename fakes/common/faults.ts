@@ -4,7 +4,7 @@
  * `Retry-After` in seconds.
  */
 
-/** One queued fault. Exactly one of `status` or `drop`. */
+/** One queued fault. Exactly one of `status`, `drop` or `echo`. */
 export interface FaultSpec {
 	/** Answer with this HTTP status instead of handling the request. */
 	status?: 429 | 500 | 502 | 503 | 504;
@@ -16,6 +16,13 @@ export interface FaultSpec {
 	 * the case where a client cannot know that its create succeeded.
 	 */
 	drop?: 'before' | 'after';
+	/**
+	 * An API that repeats the credentials the request carried (the Authorization header as sent,
+	 * and a Basic one decoded), as a careless API or proxy does. `error`: a 400 in the vendor's
+	 * error shape whose message holds them; `answer`: the request is handled and every object of
+	 * the JSON answer gets an `echo` field holding them. The log keeps no echoed answer.
+	 */
+	echo?: 'error' | 'answer';
 	/** How many matching requests this fault hits (default 1). */
 	count?: number;
 	/** Only requests with this method (GET, POST…). */
@@ -27,9 +34,10 @@ export interface FaultSpec {
 export function validateFault(value: unknown): string | undefined {
 	if (typeof value !== 'object' || value === null) return 'a fault is an object';
 	const fault = value as FaultSpec;
-	if ((fault.status === undefined) === (fault.drop === undefined)) return 'a fault has exactly one of status or drop';
+	if ([fault.status, fault.drop, fault.echo].filter((value) => value !== undefined).length !== 1) return 'a fault has exactly one of status, drop or echo';
 	if (fault.status !== undefined && ![429, 500, 502, 503, 504].includes(fault.status)) return 'status must be 429, 500, 502, 503 or 504';
 	if (fault.drop !== undefined && fault.drop !== 'before' && fault.drop !== 'after') return "drop must be 'before' or 'after'";
+	if (fault.echo !== undefined && fault.echo !== 'error' && fault.echo !== 'answer') return "echo must be 'error' or 'answer'";
 	if (fault.count !== undefined && (!Number.isInteger(fault.count) || fault.count < 1)) return 'count must be a positive integer';
 	if (fault.retryAfterSeconds !== undefined && !(fault.retryAfterSeconds >= 0)) return 'retryAfterSeconds must be ≥ 0';
 	return undefined;
@@ -64,6 +72,21 @@ export class FaultQueue {
 	clear(): void {
 		this.faults = [];
 	}
+}
+
+/** What an echo fault repeats: the Authorization header as sent and, for Basic, its decoded user:password. */
+export function echoedCredentials(authorization: string | undefined): string {
+	if (!authorization) return 'Request credentials: none.';
+	const basic = /^Basic\s+(\S+)$/i.exec(authorization)?.[1];
+	const decoded = basic ? `; decoded ${Buffer.from(basic, 'base64').toString('utf8')}` : '';
+	return `Request credentials: Authorization ${authorization}${decoded}.`;
+}
+
+/** A copy of a JSON answer in which every object has an `echo` field with `text`. */
+export function withEcho(value: unknown, text: string): unknown {
+	if (Array.isArray(value)) return value.map((entry) => withEcho(entry, text));
+	if (value === null || typeof value !== 'object') return value;
+	return { ...Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, withEcho(entry, text)])), echo: text };
 }
 
 /** `Retry-After` seconds for a status fault: given, else 1 s for 429/503, else none. */

@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { adminRoutes } from './admin';
 import { applyConfigPatch, COMMON_CONFIG_CHECKS, type CommonFakeConfig, type ConfigCheck } from './config';
-import { FaultQueue, RateLimiter, retryAfterOf } from './faults';
+import { echoedCredentials, FaultQueue, RateLimiter, retryAfterOf, withEcho } from './faults';
 import { FakeHttpError, matchRoute, type FakeRequest, type FakeResponse, type Route, type RouteMatch } from './http';
 import { RequestLog } from './request-log';
 
@@ -32,6 +32,8 @@ export interface VendorSpec<C extends CommonFakeConfig> {
 		notFound(request: FakeRequest): FakeResponse;
 		/** An injected 429 or 5xx, or the rate limit (`status` 429); the server adds `Retry-After`. */
 		fault(status: number): FakeResponse;
+		/** A 400 in the vendor's error shape with this message (the echo fault). */
+		badRequest(message: string): FakeResponse;
 		internal(error: unknown): FakeResponse;
 	};
 	/** Back to the seed (records, tokens, uploads…). */
@@ -108,8 +110,12 @@ export async function startFakeServer<C extends CommonFakeConfig>(options: Serve
 		const fault = faults.take(method, path);
 		let response: FakeResponse | undefined;
 		let faultLabel: string | undefined;
+		const echo = fault?.echo ? echoedCredentials(req.headers.authorization) : undefined;
 		if (fault?.drop === 'before') faultLabel = 'drop:before';
-		else if (fault?.status) {
+		else if (fault?.echo === 'error' && echo) {
+			faultLabel = 'echo:error';
+			response = spec.errors.badRequest(echo);
+		} else if (fault?.status) {
 			faultLabel = String(fault.status);
 			response = withRetryAfter(spec.errors.fault(fault.status), retryAfterOf(fault));
 		} else {
@@ -125,8 +131,13 @@ export async function startFakeServer<C extends CommonFakeConfig>(options: Serve
 			redactKeys = match?.route.redactKeys;
 			response = await dispatch(match, request, () => spec.errors.notFound(request));
 			if (fault?.drop === 'after') faultLabel = 'drop:after';
+			if (fault?.echo === 'answer' && echo && response.json !== undefined) {
+				faultLabel = 'echo:answer';
+				response = { ...response, json: withEcho(response.json, echo) };
+			}
 		}
-		requests.record({ method, path, query: url.searchParams, headers: req.headers, body, response: faultLabel?.startsWith('drop') ? undefined : response, fault: faultLabel, startedAt, finishedAt: clock(), redactKeys });
+		const logged = faultLabel?.startsWith('drop') || faultLabel?.startsWith('echo') ? undefined : response;
+		requests.record({ method, path, query: url.searchParams, headers: req.headers, body, response: logged, fault: faultLabel, startedAt, finishedAt: clock(), redactKeys });
 		if (faultLabel?.startsWith('drop') || !response) return void req.socket.destroy();
 		write(res, response);
 	}

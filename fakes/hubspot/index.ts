@@ -94,6 +94,7 @@ export function startHubSpotFake(options: HubSpotFakeOptions = {}): Promise<Runn
 						const limits = { 'X-HubSpot-RateLimit-Interval-Milliseconds': '10000', 'X-HubSpot-RateLimit-Max': '100', 'X-HubSpot-RateLimit-Remaining': '0' };
 						return hubspotError(429, 'RATE_LIMITS', 'You have reached your ten_secondly_rolling limit.', { errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING' }, limits);
 					},
+					badRequest: (message) => hubspotError(400, 'VALIDATION_ERROR', message),
 					internal: () => hubspotError(500, 'INTERNAL_ERROR', 'internal error'),
 				},
 			}),

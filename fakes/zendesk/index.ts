@@ -64,6 +64,7 @@ export function startZendeskFake(options: ZendeskFakeOptions = {}): Promise<Runn
 						status === 429
 							? { status, text: 'Too Many Requests', headers: { 'X-Rate-Limit': '700', 'X-Rate-Limit-Remaining': '0' } }
 							: zendeskError(status, status === 503 ? 'ServiceUnavailable' : 'InternalError', 'Sorry, we could not complete your request. Please try again in a moment.'),
+					badRequest: (message) => zendeskError(400, 'InvalidValue', message),
 					internal: () => zendeskError(500, 'InternalError', 'Sorry, something went wrong.'),
 				},
 			}),

@@ -97,6 +97,7 @@ export function startZohoFake(options: ZohoFakeOptions = {}): Promise<RunningZoh
 						status === 429
 							? topError(429, 'TOO_MANY_REQUESTS', 'You have made too many requests. Please try again after some time.')
 							: topError(status, 'INTERNAL_ERROR', 'Internal Server Error occurred while processing this request.'),
+					badRequest: (message) => topError(400, 'INVALID_DATA', message),
 					internal: () => topError(500, 'INTERNAL_ERROR', 'Internal Server Error occurred while processing this request.'),
 				},
 			}),

@@ -8,6 +8,7 @@ import { SEED } from '../../emulator';
 import { insertRows, readRows } from '../../e2e/lib/data-tables';
 import { daytimeRecipients } from '../../e2e/lib/daytime-recipients';
 import { startWhatsAppStack, type WhatsAppStack } from '../../e2e/lib/whatsapp-stack';
+import { orderConfirmationComponents } from '../emulator/template-fixtures';
 import {
   admin,
   finishedRuns,
@@ -56,7 +57,7 @@ describe('inbound webhooks (WhatsApp Business Trigger, automatic registration)',
 
     const rows = await readRows(stack.n8n.api, stack.tables.whatsapp_contacts, { wa_id: customer });
     expect(rows).toEqual([
-      expect.objectContaining({ wa_id: customer, profile_name: 'Sheena Nelson', last_text: 'Do you ship cacti?', last_inbound_at: new Date(sentAt * 1000).toISOString() }),
+      expect.objectContaining({ contact_key: customer, wa_id: customer, profile_name: 'Sheena Nelson', last_text: 'Do you ship cacti?', last_inbound_at: new Date(sentAt * 1000).toISOString() }),
     ]);
     firstDeliveryId = inbound.webhook.deliveries[0].id;
     firstDeliveryBody = (await webhookDeliveries(stack)).find((delivery) => delivery.id === firstDeliveryId)!.body;
@@ -86,6 +87,30 @@ describe('inbound webhooks (WhatsApp Business Trigger, automatic registration)',
     expect(delivery).toEqual(expect.objectContaining({ statusCode: 200, redeliveryOf: firstDeliveryId }));
     expect(await runsAfter(stack, 'inbound-to-data-table', 0, 3000)).toHaveLength(before);
   });
+
+  test('customers whose number WhatsApp withholds each get a row of their own, keyed by their business-scoped user ID', async () => {
+    const before = (await finishedRuns(stack, 'inbound-to-data-table')).length;
+    const users = ['GB.10000000000000000001', 'GB.10000000000000000002'];
+    for (const [index, userId] of users.entries()) {
+      // Meta: Business-scoped user IDs: for a user with a username, `from` and `wa_id` may be empty strings.
+      const body = JSON.parse(firstDeliveryBody);
+      const value = body.entry[0].changes[0].value;
+      value.contacts = [{ profile: { name: `Hidden ${index + 1}` }, wa_id: '', user_id: userId }];
+      value.messages = [{ ...value.messages[0], from: '', from_user_id: userId, id: `wamid.HIDDEN${index}0000000000000000000000`, text: { body: `hello ${index + 1}` } }];
+      const raw = JSON.stringify(body);
+      const answer = await fetch(stack.examples['inbound-to-data-table'].url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(raw) }, body: raw });
+      expect(answer.status).toBe(200);
+    }
+    const runs = await runsAfter(stack, 'inbound-to-data-table', before + 2);
+    expect(runs).toHaveLength(before + 2);
+    expect(runs.filter((run) => run.status !== 'success')).toEqual([]);
+    for (const [index, userId] of users.entries()) {
+      expect(await readRows(stack.n8n.api, stack.tables.whatsapp_contacts, { contact_key: userId })).toEqual([
+        expect.objectContaining({ user_id: userId, profile_name: `Hidden ${index + 1}`, last_text: `hello ${index + 1}` }),
+      ]);
+    }
+    expect(await readRows(stack.n8n.api, stack.tables.whatsapp_contacts, { contact_key: '' })).toEqual([]);
+  });
 });
 
 describe('order confirmation (Webhook → Send Template)', () => {
@@ -103,19 +128,7 @@ describe('order confirmation (Webhook → Send Template)', () => {
     expect(sent.template).toEqual({
       name: 'order_confirmation',
       language: { code: 'en_US' },
-      components: [
-        { type: 'header', parameters: [{ type: 'text', parameter_name: 'order_number', text: '860198' }] },
-        {
-          type: 'body',
-          parameters: [
-            { type: 'text', parameter_name: 'first_name', text: 'Pablo' },
-            { type: 'text', parameter_name: 'order_number', text: '860198' },
-            { type: 'text', parameter_name: 'order_total', text: '£42.00' },
-          ],
-        },
-        { type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: 'Cancel order' }] },
-        { type: 'button', sub_type: 'url', index: '1', parameters: [{ type: 'text', text: '860198' }] },
-      ],
+      components: orderConfirmationComponents({ firstName: 'Pablo', orderNumber: '860198', total: '£42.00' }),
     });
   });
 });

@@ -1,13 +1,7 @@
-import type { RunningEmulator } from '../../emulator';
-import { call, graph, startTestEmulator, WABA } from '../harness/emulatorClient';
+import { call, graph, useTestEmulator, WABA } from '../harness/emulatorClient';
 
 describe('admin API for account states (insights, onboarding, Flows, catalog, block lists, rate card)', () => {
-	let emulator: RunningEmulator;
-	beforeAll(async () => {
-		emulator = await startTestEmulator();
-	});
-	afterAll(() => emulator.close());
-	beforeEach(() => call(emulator, 'POST', '/__emulator/reset'));
+	const emulator = useTestEmulator();
 
 	it('GET /__emulator/waba shows the seeded settings; PATCH changes them and the WABA fields follow', async () => {
 		expect((await call(emulator, 'GET', '/__emulator/waba')).json.data).toEqual([

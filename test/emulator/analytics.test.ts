@@ -1,5 +1,5 @@
-import { RATE_CARD, type RunningEmulator } from '../../emulator';
-import { call, expectMetaError, graph, SEED, send, startTestEmulator, WABA } from '../harness/emulatorClient';
+import { RATE_CARD } from '../../emulator';
+import { call, expectMetaError, graph, SEED, send, useTestEmulator, WABA } from '../harness/emulatorClient';
 import { abandonedCart, orderConfirmation, TEMPLATE_IDS } from './template-fixtures';
 
 const DAY = 86_400;
@@ -12,13 +12,10 @@ const IN = '919876543210';
 const DISPLAY_NUMBERS = ['15550783881', '15550783882'];
 
 describe('WABA analytics computed from the emulator\'s own sends and statuses', () => {
-	let emulator: RunningEmulator;
 	let now = START;
 	const ids: Record<string, string> = {};
-	beforeAll(async () => {
-		emulator = await startTestEmulator({ now: () => now, webhook: { finalStatus: 'read', deliveredAfterMs: 0, readAfterMs: 0 } });
-	});
-	afterAll(() => emulator.close());
+	// Reset by the scenario itself (and before each insights test), not before every test.
+	const emulator = useTestEmulator({ now: () => now, webhook: { finalStatus: 'read', deliveredAfterMs: 0, readAfterMs: 0 } }, { reset: false });
 
 	const sendTo = async (name: string, to: string, message: Record<string, unknown>) => {
 		const response = await send(emulator, { ...message, to: `+${to}` });

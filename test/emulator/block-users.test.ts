@@ -1,17 +1,11 @@
-import type { RunningEmulator } from '../../emulator';
-import { call, expectMetaError, graph, openWindow, PHONE, SEED, send, startTestEmulator, USER } from '../harness/emulatorClient';
+import { call, expectMetaError, graph, openWindow, PHONE, SEED, send, USER, useTestEmulator } from '../harness/emulatorClient';
 
 const OTHER_USER = '16505550000';
 const text = { type: 'text', text: { body: 'We are open until 6 pm.' } };
 const blockBody = (...users: string[]) => ({ messaging_product: 'whatsapp', block_users: users.map((user) => ({ user })) });
 
 describe('Block users: POST / DELETE / GET /{phone-number-id}/block_users', () => {
-	let emulator: RunningEmulator;
-	beforeAll(async () => {
-		emulator = await startTestEmulator();
-	});
-	afterAll(() => emulator.close());
-	beforeEach(() => call(emulator, 'POST', '/__emulator/reset'));
+	const emulator = useTestEmulator();
 
 	const block = (...users: string[]) => graph(emulator, 'POST', `/${PHONE}/block_users`, blockBody(...users));
 	const unblock = (...users: string[]) => graph(emulator, 'DELETE', `/${PHONE}/block_users`, blockBody(...users));

@@ -1,5 +1,5 @@
 import type { RunningEmulator } from '../../emulator';
-import { call, expectMetaError, graph, openWindow, PHONE, startTestEmulator, USER } from '../harness/emulatorClient';
+import { call, expectMetaError, graph, openWindow, PHONE, USER, useTestEmulator } from '../harness/emulatorClient';
 import { abandonedCart, loginCode } from './template-fixtures';
 
 const sendRaw = (emulator: RunningEmulator, message: Record<string, unknown>, path = 'messages') =>
@@ -7,14 +7,9 @@ const sendRaw = (emulator: RunningEmulator, message: Record<string, unknown>, pa
 const text = { type: 'text', text: { body: 'Your plant is ready for pickup.' } };
 
 describe('business-scoped user IDs (BSUID) as recipients', () => {
-	let emulator: RunningEmulator;
+	const emulator = useTestEmulator();
 	let userId: string;
-	beforeAll(async () => {
-		emulator = await startTestEmulator();
-	});
-	afterAll(() => emulator.close());
 	beforeEach(async () => {
-		await call(emulator, 'POST', '/__emulator/reset');
 		userId = (await call(emulator, 'GET', `/__emulator/users/${USER}`)).json.user_id;
 	});
 

@@ -1,5 +1,4 @@
-import type { RunningEmulator } from '../../emulator';
-import { call, expectMetaError, openWindow, send, startTestEmulator } from '../harness/emulatorClient';
+import { call, expectMetaError, openWindow, send, useTestEmulator } from '../harness/emulatorClient';
 
 const CATALOG_ID = '194836987003835';
 
@@ -27,15 +26,8 @@ const catalogMessage = (action: Record<string, unknown> = { name: 'catalog_messa
 });
 
 describe('catalog messages: product, product_list and catalog_message against the connected catalog', () => {
-	let emulator: RunningEmulator;
-	beforeAll(async () => {
-		emulator = await startTestEmulator();
-	});
-	afterAll(() => emulator.close());
-	beforeEach(async () => {
-		await call(emulator, 'POST', '/__emulator/reset');
-		await openWindow(emulator);
-	});
+	const emulator = useTestEmulator();
+	beforeEach(async () => await openWindow(emulator));
 
 	it('sends a single-product message, a multi-product message and a catalog message (thumbnail optional)', async () => {
 		expect((await send(emulator, product())).status).toBe(200);

@@ -1,5 +1,4 @@
-import type { RunningEmulator } from '../../emulator';
-import { call, expectMetaError, graph, openWindow, send, startTestEmulator, USER, WABA } from '../harness/emulatorClient';
+import { call, expectMetaError, graph, openWindow, send, USER, useTestEmulator, WABA } from '../harness/emulatorClient';
 
 const APPOINTMENT_FLOW_ID = '1189466095612001';
 
@@ -23,15 +22,8 @@ const flowMessage = (parameters: Record<string, unknown> = {}) => ({
 const withoutName = (parameters: Record<string, unknown>) => flowMessage({ flow_name: undefined, ...parameters });
 
 describe('Flows: GET /{waba-id}/flows, GET /{flow-id}, interactive flow messages and their completion', () => {
-	let emulator: RunningEmulator;
-	beforeAll(async () => {
-		emulator = await startTestEmulator();
-	});
-	afterAll(() => emulator.close());
-	beforeEach(async () => {
-		await call(emulator, 'POST', '/__emulator/reset');
-		await openWindow(emulator);
-	});
+	const emulator = useTestEmulator();
+	beforeEach(async () => await openWindow(emulator));
 
 	it('lists the WABA\'s Flows with id, name, status, categories, validation_errors and cursor paging', async () => {
 		const first = await graph(emulator, 'GET', `/${WABA}/flows?limit=4`);

@@ -1,17 +1,12 @@
 import type { RunningEmulator } from '../../emulator';
-import { call, expectMetaError, graph, PHONE, startTestEmulator, USER, WABA } from '../harness/emulatorClient';
+import { call, expectMetaError, graph, PHONE, USER, useTestEmulator, WABA } from '../harness/emulatorClient';
 import { abandonedCart, orderConfirmation, TEMPLATE_IDS } from './template-fixtures';
 
 const marketingSend = (emulator: RunningEmulator, message: Record<string, unknown>, version = 'v23.0') =>
 	call(emulator, 'POST', `/${version}/${PHONE}/marketing_messages`, { messaging_product: 'whatsapp', recipient_type: 'individual', to: USER, ...message });
 
 describe('Marketing Messages API: POST /{phone-number-id}/marketing_messages', () => {
-	let emulator: RunningEmulator;
-	beforeAll(async () => {
-		emulator = await startTestEmulator();
-	});
-	afterAll(() => emulator.close());
-	beforeEach(() => call(emulator, 'POST', '/__emulator/reset'));
+	const emulator = useTestEmulator();
 
 	const sentMessage = (response: { json: any }) => emulator.state.messages.get(response.json.messages[0].id)!;
 	const pricingOf = (response: { json: any }) => emulator.state.outcomes.find((event) => event.messageId === response.json.messages[0].id)!.pricing;

@@ -24,6 +24,19 @@ export const orderConfirmation = {
 	},
 };
 
+/**
+ * The components the node sends for order_confirmation filled with these values: NAMED parameters
+ * carry parameter_name, the quick reply gets its text as payload, the URL button the order number.
+ */
+export function orderConfirmationComponents(values: { firstName: string; orderNumber: string; total: string }) {
+	return [
+		{ type: 'header', parameters: [text(values.orderNumber, 'order_number')] },
+		{ type: 'body', parameters: [text(values.firstName, 'first_name'), text(values.orderNumber, 'order_number'), text(values.total, 'order_total')] },
+		{ type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: 'Cancel order' }] },
+		{ type: 'button', sub_type: 'url', index: '1', parameters: [text(values.orderNumber)] },
+	];
+}
+
 /** MARKETING; URL "Complete order" (0) and QUICK_REPLY "Stop promotions" (1). */
 export const abandonedCart = {
 	type: 'template',

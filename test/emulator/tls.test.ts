@@ -4,14 +4,10 @@
  */
 import * as https from 'node:https';
 import { checkServerIdentity } from 'node:tls';
-import { startEmulator, type RunningEmulator } from '../../emulator';
-import { call, PHONE, SEED, USER } from '../harness/emulatorClient';
+import { call, PHONE, SEED, USER, useTestEmulator } from '../harness/emulatorClient';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-	emulator = await startEmulator({ tls: {}, webhook: { finalStatus: 'sent' } });
-});
-afterAll(() => emulator.close());
+// The tests share what they send; nothing is reset between them.
+const emulator = useTestEmulator({ tls: {} }, { reset: false });
 
 /** A Graph request over TLS to 127.0.0.1 that checks the certificate against `servername`. */
 function secureRequest(path: string, body: unknown, options: { ca?: string; servername: string }): Promise<{ status: number; json: any }> {

@@ -1,21 +1,7 @@
-import type { RunningEmulator } from '../../emulator';
-import { call, graph, openWindow, PHONE, SEED, send, startTestEmulator, USER, WABA } from '../harness/emulatorClient';
-import { sleep, startReceiver, statusOf, valueOf, VERIFY_TOKEN, type Receiver } from '../harness/webhookReceiver';
+import { call, graph, openWindow, PHONE, SEED, send, USER, WABA } from '../harness/emulatorClient';
+import { emulatorWithAppReceiver, sleep, startReceiver, statusOf, valueOf, VERIFY_TOKEN } from '../harness/webhookReceiver';
 
-let receiver: Receiver;
-let emulator: RunningEmulator;
-beforeAll(async () => {
-	receiver = await startReceiver();
-	emulator = await startTestEmulator({ webhook: { url: `${receiver.base}/app`, finalStatus: 'sent', retryBackoffMs: 10 } });
-});
-afterAll(async () => {
-	await emulator.close();
-	await receiver.close();
-});
-beforeEach(async () => {
-	await call(emulator, 'POST', '/__emulator/reset');
-	receiver.clear();
-});
+const { emulator, receiver } = emulatorWithAppReceiver({ retryBackoffMs: 10 });
 
 const deliveries = async (query = '') => (await call(emulator, 'GET', `/__emulator/webhook-deliveries${query}`)).json.data;
 

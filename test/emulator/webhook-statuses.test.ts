@@ -1,7 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { RunningEmulator } from '../../emulator';
-import { call, openWindow, PHONE, SEED, send, startTestEmulator, USER, WABA } from '../harness/emulatorClient';
-import { sleep, startReceiver, statusOf, type Receiver } from '../harness/webhookReceiver';
+import { call, openWindow, PHONE, SEED, send, USER, WABA } from '../harness/emulatorClient';
+import { emulatorWithAppReceiver, sleep, statusOf } from '../harness/webhookReceiver';
 
 const TIMING = { sentAfterMs: 0, deliveredAfterMs: 20, readAfterMs: 40, finalStatus: 'read', statusOrder: 'in-order' } as const;
 const reply = { type: 'text', text: { body: 'It comes in pink — and green ✓' }, biz_opaque_callback_data: 'pedido-ñ-42' };
@@ -11,21 +10,8 @@ const marketingTemplate = { type: 'template', template: { name: 'spring_coupon',
 	{ type: 'button', sub_type: 'copy_code', index: 0, parameters: [{ type: 'coupon_code', coupon_code: 'SPRING20' }] },
 ] } };
 
-let receiver: Receiver;
-let emulator: RunningEmulator;
-beforeAll(async () => {
-	receiver = await startReceiver();
-	emulator = await startTestEmulator({ webhook: { url: `${receiver.base}/app`, ...TIMING } });
-});
-afterAll(async () => {
-	await emulator.close();
-	await receiver.close();
-});
-beforeEach(async () => {
-	await call(emulator, 'POST', '/__emulator/reset');
-	await call(emulator, 'PATCH', '/__emulator/config', { webhook: TIMING, recipientFailures: [] });
-	receiver.clear();
-});
+const { emulator, receiver } = emulatorWithAppReceiver(TIMING);
+beforeEach(async () => await call(emulator, 'PATCH', '/__emulator/config', { webhook: TIMING, recipientFailures: [] }));
 
 /** Opens the window, then forgets the inbound webhook so only statuses are left to look at. */
 async function openWindowQuietly() {

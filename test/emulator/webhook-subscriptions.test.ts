@@ -1,22 +1,10 @@
-import type { RunningEmulator } from '../../emulator';
-import { call, expectMetaError, graph, openWindow, PHONE, SEED, startTestEmulator, USER, WABA } from '../harness/emulatorClient';
-import { startReceiver, VERIFY_TOKEN, type Receiver } from '../harness/webhookReceiver';
+import { call, expectMetaError, graph, openWindow, PHONE, SEED, USER, useTestEmulator, WABA } from '../harness/emulatorClient';
+import { useReceiver, VERIFY_TOKEN } from '../harness/webhookReceiver';
 
-let receiver: Receiver;
-let emulator: RunningEmulator;
-beforeAll(async () => {
-	receiver = await startReceiver();
-	emulator = await startTestEmulator({ webhook: { finalStatus: 'sent' } });
-});
-afterAll(async () => {
-	await emulator.close();
-	await receiver.close();
-});
-beforeEach(async () => {
-	await call(emulator, 'POST', '/__emulator/reset');
-	await call(emulator, 'PATCH', '/__emulator/config', { webhook: { url: null } });
-	receiver.clear();
-});
+const receiver = useReceiver();
+const emulator = useTestEmulator();
+// No app callback: each test registers the one it needs.
+beforeEach(async () => await call(emulator, 'PATCH', '/__emulator/config', { webhook: { url: null } }));
 
 const form = (fields: Record<string, string>) => ({ rawBody: new URLSearchParams(fields).toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, token: null });
 

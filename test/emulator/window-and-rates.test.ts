@@ -1,17 +1,11 @@
-import type { RunningEmulator } from '../../emulator';
-import { call, expectMetaError, openWindow, SEED, send, startTestEmulator, USER } from '../harness/emulatorClient';
+import { call, expectMetaError, openWindow, SEED, send, USER, useTestEmulator } from '../harness/emulatorClient';
 
 const HOUR = 60 * 60 * 1000;
 const textMessage = { type: 'text', text: { body: 'Your order has shipped' } };
 
 describe('24-hour customer-service window (Meta: Customer service windows)', () => {
-	let emulator: RunningEmulator;
 	let now = Date.UTC(2025, 5, 1, 12);
-	beforeAll(async () => {
-		emulator = await startTestEmulator({ now: () => now });
-	});
-	afterAll(() => emulator.close());
-	beforeEach(() => call(emulator, 'POST', '/__emulator/reset'));
+	const emulator = useTestEmulator({ now: () => now });
 
 	it('a free-form message to a user who never wrote is accepted (200), then failed with 131047', async () => {
 		const response = await send(emulator, textMessage);
@@ -60,13 +54,8 @@ describe('24-hour customer-service window (Meta: Customer service windows)', () 
 });
 
 describe('rate limits (Meta: Throughput)', () => {
-	let emulator: RunningEmulator;
 	let now = 1_000_000;
-	beforeAll(async () => {
-		emulator = await startTestEmulator({ now: () => now, throughput: { messagesPerSecond: 5 }, pairRate: { burst: 3, refillIntervalMs: 6000 } });
-	});
-	afterAll(() => emulator.close());
-	beforeEach(() => call(emulator, 'POST', '/__emulator/reset'));
+	const emulator = useTestEmulator({ now: () => now, throughput: { messagesPerSecond: 5 }, pairRate: { burst: 3, refillIntervalMs: 6000 } });
 
 	const template = { type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } };
 	const sendTo = (user: string) => send(emulator, { ...template, to: user });

@@ -80,9 +80,36 @@ describe('faults', () => {
 		expect([...hubspot.state.contacts.values()].some((contact) => contact.properties.whatsapp_id === '15550006666')).toBe(false);
 	});
 
+	it('echo:error answers 400 in the vendor shape repeating the credentials (a Basic header also decoded); the log keeps no echo', async () => {
+		zoho.faults.add({ echo: 'error' });
+		const reply = await call(zoho, 'GET', '/crm/v8/users', { headers: zohoAuth() });
+		expect([reply.status, reply.json.code]).toEqual([400, 'INVALID_DATA']);
+		expect(reply.json.message).toBe(`Request credentials: Authorization ${zohoAuth().Authorization}.`);
+		const zendesk = await startCrmFake('zendesk', {});
+		try {
+			zendesk.faults.add({ echo: 'error' });
+			const echoed = await call(zendesk, 'GET', '/api/v2/users/me.json', { headers: zendeskAuth() });
+			expect([echoed.status, echoed.json.error]).toEqual([400, 'InvalidValue']);
+			expect(echoed.json.description).toContain(`decoded ${ZENDESK_SEED.email}/token:${ZENDESK_SEED.apiToken}`);
+			expect(JSON.stringify(zendesk.requests.list())).not.toContain(ZENDESK_SEED.apiToken);
+		} finally {
+			await zendesk.close();
+		}
+	});
+
+	it('echo:answer handles the request and adds the echo to every object of the answer', async () => {
+		hubspot.faults.add({ echo: 'answer', method: 'GET' });
+		const reply = await call(hubspot, 'GET', '/crm/v3/owners', { headers: hubspotAuth() });
+		expect(reply.status).toBe(200);
+		expect(reply.json.echo).toContain(HUBSPOT_SEED.token);
+		expect(reply.json.results[0].echo).toContain(HUBSPOT_SEED.token);
+		expect(hubspot.requests.list().at(-1)).toMatchObject({ fault: 'echo:answer', response: undefined });
+	});
+
 	it('refuses an invalid fault', async () => {
 		expect((await call(zoho, 'POST', '/__fake/faults', { json: { status: 418 } })).status).toBe(400);
 		expect((await call(zoho, 'POST', '/__fake/faults', { json: { status: 500, drop: 'after' } })).status).toBe(400);
+		expect((await call(zoho, 'POST', '/__fake/faults', { json: { echo: 'always' } })).status).toBe(400);
 	});
 
 	it('enforces a fixed-window rate limit with Retry-After in seconds', async () => {

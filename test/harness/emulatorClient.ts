@@ -89,10 +89,14 @@ export function startTestEmulator(options: EmulatorOptions = {}): Promise<Runnin
 
 /**
  * One test emulator for the whole suite (started in beforeAll, closed in afterAll), reset to its
- * seed before each test unless `reset` is false.
+ * seed before each test unless `reset` is false. `options` may be a function, read when the
+ * emulator starts (e.g. a webhook URL of a receiver started by an earlier hook).
  */
-export function useTestEmulator(options: EmulatorOptions = {}, { reset = true }: { reset?: boolean } = {}): RunningEmulator {
-	const emulator = suiteScoped(async () => await startTestEmulator(options), async (started) => await started.close());
+export function useTestEmulator(options: EmulatorOptions | (() => EmulatorOptions) = {}, { reset = true }: { reset?: boolean } = {}): RunningEmulator {
+	const emulator = suiteScoped(
+		async () => await startTestEmulator(typeof options === 'function' ? options() : options),
+		async (started) => await started.close(),
+	);
 	if (reset) beforeEach(async () => await call(emulator, 'POST', '/__emulator/reset'));
 	return emulator;
 }

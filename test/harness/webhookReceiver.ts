@@ -5,8 +5,9 @@
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RunningEmulator } from '../../emulator';
-import { call, startTestEmulator } from './emulatorClient';
+import type { EmulatorOptions, RunningEmulator } from '../../emulator';
+import { useTestEmulator } from './emulatorClient';
+import { suiteScoped } from './suiteScoped';
 
 export interface ReceivedPost {
 	path: string;
@@ -86,23 +87,19 @@ export const valueOf = (post: ReceivedPost) => post.json.entry[0].changes[0].val
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** One receiver for the whole suite (started in beforeAll, closed in afterAll), cleared before each test. */
+export function useReceiver(verifyToken = VERIFY_TOKEN): Receiver {
+	const receiver = suiteScoped(async () => await startReceiver(verifyToken), async (started) => await started.close());
+	beforeEach(() => receiver.clear());
+	return receiver;
+}
+
 /**
  * One emulator whose app callback is a fresh receiver, both reset before each test: the set-up
- * the webhook suites share. Read `.emulator` / `.receiver` inside tests (they exist after beforeAll).
+ * the webhook suites share. `webhook` adds to the emulator's webhook settings.
  */
-export function emulatorWithAppReceiver(): { emulator: RunningEmulator; receiver: Receiver } {
-	const stack = {} as { emulator: RunningEmulator; receiver: Receiver };
-	beforeAll(async () => {
-		stack.receiver = await startReceiver();
-		stack.emulator = await startTestEmulator({ webhook: { url: `${stack.receiver.base}/app`, finalStatus: 'sent' } });
-	});
-	afterAll(async () => {
-		await stack.emulator.close();
-		await stack.receiver.close();
-	});
-	beforeEach(async () => {
-		await call(stack.emulator, 'POST', '/__emulator/reset');
-		stack.receiver.clear();
-	});
-	return stack;
+export function emulatorWithAppReceiver(webhook: NonNullable<EmulatorOptions['webhook']> = {}): { emulator: RunningEmulator; receiver: Receiver } {
+	const receiver = useReceiver();
+	const emulator = useTestEmulator(() => ({ webhook: { url: `${receiver.base}/app`, finalStatus: 'sent', ...webhook } }));
+	return { emulator, receiver };
 }

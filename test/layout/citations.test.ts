@@ -1,25 +1,24 @@
 /**
  * Every reference a reader meets can be followed from the repository: code cites Meta's pages by
- * the names listed in docs/references.md, or a note under docs/; nothing cites the section numbers
- * (section signs) of a document that is not in the repository; and what users see in n8n (descriptions,
- * hints, errors, the Session Window's reasons) cites nothing they do not have.
+ * the names listed in docs/references.md, in one of the forms docs/references.md documents, or a
+ * note under docs/; nothing cites the section numbers (section signs) of a document that is not in
+ * the repository; and what users see in n8n (every node's and credential's descriptions, hints and
+ * notices, the errors and advice the nodes build, the Session Window's reasons) cites nothing they
+ * do not have.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { INodeType } from 'n8n-workflow';
-import { WhatsApp360DialogApi } from '../../credentials/WhatsApp360DialogApi.credentials';
-import { WhatsAppCloudApi } from '../../credentials/WhatsAppCloudApi.credentials';
+import ts from 'typescript';
+import { crmError, type CrmKind } from '../../nodes/shared/crm';
 import { describeMetaError, KNOWN_META_ERROR_CODES } from '../../nodes/shared/whatsapp/errors';
 import { isWithinBusinessHours } from '../../nodes/shared/whatsapp/schedule/businessHours';
 import { customerServiceWindow } from '../../nodes/shared/whatsapp/schedule/customerServiceWindow';
 import { quietHoursDecision } from '../../nodes/shared/whatsapp/schedule/quietHours';
-import { WhatsAppBusiness } from '../../nodes/WhatsAppBusiness/WhatsAppBusiness.node';
-import { WhatsAppBusinessTrigger } from '../../nodes/WhatsAppBusinessTrigger/WhatsAppBusinessTrigger.node';
-import { WhatsAppSessionWindow } from '../../nodes/WhatsAppSessionWindow/WhatsAppSessionWindow.node';
+import { packageCredentials, packageNodes } from '../harness/packageContents';
 import { filesUnder, readSource, REPO_ROOT } from '../harness/sourceFiles';
 
 const TEXT_FILES = ['.ts', '.js', '.json', '.md', '.yaml', '.yml', '.mjs'];
-const CHECKED_FOLDERS = ['nodes', 'credentials', 'emulator', 'examples', 'docs', 'scripts', 'test'];
+const CHECKED_FOLDERS = ['nodes', 'credentials', 'emulator', 'fakes', 'examples', 'docs', 'scripts', 'test', 'e2e', 'bench'];
 const sources = CHECKED_FOLDERS.flatMap((folder) => filesUnder(folder, TEXT_FILES));
 
 /** A user may not have our docs/ folder nor any reference document: no section sign, no docs/ path. */
@@ -28,6 +27,14 @@ const UNFOLLOWABLE_FOR_USERS = /\u00a7|docs\/[\w-]+\.md/;
 test('no file cites section numbers (section signs) of a document outside the repository', () => {
 	const cited = sources.filter((file) => readSource(file).includes('\u00a7'));
 	expect(cited).toEqual([]);
+});
+
+/** TypeScript sources whose Meta citations are checked (this file names the forms, it cites nothing). */
+const citingSources = sources.filter((name) => name.endsWith('.ts') && name !== 'test/layout/citations.test.ts');
+
+test('Meta pages are cited in a form docs/references.md documents: "(Meta: Page name)" or "Meta\'s Page name page", never a quoted name', () => {
+	const quoted = [...citingSources, ...sources.filter((name) => name.endsWith('.md'))].flatMap((file) => [...readSource(file).matchAll(/Meta(?:['’]s)? ?["“'‘][A-Z][^"”'’\n]{0,60}["”'’]/g)].map((match) => `${file}: ${match[0]}`));
+	expect(quoted).toEqual([]);
 });
 
 test('every Meta page a comment cites by name is listed, with its address, in docs/references.md', () => {
@@ -49,8 +56,9 @@ test('every Meta page a comment cites by name is listed, with its address, in do
 		}
 	};
 	const unknown: string[] = [];
-	for (const file of sources.filter((name) => name.endsWith('.ts') && name !== 'test/layout/citations.test.ts')) {
-		const text = readSource(file);
+	for (const file of citingSources) {
+		// A citation may run over lines of a comment: read comment lines as one.
+		const text = readSource(file).replace(/\n\s*(?:\*(?!\/)|\/\/)\s*/g, ' ');
 		// Citations read "(Meta: A, B)", "…, Meta: A" or "Meta's A page"; a bare "Meta: " starts prose about the provider.
 		const citations = [...text.matchAll(/[(,;] Meta: (.{0,80})|\(Meta: (.{0,80})/g), ...text.matchAll(/Meta's ((?:(?!Meta's)[^.:\n]){1,80}? pages?)\b/g)]
 			.map((match) => match[1] ?? match[2])
@@ -78,16 +86,45 @@ function descriptionStrings(value: unknown, path = ''): Array<[string, string]> 
 	return [];
 }
 
-test.each([
-	['WhatsApp Business', new WhatsAppBusiness() as INodeType],
-	['WhatsApp Business Trigger', new WhatsAppBusinessTrigger() as INodeType],
-	['WhatsApp Session Window', new WhatsAppSessionWindow() as INodeType],
-	['WhatsApp Cloud API credential', new WhatsAppCloudApi()],
-	['360dialog credential', new WhatsApp360DialogApi()],
-])('what the %s shows in the editor cites nothing the user does not have', (_name, described) => {
+test.each([...packageNodes(), ...packageCredentials()])('what %s shows in the editor cites nothing the user does not have', (_path, described) => {
 	const strings = descriptionStrings('description' in described ? described.description : described);
 	expect(strings.length).toBeGreaterThan(5);
 	expect(strings.filter(([, text]) => UNFOLLOWABLE_FOR_USERS.test(text))).toEqual([]);
+});
+
+/** The text of every string and template literal in a TypeScript file (comments are not tokens). */
+function literalsOf(file: string): string[] {
+	const found: string[] = [];
+	const visit = (node: ts.Node) => {
+		if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) found.push(node.text);
+		ts.forEachChild(node, visit);
+	};
+	visit(ts.createSourceFile(file, readSource(file), ts.ScriptTarget.Latest, true));
+	return found;
+}
+
+test('no text the nodes or credentials build (errors, advice, outputs, log lines) cites what the user does not have', () => {
+	const files = [...filesUnder('nodes'), ...filesUnder('credentials')];
+	const cited = files.flatMap((file) => literalsOf(file).filter((text) => UNFOLLOWABLE_FOR_USERS.test(text)).map((text) => `${file}: ${text}`));
+	expect(files.length).toBeGreaterThan(100);
+	expect(cited).toEqual([]);
+});
+
+test("the advice users read for every CRM's refusals cites nothing they do not have", () => {
+	const codes = [...new Set([...readSource('nodes/shared/crm/errors.ts').matchAll(/(?:case|===) '([A-Za-z_]+)'/g)].map((match) => match[1]))];
+	const kinds: CrmKind[] = ['zohoCrm', 'bigin', 'zendesk', 'hubspot'];
+	const texts = kinds.flatMap((kind) =>
+		[400, 401, 403, 404, 409, 422, 429, 500, 503].flatMap((status) =>
+			[undefined, ...codes].flatMap((code) => {
+				// One body in every vendor's shape at once: each adapter reads its own keys.
+				const body = { code, category: code, error: code, status: 'error', message: 'refused', description: 'refused', details: { api_name: 'Email', expected_data_type: 'text' }, data: [] };
+				const error = crmError(kind, { status, body, headers: {} }, 'create the contact');
+				return [error.message, error.description];
+			}),
+		),
+	);
+	expect(codes.length).toBeGreaterThan(8);
+	expect(texts.filter((text) => UNFOLLOWABLE_FOR_USERS.test(text))).toEqual([]);
 });
 
 test('the advice users read for every Meta error code cites nothing they do not have', () => {

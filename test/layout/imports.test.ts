@@ -79,3 +79,12 @@ test('no file of the nodes or credentials imports itself through a cycle', () =>
 	for (const file of sources) visit(file, []);
 	expect(cycles).toEqual([]);
 });
+
+test('the emulator and the CRM fakes import nothing from the nodes (independent models of the services)', () => {
+	const wrong = [...filesUnder('emulator'), ...filesUnder('fakes')].flatMap((file) =>
+		importsOf(file)
+			.filter((specifier) => specifier.startsWith('.') && target(file, specifier).startsWith('nodes/'))
+			.map((specifier) => `${file} → ${specifier}`),
+	);
+	expect(wrong).toEqual([]);
+});

@@ -1,19 +1,15 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { WhatsApp360DialogApi } from '../../credentials/WhatsApp360DialogApi.credentials';
 import { WhatsAppCloudApi } from '../../credentials/WhatsAppCloudApi.credentials';
-import { startEmulator, type RunningEmulator } from '../../emulator';
 import { runCredentialTest } from '../harness/credentialTest';
+import { useTestEmulator } from '../harness/emulatorClient';
 import { emulatorCredentials } from '../harness/emulatorCredentials';
 
 /**
  * The credentials' "Test" buttons: the request each one declares, sent as n8n would (expressions
  * filled from the credential), and the rule whose message the user then reads.
  */
-let emulator: RunningEmulator;
-beforeAll(async () => {
-	emulator = await startEmulator({});
-});
-afterAll(async () => await emulator.close());
+const emulator = useTestEmulator({}, { reset: false });
 
 describe('WhatsApp Cloud API credential test', () => {
 	const credential = new WhatsAppCloudApi();

@@ -5,13 +5,11 @@
  * (EMULATOR_ACCESS_TOKEN) and 360dialog key (EMULATOR_360_KEY) are not Meta-shaped (EAA...), so a
  * shape-only redaction would let them through.
  */
-import type { ICredentialType, INodeExecutionData, INodeType } from 'n8n-workflow';
-import { WhatsApp360DialogApi } from '../../credentials/WhatsApp360DialogApi.credentials';
-import { WhatsAppCloudApi } from '../../credentials/WhatsAppCloudApi.credentials';
+import type { INodeExecutionData } from 'n8n-workflow';
 import { SEED } from '../../emulator';
 import { SECRET_FIELDS } from '../../nodes/shared/transport';
-import { WhatsAppBusiness } from '../../nodes/WhatsAppBusiness/WhatsAppBusiness.node';
-import { WhatsAppBusinessTrigger } from '../../nodes/WhatsAppBusinessTrigger/WhatsAppBusinessTrigger.node';
+import { packageCredentials, packageNodes } from '../harness/packageContents';
+import { everythingShown, expectNoSecret } from '../harness/shownTexts';
 import { startTriggerTestBed } from '../harness/triggerTestBed';
 import { locator } from '../harness/templateTestKit';
 import { CUSTOMER_WA_ID, startNodeTestBed, useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
@@ -21,15 +19,6 @@ const bed = useNodeTestBed({ beforeEachTest: { customerWrites: CUSTOMER_WA_ID } 
 const SECRETS: string[] = [SEED.accessToken, SEED.dialog360ApiKey, SEED.appSecret, SEED.verifyToken];
 const sendText = { resource: 'message', operation: 'sendText', to: CUSTOMER_WA_ID, text: 'Your order has shipped' };
 
-/** Every text an n8n error carries where a user, a log or the execution record can see it. */
-function everythingShown(error: unknown): string {
-	const fields = error as { message?: string; description?: string; messages?: string[]; errorResponse?: unknown; context?: unknown; cause?: { message?: string }; stack?: string; toJSON?: () => unknown };
-	return JSON.stringify([fields.message, fields.description, fields.messages, fields.errorResponse, fields.context, fields.cause?.message, fields.stack, fields.toJSON?.()]);
-}
-
-function expectNoSecret(text: string) {
-	for (const secret of SECRETS) expect(text).not.toContain(secret);
-}
 
 async function echoSecrets(rule: Record<string, unknown>) {
 	await bed.reset({ faults: [{ kind: 'echoSecrets', ...rule }] });
@@ -44,8 +33,8 @@ describe('an API that echoes secrets', () => {
 		const error = item.json.error as { message: string; description: string; code: number };
 		expect(error.code).toBe(100);
 		expect(error.description).toMatch(/access token \[redacted\]; app secret \[redacted\]/);
-		expectNoSecret(JSON.stringify(item.json));
-		expectNoSecret(everythingShown(item.error));
+		expectNoSecret(JSON.stringify(item.json), SECRETS);
+		expectNoSecret(everythingShown(item.error), SECRETS);
 	});
 
 	test('the same echo stops the run without Continue On Fail, and the thrown error is clean', async () => {
@@ -55,7 +44,7 @@ describe('an API that echoes secrets', () => {
 			(error: unknown) => error,
 		);
 		expect(thrown).toBeDefined();
-		expectNoSecret(everythingShown(thrown));
+		expectNoSecret(everythingShown(thrown), SECRETS);
 		expect(everythingShown(thrown)).toContain('[redacted]');
 	});
 
@@ -64,8 +53,8 @@ describe('an API that echoes secrets', () => {
 		const result = await bed.run({ ...sendText, authentication: 'dialog360' }, undefined, { continueOnFail: true });
 		const item = result.items[0] as INodeExecutionData & { error?: unknown };
 		expect(String((item.json.error as { description: string }).description)).toMatch(/D360-API-KEY \[redacted\]/);
-		expectNoSecret(JSON.stringify(item.json));
-		expectNoSecret(everythingShown(item.error));
+		expectNoSecret(JSON.stringify(item.json), SECRETS);
+		expectNoSecret(everythingShown(item.error), SECRETS);
 	});
 
 	test('a successful answer that echoes secrets (HTTP 200) is redacted in the output item', async () => {
@@ -75,7 +64,7 @@ describe('an API that echoes secrets', () => {
 		const json = result.items[0].json;
 		expect(json.name).toBe('order_confirmation');
 		expect(String(json.echo)).toMatch(/access token \[redacted\]/);
-		expectNoSecret(JSON.stringify(json));
+		expectNoSecret(JSON.stringify(json), SECRETS);
 	});
 
 	test('a token of any shape is redacted: a credential with a non-Meta token', async () => {
@@ -86,8 +75,8 @@ describe('an API that echoes secrets', () => {
 			try {
 				const result = await tokenBed.run(sendText, undefined, { continueOnFail: true });
 				expect(JSON.stringify(result.items[0].json)).toContain('access token [redacted]');
-				expectNoSecret(JSON.stringify(result.items[0].json));
-				expectNoSecret(everythingShown((result.items[0] as { error?: unknown }).error));
+				expectNoSecret(JSON.stringify(result.items[0].json), SECRETS);
+				expectNoSecret(everythingShown((result.items[0] as { error?: unknown }).error), SECRETS);
 			} finally {
 				await tokenBed.close();
 			}
@@ -111,7 +100,7 @@ describe('an API that echoes secrets', () => {
 			expect(thrown).toBeDefined();
 			const shown = everythingShown(thrown);
 			expect(shown).toContain('access token [redacted]');
-			expectNoSecret(shown);
+			expectNoSecret(shown, SECRETS);
 			expect(shown).not.toMatch(new RegExp(`${SEED.appId}\\|`)); // the app access token is app-id|secret
 		} finally {
 			await trigger.close();
@@ -119,13 +108,14 @@ describe('an API that echoes secrets', () => {
 	});
 });
 
-test('every secret field of every credential the nodes use is in the redaction table', () => {
-	const credentialTypes: ICredentialType[] = [new WhatsAppCloudApi(), new WhatsApp360DialogApi()];
-	const nodes: INodeType[] = [new WhatsAppBusiness(), new WhatsAppBusinessTrigger()];
-	const used = new Set(nodes.flatMap((node) => (node.description.credentials ?? []).map((credential) => credential.name)));
+test('every secret field of every credential of the package is in the redaction table', () => {
+	const credentialTypes = packageCredentials().map(([, type]) => type);
+	const used = new Set(packageNodes().flatMap(([, node]) => (node.description.credentials ?? []).map((credential) => credential.name)));
 	expect([...used].sort()).toEqual(credentialTypes.map((type) => type.name).sort());
 	for (const type of credentialTypes) {
 		const passwordFields = type.properties.filter((property) => property.typeOptions?.password).map((property) => property.name);
+		// n8n's OAuth2 API credential, which an OAuth2 type extends, has the password field Client Secret.
+		if (type.extends?.includes('oAuth2Api')) passwordFields.push('clientSecret');
 		expect(SECRET_FIELDS[type.name]).toEqual(expect.arrayContaining(passwordFields));
 	}
 });

@@ -187,6 +187,15 @@ describe('Quiet Hours mode', () => {
 		expect(sendNow[0].json.quietHours).toMatchObject({ timeZone: 'America/Los_Angeles', timeZoneSource: 'default', country: 'US' });
 	});
 
+	it('a sender who hides their number (wa_id empty) is read from the item\'s `to` when it has one, else takes the default zone', async () => {
+		setNow('2025-01-10T22:00:00Z'); // 07:00 Tokyo next day, 14:00 Los Angeles
+		const items = [{ from: { waId: '', e164: '', userId: 'JP.12345678901234567890' }, to: '+81 90 1234 5678' }, { from: { waId: '', e164: '', userId: 'US.12345678901234567890' } }];
+		const [sendNow, later] = await runNode({ items, parameters: { mode: 'quietHours', defaultTimeZone: 'America/Los_Angeles' } });
+		expect(names([sendNow, later])).toEqual([[{ item: 1 }], [{ item: 0 }]]);
+		expect(later[0].json.quietHours).toMatchObject({ timeZone: 'Asia/Tokyo', timeZoneSource: 'phone' });
+		expect(sendNow[0].json.quietHours).toMatchObject({ timeZone: 'America/Los_Angeles', timeZoneSource: 'default' });
+	});
+
 	it('puts an item it cannot decide on Later with Continue On Fail', async () => {
 		const [sendNow, later] = await runNode({
 			items: [{ to: '16505551234' }],

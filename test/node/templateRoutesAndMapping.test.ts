@@ -8,6 +8,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { SEED } from '../../emulator';
 import { locator, mapperValue, sendTemplateParameters, templateFields } from '../harness/templateTestKit';
 import { CUSTOMER_WA_ID, useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
+import { orderConfirmationComponents } from '../emulator/template-fixtures';
 
 const bed = useNodeTestBed();
 
@@ -92,19 +93,7 @@ describe('Message › Send Template › variables mapped automatically from inpu
 		];
 		const result = await bed.run(await autoMapped('order_confirmation|en_US'), items);
 		const [first, second] = (await bed.accepted('/messages')).map((request) => request.body as { template: { components: unknown[] } });
-		expect(first.template.components).toEqual([
-			{ type: 'header', parameters: [{ type: 'text', parameter_name: 'order_number', text: '860198' }] },
-			{
-				type: 'body',
-				parameters: [
-					{ type: 'text', parameter_name: 'first_name', text: 'Ann' },
-					{ type: 'text', parameter_name: 'order_number', text: '860198' },
-					{ type: 'text', parameter_name: 'order_total', text: '$42.00' },
-				],
-			},
-			{ type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: 'Cancel order' }] },
-			{ type: 'button', sub_type: 'url', index: '1', parameters: [{ type: 'text', text: '860198' }] },
-		]);
+		expect(first.template.components).toEqual(orderConfirmationComponents({ firstName: 'Ann', orderNumber: '860198', total: '$42.00' }));
 		expect(JSON.stringify(second)).toContain('"text":"Bo"');
 		expect(result.items.map((item) => item.json.renderedText)).toEqual([expect.stringContaining('Hi Ann'), expect.stringContaining('Hi Bo')]);
 	});

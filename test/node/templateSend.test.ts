@@ -1,6 +1,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 import { locator, sendTemplateParameters, sentTemplates } from '../harness/templateTestKit';
 import { useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
+import { orderConfirmationComponents } from '../emulator/template-fixtures';
 
 const bed = useNodeTestBed();
 
@@ -19,19 +20,7 @@ describe('Message › Send Template', () => {
 			template: {
 				name: 'order_confirmation',
 				language: { code: 'en_US' },
-				components: [
-					{ type: 'header', parameters: [{ type: 'text', parameter_name: 'order_number', text: '860198' }] },
-					{
-						type: 'body',
-						parameters: [
-							{ type: 'text', parameter_name: 'first_name', text: 'Ann' },
-							{ type: 'text', parameter_name: 'order_number', text: '860198' },
-							{ type: 'text', parameter_name: 'order_total', text: '$42.00' },
-						],
-					},
-					{ type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: 'Cancel order' }] },
-					{ type: 'button', sub_type: 'url', index: '1', parameters: [{ type: 'text', text: '860198' }] },
-				],
+				components: orderConfirmationComponents({ firstName: 'Ann', orderNumber: '860198', total: '$42.00' }),
 			},
 		});
 		const json = result.items[0].json;

@@ -6,11 +6,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { WhatsAppCloudApi } from '../../credentials/WhatsAppCloudApi.credentials';
-import { startEmulator, SEED, type RunningEmulator } from '../../emulator';
+import { SEED } from '../../emulator';
 import { connectionFromCredentials, endpoints, errorItemJson, toNodeError, whatsAppRequest } from '../../nodes/shared/transport';
 import { emulatorCredentials } from '../harness/emulatorCredentials';
 import { executeNode } from '../harness/n8nContext';
-import { suiteScoped } from '../harness/suiteScoped';
+import { useTestEmulator } from '../harness/emulatorClient';
 
 const TIMEOUT_MS = 400;
 
@@ -38,7 +38,7 @@ function oneRequestNode(method: 'POST' | 'GET'): INodeType {
 	};
 }
 
-const emulator = suiteScoped<RunningEmulator>(async () => await startEmulator({}), async (started) => await started.close());
+const emulator = useTestEmulator({}, { reset: false });
 
 async function run(method: 'POST' | 'GET') {
 	const subject = { nodeType: oneRequestNode(method), typeName: 'oneRequest', credentialTypes: [new WhatsAppCloudApi()], credentials: emulatorCredentials(emulator) };

@@ -1,5 +1,6 @@
 import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { HubSpotClient, ZendeskClient, ZohoClient, type CrmClient, type CrmKind } from '../../shared/crm';
+import type { Redactor } from '../../shared/transport/redaction';
 import { crmHttpFor, type CrmContext } from './request';
 
 /** Field names the node writes, per CRM, with the defaults the README tells users to create (the Field Names defaults in actions/properties.ts). */
@@ -28,9 +29,9 @@ export interface ClientSettings {
 
 const textOr = (value: unknown, fallback: string): string => (typeof value === 'string' ? value.trim() : fallback);
 
-/** The adapter for `crm`, talking through n8n's HTTP helper with the node's credential. */
-export async function crmClientFor(this: CrmContext, crm: CrmKind, settings: ClientSettings): Promise<{ client: CrmClient; secrets: string[] }> {
-	const { http, secrets } = await crmHttpFor.call(this, crm);
+/** The adapter for `crm`, talking through n8n's HTTP helper with the node's credential, and the redactor for that credential. */
+export async function crmClientFor(this: CrmContext, crm: CrmKind, settings: ClientSettings): Promise<{ client: CrmClient; redactor: Redactor }> {
+	const { http, redactor } = await crmHttpFor.call(this, crm);
 	const fields = settings.fields;
 	if (crm === 'zohoCrm' || crm === 'bigin') {
 		const module = crm === 'bigin' ? 'Contacts' : (settings.module ?? 'Leads');
@@ -43,7 +44,7 @@ export async function crmClientFor(this: CrmContext, crm: CrmKind, settings: Cli
 			userIdField: textOr(fields.userIdField, DEFAULT_FIELDS.zoho.userIdField),
 			lastInboundField: textOr(fields.lastInboundField, DEFAULT_FIELDS.zoho.lastInboundField) || DEFAULT_FIELDS.zoho.lastInboundField,
 		});
-		return { client, secrets };
+		return { client, redactor };
 	}
 	if (crm === 'zendesk') {
 		const client = new ZendeskClient(http, {
@@ -51,7 +52,7 @@ export async function crmClientFor(this: CrmContext, crm: CrmKind, settings: Cli
 			ticketTag: textOr(fields.ticketTag, DEFAULT_FIELDS.zendesk.ticketTag) || DEFAULT_FIELDS.zendesk.ticketTag,
 			wait: async (ms) => await sleep(ms),
 		});
-		return { client, secrets };
+		return { client, redactor };
 	}
 	const client = new HubSpotClient(http, {
 		whatsAppIdProperty: textOr(fields.whatsAppIdProperty, DEFAULT_FIELDS.hubspot.whatsAppIdProperty) || DEFAULT_FIELDS.hubspot.whatsAppIdProperty,
@@ -59,14 +60,14 @@ export async function crmClientFor(this: CrmContext, crm: CrmKind, settings: Cli
 		lastInboundProperty: textOr(fields.lastInboundProperty, DEFAULT_FIELDS.hubspot.lastInboundProperty) || DEFAULT_FIELDS.hubspot.lastInboundProperty,
 		createMissingProperties: fields.createMissingProperties !== false,
 	});
-	return { client, secrets };
+	return { client, redactor };
 }
 
 /** The node's settings collection of field names for each CRM. */
 const FIELD_COLLECTIONS: Record<CrmKind, string> = { zohoCrm: 'zohoFields', bigin: 'zohoFields', hubspot: 'hubspotFields', zendesk: 'zendeskFields' };
 
 /** The client for one item, from the node's settings for it: the Zoho CRM module, Find or Create's options, the field names. */
-export async function clientForItem(this: IExecuteFunctions, crm: CrmKind, itemIndex: number): Promise<{ client: CrmClient; secrets: string[] }> {
+export async function clientForItem(this: IExecuteFunctions, crm: CrmKind, itemIndex: number): Promise<{ client: CrmClient; redactor: Redactor }> {
 	const options = this.getNodeParameter('findOrCreateOptions', itemIndex, {}) as IDataObject;
 	const record = this.getNodeParameter('record', itemIndex, 'sender') as string;
 	const module = record === 'id' ? this.getNodeParameter('recordModule', itemIndex, 'Leads') : this.getNodeParameter('zohoModule', itemIndex, 'Leads');

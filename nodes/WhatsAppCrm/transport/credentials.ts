@@ -26,10 +26,3 @@ export function apiBaseUrl(crm: CrmKind, credentials: ICredentialDataDecryptedOb
 	if (crm === 'zendesk') return trimSlash(custom || `https://${String(credentials.subdomain ?? '').trim()}.zendesk.com`);
 	return trimSlash(custom || 'https://api.hubapi.com');
 }
-
-/** Secret values of a credential, to strip from anything the node shows. */
-export function secretsOf(credentials: ICredentialDataDecryptedObject): string[] {
-	const token = (credentials.oauthTokenData ?? {}) as { access_token?: string; refresh_token?: string };
-	return [credentials.accessToken, credentials.apiToken, credentials.clientSecret, token.access_token, token.refresh_token]
-		.filter((value): value is string => typeof value === 'string' && value.length >= 6);
-}

@@ -1,5 +1,6 @@
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 import { CRM_NAMES, CrmApiError, CrmInputError, CrmSetupError, type CrmKind } from '../../shared/crm';
+import type { Redactor } from '../../shared/transport/redaction';
 
 /**
  * The CRM could not be reached, or the connection broke before it answered. No cause is attached:
@@ -14,35 +15,31 @@ export function crmNetworkError(node: INode, kind: CrmKind, host: string, code: 
 	});
 }
 
-/** Replaces every secret value in `text` with "***". */
-export function redact(text: string, secrets: string[]): string {
-	return secrets.reduce((result, secret) => result.split(secret).join('***'), text);
+/**
+ * Our errors as n8n errors for one item, with the fix as the description, and every text, the
+ * CRM's answer and the cause passed through `redactor` (a CRM may echo what it was sent).
+ */
+export function toNodeError(node: INode, error: unknown, itemIndex: number, redactor: Redactor): NodeApiError | NodeOperationError {
+	return redactor.error(asNodeError(node, error, itemIndex));
 }
 
-/**
- * Our errors as n8n errors for one item, with the fix as the description and secrets removed
- * (a CRM may echo what it was sent).
- */
-export function toNodeError(node: INode, error: unknown, itemIndex: number, secrets: string[]): NodeApiError | NodeOperationError {
-	const clean = (text: string) => redact(text, secrets);
+function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof CrmApiError) {
-		return new NodeApiError(node, { message: clean(error.message), code: error.code ?? '' } as JsonObject, {
-			message: clean(error.message),
-			description: clean(error.description),
+		return new NodeApiError(node, { message: error.message, code: error.code ?? '' } as JsonObject, {
+			message: error.message,
+			description: error.description,
 			httpCode: String(error.status),
 			itemIndex,
 		});
 	}
 	if (error instanceof CrmSetupError || error instanceof CrmInputError) {
-		return new NodeOperationError(node, clean(error.message), { description: clean(error.description), itemIndex });
+		return new NodeOperationError(node, error.message, { description: error.description, itemIndex });
 	}
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		error.message = clean(error.message);
-		if (error.description) error.description = clean(error.description);
 		if (error.context && error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		return error;
 	}
-	return new NodeOperationError(node, clean((error as Error)?.message ?? String(error)), { itemIndex });
+	return new NodeOperationError(node, (error as Error)?.message ?? String(error), { itemIndex });
 }
 
 /** The JSON a failed item carries with Continue On Fail. */

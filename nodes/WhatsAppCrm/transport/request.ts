@@ -1,6 +1,7 @@
 import { sleep, type IExecuteFunctions, type IHttpRequestOptions, type ILoadOptionsFunctions } from 'n8n-workflow';
 import { retryDelaySeconds, type CrmHttp, type CrmHttpRequest, type CrmHttpResponse, type CrmKind } from '../../shared/crm';
-import { apiBaseUrl, CREDENTIAL_TYPES, secretsOf } from './credentials';
+import { redactorForCredentials, type Redactor } from '../../shared/transport/redaction';
+import { apiBaseUrl, CREDENTIAL_TYPES } from './credentials';
 import { crmNetworkError } from './errors';
 
 export type CrmContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -55,9 +56,10 @@ function networkCode(error: unknown): string {
  * A `CrmHttp` for one CRM: requests go through `httpRequestWithAuthentication` with the CRM's
  * credential (n8n adds the token and refreshes Zoho's OAuth2 token on 401); 429 and 5xx answers are
  * retried as shared/crm/retry.ts decides, honouring Retry-After. Never throws for an HTTP status;
- * throws CrmNetworkError when the CRM cannot be reached.
+ * throws CrmNetworkError when the CRM cannot be reached. `redactor` removes the credential's
+ * secrets (nodes/shared/transport/redaction.ts) from what the node shows.
  */
-export async function crmHttpFor(this: CrmContext, crm: CrmKind): Promise<{ http: CrmHttp; secrets: string[]; baseUrl: string }> {
+export async function crmHttpFor(this: CrmContext, crm: CrmKind): Promise<{ http: CrmHttp; redactor: Redactor; baseUrl: string }> {
 	const credentialType = CREDENTIAL_TYPES[crm];
 	const credentials = await this.getCredentials(credentialType);
 	const baseUrl = apiBaseUrl(crm, credentials);
@@ -94,5 +96,5 @@ export async function crmHttpFor(this: CrmContext, crm: CrmKind): Promise<{ http
 			await sleep(wait * 1000);
 		}
 	};
-	return { http, secrets: secretsOf(credentials), baseUrl };
+	return { http, redactor: redactorForCredentials(credentialType, credentials), baseUrl };
 }

@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Recipient',
 		name: 'recipient',
 		type: 'string',
-		default: '={{ $json.from?.waId ?? $json.to }}',
+		default: '={{ $json.from?.waId || $json.to }}',
 		required: true,
 		displayOptions: show,
 		description:

@@ -1,9 +1,11 @@
 /**
  * Reads the person and the message out of n8n items: a message item of the WhatsApp Business Trigger
  * (nodes/shared/whatsapp/webhook/types.ts `MessageEvent`: `from.waId`, `from.userId`, `from.profileName`,
- * `type`, `text`, `caption`, `media`, `timestamp`), a status item (`recipient.waId`), or a send result
- * of the WhatsApp Business node (`waId`, `to`, `messageId`, `type`); and the times mapped from them.
+ * `type`, `text`, `caption`, `media`, `timestamp`), a status item (`StatusEvent`: `recipient.waId`,
+ * `recipient.userId`), or a send result of the WhatsApp Business node (`waId`, `userId`, `to` or
+ * `recipient`, `messageId`, `type`); and the times mapped from them.
  */
+import { ACCEPTED_INSTANT_FORMATS, isEmptyValue, parseInstant } from '../whatsapp/schedule/instants';
 import { CrmInputError } from './errors';
 import type { CrmMessage, WhatsAppPerson } from './types';
 
@@ -42,16 +44,25 @@ export function personFromValues(values: { waId?: string; userId?: string; profi
 	return person;
 }
 
-/** The WhatsApp user an item is about: the sender of a message, the recipient of a status or a send. */
+/**
+ * The WhatsApp user an item is about: the sender of a message (`from`), the recipient of a status
+ * (`recipient`, an object) or of a send result (`waId`, `userId`, else `to` or the `recipient`
+ * string the node sent to). Each is read whole, wa_id or BSUID (a person who hides their number
+ * has `waId: ''` and a `userId`; Meta: Business-scoped user IDs).
+ */
 export function personFromItem(json: Json): WhatsAppPerson {
 	const from = obj(json.from);
-	if (str(from.waId) ?? str(from.userId)) {
-		return personFromValues({ waId: str(from.waId), userId: str(from.userId), profileName: str(from.profileName), username: str(from.username) });
-	}
+	if (identifies(from)) return personFromValues(personValues(from));
 	const recipient = obj(json.recipient);
-	if (str(recipient.waId)) return personFromValues({ waId: str(recipient.waId), userId: str(recipient.userId) });
-	return personFromValues({ waId: str(json.waId) ?? str(json.wa_id) ?? str(json.to), userId: str(json.userId) });
+	if (identifies(recipient)) return personFromValues(personValues(recipient));
+	// A send result's `recipient` is the BSUID the node sent to (a status's is an object, read above).
+	return personFromValues({ waId: str(json.waId) ?? str(json.wa_id) ?? str(json.to), userId: str(json.userId) ?? str(json.recipient) });
 }
+
+/** A trigger item's person object (`from`, `recipient`) names someone: a wa_id or a BSUID. */
+const identifies = (person: Json): boolean => (str(person.waId) ?? str(person.userId)) !== undefined;
+
+const personValues = (person: Json) => ({ waId: str(person.waId), userId: str(person.userId), profileName: str(person.profileName), username: str(person.username) });
 
 /**
  * The message an item carries. A trigger message item is inbound; a send result (it has `messageId`
@@ -82,15 +93,18 @@ export function messageFromItem(json: Json, options: { outboundText?: string; no
 }
 
 /**
- * ISO 8601 UTC from ISO 8601 text, epoch seconds or epoch milliseconds (a number below 10^12 is
- * seconds); `now` when the value is empty. Throws CrmInputError for anything else.
+ * ISO 8601 UTC with milliseconds (2026-05-14T09:51:07.000Z) from what a workflow maps to a time,
+ * read with luxon as the Session Window reads it (nodes/shared/whatsapp/schedule/instants.ts): ISO
+ * 8601 (UTC when it has no offset), SQL-style date-time, epoch seconds or milliseconds (told apart
+ * by size), a JavaScript Date or a luxon DateTime (n8n's `$now`). `now` when the value is empty.
+ * Throws CrmInputError naming the accepted forms for anything else ("yesterday", "14/05/2026").
  */
 export function toIsoUtc(value: unknown, now: Date = new Date()): string {
-	if (value === undefined || value === null || String(value).trim() === '') return now.toISOString();
-	const textValue = String(value).trim();
-	const date = /^\d+(\.\d+)?$/.test(textValue) ? new Date(Number(textValue) < 1e12 ? Number(textValue) * 1000 : Number(textValue)) : new Date(textValue);
-	if (Number.isNaN(date.getTime())) {
-		throw new CrmInputError(`"${textValue}" is not a time`, 'Map an ISO 8601 time (2026-05-14T09:51:00Z), epoch seconds or epoch milliseconds to Last Inbound At.');
+	if (isEmptyValue(value)) return now.toISOString();
+	const instant = parseInstant(value);
+	if (!instant) {
+		const shown = typeof value === 'string' || typeof value === 'number' ? `"${String(value).trim()}"` : `A ${typeof value}`;
+		throw new CrmInputError(`${shown} is not a time`, `Map to Last Inbound At ${ACCEPTED_INSTANT_FORMATS}.`);
 	}
-	return date.toISOString();
+	return instant.toUTC().toISO() as string;
 }

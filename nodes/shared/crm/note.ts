@@ -15,9 +15,9 @@ const handlebars = Handlebars.create();
 /** The default note title: short, sortable, says the direction. */
 export const DEFAULT_NOTE_TITLE = 'WhatsApp {{directionLabel}} {{timeText}}';
 
-/** The default note body: who, when, what; media named when there is some. */
+/** The default note body: who (number, or the BSUID of someone who hides it), when, what; media named when there is some. */
 export const DEFAULT_NOTE_TEMPLATE = [
-	'{{directionLabel}} on WhatsApp {{#if (eq direction "inbound")}}from{{else}}to{{/if}} {{#if name}}{{name}} {{/if}}{{#if e164}}({{e164}}){{/if}} at {{timeText}}',
+	'{{directionLabel}} on WhatsApp {{#if (eq direction "inbound")}}from{{else}}to{{/if}} {{#if name}}{{name}} {{/if}}{{#if e164}}({{e164}}){{else}}{{#if userId}}(WhatsApp user ID {{userId}}){{/if}}{{/if}} at {{timeText}}',
 	'Type: {{type}}',
 	'{{body}}',
 	'{{#if media}}Media: {{#if media.filename}}{{media.filename}} {{/if}}{{media.mimeType}} (media ID {{media.id}}){{/if}}',

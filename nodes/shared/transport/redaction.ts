@@ -9,6 +9,11 @@ import { redactSecrets, secretForms } from '../whatsapp/secrets';
 export const SECRET_FIELDS: Readonly<Record<string, readonly string[]>> = {
 	whatsAppCloudApi: ['accessToken', 'appSecret', 'verifyToken'],
 	whatsApp360DialogApi: ['apiKey'],
+	// The CRM node's credentials; Zoho's is an OAuth2 credential (n8n's OAuth2 API: Client Secret,
+	// and the tokens in oauthTokenData, which credentialSecrets adds for every type).
+	whatsAppZohoOAuth2Api: ['clientSecret'],
+	whatsAppZendeskApi: ['apiToken'],
+	whatsAppHubSpotApi: ['accessToken'],
 };
 
 /** Tokens n8n keeps inside an OAuth2 credential (n8n: OAuth2 credentials), secret like the fields. */

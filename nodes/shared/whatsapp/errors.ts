@@ -58,7 +58,7 @@ function entry(title: string, category: MetaErrorCategory, advice: string, retry
 const TEMPLATE_TIP = 'Check the template in WhatsApp Manager (Message Templates)';
 const BILLING_TIP = 'In WhatsApp Manager, add a valid payment method or fix the credit line, then send again.';
 
-// (Meta: Error codes). The retry waits are first back-off steps, not Meta promises, except where Meta's Throughput page: gives one.
+// (Meta: Error codes). The retry waits are first back-off steps, not Meta promises, except where Meta gives one (Meta: Throughput).
 const CATALOGUE: Record<number, Entry> = {
 	0: entry('AuthException', 'auth', 'WhatsApp could not authenticate the request: the access token has expired or was invalidated. Generate a new token (a System User token does not expire) and update the credential.'),
 	1: entry('API Unknown', 'server', 'The request was invalid or Meta had a problem. Check the request, look at https://metastatus.com, and try once more.'),

@@ -1,7 +1,7 @@
 /**
  * Secrets out of text: the values of the credential the request used, and the shapes of tokens
  * that may appear without their value being known (a Meta access token, an access_token query
- * parameter, a Bearer header). APIs echo what they were sent (an error repeating the token, a
+ * parameter, a Bearer, Basic or Zoho-oauthtoken Authorization header). APIs echo what they were sent (an error repeating the token, a
  * debug field), so every text shown to a user passes through here first.
  */
 
@@ -10,6 +10,9 @@ const TOKEN_SHAPES: readonly RegExp[] = [
 	/(access_token=)[^&\s"']+/gi,
 	/(client_secret=)[^&\s"']+/gi,
 	/(Bearer\s+)[A-Za-z0-9._~+/=|-]{8,}/gi,
+	// base64 of user:password (Zendesk: email/token:API token); a digit or +/= tells it from prose ("Basic authentication")
+	/(Basic\s+)(?=[A-Za-z0-9+/=]*[0-9+/=])[A-Za-z0-9+/=]{12,}/g,
+	/(Zoho-oauthtoken\s+)[A-Za-z0-9._-]{8,}/gi, // Zoho's Authorization header
 ];
 
 /** What a secret is replaced with. */

@@ -84,6 +84,13 @@ describe('HubSpot: customers who hide their number', () => {
 		expect(second.items[0].json).toMatchObject({ recordId: first.items[0].json.recordId, created: false, matchedBy: 'userId' });
 		expect([...suite.fake.state.contacts.values()].filter((contact) => contact.properties.whatsapp_bsuid === 'GB.7712345')).toHaveLength(1);
 	});
+
+	test("a status item for a recipient who hides their number finds that recipient's contact by the business-scoped user ID", async () => {
+		await suite.bed.run(logMessage(), [inboundText('', 'hello', 'Hidden Number', { from: { waId: '', e164: '', userId: 'GB.7712346', profileName: 'Hidden Number' } })]);
+		const status = { json: { kind: 'status', status: 'read', messageId: 'wamid.OUT1', timestamp: '2026-05-14T10:00:00.000Z', recipient: { waId: '', e164: '', userId: 'GB.7712346' } } };
+		const { items } = await suite.bed.run({ crm: 'hubspot', resource: 'contact', operation: 'getByWhatsAppId' }, [status]);
+		expect(items[0].json).toMatchObject({ found: true, userId: 'GB.7712346', waId: null });
+	});
 });
 
 describe('HubSpot: properties, scopes and tokens', () => {

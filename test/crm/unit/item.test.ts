@@ -28,6 +28,16 @@ describe('person from an item', () => {
 		expect(personFromItem({ kind: 'status', recipient: { waId: '14155550123', e164: '+14155550123' } }).waId).toBe('14155550123');
 	});
 
+	test('a status for a recipient who hides their number is matched by the business-scoped user ID, with the name Meta sent', () => {
+		const status = { kind: 'status', status: 'read', messageId: 'wamid.OUT', recipient: { waId: '', e164: '', userId: 'US.13491208655302741918', profileName: 'Ana' } };
+		expect(personFromItem(status)).toEqual({ waId: '', userId: 'US.13491208655302741918', profileName: 'Ana' });
+	});
+
+	test("a send result to a business-scoped user ID names that user (Meta's answer has user_id and no wa_id)", () => {
+		expect(personFromItem({ messageId: 'wamid.OUT', userId: 'US.13491208655302741918', recipient: 'US.13491208655302741918', type: 'text' })).toEqual({ waId: '', userId: 'US.13491208655302741918' });
+		expect(personFromItem({ messageId: 'wamid.OUT', recipient: 'US.13491208655302741918', type: 'text' })).toEqual({ waId: '', userId: 'US.13491208655302741918' });
+	});
+
 	test('mapped fields: spaces and + are removed from the wa_id', () => {
 		expect(personFromValues({ waId: '+55 11 98888-7777', profileName: ' Ana ' })).toEqual({ waId: '5511988887777', e164: '+5511988887777', profileName: 'Ana' });
 	});
@@ -63,8 +73,24 @@ describe('a mapped time', () => {
 		expect(toIsoUtc(1778752267000)).toBe('2026-05-14T09:51:07.000Z');
 	});
 
+	test('an ISO 8601 time without an offset is UTC, whatever the server time zone', () => {
+		expect(toIsoUtc('2026-05-14T09:51:07')).toBe('2026-05-14T09:51:07.000Z');
+	});
+
 	test('an empty value is now; anything else is refused with the formats to map', () => {
 		expect(toIsoUtc('', new Date('2026-05-14T09:51:07Z'))).toBe('2026-05-14T09:51:07.000Z');
 		expect(() => toIsoUtc('yesterday')).toThrow(CrmInputError);
+	});
+
+	test.each(['Thu, 14 May 2026 09:51:07 GMT', '14/05/2026', 'May 14 2026', '0'])('a date JavaScript would guess at (%s) is refused, and the error names the accepted forms', (text) => {
+		const thrown = (() => {
+			try {
+				return toIsoUtc(text);
+			} catch (error) {
+				return error;
+			}
+		})();
+		expect(thrown).toBeInstanceOf(CrmInputError);
+		expect(thrown).toMatchObject({ message: `"${text}" is not a time`, description: expect.stringMatching(/ISO 8601.*epoch seconds.*epoch milliseconds/) });
 	});
 });

@@ -12,6 +12,12 @@ describe('note text from the template', () => {
 		);
 	});
 
+	test('a sender who hides their number is named by the business-scoped user ID', () => {
+		const message: CrmMessage = { direction: 'inbound', type: 'text', text: 'hi', timestamp: '2026-05-14T09:51:07.000Z' };
+		const text = renderNote(DEFAULT_NOTE_TEMPLATE, noteValues(message, { waId: '', userId: 'US.13491208655302741918', profileName: 'Ana' }, {}));
+		expect(text.split('\n')[0]).toBe('Received on WhatsApp from Ana (WhatsApp user ID US.13491208655302741918) at 2026-05-14 09:51 UTC');
+	});
+
 	test('an inbound image: the caption is the body and the media is named', () => {
 		const message: CrmMessage = { direction: 'inbound', type: 'image', caption: 'broken part', timestamp: '2026-05-14T09:51:07.000Z', media: { id: 'M1', mimeType: 'image/jpeg' } };
 		expect(renderNote(DEFAULT_NOTE_TEMPLATE, noteValues(message, person, {}))).toContain('broken part\nMedia: image/jpeg (media ID M1)');

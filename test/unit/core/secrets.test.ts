@@ -16,6 +16,13 @@ describe('redactSecrets', () => {
 		expect(redactSecrets(text)).toBe(`token ${REDACTED} ?access_token=${REDACTED}&client_secret=${REDACTED} Authorization: Bearer ${REDACTED}`);
 	});
 
+	it("removes the CRMs' Authorization headers without knowing their value (Basic, Zoho-oauthtoken), and leaves prose about them alone", () => {
+		const basic = Buffer.from('admin@example.com/token:fake-zendesk-api-token-0001').toString('base64');
+		const text = `Authorization: Basic ${basic}; Authorization: Zoho-oauthtoken 1000.8a1f3e.77b2c4d9`;
+		expect(redactSecrets(text)).toBe(`Authorization: Basic ${REDACTED}; Authorization: Zoho-oauthtoken ${REDACTED}`);
+		expect(redactSecrets('Basic authentication with an API token')).toBe('Basic authentication with an API token');
+	});
+
 	it('ignores values too short to be secrets, so ordinary words survive', () => {
 		expect(forms).not.toContain('abc');
 		expect(redactSecrets('abc emulator-app-secret', forms)).toBe(`abc ${REDACTED}`);

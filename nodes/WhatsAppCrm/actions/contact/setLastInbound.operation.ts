@@ -14,7 +14,7 @@ export const description: INodeProperties[] = [
 		name: 'lastInboundAt',
 		type: 'string',
 		default: '={{ $json.timestamp }}',
-		description: "When the customer last wrote: the WhatsApp Business Trigger's timestamp by default. ISO 8601, epoch seconds or epoch milliseconds; empty = now.",
+		description: "When the customer last wrote: the WhatsApp Business Trigger's timestamp by default. ISO 8601 (UTC when it has no offset), epoch seconds or epoch milliseconds; empty = now.",
 		displayOptions: { show },
 	},
 	findOrCreateOptions({ ...show, record: ['sender'] }),

@@ -25,7 +25,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 3 },
 		default: '{{body}}',
-		hint: 'Handlebars: {{body}}, {{text}}, {{caption}}, {{type}}, {{timeText}}, {{name}}, {{e164}}, {{item.…}}',
+		hint: 'Handlebars: {{body}}, {{text}}, {{caption}}, {{type}}, {{timeText}}, {{name}}, {{e164}}, {{userId}}, {{item.…}}',
 		description: 'The comment text. Keep it in Fixed mode: {{…}} here are Handlebars placeholders.',
 		displayOptions: { show },
 	},

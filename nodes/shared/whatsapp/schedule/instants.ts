@@ -14,7 +14,8 @@ import { assertTimeZone } from './timeZones';
 export const EPOCH_MILLISECONDS_FROM = 1e11;
 const EPOCH_TOO_LARGE_FROM = 1e14;
 
-const ACCEPTED_INSTANT_FORMATS =
+/** The forms parseInstant reads, for error messages that name them. */
+export const ACCEPTED_INSTANT_FORMATS =
 	'an ISO 8601 date-time (2025-03-01T14:30:00Z, 2025-03-01T15:30:00+01:00, or 2025-03-01T14:30:00 ' +
 	'read as UTC), "2025-03-01 14:30:00" (SQL style, read as UTC), epoch seconds (1740839400), ' +
 	'epoch milliseconds (1740839400000), a JavaScript Date or a luxon DateTime';

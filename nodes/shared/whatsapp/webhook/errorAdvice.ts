@@ -1,8 +1,10 @@
 /**
- * Advice for error codes read from webhooks. The error catalogue (../errors.ts) is written for a
- * request the node is sending, where "the node waits and tries again" is true. In a webhook that is
- * false: Meta reports the failure after the fact and nothing retries it. So the advice depends on
- * where the error was read (Meta: Messages webhook reference, "Errors"):
+ * Advice for error codes read from webhooks. The error catalogue (../errors.ts) speaks of the
+ * request that failed ("the same request can succeed a little later", "wait before sending to them
+ * again") and never says what the node did. Read from a webhook, the failure is reported after the
+ * fact and nothing sends the message again, so for temporary failures the advice here says so and
+ * says what the workflow or the person can do. It depends on where the error was read
+ * (Meta: Messages webhook reference, "Errors"):
  * - `status`: statuses[].errors, a message the business sent that was not delivered;
  * - `message`: messages[].errors, a message from the customer WhatsApp could not pass on fully;
  * - `value`: value.errors, a system, app or account problem not tied to one message.
@@ -26,8 +28,9 @@ const NOT_RETRIED: Record<WebhookErrorPlace, string> = {
 };
 
 /**
- * Codes whose catalogue advice describes the node's own retry, reworded per place. Each text says
- * what happened and what the workflow (or the person) can do, never that something retries.
+ * Rate limits whose catalogue advice is about sending the same request again, reworded per place.
+ * Each text says what happened and what the workflow (or the person) can do, never that something
+ * retries.
  */
 const TRANSIENT: Record<number, Record<WebhookErrorPlace, string>> = {
 	130429: {
@@ -62,7 +65,8 @@ export function adviseWebhookError(code: number | undefined, place: WebhookError
 	if (place === 'message' && INBOUND[code]) return { ...base, advice: INBOUND[code] };
 	const transient = TRANSIENT[code];
 	if (transient) return { ...base, advice: `${NOT_RETRIED[place]} ${transient[place]}` };
-	// The catalogue's temporary faults on Meta's side say "the node waits and tries again".
+	// The catalogue's temporary faults on Meta's side say the same request can succeed later; here
+	// the message is already lost, so say that nothing sends it again and who can.
 	if (known.retryable && known.category === 'server') return { ...base, advice: `${NOT_RETRIED[place]} ${SERVER_TROUBLE[place]}` };
 	return { ...base, advice: known.advice };
 }
