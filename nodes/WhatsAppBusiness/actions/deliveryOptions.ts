@@ -72,17 +72,15 @@ export interface DeliverySettings {
 }
 
 export function readDeliverySettings(this: IExecuteFunctions): DeliverySettings {
-	const options = this.getNodeParameter('messageOptions', 0, {}) as {
-		throughput?: ThroughputSetting;
-		messagesPerSecond?: number;
-		skipAlreadySent?: boolean;
-		alreadySentKeysToRemember?: number;
-	};
+	// One option at a time: reading the whole collection would evaluate the item's other expressions too.
+	const option = <T>(name: string, fallback: T) => this.getNodeParameter(`messageOptions.${name}`, 0, fallback) as T;
+	const customMessagesPerSecond = Number(option('messagesPerSecond', 80));
+	const keysToRemember = Number(option('alreadySentKeysToRemember', 100000));
 	return {
-		throughput: options.throughput ?? 'standard',
-		customMessagesPerSecond: Number(options.messagesPerSecond) > 0 ? Number(options.messagesPerSecond) : 80,
-		skipAlreadySent: options.skipAlreadySent === true,
-		keysToRemember: Number(options.alreadySentKeysToRemember) > 0 ? Number(options.alreadySentKeysToRemember) : 100000,
+		throughput: option<ThroughputSetting>('throughput', 'standard'),
+		customMessagesPerSecond: customMessagesPerSecond > 0 ? customMessagesPerSecond : 80,
+		skipAlreadySent: option<unknown>('skipAlreadySent', false) === true,
+		keysToRemember: keysToRemember > 0 ? keysToRemember : 100000,
 	};
 }
 

@@ -60,6 +60,7 @@ interface Prepared {
  */
 export async function sendItems(this: IExecuteFunctions, operation: SendOperation, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const count = items.length;
+	if (count === 0) return [];
 	const continueOnFail = this.continueOnFail();
 	const settings = readDeliverySettings.call(this);
 	const results: Array<INodeExecutionData[] | undefined> = new Array(count);
