@@ -70,11 +70,16 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 		return [{ json: { ...json, error: { ...(json.error as JsonObject), ...extra } }, error, pairedItem: { item: itemIndex } }];
 	};
 
-	const { keys, owners, store } = await skipItemsAlreadySent.call(this, settings, results, (i, error) => {
-		const nodeError = toNodeError(node, error, i);
-		if (!continueOnFail) throw nodeError;
-		results[i] = failed(i, nodeError);
-	});
+	// n8n's deduplication data cannot be read (e.g. an unsaved workflow): the whole run fails, nothing sent.
+	const { keys, owners, store } = await skipItemsAlreadySent
+		.call(this, settings, results, (i, error) => {
+			const nodeError = toNodeError(node, error, i);
+			if (!continueOnFail) throw nodeError;
+			results[i] = failed(i, nodeError);
+		})
+		.catch((error: unknown) => {
+			throw toNodeError(node, error, 0);
+		});
 
 	const stopping = new AbortController();
 	const prepare = async (i: number): Promise<Prepared> => {
