@@ -9,6 +9,7 @@ import { normaliseRecipient, waIdToE164 } from '../whatsapp/phone';
 import { ACCEPTED_INSTANT_FORMATS, isEmptyValue, parseInstant } from '../whatsapp/schedule/instants';
 import { WhatsAppValidationError } from '../whatsapp/validationError';
 import { CrmInputError } from './errors';
+import { messageContent } from './messageContent';
 import type { CrmMessage, WhatsAppPerson } from './types';
 
 type Json = Record<string, unknown>;
@@ -98,6 +99,8 @@ export function messageFromItem(json: Json, options: { outboundText?: string; no
 		if (str(json.id)) message.messageId = str(json.id);
 		if (str(json.text)) message.text = str(json.text);
 		if (str(json.caption)) message.caption = str(json.caption);
+		const content = messageContent(json);
+		if (content) message.content = content;
 		if (str(media.id) ?? str(media.mimeType)) {
 			message.media = { id: str(media.id), mimeType: str(media.mimeType), filename: str(media.filename) };
 		}

@@ -48,7 +48,7 @@ describe('person from an item', () => {
 	});
 });
 
-describe('a WhatsApp ID typed in Person › Fields becomes the wa_id the customer's messages carry, or is refused', () => {
+describe("a WhatsApp ID typed in Person › Fields becomes the wa_id the customer's messages carry, or is refused", () => {
 	test.each([
 		['0044 7400 123456', '', '447400123456'],
 		['+44 (0)7400 123456', '', '447400123456'],
@@ -92,6 +92,7 @@ describe('message from an item', () => {
 			messageId: 'wamid.HBgM',
 			type: 'image',
 			caption: 'the broken part',
+			content: 'the broken part',
 			timestamp: '2026-05-14T09:51:07.000Z',
 			media: { id: '1013859600285441', mimeType: 'image/jpeg', filename: undefined },
 		});
