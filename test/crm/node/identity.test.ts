@@ -6,18 +6,9 @@
  */
 import type { INodeExecutionData } from 'n8n-workflow';
 import { crmTestBed, type CrmTestBed } from '../crmTestBed';
-import { hubspotCredential, inboundText, startAllFakes, zendeskCredential, zohoCredential } from '../fakeSetup';
+import { hubspotCredential, inboundText, allFakesSuite, zendeskCredential, zohoCredential } from '../fakeSetup';
 
-let fakes: Awaited<ReturnType<typeof startAllFakes>>;
-beforeAll(async () => {
-	fakes = await startAllFakes();
-});
-afterAll(async () => await fakes.close());
-beforeEach(() => {
-	fakes.zoho.reset();
-	fakes.zendesk.reset();
-	fakes.hubspot.reset();
-});
+const suite = allFakesSuite();
 
 const BSUID = 'US.13491208655302741918';
 const WA_ID = '16505550199';
@@ -39,30 +30,30 @@ interface CrmUnderTest {
 
 const zohoRecords = (product: 'crm' | 'bigin', modules: string[]): PersonRecord[] =>
 	modules
-		.flatMap((module) => [...fakes.zoho.state.store(product, module).values()])
+		.flatMap((module) => [...suite.fakes.zoho.state.store(product, module).values()])
 		.filter((record) => record.fields.WhatsApp_BSUID === BSUID || record.fields.WhatsApp_ID === WA_ID)
 		.map((record) => ({ id: record.id, waId: record.fields.WhatsApp_ID, userId: record.fields.WhatsApp_BSUID, phone: record.fields.Mobile }));
 
 const CRMS: CrmUnderTest[] = [
-	{ crm: 'zohoCrm', bed: () => crmTestBed(zohoCredential(fakes.zoho)), recordsOf: () => zohoRecords('crm', ['Leads', 'Contacts']), flush: () => fakes.zoho.flushSearchIndex() },
-	{ crm: 'bigin', bed: () => crmTestBed(zohoCredential(fakes.zoho)), recordsOf: () => zohoRecords('bigin', ['Contacts']), flush: () => fakes.zoho.flushSearchIndex() },
+	{ crm: 'zohoCrm', bed: () => crmTestBed(zohoCredential(suite.fakes.zoho)), recordsOf: () => zohoRecords('crm', ['Leads', 'Contacts']), flush: () => suite.fakes.zoho.flushSearchIndex() },
+	{ crm: 'bigin', bed: () => crmTestBed(zohoCredential(suite.fakes.zoho)), recordsOf: () => zohoRecords('bigin', ['Contacts']), flush: () => suite.fakes.zoho.flushSearchIndex() },
 	{
 		crm: 'hubspot',
-		bed: () => crmTestBed(hubspotCredential(fakes.hubspot)),
+		bed: () => crmTestBed(hubspotCredential(suite.fakes.hubspot)),
 		recordsOf: () =>
-			[...fakes.hubspot.state.contacts.values()]
+			[...suite.fakes.hubspot.state.contacts.values()]
 				.filter((contact) => contact.properties.whatsapp_bsuid === BSUID || contact.properties.whatsapp_id === WA_ID)
 				.map((contact) => ({ id: contact.id, waId: contact.properties.whatsapp_id, userId: contact.properties.whatsapp_bsuid, phone: contact.properties.phone })),
-		flush: () => fakes.hubspot.flushSearchIndex(),
+		flush: () => suite.fakes.hubspot.flushSearchIndex(),
 	},
 	{
 		crm: 'zendesk',
-		bed: () => crmTestBed(zendeskCredential(fakes.zendesk)),
+		bed: () => crmTestBed(zendeskCredential(suite.fakes.zendesk)),
 		recordsOf: () =>
-			[...fakes.zendesk.state.users.values()]
+			[...suite.fakes.zendesk.state.users.values()]
 				.filter((user) => user.user_fields.whatsapp_bsuid === BSUID || (user.external_id ?? '').includes(BSUID) || user.external_id === `whatsapp:${WA_ID}`)
 				.map((user) => ({ id: String(user.id), waId: user.external_id?.startsWith('whatsapp:') ? user.external_id.slice('whatsapp:'.length) : undefined, userId: user.user_fields.whatsapp_bsuid, phone: user.phone })),
-		flush: () => fakes.zendesk.flushSearchIndex(),
+		flush: () => suite.fakes.zendesk.flushSearchIndex(),
 	},
 ];
 

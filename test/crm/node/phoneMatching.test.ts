@@ -6,18 +6,9 @@
 import { HUBSPOT_SEED, ZOHO_SEED } from '../../../fakes';
 import { call, hubspotAuth, zendeskAuth, zohoAuth } from '../../fakes/helpers';
 import { crmTestBed, type CrmTestBed } from '../crmTestBed';
-import { hubspotCredential, inboundText, lastSeq, requestLines, startAllFakes, zendeskCredential, zohoCredential } from '../fakeSetup';
+import { hubspotCredential, inboundText, lastSeq, requestLines, allFakesSuite, zendeskCredential, zohoCredential } from '../fakeSetup';
 
-let fakes: Awaited<ReturnType<typeof startAllFakes>>;
-beforeAll(async () => {
-	fakes = await startAllFakes();
-});
-afterAll(async () => await fakes.close());
-beforeEach(() => {
-	fakes.zoho.reset();
-	fakes.zendesk.reset();
-	fakes.hubspot.reset();
-});
+const suite = allFakesSuite();
 
 /** Formats people store, with the wa_id WhatsApp sends for the same number. */
 const STORED_FORMATS: Array<[stored: string, waId: string]> = [
@@ -48,47 +39,47 @@ interface CrmUnderTest {
 const CRMS: CrmUnderTest[] = [
 	{
 		crm: 'zohoCrm',
-		bed: () => crmTestBed(zohoCredential(fakes.zoho)),
+		bed: () => crmTestBed(zohoCredential(suite.fakes.zoho)),
 		createPerson: async (phone) => {
-			const reply = await call(fakes.zoho, 'POST', '/crm/v8/Contacts', { headers: zohoAuth(), json: { data: [{ Last_Name: 'Typed By Hand', Phone: phone }] } });
-			fakes.zoho.flushSearchIndex();
+			const reply = await call(suite.fakes.zoho, 'POST', '/crm/v8/Contacts', { headers: zohoAuth(), json: { data: [{ Last_Name: 'Typed By Hand', Phone: phone }] } });
+			suite.fakes.zoho.flushSearchIndex();
 			return String(reply.json.data[0].details.id);
 		},
-		keyOf: (id) => fakes.zoho.state.store('crm', 'Contacts').get(id)?.fields.WhatsApp_ID,
-		keyedCount: (waId) => ['Leads', 'Contacts'].flatMap((module) => [...fakes.zoho.state.store('crm', module).values()]).filter((record) => record.fields.WhatsApp_ID === waId).length,
+		keyOf: (id) => suite.fakes.zoho.state.store('crm', 'Contacts').get(id)?.fields.WhatsApp_ID,
+		keyedCount: (waId) => ['Leads', 'Contacts'].flatMap((module) => [...suite.fakes.zoho.state.store('crm', module).values()]).filter((record) => record.fields.WhatsApp_ID === waId).length,
 	},
 	{
 		crm: 'bigin',
-		bed: () => crmTestBed(zohoCredential(fakes.zoho)),
+		bed: () => crmTestBed(zohoCredential(suite.fakes.zoho)),
 		createPerson: async (phone) => {
-			const reply = await call(fakes.zoho, 'POST', '/bigin/v2/Contacts', { headers: zohoAuth(), json: { data: [{ Last_Name: 'Typed By Hand', Mobile: phone }] } });
-			fakes.zoho.flushSearchIndex();
+			const reply = await call(suite.fakes.zoho, 'POST', '/bigin/v2/Contacts', { headers: zohoAuth(), json: { data: [{ Last_Name: 'Typed By Hand', Mobile: phone }] } });
+			suite.fakes.zoho.flushSearchIndex();
 			return String(reply.json.data[0].details.id);
 		},
-		keyOf: (id) => fakes.zoho.state.store('bigin', 'Contacts').get(id)?.fields.WhatsApp_ID,
-		keyedCount: (waId) => [...fakes.zoho.state.store('bigin', 'Contacts').values()].filter((record) => record.fields.WhatsApp_ID === waId).length,
+		keyOf: (id) => suite.fakes.zoho.state.store('bigin', 'Contacts').get(id)?.fields.WhatsApp_ID,
+		keyedCount: (waId) => [...suite.fakes.zoho.state.store('bigin', 'Contacts').values()].filter((record) => record.fields.WhatsApp_ID === waId).length,
 	},
 	{
 		crm: 'hubspot',
-		bed: () => crmTestBed(hubspotCredential(fakes.hubspot)),
+		bed: () => crmTestBed(hubspotCredential(suite.fakes.hubspot)),
 		createPerson: async (phone) => {
-			const reply = await call(fakes.hubspot, 'POST', '/crm/v3/objects/contacts', { headers: hubspotAuth(), json: { properties: { lastname: 'Typed By Hand', phone } } });
-			fakes.hubspot.flushSearchIndex();
+			const reply = await call(suite.fakes.hubspot, 'POST', '/crm/v3/objects/contacts', { headers: hubspotAuth(), json: { properties: { lastname: 'Typed By Hand', phone } } });
+			suite.fakes.hubspot.flushSearchIndex();
 			return String(reply.json.id);
 		},
-		keyOf: (id) => fakes.hubspot.state.contacts.get(id)?.properties.whatsapp_id,
-		keyedCount: (waId) => [...fakes.hubspot.state.contacts.values()].filter((contact) => contact.properties.whatsapp_id === waId).length,
+		keyOf: (id) => suite.fakes.hubspot.state.contacts.get(id)?.properties.whatsapp_id,
+		keyedCount: (waId) => [...suite.fakes.hubspot.state.contacts.values()].filter((contact) => contact.properties.whatsapp_id === waId).length,
 	},
 	{
 		crm: 'zendesk',
-		bed: () => crmTestBed(zendeskCredential(fakes.zendesk)),
+		bed: () => crmTestBed(zendeskCredential(suite.fakes.zendesk)),
 		createPerson: async (phone) => {
-			const reply = await call(fakes.zendesk, 'POST', '/api/v2/users', { headers: zendeskAuth(), json: { user: { name: 'Typed By Hand', phone, role: 'end-user' } } });
-			fakes.zendesk.flushSearchIndex();
+			const reply = await call(suite.fakes.zendesk, 'POST', '/api/v2/users', { headers: zendeskAuth(), json: { user: { name: 'Typed By Hand', phone, role: 'end-user' } } });
+			suite.fakes.zendesk.flushSearchIndex();
 			return String(reply.json.user.id);
 		},
-		keyOf: (id) => fakes.zendesk.state.users.get(Number(id))?.external_id?.replace(/^whatsapp:/, ''),
-		keyedCount: (waId) => [...fakes.zendesk.state.users.values()].filter((user) => user.external_id === `whatsapp:${waId}`).length,
+		keyOf: (id) => suite.fakes.zendesk.state.users.get(Number(id))?.external_id?.replace(/^whatsapp:/, ''),
+		keyedCount: (waId) => [...suite.fakes.zendesk.state.users.values()].filter((user) => user.external_id === `whatsapp:${waId}`).length,
 	},
 ];
 
@@ -105,23 +96,23 @@ describe.each(CRMS)('$crm: a record a person typed in any phone format is found 
 describe("the QA repros: the demo's seeded Liam Walsh (+1 (415) 555-0132) is adopted", () => {
 	test('Zoho CRM: the seeded Contact is found by phone= and adopted, no Lead "Liam" is created', async () => {
 		const liam = ZOHO_SEED.crm.contacts[1];
-		const since = lastSeq(fakes.zoho);
-		const { items } = await crmTestBed(zohoCredential(fakes.zoho)).run({ crm: 'zohoCrm', resource: 'contact', operation: 'findOrCreate', zohoModule: 'Leads', owners: [] }, [inboundText('14155550132', 'Yo', 'Liam')]);
+		const since = lastSeq(suite.fakes.zoho);
+		const { items } = await crmTestBed(zohoCredential(suite.fakes.zoho)).run({ crm: 'zohoCrm', resource: 'contact', operation: 'findOrCreate', zohoModule: 'Leads', owners: [] }, [inboundText('14155550132', 'Yo', 'Liam')]);
 		expect(items[0].json).toMatchObject({ recordId: liam.id, module: 'Contacts', adopted: true, matchedBy: 'phone' });
-		expect([...fakes.zoho.state.store('crm', 'Leads').values()].filter((lead) => lead.fields.Last_Name === 'Liam')).toHaveLength(0);
+		expect([...suite.fakes.zoho.state.store('crm', 'Leads').values()].filter((lead) => lead.fields.Last_Name === 'Liam')).toHaveLength(0);
 		// Zoho's phone= searches every field of type Phone, comparing digits: the international digits find "+1 (415) 555-0132".
-		expect(fakes.zoho.requests.list(since).some((entry) => entry.path === '/crm/v8/Contacts/search' && entry.query.phone === '14155550132')).toBe(true);
+		expect(suite.fakes.zoho.requests.list(since).some((entry) => entry.path === '/crm/v8/Contacts/search' && entry.query.phone === '14155550132')).toBe(true);
 	});
 
 	test("HubSpot: seeded contact 54 is found through HubSpot's searchable phone copy, no contact 1000001 is created", async () => {
 		const liam = HUBSPOT_SEED.contacts.find((contact) => contact.properties.lastname === 'Walsh')!;
-		const since = lastSeq(fakes.hubspot);
-		const { items } = await crmTestBed(hubspotCredential(fakes.hubspot)).run(
+		const since = lastSeq(suite.fakes.hubspot);
+		const { items } = await crmTestBed(hubspotCredential(suite.fakes.hubspot)).run(
 			{ crm: 'hubspot', resource: 'contact', operation: 'findOrCreate', person: 'fields', waId: '14155550132', owners: [] },
 			[{ json: {} }],
 		);
 		expect(items[0].json).toMatchObject({ recordId: liam.id, adopted: true, matchedBy: 'phone' });
-		expect(fakes.hubspot.state.contacts.has('1000001')).toBe(false);
-		expect(requestLines(fakes.hubspot, since)).not.toContain('POST /crm/v3/objects/contacts/batch/upsert');
+		expect(suite.fakes.hubspot.state.contacts.has('1000001')).toBe(false);
+		expect(requestLines(suite.fakes.hubspot, since)).not.toContain('POST /crm/v3/objects/contacts/batch/upsert');
 	});
 });
