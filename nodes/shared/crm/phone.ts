@@ -2,7 +2,7 @@
  * Phone numbers as CRMs store them: typed by people in any format ("+1 (415) 555-0132",
  * "415.555.0132", "0044 7400 123456", "+44 (0)7400 123456", "07400 123456"). No CRM here documents
  * a search that understands numbers, so each adapter asks its CRM with what its search compares
- * (`phoneSearchOf`: Zoho's `phone=` compares the digits of every Phone field, HubSpot's and
+ * (`phoneSearchOf`: Zoho's `phone=` searches every Phone field with the digits of each typed form, HubSpot's and
  * Zendesk's wildcards match the digits a stored number ends with), and every hit is confirmed by
  * reading both numbers with libphonenumber-js and comparing E.164 (`samePhone`). The wa_id forms
  * with or without a mobile prefix digit (Brazil, Mexico, Argentina) come from the WhatsApp core's

@@ -163,7 +163,7 @@ export class ZohoClient implements CrmClient {
 				return undefined;
 			},
 			findByPhone: async (search) => {
-				// phone= compares the digits of every Phone field; one request per form a person may have typed.
+				// phone= searches every Phone field; one request per digit form a person may have typed (how Zoho compares is not documented).
 				for (const module of settings.searchModules) {
 					for (const digits of search.digitForms) {
 						const found = await this.search(module, { phone: digits }, 'phone search', []);
