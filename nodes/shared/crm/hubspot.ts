@@ -248,8 +248,10 @@ export class HubSpotClient implements CrmClient {
 					}),
 				);
 				// 409: the person's other key is on a contact made before this key was known; that contact is theirs.
-				const holder = response.status === 409 && other ? existingIdOf(response.body) : undefined;
-				if (holder && other) return { record: await this.readById(holder), inserted: false, heldKey: other.key };
+				const holderId = response.status === 409 && other ? existingIdOf(response.body) : undefined;
+				const holder = holderId ? await this.readById(holderId) : undefined;
+				// Only when that contact holds the person's other key (a conflict on another unique property, e.g. an email in the new record's fields, stays an error).
+				if (holder && other && holder.fields[other.property] === other.value) return { record: holder, inserted: false, heldKey: other.key };
 				expectOk('hubspot', response, 'create the contact');
 				const body = obj(response.body);
 				const result = obj(Array.isArray(body.results) ? body.results[0] : undefined);
