@@ -21,7 +21,7 @@ import { markdownReport, svgPlot, type BenchReport } from './lib/report';
 import { runSendScenario, type SendResult, type SendScenario } from './lib/send-scenario';
 import { LATENCY_MS, startBenchStack } from './lib/stack';
 import { runTriggerScenario, type TriggerResult } from './lib/trigger-scenario';
-import { senderWorkflow, type SenderKind, type TriggerKind } from './lib/workflows';
+import { senderWorkflow, type BenchLevel, type SenderKind, type TriggerKind } from './lib/workflows';
 
 const RESULTS_DIR = path.join(__dirname, 'results');
 const began = Date.now();
@@ -77,14 +77,19 @@ async function main(): Promise<void> {
 	const notes: string[] = [];
 	try {
 		for (const kind of options.nodes) {
-			const { workflow, path: webhookPath } = senderWorkflow(kind, stack.credentials);
-			const id = await stack.n8n.importWorkflow(workflow);
-			await stack.n8n.activate(id);
+			// One workflow per throughput level: our node is told the number's ceiling.
+			const workflows = new Map<BenchLevel, { id: string; path: string }>();
+			for (const level of ['STANDARD', 'HIGH'] as BenchLevel[]) {
+				const { workflow, path: webhookPath } = senderWorkflow(kind, stack.credentials, level);
+				const id = await stack.n8n.importWorkflow(workflow);
+				await stack.n8n.activate(id);
+				workflows.set(level, { id, path: webhookPath });
+			}
 			for (const scenario of scenarios(kind, options.items, options.scenarios)) {
 				log(`send: ${kind}, ${scenario.label}, ${scenario.items} items …`);
 				let result: SendResult;
 				try {
-					result = await runSendScenario(stack, { id, path: webhookPath }, scenario, options.timeoutSeconds * 1000, log);
+					result = await runSendScenario(stack, workflows.get(scenario.level)!, scenario, options.timeoutSeconds * 1000, log);
 				} catch (error) {
 					notes.push(`${kind}, ${scenario.label}: not measured (${(error as Error).message.split('\n')[0]})`);
 					log(`  failed: ${(error as Error).message}`);
@@ -96,7 +101,9 @@ async function main(): Promise<void> {
 				);
 				writeResults({ sends, triggers, normaliser, options, notes });
 			}
-			await stack.n8n.deactivate(id).catch((error) => log(`  could not deactivate the workflow: ${(error as Error).message.split('\n')[0]}`));
+			for (const { id } of workflows.values()) {
+				await stack.n8n.deactivate(id).catch((error) => log(`  could not deactivate the workflow: ${(error as Error).message.split('\n')[0]}`));
+			}
 		}
 		if (options.triggers) {
 			for (const kind of ['plainWebhook', 'ours', 'builtin'] as TriggerKind[]) {

@@ -39,7 +39,8 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
 			// jest-style NODE_ENV=test makes n8n 2.41 exit at once; 240 s: start-up is slow on a loaded machine.
 			env: {
 				NODE_ENV: '',
-				NODE_OPTIONS: `--require ${path.join(__dirname, 'graph-redirect.cjs')}`,
+				// BENCH_N8N_NODE_OPTIONS adds flags for n8n's process, e.g. --cpu-prof --cpu-prof-dir=/tmp/n8n-profile.
+				NODE_OPTIONS: `--require ${path.join(__dirname, 'graph-redirect.cjs')} ${process.env.BENCH_N8N_NODE_OPTIONS ?? ''}`.trim(),
 				WHATSAPP_BENCH_REDIRECT: `graph.facebook.com=127.0.0.1:${emulator.tlsPort}`,
 				NODE_EXTRA_CA_CERTS: emulator.certificateFile!,
 			},

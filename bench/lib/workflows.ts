@@ -25,7 +25,10 @@ export interface Credentials {
 
 const position = (index: number): [number, number] => [index * 240, 0];
 
-function senderNode(kind: SenderKind, credentials: Credentials): Record<string, unknown> {
+/** The number's throughput level in a scenario: our node is told its ceiling (Options › Throughput). */
+export type BenchLevel = 'STANDARD' | 'HIGH';
+
+function senderNode(kind: SenderKind, credentials: Credentials, level: BenchLevel): Record<string, unknown> {
 	const common = { id: randomUUID(), name: SENDER_NODE_NAME, position: position(2), onError: 'continueRegularOutput' };
 	if (kind === 'builtin') {
 		return {
@@ -62,21 +65,21 @@ function senderNode(kind: SenderKind, credentials: Credentials): Record<string, 
 				attemptToConvertTypes: false,
 				convertFieldsToString: true,
 			},
-			messageOptions: { bizOpaqueCallbackData: '={{ $json.key }}' },
+			messageOptions: { bizOpaqueCallbackData: '={{ $json.key }}', throughput: level === 'HIGH' ? 'high' : 'standard' },
 		},
 		credentials: { whatsAppCloudApi: credentials.ours },
 	};
 }
 
 /** Webhook `POST /webhook/<path>` with `{recipients:[{to, key, name}]}` → one send per recipient. */
-export function senderWorkflow(kind: SenderKind, credentials: Credentials): { workflow: WorkflowJson; path: string } {
-	const path = `bench-send-${kind}`;
+export function senderWorkflow(kind: SenderKind, credentials: Credentials, level: BenchLevel): { workflow: WorkflowJson; path: string } {
+	const path = `bench-send-${kind}-${level.toLowerCase()}`;
 	const workflow: WorkflowJson = {
-		name: `Bench: send templates (${kind === 'ours' ? 'this package' : 'n8n built-in WhatsApp node'})`,
+		name: `Bench: send templates (${kind === 'ours' ? 'this package' : 'n8n built-in WhatsApp node'}, ${level})`,
 		nodes: [
 			{ id: randomUUID(), name: 'Recipients', type: 'n8n-nodes-base.webhook', typeVersion: 2.1, position: position(0), webhookId: randomUUID(), parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} } },
 			{ id: randomUUID(), name: 'One Item Per Recipient', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: position(1), parameters: { fieldToSplitOut: 'body.recipients', options: {} } },
-			senderNode(kind, credentials),
+			senderNode(kind, credentials, level),
 		],
 		connections: {
 			Recipients: { main: [[{ node: 'One Item Per Recipient', type: 'main', index: 0 }]] },
@@ -96,7 +99,8 @@ export function triggerWorkflow(kind: TriggerKind, credentials: Credentials): { 
 			...base,
 			type: `${OUR_PACKAGE}.whatsAppBusinessTrigger`,
 			typeVersion: 1,
-			parameters: { authentication: 'cloudApi', events: ['message'], phoneNumberIds: '', registration: 'meta', options: {} },
+			// Manual registration: the deliveries are POSTed straight to n8n (Meta would need a public HTTPS URL).
+			parameters: { authentication: 'cloudApi', events: ['message'], phoneNumberIds: '', registration: 'manual', options: {} },
 			credentials: { whatsAppCloudApi: credentials.ours },
 		},
 		builtin: {

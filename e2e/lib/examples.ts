@@ -11,7 +11,7 @@ export const PACKAGE_NAME = 'n8n-nodes-whatsapp-business';
 export const TRIGGER_TYPE = `${PACKAGE_NAME}.whatsAppBusinessTrigger`;
 const CREDENTIAL_TYPE = 'whatsAppCloudApi';
 
-export const EXAMPLE_NAMES = ['order-confirmation', 'abandoned-cart', 'inbound-to-data-table', 'after-hours-reply', 'delivery-status', 'daily-whatsapp-report', 'refund-approval'] as const;
+export const EXAMPLE_NAMES = ['order-confirmation', 'abandoned-cart', 'inbound-to-data-table', 'after-hours-reply', 'delivery-status', 'daily-whatsapp-report', 'refund-approval', 'template-to-a-list'] as const;
 export type ExampleName = (typeof EXAMPLE_NAMES)[number];
 
 export interface ExampleNode {

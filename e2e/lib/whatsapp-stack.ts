@@ -33,7 +33,7 @@ export const TRIGGER_PHONE_NUMBERS: Partial<Record<ExampleName, string[]>> = {
   'delivery-status': [SEED.phoneNumberId],
 };
 
-export const DEFAULT_ACTIVE: ExampleName[] = ['order-confirmation', 'abandoned-cart', 'inbound-to-data-table', 'after-hours-reply', 'refund-approval'];
+export const DEFAULT_ACTIVE: ExampleName[] = ['order-confirmation', 'abandoned-cart', 'inbound-to-data-table', 'after-hours-reply', 'refund-approval', 'template-to-a-list'];
 
 export interface StackOptions {
   /** Built package folder (package.json + dist); default $WHATSAPP_PACKAGE_DIR, else the repository. */

@@ -133,6 +133,35 @@ describe('order confirmation (Webhook → Send Template)', () => {
   });
 });
 
+describe('template to a list (Webhook → Split Out → Send Template, Skip Items Already Sent)', () => {
+  const customers = Array.from({ length: 12 }, (_, i) => ({ customerId: `C-${1000 + i}`, phone: `+44 7700 9005${String(i).padStart(2, '0')}`, firstName: `Customer ${i}` }));
+  const post = async (recipients: typeof customers) => {
+    const answer = await fetch(stack.examples['template-to-a-list'].url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ recipients }) });
+    expect(answer.status).toBe(200);
+  };
+  const outputOf = (run: { data: { resultData: { runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>> } } }) =>
+    run.data.resultData.runData['Send Template'][0].data!.main![0].map((item) => item.json);
+
+  test("a list is sent once per customer, in the list's order; posted again with new customers, only those are sent, in n8n's own deduplication data", async () => {
+    await post(customers.slice(0, 8));
+    const [first] = await runsAfter(stack, 'template-to-a-list', 1, 500);
+    expect(first.status).toBe('success');
+    expect(outputOf(first as never).map((json) => json.alreadySentKey)).toEqual(customers.slice(0, 8).map((customer) => customer.customerId));
+    expect(outputOf(first as never).every((json) => typeof json.messageId === 'string')).toBe(true);
+
+    await post(customers);
+    const runs = await runsAfter(stack, 'template-to-a-list', 2, 500);
+    const second = runs.find((run) => run.id !== first.id)!;
+    const output = outputOf(second as never);
+    expect(output.map((json) => json.skipped === true)).toEqual(customers.map((_, i) => i < 8));
+    expect(output[0]).toMatchObject({ skipped: true, alreadySentKey: 'C-1000', reason: 'An earlier run sent the message of this key: it was not sent again.' });
+
+    // Every customer got exactly one message, its key in the tracking data.
+    const check = await admin<{ sentOnce: number; lost: string[]; duplicated: unknown[] }>(stack, 'POST', '/messages/check', { keys: customers.map((customer) => customer.customerId) });
+    expect(check).toMatchObject({ sentOnce: 12, lost: [], duplicated: [] });
+  });
+});
+
 describe('abandoned cart (Quiet Hours → Data table → Customer Service Window → text or template)', () => {
   // Numbers of a country where it is daytime now, so Quiet Hours says "Send Now" (see helpers).
   const { waIds } = daytimeRecipients(3);

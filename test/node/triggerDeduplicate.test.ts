@@ -3,37 +3,10 @@
  * ExecuteContext. n8n's deduplication store lives in n8n's database (packages/cli); here it is an
  * in-memory store with the same contract (entries mode, maxEntries, per node).
  */
+import type { INodeExecutionData } from 'n8n-workflow';
+import { InMemoryDeduplicator } from '../harness/inMemoryDeduplicator';
 import { DataDeduplicationService } from 'n8n-core';
-import {
-	type DeduplicationItemTypes,
-	type DeduplicationScope,
-	type ICheckProcessedContextData,
-	type ICheckProcessedOptions,
-	type IDataDeduplicator,
-	type INodeExecutionData,
-} from 'n8n-workflow';
 import { useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
-
-class InMemoryDeduplicator implements IDataDeduplicator {
-	private readonly seen = new Map<string, DeduplicationItemTypes[]>();
-
-	private key(scope: DeduplicationScope, context: ICheckProcessedContextData): string {
-		return scope === 'node' ? `${context.workflow.id}:${context.node?.id}` : context.workflow.id;
-	}
-
-	async checkProcessedAndRecord(items: DeduplicationItemTypes[], scope: DeduplicationScope, context: ICheckProcessedContextData, options: ICheckProcessedOptions) {
-		const known = this.seen.get(this.key(scope, context)) ?? [];
-		const result = { new: [] as DeduplicationItemTypes[], processed: [] as DeduplicationItemTypes[] };
-		for (const item of items) (known.includes(item) ? result.processed : result.new).push(item);
-		this.seen.set(this.key(scope, context), [...known, ...result.new].slice(-(options.maxEntries ?? Infinity)));
-		return result;
-	}
-	async removeProcessed(): Promise<void> {}
-	async clearAllProcessedItems(): Promise<void> {}
-	async getProcessedDataCount(scope: DeduplicationScope, context: ICheckProcessedContextData): Promise<number> {
-		return (this.seen.get(this.key(scope, context)) ?? []).length;
-	}
-}
 
 /** Trigger Event › Drop Duplicates of the WhatsApp Business node: no WhatsApp request, n8n's store only. */
 const parameters = (maxEntries = 10000) => ({ resource: 'event', operation: 'dropDuplicates', maxEntries });

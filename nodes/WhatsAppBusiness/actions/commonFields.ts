@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { RecipientIdentifier } from '../../shared/whatsapp/messages';
+import { deliveryOptionFields } from './deliveryOptions';
 
 /** Fields several operations share, so they read and look the same everywhere. */
 
@@ -64,6 +65,7 @@ export const messagingOptions: INodeProperties = {
 			description: 'Any text (up to 512 characters) that WhatsApp returns in the status webhooks of this message, e.g. an order ID',
 		},
 		validateOnlyOption(),
+		...deliveryOptionFields,
 	],
 };
 

@@ -1,21 +1,46 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
-import { connectionFromCredentials, CREDENTIAL_TYPE, type Provider, type WhatsAppConnection } from '../../shared/transport';
+import { connectionFromCredentials, CREDENTIAL_TYPE, type Provider, type SendPacer, type WhatsAppConnection } from '../../shared/transport';
+
+/** How an item's messages go out, set by the router for send operations. */
+export interface Delivery {
+	/** The sending number's pacer (shared/transport/pacing.ts): every message request waits for its turn. */
+	pacer?: SendPacer;
+	/** The item's Already Sent Key: it goes into the message's tracking data (biz_opaque_callback_data). */
+	alreadySentKey?: string;
+	/** Aborted when the batch stops (an expired token): requests still waiting for the pacer are not sent. */
+	stopSignal?: AbortSignal;
+}
 
 /** What every operation and API reader gets besides `this`: the item index and how to reach WhatsApp for it. */
 export interface OperationContext {
 	itemIndex: number;
 	connection: WhatsAppConnection;
+	delivery?: Delivery;
 }
 
-/** Resolves provider, credential and the sending phone number for one item. */
+/** The connections of a run, by provider and phone number: n8n decrypts the credential on every read. */
+const connectionsByExecution = new WeakMap<object, Map<string, Promise<WhatsAppConnection>>>();
+
+/**
+ * Resolves provider, credential and the sending phone number for one item. Read once per run for
+ * each provider and number (n8n decrypts the credential on each read, and a node has one credential).
+ */
 export async function connectionForItem(this: IExecuteFunctions, itemIndex: number): Promise<WhatsAppConnection> {
 	const provider = this.getNodeParameter('authentication', itemIndex, 'cloudApi') as Provider;
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE[provider], itemIndex);
 	// The field is hidden for 360dialog (its key names the number) and for templates (they belong to
 	// the WABA), and n8n cannot read a hidden locator: hidden parameters are absent from the node.
 	const shown = provider === 'cloudApi' && this.getNode().parameters.phoneNumberId !== undefined;
 	const phoneNumberId = shown ? (this.getNodeParameter('phoneNumberId', itemIndex, '', { extractValue: true }) as string) : undefined;
-	return connectionFromCredentials(provider, credentials, phoneNumberId);
+	const cache = connectionsByExecution.get(this) ?? new Map<string, Promise<WhatsAppConnection>>();
+	connectionsByExecution.set(this, cache);
+	const key = `${provider}\u0000${phoneNumberId ?? ''}`;
+	let connection = cache.get(key);
+	if (!connection) {
+		connection = this.getCredentials(CREDENTIAL_TYPE[provider], itemIndex).then((credentials) => connectionFromCredentials(provider, credentials, phoneNumberId));
+		cache.set(key, connection);
+		connection.catch(() => cache.delete(key));
+	}
+	return await connection;
 }
 
 /** Connection for editor look-ups (lists, template fields), from the node's current settings. */

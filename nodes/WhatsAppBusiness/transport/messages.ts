@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteFunctions, JsonObject, NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { attachErrorDetails, endpoints, toNodeError, whatsAppRequest } from '../../shared/transport';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type JsonObject, type NodeApiError } from 'n8n-workflow';
+import { attachErrorDetails, endpoints, SEND_RETRY_POLICY, toNodeError, whatsAppRequest } from '../../shared/transport';
+import { trackingDataWithKey } from '../../shared/whatsapp/messages';
 import type { OperationContext } from './connection';
 import { isValidateOnly } from './validateOnly';
 
@@ -20,9 +21,14 @@ export interface SendOptions {
  * Sends one message body (Meta: Send messages) and returns what a workflow needs next: the wamid,
  * the wa_id (or, for a business-scoped user ID send, the `userId`; Meta: Business-scoped user IDs).
  * With the item's "Validate Only" option it sends nothing and returns the request it would have made.
+ * `context.delivery` (set by the router) paces the request on the number's pacer and puts the
+ * item's Already Sent Key into the tracking data (messages/alreadySentKey.ts).
  */
-export async function sendMessage(this: IExecuteFunctions, context: OperationContext, body: object, options: SendOptions = {}): Promise<IDataObject> {
+export async function sendMessage(this: IExecuteFunctions, context: OperationContext, message: object, options: SendOptions = {}): Promise<IDataObject> {
 	const endpoint = options.endpoint ?? 'messages';
+	const key = context.delivery?.alreadySentKey;
+	const tracking = (message as { biz_opaque_callback_data?: string }).biz_opaque_callback_data;
+	const body = key === undefined ? message : { ...message, biz_opaque_callback_data: trackingDataWithKey(key, tracking) };
 	const url = endpoint === 'marketingMessages' ? endpoints.marketingMessages(context.connection) : endpoints.messages(context.connection);
 	const payload = body as { to?: string; recipient?: string; type?: string };
 	const addressed = {
@@ -33,16 +39,24 @@ export async function sendMessage(this: IExecuteFunctions, context: OperationCon
 	if (isValidateOnly.call(this, context.itemIndex)) {
 		return { validateOnly: true, sent: false, ...addressed, request: { method: 'POST', endpoint, url, body: body as IDataObject }, phoneNumberId: context.connection.phoneNumberId };
 	}
-	const response = await whatsAppRequest.call(this, context.connection, { method: 'POST', url, body: body as IDataObject, itemIndex: context.itemIndex });
+	const response = await whatsAppRequest.call(this, context.connection, {
+		method: 'POST',
+		url,
+		body: body as IDataObject,
+		itemIndex: context.itemIndex,
+		pacer: context.delivery?.pacer,
+		stopSignal: context.delivery?.stopSignal,
+		retry: SEND_RETRY_POLICY,
+	});
 	const reply = response.body as SendResponse;
 	const contact = reply.contacts?.[0];
-	const message = reply.messages?.[0];
+	const accepted = reply.messages?.[0];
 	return {
-		messageId: message?.id,
+		messageId: accepted?.id,
 		waId: contact?.wa_id,
 		...(contact?.user_id ? { userId: contact.user_id } : {}),
 		...addressed,
-		...(message?.message_status ? { messageStatus: message.message_status } : {}),
+		...(accepted?.message_status ? { messageStatus: accepted.message_status } : {}),
 		phoneNumberId: context.connection.phoneNumberId,
 	};
 }
@@ -72,7 +86,12 @@ export async function sendInOrder(
 		try {
 			results.push(await sendMessage.call(this, context, body));
 		} catch (error) {
-			throw partFailed(toNodeError(this.getNode(), error, context.itemIndex, context.connection.redactor), results, index, bodies.length, unsent(index));
+			// The batch's stop error is shared by every item: the part gets its own copy to describe.
+			const shared = error === context.delivery?.stopSignal?.reason;
+			const nodeError = shared
+				? new NodeOperationError(this.getNode(), (error as Error).message, { description: (error as NodeOperationError).description ?? undefined, itemIndex: context.itemIndex })
+				: toNodeError(this.getNode(), error, context.itemIndex, context.connection.redactor);
+			throw partFailed(nodeError, results, index, bodies.length, unsent(index));
 		}
 	}
 	return results;

@@ -5,3 +5,5 @@ export { encodeMultipart } from './multipart';
 export * from './request';
 export * from './providerProperty';
 export * from './redaction';
+export * from './pacing';
+export { SEND_RETRY_POLICY } from './retry';

@@ -11,7 +11,8 @@ import {
 import { parseGraphError } from '../whatsapp/errors';
 import type { WhatsAppConnection } from './connection';
 import { metaApiError, networkError } from './errors';
-import { DEFAULT_RETRY_POLICY, networkFailure, retryDelaySeconds, type Failure, type RetryPolicy } from './retry';
+import type { SendPacer } from './pacing';
+import { DEFAULT_RETRY_POLICY, networkFailure, retriesAllowed, retryDelaySeconds, type Failure, type RetryPolicy } from './retry';
 
 export type WhatsAppContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -31,6 +32,13 @@ export interface WhatsAppRequest {
 	 * 139100, a block request that failed for some users only (Meta: Block users).
 	 */
 	resultErrorCodes?: readonly number[];
+	/**
+	 * The sending number's pacer: every attempt waits for its turn (never above the number's
+	 * ceiling); 130429 slows it down, 131057 pauses it (Meta: Throughput).
+	 */
+	pacer?: SendPacer;
+	/** Once aborted, no further attempt is sent (checked after the pacer's grant): the abort reason is thrown. */
+	stopSignal?: AbortSignal;
 }
 
 export interface WhatsAppResponse<T> {
@@ -101,6 +109,8 @@ export async function whatsAppRequest<T = IDataObject>(
 	for (let attempt = 0; ; attempt++) {
 		let failure: Failure;
 		let response: FullResponse | undefined;
+		if (request.pacer) await request.pacer.acquire();
+		if (request.stopSignal?.aborted) throw request.stopSignal.reason;
 		try {
 			response = await send.call(this, connection.credentialType, options);
 		} catch (error) {
@@ -117,10 +127,13 @@ export async function whatsAppRequest<T = IDataObject>(
 			if (request.resultErrorCodes?.includes(info.code)) return { body: parsed as T, headers: response.headers, statusCode: response.statusCode };
 			failure = { kind: 'meta', info };
 			const wait = retryDelaySeconds(failure, attempt, IDEMPOTENT.has(request.method), policy);
+			if (info.code === 130429) request.pacer?.throttled();
 			if (wait === undefined) {
-				const outcome = { attempts: attempt + 1, maxAttempts: policy.maxRetries + 1 };
+				const outcome = { attempts: attempt + 1, maxAttempts: retriesAllowed(failure, policy) + 1 };
 				throw metaApiError(this.getNode(), info, parsed, request.itemIndex, { redactor: connection.redactor, outcome });
 			}
+			// Maintenance concerns the whole number: every send from it waits, not only this one.
+			if (info.code === 131057) request.pacer?.pause(wait * 1000);
 			await sleep(wait * 1000);
 			continue;
 		}

@@ -230,3 +230,13 @@ export function formatMetaError(info: MetaErrorInfo): { message: string; descrip
 	if (info.fbtraceId) lines.push(`Meta trace ID (quote it to Meta support): ${info.fbtraceId}`);
 	return { message: `WhatsApp error ${info.code}: ${info.title}`, description: redactSecrets(lines.join('\n')) };
 }
+
+/**
+ * Errors that every other request of the batch would get too, because they concern the
+ * credential or the account, not the item (Meta: Error codes): an expired or invalid token (0,
+ * 190), a missing permission (3, 10, 131005, 200–299). After one of them the node sends nothing
+ * more and reports the same error on the items left.
+ */
+export function stopsBatch(info: Pick<MetaErrorInfo, 'code'>): boolean {
+	return [0, 190, 3, 10, 131005].includes(info.code) || (info.code >= 200 && info.code <= 299);
+}

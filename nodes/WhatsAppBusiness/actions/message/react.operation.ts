@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { buildReactionMessage } from '../../../shared/whatsapp/messages';
 import { messagingOptions, recipientField, type MessagingOptions } from '../commonFields';
-import type { OperationContext } from '../types';
+import type { OperationContext, PreparedSend } from '../types';
 import { sendMessage } from '../../transport/messages';
 
 // A reaction cannot quote a message (Meta: Reaction messages, Contextual replies), so its options leave out "Reply To Message ID".
@@ -33,7 +33,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['react'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, context: OperationContext) {
+export async function prepare(this: IExecuteFunctions, context: OperationContext): Promise<PreparedSend> {
 	const i = context.itemIndex;
 	const reactedTo = this.getNodeParameter('messageId', i) as string;
 	const emoji = this.getNodeParameter('emoji', i, '') as string;
@@ -43,6 +43,10 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 		messageId: reactedTo,
 		emoji,
 	});
-	const result = await sendMessage.call(this, context, body);
-	return [{ json: { ...result, reactedToMessageId: body.reaction.message_id, emoji: body.reaction.emoji, removed: body.reaction.emoji === '' } }];
+	return {
+		send: async () => {
+			const result = await sendMessage.call(this, context, body);
+			return [{ json: { ...result, reactedToMessageId: body.reaction.message_id, emoji: body.reaction.emoji, removed: body.reaction.emoji === '' } }];
+		},
+	};
 }

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { buildContactsMessage, type ContactCard } from '../../../shared/whatsapp/messages';
 import { messagingOptions, recipientField, type MessagingOptions } from '../commonFields';
-import type { OperationContext } from '../types';
+import type { OperationContext, PreparedSend } from '../types';
 import { contactCardFields, contactCardFromFields, type ContactCardFields } from './contactFields';
 import { jsonListParameter } from './jsonFields';
 import { sendMessage } from '../../transport/messages';
@@ -45,7 +45,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendContacts'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, context: OperationContext) {
+export async function prepare(this: IExecuteFunctions, context: OperationContext): Promise<PreparedSend> {
 	const i = context.itemIndex;
 	const contacts =
 		this.getNodeParameter('contactsInput', i, 'fields') === 'json'
@@ -56,6 +56,10 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 		to: this.getNodeParameter('to', i) as string,
 		contacts,
 	});
-	const result = await sendMessage.call(this, context, body);
-	return [{ json: { ...result, contactCount: body.contacts.length } }];
+	return {
+		send: async () => {
+			const result = await sendMessage.call(this, context, body);
+			return [{ json: { ...result, contactCount: body.contacts.length } }];
+		},
+	};
 }

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties, type INodeParameterResourceLocator } from 'n8n-workflow';
 import { buildFlowMessage } from '../../../shared/whatsapp/messages';
 import { messagingOptions, recipientField, type MessagingOptions } from '../commonFields';
-import type { OperationContext } from '../types';
+import type { OperationContext, PreparedSend } from '../types';
 import { sendMessage } from '../../transport/messages';
 import { flowFields, type FlowOptions } from './flowFields';
 
@@ -10,7 +10,7 @@ const properties: INodeProperties[] = [recipientField, ...flowFields, messagingO
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendFlow'] } }, properties);
 
 /** Meta's Sending a Flow page: the Flow opens from a button; its answers reach the trigger as an nfm_reply. */
-export async function execute(this: IExecuteFunctions, context: OperationContext) {
+export async function prepare(this: IExecuteFunctions, context: OperationContext): Promise<PreparedSend> {
 	const i = context.itemIndex;
 	const flow = this.getNodeParameter('flow', i) as INodeParameterResourceLocator;
 	const value = String(flow.value ?? '').trim();
@@ -29,18 +29,22 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 		footer: options.footerText,
 		draft: options.draft === true,
 	});
-	const result = await sendMessage.call(this, context, body);
-	const parameters = body.interactive.action.parameters;
-	return [
-		{
-			json: {
-				...result,
-				interactiveType: 'flow',
-				flowId: parameters.flow_id ?? null,
-				flowName: parameters.flow_name ?? null,
-				flowToken: parameters.flow_token ?? null,
-				mode: parameters.mode ?? 'published',
-			},
+	return {
+		send: async () => {
+			const result = await sendMessage.call(this, context, body);
+			const parameters = body.interactive.action.parameters;
+			return [
+				{
+					json: {
+						...result,
+						interactiveType: 'flow',
+						flowId: parameters.flow_id ?? null,
+						flowName: parameters.flow_name ?? null,
+						flowToken: parameters.flow_token ?? null,
+						mode: parameters.mode ?? 'published',
+					},
+				},
+			];
 		},
-	];
+	};
 }

@@ -10,7 +10,7 @@ import {
 	type ReplyButtonInput,
 } from '../../../shared/whatsapp/messages';
 import { messagingOptions, recipientField, type MessagingOptions } from '../commonFields';
-import type { OperationContext } from '../types';
+import type { OperationContext, PreparedSend } from '../types';
 import { buttonFields, ctaUrlFields, headerFields, listFields } from './interactiveFields';
 import { jsonListParameter } from './jsonFields';
 import { sendMessage } from '../../transport/messages';
@@ -58,7 +58,7 @@ export const description = updateDisplayOptions({ show: { resource: ['message'],
 
 type Kind = 'buttons' | 'list' | 'ctaUrl' | 'locationRequest';
 
-export async function execute(this: IExecuteFunctions, context: OperationContext) {
+export async function prepare(this: IExecuteFunctions, context: OperationContext): Promise<PreparedSend> {
 	const i = context.itemIndex;
 	const kind = this.getNodeParameter('interactiveType', i) as Kind;
 	const common: CommonMessageOptions & { body: string } = {
@@ -98,8 +98,12 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 		default:
 			throw new NodeOperationError(this.getNode(), `The interactive kind "${String(kind)}" is not supported`, { itemIndex: i });
 	}
-	const result = await sendMessage.call(this, context, body);
-	return [{ json: { ...result, interactiveType: (body as { interactive: { type: string } }).interactive.type } }];
+	return {
+		send: async () => {
+			const result = await sendMessage.call(this, context, body);
+			return [{ json: { ...result, interactiveType: (body as { interactive: { type: string } }).interactive.type } }];
+		},
+	};
 }
 
 function readHeader(this: IExecuteFunctions, i: number): InteractiveHeaderInput | undefined {

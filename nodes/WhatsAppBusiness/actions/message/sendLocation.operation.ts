@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { buildLocationMessage } from '../../../shared/whatsapp/messages';
 import { messagingOptions, recipientField, type MessagingOptions } from '../commonFields';
-import type { OperationContext } from '../types';
+import type { OperationContext, PreparedSend } from '../types';
 import { sendMessage } from '../../transport/messages';
 
 // Coordinates are text fields so every digit given (or mapped) is sent as is (Meta: Location messages sends strings).
@@ -46,7 +46,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendLocation'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, context: OperationContext) {
+export async function prepare(this: IExecuteFunctions, context: OperationContext): Promise<PreparedSend> {
 	const i = context.itemIndex;
 	const body = buildLocationMessage({
 		...(this.getNodeParameter('messageOptions', i, {}) as MessagingOptions),
@@ -56,6 +56,10 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 		name: this.getNodeParameter('locationName', i, '') as string,
 		address: this.getNodeParameter('address', i, '') as string,
 	});
-	const result = await sendMessage.call(this, context, body);
-	return [{ json: result }];
+	return {
+		send: async () => {
+			const result = await sendMessage.call(this, context, body);
+			return [{ json: result }];
+		},
+	};
 }

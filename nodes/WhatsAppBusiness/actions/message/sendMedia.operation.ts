@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { buildMediaMessage, checkMediaMessage, type MediaMessageInput, type MediaType } from '../../../shared/whatsapp/messages';
 import { messagingOptions, recipientField, type MessagingOptions } from '../commonFields';
-import type { OperationContext } from '../types';
+import type { OperationContext, PreparedSend } from '../types';
 import { sendMessage } from '../../transport/messages';
 import { uploadBinaryMedia } from '../../transport/mediaUpload';
 import { nameForDocument } from '../../transport/documentName';
@@ -103,7 +103,7 @@ export const description = updateDisplayOptions({ show: { resource: ['message'],
 
 type Source = 'link' | 'id' | 'binary';
 
-export async function execute(this: IExecuteFunctions, context: OperationContext) {
+export async function prepare(this: IExecuteFunctions, context: OperationContext): Promise<PreparedSend> {
 	const i = context.itemIndex;
 	const source = this.getNodeParameter('mediaSource', i) as Source;
 	const mediaType = this.getNodeParameter('mediaType', i) as MediaType;
@@ -119,8 +119,12 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 		const from = source === 'link' ? { link: this.getNodeParameter('mediaLink', i) as string } : { mediaId: this.getNodeParameter('mediaId', i) as string };
 		// Checked before the name is looked up, so a message WhatsApp would refuse costs no look-up.
 		checkMediaMessage(input);
-		if (mediaType === 'document') input.filename = await nameForDocument.call(this, context, { ...from, filename: input.filename });
-		return await send.call(this, context, { ...input, ...from });
+		return {
+			send: async () => {
+				if (mediaType === 'document') input.filename = await nameForDocument.call(this, context, { ...from, filename: input.filename });
+				return await send.call(this, context, { ...input, ...from });
+			},
+		};
 	}
 
 	// Check everything else first, so a message WhatsApp would refuse wastes no upload.
@@ -128,12 +132,13 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', i) as string;
 	const binary = this.helpers.assertBinaryData(i, binaryPropertyName);
 	if (mediaType === 'document' && !input.filename?.trim() && binary.fileName) input.filename = binary.fileName;
-	const upload = await uploadBinaryMedia.call(this, context, {
-		binaryPropertyName,
-		kind: mediaType,
-		mimeType: this.getNodeParameter('mimeType', i, '') as string,
-	});
-	return await send.call(this, context, { ...input, mediaId: upload.mediaId }, { fileName: upload.fileName, mimeType: upload.mimeType, fileSize: upload.fileSize });
+	const mimeType = this.getNodeParameter('mimeType', i, '') as string;
+	return {
+		send: async () => {
+			const upload = await uploadBinaryMedia.call(this, context, { binaryPropertyName, kind: mediaType, mimeType });
+			return await send.call(this, context, { ...input, mediaId: upload.mediaId }, { fileName: upload.fileName, mimeType: upload.mimeType, fileSize: upload.fileSize });
+		},
+	};
 }
 
 async function send(this: IExecuteFunctions, context: OperationContext, input: MediaMessageInput, uploaded?: Record<string, unknown>) {

@@ -1,7 +1,7 @@
 import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { buildCatalogMessage, buildProductListMessage, buildProductMessage, type CommonMessageOptions } from '../../../shared/whatsapp/messages';
 import { messagingOptions, recipientField, type MessagingOptions } from '../commonFields';
-import type { OperationContext } from '../types';
+import type { OperationContext, PreparedSend } from '../types';
 import { sendMessage } from '../../transport/messages';
 import { productFields, readProductSections } from './productFields';
 
@@ -12,7 +12,7 @@ export const description = updateDisplayOptions({ show: { resource: ['message'],
 type Kind = 'product' | 'productList' | 'catalog';
 
 /** Meta's Share products page: one product, several products in sections, or the whole catalog. */
-export async function execute(this: IExecuteFunctions, context: OperationContext) {
+export async function prepare(this: IExecuteFunctions, context: OperationContext): Promise<PreparedSend> {
 	const i = context.itemIndex;
 	const kind = this.getNodeParameter('productMessageType', i) as Kind;
 	const common: CommonMessageOptions & { body: string; footer: string } = {
@@ -40,8 +40,12 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 		default:
 			throw new NodeOperationError(this.getNode(), `The product message kind "${String(kind)}" is not supported`, { itemIndex: i });
 	}
-	const result = await sendMessage.call(this, context, body);
-	return [{ json: { ...result, interactiveType: body.interactive.type, productRetailerIds: productIdsOf(body.interactive) } }];
+	return {
+		send: async () => {
+			const result = await sendMessage.call(this, context, body);
+			return [{ json: { ...result, interactiveType: body.interactive.type, productRetailerIds: productIdsOf(body.interactive) } }];
+		},
+	};
 }
 
 function productIdsOf(interactive: { type: string; action: object }): string[] {

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { checkRawMessage } from '../../../shared/whatsapp/messages';
 import { validateOnlyOption } from '../commonFields';
-import type { OperationContext } from '../types';
+import type { OperationContext, PreparedSend } from '../types';
 import { sendMessage } from '../../transport/messages';
 
 /**
@@ -30,8 +30,12 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendRaw'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, context: OperationContext) {
+export async function prepare(this: IExecuteFunctions, context: OperationContext): Promise<PreparedSend> {
 	const body = checkRawMessage(this.getNodeParameter('rawBody', context.itemIndex) as unknown);
-	const result = await sendMessage.call(this, context, body);
-	return [{ json: result }];
+	return {
+		send: async () => {
+			const result = await sendMessage.call(this, context, body);
+			return [{ json: result }];
+		},
+	};
 }

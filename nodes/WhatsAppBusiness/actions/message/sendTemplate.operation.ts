@@ -20,7 +20,7 @@ import {
 import { messagingOptions, recipientField, type MessagingOptions } from '../commonFields';
 import type { StoredTemplate } from '../../transport/templates';
 import { parseTemplateReference, requireTemplateName, sendableTranslation } from '../../transport/templateReference';
-import type { OperationContext } from '../types';
+import type { OperationContext, PreparedSend } from '../types';
 import { sendMessage } from '../../transport/messages';
 import { templateRouteFor } from '../../transport/marketingMessages';
 import { templateTranslations } from '../../transport/templateTranslations';
@@ -107,8 +107,9 @@ export async function sendPreparedTemplate(this: IExecuteFunctions, context: Ope
 	];
 }
 
-export async function execute(this: IExecuteFunctions, context: OperationContext) {
-	return await sendPreparedTemplate.call(this, context, await prepareTemplateMessage.call(this, context));
+export async function prepare(this: IExecuteFunctions, context: OperationContext): Promise<PreparedSend> {
+	const prepared = await prepareTemplateMessage.call(this, context);
+	return { send: async () => await sendPreparedTemplate.call(this, context, prepared) };
 }
 
 /** The mapper's values, or in "map automatically" mode the item's fields named like the variables. */

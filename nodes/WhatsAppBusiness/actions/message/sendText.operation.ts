@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { buildTextMessage, characterCount, partStart, splitText } from '../../../shared/whatsapp/messages';
 import { WhatsAppValidationError } from '../../../shared/whatsapp/validationError';
 import { messagingOptions, recipientField, type MessagingOptions } from '../commonFields';
-import type { OperationContext } from '../types';
+import type { OperationContext, PreparedSend } from '../types';
 import { sendInOrder, sendMessage } from '../../transport/messages';
 
 /** The text fields alone, reused by "Send Text, or Template When Window Closed". */
@@ -56,7 +56,7 @@ const properties: INodeProperties[] = [recipientField, ...textFields, ...longTex
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendText'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, context: OperationContext) {
+export async function prepare(this: IExecuteFunctions, context: OperationContext): Promise<PreparedSend> {
 	const i = context.itemIndex;
 	const options = this.getNodeParameter('messageOptions', i, {}) as MessagingOptions;
 	const input = {
@@ -66,23 +66,28 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 		...options,
 	};
 	if (this.getNodeParameter('longText', i, 'fail') !== 'split') {
-		const result = await sendMessage.call(this, context, buildTextMessage(input));
-		return [{ json: result }];
+		const body = buildTextMessage(input);
+		return { send: async () => [{ json: await sendMessage.call(this, context, body) }] };
 	}
 	const parts = textParts(input.body, this.getNodeParameter('maxParts', i, 10) as number);
 	// Every part is built (and so checked) before the first is sent; only the first quotes a message.
 	const bodies = parts.map((body, index) => buildTextMessage({ ...input, body, ...(index > 0 ? { replyToMessageId: undefined } : {}) }));
-	const results = await sendInOrder.call(this, context, bodies, (from) => ({ parts: parts.slice(from), text: input.body.slice(partStart(input.body, parts, from)) }));
-	const messageIds = results.map((result) => result.messageId as string);
-	return [
-		{
-			json: {
-				...results[0],
-				messageIds,
-				parts: results.map((result, index) => ({ part: index + 1, messageId: result.messageId, characters: characterCount(parts[index]) })),
-			},
+	return {
+		// The parts of one item go one after the other, in order; other items are sent meanwhile.
+		send: async () => {
+			const results = await sendInOrder.call(this, context, bodies, (from) => ({ parts: parts.slice(from), text: input.body.slice(partStart(input.body, parts, from)) }));
+			const messageIds = results.map((result) => result.messageId as string);
+			return [
+				{
+					json: {
+						...results[0],
+						messageIds,
+						parts: results.map((result, index) => ({ part: index + 1, messageId: result.messageId, characters: characterCount(parts[index]) })),
+					},
+				},
+			];
 		},
-	];
+	};
 }
 
 /** The parts of a text to send; refuses (before anything is sent) more parts than the item allows. */

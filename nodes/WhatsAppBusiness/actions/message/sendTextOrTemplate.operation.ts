@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { metaErrorOf, toNodeError } from '../../../shared/transport';
 import { customerServiceWindow } from '../../../shared/whatsapp/schedule/customerServiceWindow';
 import { messagingOptions, recipientField } from '../commonFields';
-import type { OperationContext } from '../types';
+import type { OperationContext, PreparedSend } from '../types';
 import * as sendTemplate from './sendTemplate.operation';
 import * as sendText from './sendText.operation';
 import { templateFields, templateOptionsField } from './templateFields';
@@ -31,24 +31,35 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendTextOrTemplate'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, context: OperationContext) {
+export async function prepare(this: IExecuteFunctions, context: OperationContext): Promise<PreparedSend> {
 	const i = context.itemIndex;
 	const window = customerServiceWindow({
 		lastInboundAt: this.getNodeParameter('lastInboundAt', i, '') as unknown,
 		safetyMarginMinutes: this.getNodeParameter('safetyMarginMinutes', i, 0) as number,
 	});
 	const windowSummary: IDataObject = { status: window.status, isOpen: window.isOpen, closesAt: window.closesAt ?? null, minutesLeft: window.minutesLeft, reason: window.reason };
-	if (window.isOpen) {
-		try {
-			const [sent] = await sendText.execute.call(this, context);
-			return [{ json: { ...sent.json, path: 'text', window: windowSummary } }];
-		} catch (error) {
-			const refusedForWindow = metaErrorOf(error)?.code === 131047;
-			if (!refusedForWindow || !this.getNodeParameter('fallbackOnReengagementError', i, true)) throw toNodeError(this.getNode(), error, i);
-		}
-		const [sent] = await sendTemplate.execute.call(this, context);
-		return [{ json: { ...sent.json, path: 'template', fallbackReason: 'WhatsApp refused the text with 131047 (window closed)', window: windowSummary } }];
+	if (!window.isOpen) {
+		const template = await sendTemplate.prepare.call(this, context);
+		return {
+			send: async () => {
+				const [sent] = await template.send();
+				return [{ json: { ...sent.json, path: 'template', window: windowSummary } }];
+			},
+		};
 	}
-	const [sent] = await sendTemplate.execute.call(this, context);
-	return [{ json: { ...sent.json, path: 'template', window: windowSummary } }];
+	const text = await sendText.prepare.call(this, context);
+	return {
+		send: async () => {
+			try {
+				const [sent] = await text.send();
+				return [{ json: { ...sent.json, path: 'text', window: windowSummary } }];
+			} catch (error) {
+				const refusedForWindow = metaErrorOf(error)?.code === 131047;
+				if (!refusedForWindow || !this.getNodeParameter('fallbackOnReengagementError', i, true)) throw toNodeError(this.getNode(), error, i);
+			}
+			// Prepared only now: its fields matter only when WhatsApp refused the text.
+			const [sent] = await (await sendTemplate.prepare.call(this, context)).send();
+			return [{ json: { ...sent.json, path: 'template', fallbackReason: 'WhatsApp refused the text with 131047 (window closed)', window: windowSummary } }];
+		},
+	};
 }

@@ -45,6 +45,14 @@ export interface PhoneNumberHealth {
 /** Meta's Phone numbers page: STANDARD is 80 mps; HIGH (1,000 mps) comes from SDK docs, not confirmed by Meta. */
 const THROUGHPUT: Record<string, number> = { STANDARD: 80, HIGH: 1000 };
 
+/**
+ * Messages per second of a number's `throughput.level` (Meta: Throughput, Phone numbers: STANDARD
+ * 80, HIGH 1,000); undefined for other levels (e.g. NOT_APPLICABLE).
+ */
+export function messagesPerSecondOfLevel(level: string | undefined): number | undefined {
+	return level ? THROUGHPUT[level.toUpperCase()] : undefined;
+}
+
 /** "TIER_2K" → 2000, "TIER_UNLIMITED" → null; undefined when the tier is not recognised. */
 export function messagingLimitOfTier(tier: string | undefined): number | null | undefined {
 	if (!tier) return undefined;
@@ -79,7 +87,7 @@ export function describePhoneNumberHealth(phone: GraphPhoneNumber): PhoneNumberH
 	const tier = phone.whatsapp_business_manager_messaging_limit ?? phone.messaging_limit_tier;
 	const messagingLimit = messagingLimitOfTier(tier);
 	const throughputLevel = phone.throughput?.level;
-	const messagesPerSecond = throughputLevel ? THROUGHPUT[throughputLevel.toUpperCase()] : undefined;
+	const messagesPerSecond = messagesPerSecondOfLevel(throughputLevel);
 	const issues = issuesOf(phone);
 	const status = phone.status?.toUpperCase();
 	const parts = [

@@ -38,3 +38,4 @@ export {
 	type TemplateRoute,
 	type TemplateRouteDecision,
 } from './marketingMessages';
+export { ALREADY_SENT_KEY_MAX, checkAlreadySentKey, splitTrackingData, trackingDataWithKey } from './alreadySentKey';

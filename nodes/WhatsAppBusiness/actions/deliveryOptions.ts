@@ -1,0 +1,92 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { checkAlreadySentKey } from '../../shared/whatsapp/messages';
+
+/**
+ * The send options about delivering many items: the sending number's throughput ceiling and
+ * "Skip Items Already Sent". Part of every send's Options (commonFields.ts); the router reads them.
+ */
+export const deliveryOptionFields: INodeProperties[] = [
+	{
+		displayName: 'Throughput',
+		name: 'throughput',
+		type: 'options',
+		noDataExpression: true,
+		default: 'standard',
+		options: [
+			{ name: 'Standard (80 Messages per Second)', value: 'standard', description: "Meta's default for a phone number" },
+			{ name: 'High (1,000 Messages per Second)', value: 'high', description: 'For numbers Meta upgraded' },
+			{ name: "From the Phone Number's Throughput Level", value: 'phoneNumber', description: 'Read from WhatsApp (kept for 10 minutes)' },
+			{ name: 'Custom', value: 'custom', description: 'The rate in Custom Messages per Second' },
+		],
+		description:
+			'The most messages per second this phone number may send (Meta: Throughput). Items go out concurrently up to it, never above it, shared by every workflow of this n8n instance sending from the number; WhatsApp refusing for throughput (130429) slows them down.',
+	},
+	{
+		displayName: 'Custom Messages per Second',
+		name: 'messagesPerSecond',
+		type: 'number',
+		default: 80,
+		typeOptions: { minValue: 1 },
+		description: 'Used when Throughput is Custom, e.g. 20 for a number also used in the WhatsApp Business app',
+	},
+	{
+		displayName: 'Skip Items Already Sent',
+		name: 'skipAlreadySent',
+		type: 'boolean',
+		noDataExpression: true,
+		default: false,
+		displayOptions: { hide: { '/operation': ['sendAndWait'] } },
+		description:
+			"Whether to remember each item's Already Sent Key once WhatsApp accepted its message, and skip items whose key is remembered, e.g. when running a failed or stopped execution again. Kept in n8n's database for this node.",
+	},
+	{
+		displayName: 'Already Sent Key',
+		name: 'alreadySentKey',
+		type: 'string',
+		default: '',
+		placeholder: '={{ $json.orderId }}',
+		displayOptions: { hide: { '/operation': ['sendAndWait'] } },
+		description:
+			"What names this item's message uniquely, e.g. the order ID (needed with Skip Items Already Sent). It also goes into the message's tracking data, first, before your own Tracking Data and a |, so status webhooks can be joined to the item.",
+	},
+	{
+		displayName: 'Keys to Remember',
+		name: 'alreadySentKeysToRemember',
+		type: 'number',
+		default: 100000,
+		typeOptions: { minValue: 1 },
+		displayOptions: { hide: { '/operation': ['sendAndWait'] } },
+		description: 'How many Already Sent Keys n8n keeps for this node; the oldest are forgotten first',
+	},
+];
+
+export type ThroughputSetting = 'standard' | 'high' | 'phoneNumber' | 'custom';
+
+/** The node's delivery settings, read from the first item (they concern the whole batch). */
+export interface DeliverySettings {
+	throughput: ThroughputSetting;
+	/** Messages per second for `custom`. */
+	customMessagesPerSecond: number;
+	skipAlreadySent: boolean;
+	keysToRemember: number;
+}
+
+export function readDeliverySettings(this: IExecuteFunctions): DeliverySettings {
+	// One option at a time: reading the whole collection would evaluate the item's other expressions too.
+	const option = <T>(name: string, fallback: T) => this.getNodeParameter(`messageOptions.${name}`, 0, fallback) as T;
+	const customMessagesPerSecond = Number(option('messagesPerSecond', 80));
+	const keysToRemember = Number(option('alreadySentKeysToRemember', 100000));
+	return {
+		throughput: option<ThroughputSetting>('throughput', 'standard'),
+		customMessagesPerSecond: customMessagesPerSecond > 0 ? customMessagesPerSecond : 80,
+		skipAlreadySent: option<unknown>('skipAlreadySent', false) === true,
+		keysToRemember: keysToRemember > 0 ? keysToRemember : 100000,
+	};
+}
+
+/** The item's Already Sent Key, checked with its own Tracking Data (checkAlreadySentKey). */
+export function readAlreadySentKey(this: IExecuteFunctions, itemIndex: number): string {
+	const key = this.getNodeParameter('messageOptions.alreadySentKey', itemIndex, '') as unknown;
+	const tracking = this.getNodeParameter('messageOptions.bizOpaqueCallbackData', itemIndex, '') as string;
+	return checkAlreadySentKey(key, tracking);
+}

@@ -1,0 +1,203 @@
+import type { IExecuteFunctions, INodeExecutionData, JsonObject, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { errorItemJson, metaErrorOf, pacerFor, toNodeError, type Redactor, type SendPacer, type WhatsAppConnection } from '../../shared/transport';
+import { stopsBatch } from '../../shared/whatsapp/errors';
+import { deduplicationStore, type AlreadySentStore } from '../transport/alreadySent';
+import { connectionForItem, type OperationContext } from '../transport/connection';
+import { DEFAULT_MESSAGES_PER_SECOND, throughputOfNumber } from '../transport/throughput';
+import { readAlreadySentKey, readDeliverySettings, type DeliverySettings } from './deliveryOptions';
+import type { PreparedSend, SendOperation } from './types';
+
+type NodeError = NodeApiError | NodeOperationError;
+
+/**
+ * Items under way at once, per message per second of the ceiling: one second's worth. Answers take
+ * 0.15 s or more and a busy n8n adds its own delay; the rest lets items wait (131056) without
+ * holding up the others. The pacer decides when each request goes out.
+ */
+const IN_FLIGHT_PER_MESSAGE_PER_SECOND = 1;
+const MIN_IN_FLIGHT = 16;
+const MAX_IN_FLIGHT = 1000;
+
+/** The sending number's identity for its pacer: API host and version, and the phone number ID. */
+function numberKey(connection: WhatsAppConnection): string {
+	return `${connection.apiRoot}|${connection.phoneNumberId ?? ''}`;
+}
+
+/** The ceiling the settings give for this connection's number, in messages per second. */
+export async function ceilingOf(this: IExecuteFunctions, settings: DeliverySettings, connection: WhatsAppConnection, itemIndex: number): Promise<number> {
+	switch (settings.throughput) {
+		case 'high':
+			return 1000;
+		case 'custom':
+			return settings.customMessagesPerSecond;
+		case 'phoneNumber':
+			return await throughputOfNumber.call(this, connection, itemIndex);
+		default:
+			return DEFAULT_MESSAGES_PER_SECOND;
+	}
+}
+
+/** The pacer of the number this connection sends from, set to the ceiling of the settings. */
+export async function pacerOf(this: IExecuteFunctions, settings: DeliverySettings, connection: WhatsAppConnection, itemIndex: number): Promise<SendPacer> {
+	return pacerFor(numberKey(connection), await ceilingOf.call(this, settings, connection, itemIndex));
+}
+
+interface Prepared {
+	context: OperationContext;
+	prepared: PreparedSend;
+}
+
+/**
+ * Runs a send operation over all items (types.ts SendOperation):
+ * 1. with Skip Items Already Sent, reads every key and skips those recorded earlier, or repeated in this run;
+ * 2. without Continue On Fail, prepares (checks) EVERY item before the first request, so a bad item
+ *    stops the run with nothing sent; with it, each item is prepared just before it is sent;
+ * 3. sends items concurrently, each request paced on its number's pacer, a bounded number at once;
+ *    an item whose request must wait (131056) holds up no other;
+ * 4. records each key once its item was sent, and outputs the items in input order.
+ * An error every item would get (expired token, 190; errors.ts stopsBatch) stops the batch: nothing
+ * more is sent, and the items left get the same error (or the node fails with it).
+ */
+export async function sendItems(this: IExecuteFunctions, operation: SendOperation, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const count = items.length;
+	if (count === 0) return [];
+	const continueOnFail = this.continueOnFail();
+	const settings = readDeliverySettings.call(this);
+	const results: Array<INodeExecutionData[] | undefined> = new Array(count);
+	const node = this.getNode();
+	const failed = (itemIndex: number, error: NodeError, extra: JsonObject = {}): INodeExecutionData[] => {
+		const json = errorItemJson(error);
+		return [{ json: { ...json, error: { ...(json.error as JsonObject), ...extra } }, error, pairedItem: { item: itemIndex } }];
+	};
+
+	const keys: Array<string | undefined> = new Array(count);
+	const keyOwner = new Map<string, number>();
+	let store: AlreadySentStore | undefined;
+	if (settings.skipAlreadySent) {
+		store = deduplicationStore(this, settings.keysToRemember);
+		for (let i = 0; i < count; i++) {
+			try {
+				keys[i] = readAlreadySentKey.call(this, i);
+			} catch (error) {
+				const nodeError = toNodeError(node, error, i);
+				if (!continueOnFail) throw nodeError;
+				results[i] = failed(i, nodeError);
+			}
+		}
+		const recorded = await store.recorded(keys.filter((key): key is string => key !== undefined));
+		keys.forEach((key, i) => {
+			if (key === undefined) return;
+			if (recorded.has(key)) {
+				results[i] = [{ json: skipped(key, 'An earlier run sent the message of this key: it was not sent again.'), pairedItem: { item: i } }];
+			} else if (keyOwner.has(key)) {
+				const first = keyOwner.get(key)!;
+				results[i] = [{ json: { ...skipped(key, `Item ${first} of this run has the same key: its message was sent once, for item ${first}.`), duplicateOfItem: first }, pairedItem: { item: i } }];
+			} else keyOwner.set(key, i);
+		});
+	}
+
+	const stopping = new AbortController();
+	const prepare = async (i: number): Promise<Prepared> => {
+		let redactor: Redactor | undefined;
+		try {
+			const connection = await connectionForItem.call(this, i);
+			redactor = connection.redactor;
+			const pacer = await pacerOf.call(this, settings, connection, i);
+			const delivery = { pacer, stopSignal: stopping.signal, ...(keys[i] !== undefined ? { alreadySentKey: keys[i] } : {}) };
+			const context: OperationContext = { itemIndex: i, connection, delivery };
+			return { context, prepared: await operation.prepare.call(this, context) };
+		} catch (error) {
+			throw toNodeError(node, error, i, redactor);
+		}
+	};
+	const preparedItems: Array<Prepared | undefined> = new Array(count);
+	if (!continueOnFail) {
+		// B5: every item is checked before the first request; a bad one stops the run with nothing sent.
+		for (let i = 0; i < count; i++) {
+			if (!results[i]) preparedItems[i] = await prepare(i);
+		}
+	}
+
+	let stop: NodeError | undefined;
+	let firstError: NodeError | undefined;
+	const notSent = (i: number, error: NodeError) =>
+		failed(i, error, { notSent: true, reason: 'Not sent: an earlier item got this error, which every item of the run would get.' });
+	let next = 0;
+	const sendNext = async (): Promise<void> => {
+		while (next < count && !firstError) {
+			const i = next++;
+			if (results[i]) continue;
+			if (stop) {
+				results[i] = notSent(i, stop);
+				continue;
+			}
+			let item: Prepared;
+			try {
+				item = preparedItems[i] ?? (await prepare(i));
+			} catch (error) {
+				results[i] = failed(i, error as NodeError);
+				continue;
+			}
+			preparedItems[i] = undefined;
+			const { context, prepared } = item;
+			const redactor: Redactor = context.connection.redactor;
+			try {
+				const output = await prepared.send();
+				const key = keys[i];
+				results[i] = output.map((result) => ({
+					...result,
+					json: redactor.json(key === undefined ? result.json : { ...result.json, alreadySentKey: key }),
+					pairedItem: { item: i },
+				}));
+				if (key !== undefined && store && !output.some((result) => result.json.validateOnly === true)) store.record(key);
+			} catch (error) {
+				// Its request was still waiting for the pacer when the batch stopped: it was not sent.
+				if (stopping.signal.aborted && error === stopping.signal.reason) {
+					if (continueOnFail) results[i] = notSent(i, error as NodeError);
+					continue;
+				}
+				const nodeError = toNodeError(node, error, i, redactor);
+				const info = metaErrorOf(nodeError) ?? metaErrorOf(error);
+				if (info && stopsBatch(info) && !stop) {
+					stop = nodeError;
+					stopping.abort(stop);
+				}
+				if (continueOnFail) results[i] = failed(i, nodeError);
+				else if (!firstError) {
+					// The node fails with this error: what has not gone out yet stays unsent.
+					firstError = nodeError;
+					stopping.abort(nodeError);
+				}
+			}
+		}
+	};
+	const first = results.findIndex((output) => output === undefined);
+	const workers = first < 0 ? 0 : Math.min(count, await inFlightFor.call(this, settings, first));
+	await Promise.all(Array.from({ length: workers }, sendNext));
+
+	const unrecorded = store ? await store.flush() : [];
+	if (firstError) throw firstError;
+	for (const key of unrecorded) {
+		const output = results[keyOwner.get(key)!];
+		for (const result of output ?? []) {
+			result.json.alreadySentRecorded = false;
+			result.json.alreadySentWarning = 'Sent, but n8n could not record its key: running this item again would send it a second time.';
+		}
+	}
+	return results.flatMap((output) => output ?? []);
+}
+
+/** How many items are sent at once: enough to keep the first item's number at its ceiling. */
+async function inFlightFor(this: IExecuteFunctions, settings: DeliverySettings, firstItem: number): Promise<number> {
+	let ceiling = DEFAULT_MESSAGES_PER_SECOND;
+	try {
+		ceiling = await ceilingOf.call(this, settings, await connectionForItem.call(this, firstItem), firstItem);
+	} catch {
+		// The item itself reports what is wrong when it is prepared.
+	}
+	return Math.max(MIN_IN_FLIGHT, Math.min(MAX_IN_FLIGHT, Math.ceil(ceiling * IN_FLIGHT_PER_MESSAGE_PER_SECOND)));
+}
+
+function skipped(key: string, reason: string): JsonObject {
+	return { skipped: true, sent: false, alreadySentKey: key, reason };
+}

@@ -1,0 +1,60 @@
+import { characterCount } from './common';
+import { BIZ_OPAQUE_CALLBACK_DATA_MAX } from './limits';
+import { WhatsAppValidationError } from '../validationError';
+
+/**
+ * The "Already Sent Key" of an item (e.g. an order ID) inside a message's tracking data,
+ * `biz_opaque_callback_data`, which WhatsApp echoes in every status webhook of the message (Meta:
+ * Send messages; Status messages webhook reference): so a later status joins to the item.
+ *
+ * Layout: the key alone, or, when the message also has tracking data of its own, the key, a `|`,
+ * then that tracking data: `ORDER-1042|spring-campaign`. The key therefore never holds a `|`.
+ */
+export const ALREADY_SENT_KEY_SEPARATOR = '|';
+
+/** Longest key: the tracking data around it keeps the rest of WhatsApp's 512 characters. */
+export const ALREADY_SENT_KEY_MAX = 256;
+
+/**
+ * Checks an item's key (a string or number from an expression) and returns it trimmed; throws
+ * WhatsAppValidationError (field `alreadySentKey`) when it is empty, holds a `|`, or makes the
+ * tracking data longer than WhatsApp takes together with `trackingData`.
+ */
+export function checkAlreadySentKey(value: unknown, trackingData?: string): string {
+	const key = typeof value === 'number' && Number.isFinite(value) ? String(value) : typeof value === 'string' ? value.trim() : '';
+	if (key === '') {
+		throw new WhatsAppValidationError(
+			'The Already Sent Key of this item is empty.',
+			'alreadySentKey',
+			'Map a value that names this message uniquely, e.g. {{ $json.orderId }}; every item needs one when "Skip Items Already Sent" is on.',
+		);
+	}
+	if (key.includes(ALREADY_SENT_KEY_SEPARATOR)) {
+		throw new WhatsAppValidationError(
+			`The Already Sent Key "${key}" contains "${ALREADY_SENT_KEY_SEPARATOR}".`,
+			'alreadySentKey',
+			`Use a key without "${ALREADY_SENT_KEY_SEPARATOR}" (it separates the key from your own tracking data in the message), e.g. replace it with "-".`,
+		);
+	}
+	const length = characterCount(trackingDataWithKey(key, trackingData));
+	if (characterCount(key) > ALREADY_SENT_KEY_MAX || length > BIZ_OPAQUE_CALLBACK_DATA_MAX) {
+		throw new WhatsAppValidationError(
+			`The Already Sent Key with the tracking data is ${length} characters long; WhatsApp takes at most ${BIZ_OPAQUE_CALLBACK_DATA_MAX} (the key at most ${ALREADY_SENT_KEY_MAX}).`,
+			'alreadySentKey',
+			'Use a shorter key (an ID rather than a whole text), or shorten the Tracking Data option.',
+		);
+	}
+	return key;
+}
+
+/** The tracking data a message goes out with: the key, then `|` and the item's own tracking data when it has some. */
+export function trackingDataWithKey(key: string, trackingData?: string): string {
+	const own = trackingData?.trim();
+	return own ? `${key}${ALREADY_SENT_KEY_SEPARATOR}${own}` : key;
+}
+
+/** Splits tracking data written by trackingDataWithKey back into the key and the item's own tracking data. */
+export function splitTrackingData(value: string): { key: string; trackingData?: string } {
+	const at = value.indexOf(ALREADY_SENT_KEY_SEPARATOR);
+	return at < 0 ? { key: value } : { key: value.slice(0, at), trackingData: value.slice(at + 1) };
+}
