@@ -62,10 +62,7 @@ export function deduplicationStore(context: IExecuteFunctions, maxEntries: numbe
 				if (checked.new.length > 0) await context.helpers.removeProcessed(checked.new, 'node', options);
 				return new Set(checked.processed.map(String));
 			} catch (error) {
-				throw new WhatsAppConfigurationError(
-					`n8n could not read the keys of the items already sent: ${(error as Error).message}`,
-					'Save the workflow first (n8n keeps the keys per saved workflow and node), then run again; or turn off Skip Items Already Sent.',
-				);
+				throw keysUnreadable(error);
 			}
 		},
 		record(key) {
@@ -78,4 +75,12 @@ export function deduplicationStore(context: IExecuteFunctions, maxEntries: numbe
 			return failed.splice(0);
 		},
 	};
+}
+
+/** n8n's deduplication data could not be read (e.g. an unsaved workflow has no key space). */
+function keysUnreadable(error: unknown): WhatsAppConfigurationError {
+	return new WhatsAppConfigurationError(
+		`n8n could not read the keys of the items already sent: ${(error as Error).message}`,
+		'Save the workflow first (n8n keeps the keys per saved workflow and node), then run again; or turn off Skip Items Already Sent.',
+	);
 }
