@@ -54,20 +54,6 @@ test('an unknown last inbound time is treated as closed: the template goes out',
 	expect(result.items[0].json).toMatchObject({ path: 'template', window: { status: 'unknown', isOpen: false } });
 });
 
-test('when WhatsApp refuses the text with 131047, the template is sent instead (once)', async () => {
-	const lastInbound = hoursAgo(1);
-	await inboundAt(lastInbound);
-	await fetch(`${bed.emulator.url}/__emulator/config`, {
-		method: 'PATCH',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ faults: [{ pathPattern: '/messages$', kind: 'http500', code: 131047, count: 1 }] }),
-	});
-	const result = await bed.run(await smartSendParameters(), [cart(lastInbound)]);
-	expect(result.items[0].json).toMatchObject({ path: 'template', fallbackReason: expect.stringContaining('131047') });
-	const accepted = await bed.accepted('/messages');
-	expect(accepted.map((request) => (request.body as { type: string }).type)).toEqual(['template']);
-});
-
 test('a stale "open" time: the text is accepted, then fails later with 131047 and the advice names a template', async () => {
 	// our data says 1 h ago, but WhatsApp never saw that message: its window is closed
 	const result = await bed.run(await smartSendParameters(), [cart(hoursAgo(1))]);
