@@ -82,7 +82,7 @@ function instructions(stack: WhatsAppStack): string {
     `  A shop order:          ${curl(examples['order-confirmation'].url, DEMO_ORDER)}`,
     `  An abandoned cart:     ${curl(examples['abandoned-cart'].url, DEMO_CART)}`,
     '                         → a free-form text if the customer wrote in the last 24 h, else the abandoned_cart template;',
-    `                           held until 08:00 when it is night where the number is from (this one: ${DEMO_ZONE})`,
+    `                           held while it is night where the number is from, in every zone of its country (this one: ${DEMO_ZONE})`,
     `  A refund to approve:   ${curl(examples['refund-approval'].url, DEMO_REFUND)}`,
     `                         → the manager (${DEMO_CUSTOMER}) gets Approve / Decline buttons (or the approval_request template); tap one:`,
     `                           npx tsx emulator/cli.ts simulate --from ${DEMO_CUSTOMER} --type button_reply --button-index 0${urlFlag}`,
