@@ -16,6 +16,7 @@ import {
   runsAfter,
   sentMessageBodies,
   sentMessages,
+  settle,
   simulateInbound,
   waitFor,
   webhookDeliveries,
@@ -270,5 +271,26 @@ describe('delivery status (Trigger on statuses → Data table)', () => {
     expect(row).toEqual(expect.objectContaining({ error_code: 131047, error_advice: expect.stringContaining('approved template') }));
     const [sent] = await sentMessages(stack, customer);
     expect(row.message_id).toBe(sent.id);
+  });
+
+  test('statuses that arrive out of order (read, delivered, sent) never take the row backwards: it ends as read', async () => {
+    const patch = async (body: unknown) => {
+      const response = await fetch(`${stack.emulator.url}/__emulator/config`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(response.ok).toBe(true);
+    };
+    const customer = '447400321399';
+    await patch({ webhook: { statusOrder: 'reverse' } });
+    try {
+      const order = { phone: '+44 7400 321399', firstName: 'Rosa', orderNumber: '860777', total: '£12.00' };
+      expect((await fetch(stack.examples['order-confirmation'].url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(order) })).status).toBe(200);
+      const [sent] = await waitFor('the order confirmation', async () => { const all = await sentMessages(stack, customer); return all.length > 0 ? all : undefined; });
+      // Reversed: read comes first, then delivered, then sent; wait until WhatsApp posted all three.
+      await waitFor('three status webhooks', async () => ((await webhookDeliveries(stack)).filter((entry) => entry.body.includes(sent.id)).length >= 3 ? true : undefined));
+      await settle(3000);
+      const rows = await readRows(stack.n8n.api, stack.tables.whatsapp_message_status, { message_id: sent.id });
+      expect(rows).toEqual([expect.objectContaining({ wa_id: customer, status: 'read', status_rank: 3 })]);
+    } finally {
+      await patch({ webhook: { statusOrder: 'in-order' } });
+    }
   });
 });
