@@ -78,6 +78,7 @@ describe('quietHoursDecision across zones', () => {
 			timeZone: 'Europe/London',
 			timeZoneSource: 'phone',
 			country: 'GB',
+			waId: GB_WA_ID,
 			localTime: '2025-01-10T22:00:00+00:00',
 			nextAllowedAt: '2025-01-11T08:00:00Z',
 			reason: 'Later: Friday 22:00 (Europe/London: the number is from GB, which has one time zone) is inside quiet hours 21:00-08:00; next allowed at 2025-01-11T08:00:00Z.',
@@ -140,6 +141,15 @@ describe('quietHoursDecision across zones', () => {
 			timeZoneSource: 'default',
 		});
 		expect(() => quietHoursDecision({ recipient: '999123456789', ...quiet })).toThrow(/Cannot tell the recipient's time zone \(the country could not be told from the phone number\)\. Set a default time zone/);
+	});
+
+	it('a number written without its country code fails at once, not after waiting for the morning; +, 00 and (0) forms give the wa_id', () => {
+		expect(() => quietHoursDecision({ recipient: '07400 123456', now: utc('2025-01-10T22:00:00'), ...quiet, defaultTimeZone: 'Europe/London' })).toThrow(
+			/"07400 123456" has no country code.*international form, e\.g\. \+44 7400 123456/,
+		);
+		for (const written of ['+44 7400 123456', '0044 7400 123456', '+44 (0)7400 123456']) {
+			expect(quietHoursDecision({ recipient: written, now: utc('2025-01-10T22:00:00'), ...quiet }).waId).toBe(GB_WA_ID);
+		}
 	});
 
 	it('rejects an unknown default zone', () => {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { clockToMinutes, isWithinBusinessHours, type BusinessHoursState, TimeRange, Weekday, WEEKDAYS, WeeklyHours } from './businessHours';
-import { assertTimeZone, timeZoneFromPhoneNumber } from './timeZones';
+import { assertTimeZone, recipientWaId, timeZoneFromPhoneNumber } from './timeZones';
 
 export interface QuietHoursInput {
 	/** wa_id or E.164 number of the person we are about to message. */
@@ -24,6 +24,8 @@ export interface QuietHoursDecision {
 	timeZones?: string[];
 	timeZoneSource: 'phone' | 'default';
 	country?: string;
+	/** The recipient's number as a wa_id (digits with country code), when it is a number that can be read. */
+	waId?: string;
 	/** The recipient's current local time, ISO 8601 with its offset. */
 	localTime: string;
 	/** When sending becomes allowed again (UTC ISO), for a Wait node; only when not allowed now. */
@@ -38,7 +40,9 @@ export interface QuietHoursDecision {
  * allowed only when it is outside quiet hours in every zone of that country, and `nextAllowedAt` is
  * the first such time. `defaultTimeZone` serves numbers whose country cannot be told.
  * Quiet hours whose end is earlier than their start cross midnight (21:00-08:00).
- * Throws (with the fix) for bad hours, days or zones, and when no hour is outside quiet hours in all zones.
+ * `waId` is the recipient's number as a wa_id, to look the contact up by.
+ * Throws (with the fix) for bad hours, days or zones, a number without its country code, and when no
+ * hour is outside quiet hours in all zones.
  */
 export function quietHoursDecision(input: QuietHoursInput): QuietHoursDecision {
 	const allowedRanges = rangesOutsideQuietHours(input.quietStart, input.quietEnd);
@@ -48,6 +52,7 @@ export function quietHoursDecision(input: QuietHoursInput): QuietHoursDecision {
 	}
 	if (allowedDays.length === 0) throw new Error('No sending days were chosen. Allow at least one day.');
 
+	const waId = recipientWaId(input.recipient);
 	const phone = timeZoneFromPhoneNumber(input.recipient);
 	let zones: string[];
 	let timeZoneSource: 'phone' | 'default';
@@ -73,7 +78,7 @@ export function quietHoursDecision(input: QuietHoursInput): QuietHoursDecision {
 	const quiet = `${input.quietStart}-${input.quietEnd}`;
 	const zoneNote = timeZoneSource === 'phone' ? phone.reason : `default zone ${zones[0]}, as ${phone.reason}`;
 	const where = zones.length === 1 ? `${localClock(first)} (${timeZoneSource === 'phone' ? `${zones[0]}: ` : ''}${zoneNote})` : `${states.map((state) => `${localClock(state)} in ${state.timeZone}`).join(', ')} (${zoneNote})`;
-	const common = { timeZone: zones[0], ...(zones.length > 1 ? { timeZones: zones } : {}), timeZoneSource, ...country(phone.country), localTime: first.localTime };
+	const common = { timeZone: zones[0], ...(zones.length > 1 ? { timeZones: zones } : {}), timeZoneSource, ...country(phone.country), ...(waId ? { waId } : {}), localTime: first.localTime };
 
 	if (states.every((state) => state.open)) {
 		return { allowed: true, ...common, reason: `Send now: ${where} is outside quiet hours ${quiet}.` };

@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import { cleanPhoneInput, countryOfNumber } from '../phone';
+import { cleanPhoneInput, countryOfNumber, normaliseRecipient } from '../phone';
 
 /**
  * Countries whose civil time is the same everywhere, with the IANA zone to use for them.
@@ -135,7 +135,7 @@ const BSUID_COUNTRY = /^([A-Z]{2})\.[0-9A-Za-z]+$/;
  */
 export function timeZoneFromPhoneNumber(recipient: unknown): PhoneTimeZone {
 	const bsuid = typeof recipient === 'string' ? BSUID_COUNTRY.exec(recipient.trim()) : null;
-	const digits = bsuid ? '' : cleanPhoneInput(recipient).replace(/\D/g, '');
+	const digits = bsuid ? '' : (readWaId(recipient) ?? cleanPhoneInput(recipient).replace(/\D/g, ''));
 	if (!bsuid && digits === '') return { reason: 'no phone number was given' };
 	const country = bsuid ? bsuid[1] : countryOfNumber(digits);
 	if (!country) return { reason: 'the country could not be told from the phone number' };
@@ -145,4 +145,30 @@ export function timeZoneFromPhoneNumber(recipient: unknown): PhoneTimeZone {
 	const timeZones = timeZonesOfCountry(country);
 	if (timeZones) return { country, timeZones, reason: `${from}, which has ${timeZones.length} time zones: quiet hours must hold in all of them` };
 	return { country, reason: `${from}, for which no time zone is known` };
+}
+
+/**
+ * The recipient's wa_id (digits with country code, as webhooks and the Data table examples key
+ * contacts), read as the send operations read numbers (normaliseRecipient); undefined for a
+ * business-scoped user ID or what cannot be read. Throws for a number written without its country
+ * code (e.g. 07400 123456): WhatsApp can never be sent to it, so waiting for quiet hours to end
+ * would only delay the failure.
+ */
+export function recipientWaId(recipient: unknown): string | undefined {
+	if (typeof recipient !== 'string' && typeof recipient !== 'number') return undefined;
+	const text = cleanPhoneInput(recipient).trim();
+	if (text === '' || BSUID_COUNTRY.test(text)) return undefined;
+	if (/^0[1-9]/.test(text.replace(/[^0-9+]/g, ''))) {
+		throw new Error(`The phone number "${text}" has no country code, so it cannot be messaged. Write it in international form, e.g. +44 7400 123456 (normalise it where it comes from).`);
+	}
+	return readWaId(text);
+}
+
+/** The wa_id of a number in any form the send operations take (+, 00, "(0)"), or undefined. */
+function readWaId(recipient: unknown): string | undefined {
+	try {
+		return normaliseRecipient(cleanPhoneInput(recipient)).waId;
+	} catch {
+		return undefined;
+	}
 }
