@@ -248,6 +248,27 @@ describe('after-hours reply (Trigger on the second number → Business Hours →
       }),
     ]);
   });
+
+  test('a customer who hides their number gets the reply by their business-scoped user ID', async () => {
+    const userId = 'GB.10000000000000000088';
+    await admin(stack, 'POST', '/users', { waId: '447700900889', userId });
+    const inbound = await simulateInbound(stack, { from: '447700900889', phoneNumberId: SEED.secondPhoneNumberId, text: 'Anyone there?' });
+    const before = (await finishedRuns(stack, 'after-hours-reply')).length;
+    // The same message as Meta sends it for a user with a username: `from` and `wa_id` empty (Meta: Business-scoped user IDs).
+    const delivery = (await webhookDeliveries(stack)).find((entry) => entry.body.includes(inbound.message.id))!;
+    const body = JSON.parse(delivery.body);
+    const value = body.entry[0].changes[0].value;
+    value.contacts = [{ profile: { name: 'Hidden' }, wa_id: '', user_id: userId }];
+    value.messages = [{ ...value.messages[0], from: '', from_user_id: userId, id: 'wamid.HIDDENAFTERHOURS000000000000000000' }];
+    const raw = JSON.stringify(body);
+    const answer = await fetch(stack.examples['after-hours-reply'].url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(raw) }, body: raw });
+    expect(answer.status).toBe(200);
+    const runs = await runsAfter(stack, 'after-hours-reply', before + 1);
+    expect(runs.filter((run) => run.status !== 'success')).toEqual([]);
+    const log = await admin<{ data: Array<{ status: number; body: Record<string, unknown> }> }>(stack, 'GET', `/requests?path=${SEED.secondPhoneNumberId}/messages&method=POST`);
+    const replies = log.data.filter((entry) => entry.status === 200 && entry.body.recipient === userId);
+    expect(replies).toHaveLength(londonShopIsOpen() ? 0 : 1);
+  });
 });
 
 describe('delivery status (Trigger on statuses → Data table)', () => {
