@@ -270,7 +270,7 @@ async function importAgentWorkflow(reviewer: string, modelUrl: string, path: str
 
 describe('a request WhatsApp accepts, then reports failed (131047 in a status)', () => {
   test('the manager wrote, then 25 hours passed for WhatsApp: the buttons fail, the template goes out, and its tap resumes the execution', async () => {
-    const manager = '447700900306';
+    const manager = '447700900308';
     await managerWrites(manager);
     // whatsapp_contacts still says "less than 24 h ago"; WhatsApp's clock says the window closed.
     await admin(stack, 'POST', '/clock', { advanceMs: 90_000_000 });
