@@ -88,6 +88,11 @@ export function attachErrorDetails(error: Error, details: JsonObject): void {
 	itemDetails.set(error, { ...(itemDetails.get(error) ?? {}), ...details });
 }
 
+/** The extra fields attached to an error (attachErrorDetails); empty when none. */
+export function errorDetailsOf(error: unknown): JsonObject {
+	return (error instanceof Error ? itemDetails.get(error) : undefined) ?? {};
+}
+
 /** A request that got no answer: a timeout, a broken connection, or a host that cannot be reached. */
 export interface NetworkFailureReport {
 	host: string;
@@ -182,7 +187,7 @@ export function errorItemJson(error: NodeApiError | NodeOperationError, extra: J
 						...(info.fbtraceId ? { fbtraceId: info.fbtraceId } : {}),
 					}
 				: {}),
-			...(itemDetails.get(error) ?? {}),
+			...errorDetailsOf(error),
 			...extra,
 		},
 	};
