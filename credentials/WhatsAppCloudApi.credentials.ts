@@ -77,7 +77,8 @@ export class WhatsAppCloudApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: "Any secret string; Meta echoes it when it verifies the webhook URL. Paste the same value in Meta's App Dashboard when registering by hand.",
+			description:
+				"A random string of your own (e.g. from a password generator); Meta echoes it when it verifies the webhook URL. Paste the same value in Meta's App Dashboard when registering by hand. A plain word or number is not hidden in outputs (it cannot be told from ordinary text), only where it stands as the verify token.",
 		},
 	];
 

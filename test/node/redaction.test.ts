@@ -115,3 +115,20 @@ test('every secret field of every credential of the package is in the redaction 
 		expect(SECRET_FIELDS[type.name]).toEqual(expect.arrayContaining(passwordFields));
 	}
 });
+
+describe('Minor 1: a secret that is an ordinary word does not mangle outputs', () => {
+	test('Verify Token "whatsapp": Validate Only shows messaging_product and the text as written', async () => {
+		const wordBed = await startNodeTestBed({}, { verifyToken: 'whatsapp' });
+		try {
+			const text = 'Welcome to our whatsapp support line!';
+			const result = await wordBed.run({ ...sendText, text, messageOptions: { validateOnly: true } });
+			const body = (result.items[0].json.request as { body: { messaging_product: string; text: { body: string } } }).body;
+			expect(body.messaging_product).toBe('whatsapp');
+			expect(body.text.body).toBe(text);
+			const template = await wordBed.run({ resource: 'template', operation: 'get', template: locator('hello_world|en_US', 'name') });
+			expect(JSON.stringify(template.items[0].json)).not.toContain('[redacted]');
+		} finally {
+			await wordBed.close();
+		}
+	});
+});
