@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, JsonObject, NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { errorItemJson, failedItem, metaErrorOf, pacerFor, toNodeError, type Redactor, type SendPacer, type WhatsAppConnection } from '../../shared/transport';
 import { stopsBatch } from '../../shared/whatsapp/errors';
-import { deduplicationStore, type AlreadySentStore } from '../transport/alreadySent';
 import { connectionForItem, type OperationContext } from '../transport/connection';
 import { DEFAULT_MESSAGES_PER_SECOND, throughputOfNumber } from '../transport/throughput';
-import { readAlreadySentKey, readDeliverySettings, type DeliverySettings } from './deliveryOptions';
+import { readDeliverySettings, type DeliverySettings } from './deliveryOptions';
+import { skipItemsAlreadySent } from './skipItemsAlreadySent';
 import type { PreparedSend, SendOperation } from './types';
 
 type NodeError = NodeApiError | NodeOperationError;
@@ -67,31 +67,16 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 	const node = this.getNode();
 	const failed = (itemIndex: number, error: NodeError, extra: JsonObject = {}): INodeExecutionData[] => [failedItem(errorItemJson(error, extra), itemIndex)];
 
-	const keys: Array<string | undefined> = new Array(count);
-	const keyOwner = new Map<string, number>();
-	let store: AlreadySentStore | undefined;
-	if (settings.skipAlreadySent) {
-		store = deduplicationStore(this, settings.keysToRemember);
-		for (let i = 0; i < count; i++) {
-			try {
-				keys[i] = readAlreadySentKey.call(this, i);
-			} catch (error) {
-				const nodeError = toNodeError(node, error, i);
-				if (!continueOnFail) throw nodeError;
-				results[i] = failed(i, nodeError);
-			}
-		}
-		const recorded = await store.recorded(keys.filter((key): key is string => key !== undefined));
-		keys.forEach((key, i) => {
-			if (key === undefined) return;
-			if (recorded.has(key)) {
-				results[i] = [{ json: skipped(key, 'An earlier run sent the message of this key: it was not sent again.'), pairedItem: { item: i } }];
-			} else if (keyOwner.has(key)) {
-				const first = keyOwner.get(key)!;
-				results[i] = [{ json: { ...skipped(key, `Item ${first} of this run has the same key: its message was sent once, for item ${first}.`), duplicateOfItem: first }, pairedItem: { item: i } }];
-			} else keyOwner.set(key, i);
+	// n8n's deduplication data cannot be read (e.g. an unsaved workflow): the whole run fails, nothing sent.
+	const { keys, owners, store } = await skipItemsAlreadySent
+		.call(this, settings, results, (i, error) => {
+			const nodeError = toNodeError(node, error, i);
+			if (!continueOnFail) throw nodeError;
+			results[i] = failed(i, nodeError);
+		})
+		.catch((error: unknown) => {
+			throw toNodeError(node, error, 0);
 		});
-	}
 
 	const stopping = new AbortController();
 	const prepare = async (i: number): Promise<Prepared> => {
@@ -175,7 +160,7 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 	const unrecorded = store ? await store.flush() : [];
 	if (firstError) throw firstError;
 	for (const key of unrecorded) {
-		const output = results[keyOwner.get(key)!];
+		const output = results[owners.get(key)!];
 		for (const result of output ?? []) {
 			result.json.alreadySentRecorded = false;
 			result.json.alreadySentWarning = 'Sent, but n8n could not record its key: running this item again would send it a second time.';
@@ -193,8 +178,4 @@ async function inFlightFor(this: IExecuteFunctions, settings: DeliverySettings, 
 		// The item itself reports what is wrong when it is prepared.
 	}
 	return Math.max(MIN_IN_FLIGHT, Math.min(MAX_IN_FLIGHT, Math.ceil(ceiling * IN_FLIGHT_PER_MESSAGE_PER_SECOND)));
-}
-
-function skipped(key: string, reason: string): JsonObject {
-	return { skipped: true, sent: false, alreadySentKey: key, reason };
 }
