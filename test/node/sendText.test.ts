@@ -131,3 +131,17 @@ describe('B3: Send Text › Long Text: Split Into Several Messages', () => {
 		expect(result.items[0].json).toMatchObject({ messageIds: [result.items[0].json.messageId], parts: [{ part: 1, characters: 19 }] });
 	});
 });
+
+test('Minor 7: with a version typed in the Base URL and Graph API Version "24.0", the message goes to /v24.0/<phone number ID>/messages', async () => {
+	const bed = await startNodeTestBed();
+	try {
+		bed.subject.credentials.whatsAppCloudApi = { ...bed.subject.credentials.whatsAppCloudApi, baseUrl: `${bed.emulator.url}/v24.0/`, graphApiVersion: '24.0' };
+		await bed.customerWrites();
+		const result = await bed.run({ resource: 'message', operation: 'sendText', to: '16505551234', text: 'Hello' });
+		expect(String(result.items[0].json.messageId)).toMatch(/^wamid\./);
+		const [sent] = await bed.accepted('/messages');
+		expect(sent.path).toMatch(/^\/v24\.0\/\d+\/messages$/);
+	} finally {
+		await bed.close();
+	}
+});
