@@ -216,4 +216,14 @@ describe('B1: a template document header sent by link without a file name', () =
 		const [sent] = await sentTemplates(bed);
 		expect(sent.template.components?.[0]).toEqual({ type: 'header', parameters: [{ type: 'document', document: { link, filename: 'document.pdf' } }] });
 	});
+
+	test('Minor 5: a Google Drive share page as the document header is refused before sending, with its direct download link', async () => {
+		const header = 'https://drive.google.com/file/d/1AbCdEf/view?usp=sharing';
+		const parameters = await sendTemplateParameters(bed, 'shipping_update|en_US', { header, body_1: 'Ann', body_2: '860198', body_3: '1Z999AA1' });
+		const result = await bed.run(parameters, undefined, { continueOnFail: true });
+		expect(await sentTemplates(bed)).toHaveLength(0);
+		const error = result.items[0].json.error as { message: string; description: string };
+		expect(error.message).toMatch(/Google Drive share page, not the file/);
+		expect(error.description).toContain('https://drive.google.com/uc?export=download&id=1AbCdEf');
+	});
 });
