@@ -43,7 +43,7 @@ describe('Message › Send Text', () => {
 		expect(await bed.accepted('/messages')).toHaveLength(2);
 	});
 
-	test('a wrong token (Meta: Cannot parse access token) comes back as error 190 titled not valid, and the token is not in the error', async () => {
+	test('a wrong token (Meta answers: Cannot parse access token) comes back as error 190 titled not valid, and the token is not in the error', async () => {
 		const badBed = await startNodeTestBed({}, { accessToken: 'EXPIRED-TOKEN-123' });
 		try {
 			const result = await badBed.run({ resource: 'message', operation: 'sendText', to: '16505551234', text: 'x' }, undefined, { continueOnFail: true });

@@ -1,7 +1,7 @@
 /**
  * Document links that lead to a web page rather than to the file. WhatsApp fetches a media link
  * and sends what it gets (Meta: Media messages, "link"); its document types are PDF, Office files
- * and plain text (Meta: Supported media types), so a share page (Google Drive, Dropbox) or any
+ * and plain text (Meta: Media, its supported media types), so a share page (Google Drive, Dropbox) or any
  * HTML page reaches the customer as a broken document. The share pages of the common services are
  * told from the link alone, without a request, and their direct-download link is given as the fix.
  */
