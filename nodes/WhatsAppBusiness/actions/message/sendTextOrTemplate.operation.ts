@@ -18,6 +18,7 @@ const properties: INodeProperties[] = [
 	recipientField,
 	...windowFields,
 	...sendText.textFields,
+	...sendText.longTextFields,
 	...templateFields,
 	{
 		displayName:
