@@ -43,8 +43,10 @@ export function markdownReport(report: BenchReport, plotFile: string): string {
 		'',
 		'| trigger | deliveries | answered 200 | deliveries/s (executions finished) | share of plain Webhook | answered/s | CPU ms/delivery |',
 		'| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-		...report.triggers.map((result) => {
-			const plain = report.triggers.find((entry) => entry.kind === 'plainWebhook')?.deliveriesPerSecond ?? NaN;
+		...report.triggers.map((result, index) => {
+			// With rounds (a kind repeated), each row is compared with the plain Webhook of its own round.
+			const before = report.triggers.slice(0, index + 1).filter((entry) => entry.kind === 'plainWebhook');
+			const plain = (before.at(-1) ?? report.triggers.find((entry) => entry.kind === 'plainWebhook'))?.deliveriesPerSecond ?? NaN;
 			return `| ${TRIGGER_LABEL[result.kind]} | ${result.deliveries} | ${result.answered200} | ${fixed(result.deliveriesPerSecond)} | ${percent(result.deliveriesPerSecond / plain)} | ${fixed(result.answeredPerSecond)} | ${fixed(result.cpuMsPerDelivery, 2)} |`;
 		}),
 		'',
