@@ -121,8 +121,10 @@ export interface CrmClient {
 	findOrCreatePerson(person: WhatsAppPerson, options: FindOrCreateOptions): Promise<FindOrCreateResult>;
 	/** The record whose WhatsApp key is the person's wa_id (or BSUID), or undefined. */
 	getByWhatsAppId(person: WhatsAppPerson): Promise<CrmRecord | undefined>;
-	/** Writes the last inbound time (ISO 8601 UTC) to the record's field for it. */
-	setLastInbound(record: RecordRef, timestamp: string): Promise<void>;
+	/** The record's last inbound time as the CRM stores it (read by ID, not from a search index), undefined when empty. */
+	readLastInbound(record: RecordRef): Promise<unknown>;
+	/** Writes the last inbound time (ISO 8601 UTC) to the record's field for it; lastInbound.ts decides whether to. */
+	writeLastInbound(record: RecordRef, timestamp: string): Promise<void>;
 	/** Adds a note (title and body in plain text) to the record. */
 	addNote(record: RecordRef, note: { title: string; body: string; timestamp: string }): Promise<NoteResult>;
 	/** Users who can own records or take tickets. */
