@@ -83,6 +83,8 @@ export interface CrmMessage {
 	type: string;
 	text?: string;
 	caption?: string;
+	/** The template's name, for a template we sent. */
+	templateName?: string;
 	/** What the message says in words, for every type (a location's place and coordinates, a tapped button…): messageContent.ts. */
 	content?: string;
 	/** ISO 8601 UTC. */

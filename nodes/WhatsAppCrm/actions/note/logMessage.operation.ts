@@ -6,7 +6,7 @@ import { findOrCreateOptions, newRecordProperties, outboundTextProperty, recordT
 import type { OperationContext } from '../types';
 
 const show = { resource: ['note'], operation: ['logMessage'] };
-const TEMPLATE_HINT = 'Handlebars: {{directionLabel}}, {{timeText}}, {{type}}, {{body}}, {{text}}, {{caption}}, {{media.filename}}, {{name}}, {{e164}}, {{userId}}, {{item.…}}';
+const TEMPLATE_HINT = 'Handlebars: {{directionLabel}}, {{timeText}}, {{type}}, {{body}}, {{text}}, {{caption}}, {{templateName}}, {{media.filename}}, {{who}}, {{name}}, {{e164}}, {{userId}}, {{item.…}}';
 
 export const description: INodeProperties[] = [
 	...recordTargetProperties(show),
