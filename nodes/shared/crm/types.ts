@@ -47,13 +47,15 @@ export interface CrmRecord {
 
 /**
  * A record to act on: its ID and module, with what the node learnt while finding it
- * (`createdConcurrently`: another execution created it while this one was creating it too;
- * `createdAt`: ISO 8601, when the CRM said).
+ * (`foundOnCreate`: FindOrCreateResult.foundOnCreate; `createdAt`: ISO 8601, when the CRM said).
  */
-export type RecordRef = Pick<CrmRecord, 'id' | 'module'> & { name?: string; createdConcurrently?: boolean; createdAt?: string };
+export type RecordRef = Pick<CrmRecord, 'id' | 'module'> & { name?: string; foundOnCreate?: boolean; createdAt?: string };
 
-/** How the record was found, or that it was made now. */
-export type MatchedBy = 'whatsAppId' | 'userId' | 'phone' | 'created' | 'createdConcurrently';
+/**
+ * How the record was found: by the key it holds (`whatsAppId`, `userId`), however the node got to it
+ * (a look-up, or the CRM's create on that key), by `phone`, or `created` now.
+ */
+export type MatchedBy = 'whatsAppId' | 'userId' | 'phone' | 'created';
 
 export interface FindOrCreateResult {
 	record: CrmRecord;
@@ -62,6 +64,11 @@ export interface FindOrCreateResult {
 	/** True when a record made earlier (by a person, found by phone) got the WhatsApp ID written onto it. */
 	adopted: boolean;
 	matchedBy: MatchedBy;
+	/**
+	 * True when the look-ups missed and the CRM's create on the unique key found the record instead:
+	 * made moments before, by another execution or an earlier item, and not yet in the search index.
+	 */
+	foundOnCreate?: boolean;
 	/** The record's owner, when the CRM has owners and it is one of the loaded users. */
 	owner?: CrmOwner;
 }

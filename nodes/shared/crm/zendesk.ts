@@ -298,7 +298,7 @@ export class ZendeskClient implements CrmClient {
 
 	/**
 	 * Adds the message to the requester's open WhatsApp ticket, else opens one. When another execution
-	 * created the requester at the same moment (`createdConcurrently`, a burst of first messages) and
+	 * created the requester at the same moment (`foundOnCreate`, a burst of first messages) and
 	 * there is no ticket yet, that execution is opening it: wait for it rather than open a second one.
 	 * Otherwise concurrent openers share one Idempotency-Key (`openTicket`).
 	 */
@@ -309,7 +309,7 @@ export class ZendeskClient implements CrmClient {
 		const tickets = await this.requestedTickets(requester.id);
 		let open = tickets.find((ticket) => OPEN_STATUSES.has(String(ticket.status)));
 		const ageSeconds = requester.createdAt ? (Date.now() - Date.parse(requester.createdAt)) / 1000 : Infinity;
-		if (!open && tickets.length === 0 && requester.createdConcurrently === true && ageSeconds < FRESH_REQUESTER_SECONDS) {
+		if (!open && tickets.length === 0 && requester.foundOnCreate === true && ageSeconds < FRESH_REQUESTER_SECONDS) {
 			open = await this.awaitCreatorsTicket(requester.id);
 		}
 		let ticketId: string;
