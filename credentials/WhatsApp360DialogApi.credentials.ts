@@ -32,6 +32,16 @@ export class WhatsApp360DialogApi implements ICredentialType {
 			default: 'https://waba-v2.360dialog.io',
 			description: 'The 360dialog Cloud API host. Point it at the local emulator to test without an account.',
 		},
+		{
+			displayName: 'Redis URL for Shared State (Queue Mode)',
+			name: 'sharedStateRedisUrl',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			placeholder: 'redis://:password@redis-host:6379/0',
+			description:
+				"Only when n8n runs in queue mode (workers, webhook processors): a Redis every n8n process reaches, e.g. the one of n8n's queue. The nodes then share one ceiling per number, the duplicate checks, the Already Sent keys and the Free Text requests of Send and Wait across processes. Leave empty for a single n8n process.",
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -79,6 +79,16 @@ export class WhatsAppCloudApi implements ICredentialType {
 			default: '',
 			description: "Any secret string; Meta echoes it when it verifies the webhook URL. Paste the same value in Meta's App Dashboard when registering by hand.",
 		},
+		{
+			displayName: 'Redis URL for Shared State (Queue Mode)',
+			name: 'sharedStateRedisUrl',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			placeholder: 'redis://:password@redis-host:6379/0',
+			description:
+				"Only when n8n runs in queue mode (workers, webhook processors): a Redis every n8n process reaches, e.g. the one of n8n's queue. The nodes then share one ceiling per number, the duplicate checks, the Already Sent keys and the Free Text requests of Send and Wait across processes. Leave empty for a single n8n process.",
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

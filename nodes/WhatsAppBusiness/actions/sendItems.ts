@@ -1,8 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, JsonObject, NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { errorItemJson, metaErrorOf, pacerFor, toNodeError, type Redactor, type SendPacer, type WhatsAppConnection } from '../../shared/transport';
+import { redisPacingLedger } from '../../shared/sharedState';
 import { stopsBatch } from '../../shared/whatsapp/errors';
-import { deduplicationStore, type AlreadySentStore } from '../transport/alreadySent';
-import { connectionForItem, type OperationContext } from '../transport/connection';
+import { claimBeforeSending, deduplicationStore, type AlreadySentRecord, type AlreadySentStore } from '../transport/alreadySent';
+import { sharedAlreadySentStore } from '../transport/alreadySentShared';
+import { connectionForItem, sharedStateOfNode, type OperationContext } from '../transport/connection';
 import { DEFAULT_MESSAGES_PER_SECOND, throughputOfNumber } from '../transport/throughput';
 import { readAlreadySentKey, readDeliverySettings, type DeliverySettings } from './deliveryOptions';
 import type { PreparedSend, SendOperation } from './types';
@@ -37,9 +39,14 @@ export async function ceilingOf(this: IExecuteFunctions, settings: DeliverySetti
 	}
 }
 
-/** The pacer of the number this connection sends from, set to the ceiling of the settings. */
+/**
+ * The pacer of the number this connection sends from, set to the ceiling of the settings: shared
+ * through the credential's Redis when it has one (every n8n process then shares the ceiling), else
+ * this process's own.
+ */
 export async function pacerOf(this: IExecuteFunctions, settings: DeliverySettings, connection: WhatsAppConnection, itemIndex: number): Promise<SendPacer> {
-	return pacerFor(numberKey(connection), await ceilingOf.call(this, settings, connection, itemIndex));
+	const shared = connection.sharedState ? redisPacingLedger(connection.sharedState) : undefined;
+	return pacerFor(numberKey(connection), await ceilingOf.call(this, settings, connection, itemIndex), shared);
 }
 
 interface Prepared {
@@ -74,7 +81,8 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 	const keyOwner = new Map<string, number>();
 	let store: AlreadySentStore | undefined;
 	if (settings.skipAlreadySent) {
-		store = deduplicationStore(this, settings.keysToRemember);
+		const sharedState = await sharedStateOfNode.call(this);
+		store = sharedState ? sharedAlreadySentStore(this, sharedState) : deduplicationStore(this, settings.keysToRemember);
 		for (let i = 0; i < count; i++) {
 			try {
 				keys[i] = readAlreadySentKey.call(this, i);
@@ -87,8 +95,9 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 		const recorded = await store.recorded(keys.filter((key): key is string => key !== undefined));
 		keys.forEach((key, i) => {
 			if (key === undefined) return;
-			if (recorded.has(key)) {
-				results[i] = [{ json: skipped(key, 'An earlier run sent the message of this key: it was not sent again.'), pairedItem: { item: i } }];
+			const record = recorded.get(key);
+			if (record) {
+				results[i] = [{ json: skippedAsRecorded(key, record), pairedItem: { item: i } }];
 			} else if (keyOwner.has(key)) {
 				const first = keyOwner.get(key)!;
 				results[i] = [{ json: { ...skipped(key, `Item ${first} of this run has the same key: its message was sent once, for item ${first}.`), duplicateOfItem: first }, pairedItem: { item: i } }];
@@ -97,13 +106,23 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 	}
 
 	const stopping = new AbortController();
+	// Shared store: which items claimed their key (given back if they fail), and which found it taken.
+	const claimed = new Set<number>();
+	const claimedElsewhere = new Set<number>();
+	const claimFor = (i: number, key: string) => async () => {
+		const taken = await store!.claim!(key);
+		(taken ? claimed : claimedElsewhere).add(i);
+		return taken;
+	};
 	const prepare = async (i: number): Promise<Prepared> => {
 		let redactor: Redactor | undefined;
 		try {
 			const connection = await connectionForItem.call(this, i);
 			redactor = connection.redactor;
-			const pacer = await pacerOf.call(this, settings, connection, i);
-			const delivery = { pacer, stopSignal: stopping.signal, ...(keys[i] !== undefined ? { alreadySentKey: keys[i] } : {}) };
+			const key = keys[i];
+			const numberPacer = await pacerOf.call(this, settings, connection, i);
+			const pacer = key !== undefined && store?.claim ? claimBeforeSending(numberPacer, claimFor(i, key), key) : numberPacer;
+			const delivery = { pacer, stopSignal: stopping.signal, ...(key !== undefined ? { alreadySentKey: key } : {}) };
 			const context: OperationContext = { itemIndex: i, connection, delivery };
 			return { context, prepared: await operation.prepare.call(this, context) };
 		} catch (error) {
@@ -151,6 +170,13 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 				}));
 				if (key !== undefined && store && !output.some((result) => result.json.validateOnly === true)) store.record(key);
 			} catch (error) {
+				// Its key is not recorded: a shared store gets the claim back.
+				if (claimed.has(i)) store!.release!(keys[i]!);
+				if (claimedElsewhere.has(i)) {
+					const reason = 'Another execution claimed the same key while this one was about to send it: that execution sends it, this item was not sent.';
+					results[i] = [{ json: skipped(keys[i]!, reason), pairedItem: { item: i } }];
+					continue;
+				}
 				// Its request was still waiting for the pacer when the batch stopped: it was not sent.
 				if (stopping.signal.aborted && error === stopping.signal.reason) {
 					if (continueOnFail) results[i] = notSent(i, error as NodeError);
@@ -200,4 +226,19 @@ async function inFlightFor(this: IExecuteFunctions, settings: DeliverySettings, 
 
 function skipped(key: string, reason: string): JsonObject {
 	return { skipped: true, sent: false, alreadySentKey: key, reason };
+}
+
+/** An item whose key the store knows: sent by an earlier run, or claimed by a run that never confirmed it. */
+function skippedAsRecorded(key: string, record: AlreadySentRecord): JsonObject {
+	const by = record.executionId ? `execution ${record.executionId}` : 'an earlier run';
+	if (record.state === 'sent') return skipped(key, `${by === 'an earlier run' ? 'An earlier run' : `An earlier run (${by})`} sent the message of this key: it was not sent again.`);
+	return {
+		...skipped(
+			key,
+			`Not confirmed: ${by} claimed this key at ${record.at ?? 'an unknown time'}, just before sending its message, and never recorded WhatsApp's answer. ` +
+				'It is still sending it, or it stopped while the request was on its way (e.g. its worker was killed), so WhatsApp may have it: it was not sent again. ' +
+				'If no status webhook of the message ever arrives, send it with another Already Sent Key.',
+		),
+		alreadySentUnconfirmed: true,
+	};
 }

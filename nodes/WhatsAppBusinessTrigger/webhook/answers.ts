@@ -6,8 +6,8 @@
  * get a reply.
  */
 import type { ICredentialDataDecryptedObject, IDataObject, IWebhookFunctions } from 'n8n-workflow';
-import { pendingTextRequests, replyTokenSecret } from '../../shared/sendAndWait';
-import { endpoints, whatsAppRequest, type WhatsAppConnection } from '../../shared/transport';
+import { pendingTextRequestsFor, replyTokenSecret } from '../../shared/sendAndWait';
+import { endpoints, sharedStateOf, whatsAppRequest, type WhatsAppConnection } from '../../shared/transport';
 import { buildTextMessage } from '../../shared/whatsapp/messages';
 import {
 	FREE_TEXT,
@@ -17,6 +17,8 @@ import {
 	replyTokenKey,
 	senderIdentities,
 	type AnswerChannel,
+	type PendingTextRequest,
+	type PendingTextRequestStore,
 } from '../../shared/whatsapp/sendAndWait';
 import type { MessageEvent, WhatsAppEvent } from '../../shared/whatsapp/webhook';
 import type { TriggerSettings } from '../settings';
@@ -51,7 +53,7 @@ interface Target {
 	resumeToken: string;
 	answer: string;
 	via: AnswerChannel;
-	onDone?: (result: ResumeResult) => void;
+	onDone?: (result: ResumeResult) => Promise<void>;
 }
 
 type Routing = { kind: 'target'; target: Target } | { kind: 'outcome'; outcome: AnswerOutcome } | undefined;
@@ -59,7 +61,7 @@ type Routing = { kind: 'target'; target: Target } | { kind: 'outcome'; outcome: 
 const REFUSED_REASON =
 	'The answer token does not open for this sender: the answer comes from another person than the one asked, or was made with another App Secret.';
 
-function routeOne(event: MessageEvent, key: () => Buffer | undefined, nowSeconds: number): Routing {
+async function routeOne(event: MessageEvent, key: () => Buffer | undefined, texts: PendingTextRequestStore, nowSeconds: number): Promise<Routing> {
 	const candidate = replyCandidate(event);
 	if (!candidate) return undefined;
 	const identities = senderIdentities(event.from);
@@ -74,11 +76,18 @@ function routeOne(event: MessageEvent, key: () => Buffer | undefined, nowSeconds
 		return opened.reason === 'notAToken' ? undefined : { kind: 'outcome', outcome: { status: 'refused', reason: REFUSED_REASON } };
 	}
 	const repliedTo = event.context?.repliedToMessageId;
-	const pending = pendingTextRequests.find({ senderIdentities: identities, phoneNumberId: event.phoneNumberId, repliedToMessageId: repliedTo, nowSeconds });
+	let pending: PendingTextRequest | undefined;
+	try {
+		pending = await texts.find({ senderIdentities: identities, phoneNumberId: event.phoneNumberId, repliedToMessageId: repliedTo, nowSeconds });
+	} catch (error) {
+		const { message, fix } = error as { message: string; fix?: string };
+		return { kind: 'outcome', outcome: { status: 'failed', reason: `The open Free Text requests could not be read: ${message}${fix ? ` ${fix}` : ''}` } };
+	}
 	if (!pending) return undefined;
+	const found = pending;
 	return {
 		kind: 'target',
-		target: { ...pending, answer: FREE_TEXT, via: 'text', onDone: (result) => result.outcome !== 'failed' && pendingTextRequests.remove(pending) },
+		target: { ...found, answer: FREE_TEXT, via: 'text', onDone: async (result) => (result.outcome !== 'failed' ? await texts.remove(found) : undefined) },
 	};
 }
 
@@ -103,9 +112,10 @@ export async function routeAnswers(
 		return cachedKey ?? undefined;
 	};
 	const nowSeconds = Math.floor(Date.now() / 1000);
+	const texts = pendingTextRequestsFor(sharedStateOf(credentials));
 	for (const event of events) {
 		if (event.kind !== 'message') continue;
-		const routing = routeOne(event, key, nowSeconds);
+		const routing = await routeOne(event, key, texts, nowSeconds);
 		if (!routing) continue;
 		let outcome: AnswerOutcome;
 		if (routing.kind === 'outcome') outcome = routing.outcome;
@@ -125,7 +135,8 @@ async function resumeFor(this: IWebhookFunctions, event: MessageEvent, target: T
 	const base = resumeBaseUrl(this);
 	if (!base) return { status: 'failed', ...ids, reason: 'n8n gave this Trigger no resume URL ($execution.resumeUrl).' };
 	const result = await resumeExecution.call(this, base, target, { requestId: target.requestId, answer: target.answer, reply: answerReply(event, target.via) });
-	target.onDone?.(result);
+	// The request is answered: forgetting it may fail (Redis gone) without undoing the answer.
+	await target.onDone?.(result).catch((error: Error) => this.logger.warn(`${logPrefix(this)} could not forget the answered Free Text request ${target.requestId}: ${error.message}`));
 	if (result.outcome === 'resumed' && event.id) rememberResumed(event.id);
 	return { status: result.outcome, ...ids, ...(result.reason ? { reason: result.reason } : {}) };
 }

@@ -1,4 +1,5 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { sharedStateAt, sharedStateUrl, type SharedState } from '../sharedState/redis';
 import { redactorForCredentials, type Redactor } from './redaction';
 
 /**
@@ -23,6 +24,21 @@ export interface WhatsAppConnection {
 	phoneNumberId?: string;
 	/** Removes this credential's secret values (and token shapes) from outputs and errors. */
 	redactor: Redactor;
+	/**
+	 * The Redis of the credential's "Redis URL for Shared State (Queue Mode)": pacing, duplicate
+	 * checks, Already Sent keys and Free Text requests shared by every n8n process. Undefined: each
+	 * process keeps its own.
+	 */
+	sharedState?: SharedState;
+}
+
+/** The credential field (both WhatsApp credentials) holding the Redis URL for shared state. */
+export const SHARED_STATE_FIELD = 'sharedStateRedisUrl';
+
+/** The shared state a credential names, if any (credentials/*.credentials.ts: Redis URL for Shared State). */
+export function sharedStateOf(credentials: ICredentialDataDecryptedObject): SharedState | undefined {
+	const url = sharedStateUrl(credentials[SHARED_STATE_FIELD]);
+	return url === undefined ? undefined : sharedStateAt(url);
 }
 
 function withoutTrailingSlash(url: string): string {
@@ -37,7 +53,7 @@ export function connectionFromCredentials(
 	if (provider === 'dialog360') {
 		const host = withoutTrailingSlash(String(credentials.baseUrl || 'https://waba-v2.360dialog.io'));
 		const redactor = redactorForCredentials(CREDENTIAL_TYPE.dialog360, credentials);
-		return { provider, credentialType: CREDENTIAL_TYPE.dialog360, apiRoot: host, host, redactor };
+		return { provider, credentialType: CREDENTIAL_TYPE.dialog360, apiRoot: host, host, redactor, sharedState: sharedStateOf(credentials) };
 	}
 	const host = withoutTrailingSlash(String(credentials.baseUrl || 'https://graph.facebook.com'));
 	const version = String(credentials.graphApiVersion || 'v24.0').replace(/^\/+|\/+$/g, '');
@@ -49,5 +65,6 @@ export function connectionFromCredentials(
 		wabaId: String(credentials.wabaId ?? '').trim() || undefined,
 		phoneNumberId: (phoneNumberIdOverride || String(credentials.phoneNumberId ?? '')).trim() || undefined,
 		redactor: redactorForCredentials(CREDENTIAL_TYPE.cloudApi, credentials),
+		sharedState: sharedStateOf(credentials),
 	};
 }

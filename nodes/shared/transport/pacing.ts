@@ -60,9 +60,12 @@ export function pacingPlan(messagesPerSecond: number, share = 1): { rate: number
 
 const memoryLedger: PacingLedgerFactory = (pointsPerSlot) => new RateLimiterMemory({ points: pointsPerSlot, duration: 1 });
 
-/** One phone number's pacer: a queue of waiting requests granted slot by slot from the ledger. */
+/**
+ * One phone number's pacer: a queue of waiting requests granted slot by slot from the ledger. When
+ * the ledger fails (a Redis that cannot be reached), every waiting request fails with its error.
+ */
 export class LedgerSendPacer implements SendPacer {
-	private readonly waiting: Array<() => void> = [];
+	private readonly waiting: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
 	private pumping = false;
 	private ceiling = 80;
 	private share = 1;
@@ -86,9 +89,11 @@ export class LedgerSendPacer implements SendPacer {
 	}
 
 	acquire(): Promise<void> {
-		return new Promise((resolve) => {
-			this.waiting.push(resolve);
-			void this.pump();
+		return new Promise((resolve, reject) => {
+			this.waiting.push({ resolve, reject });
+			this.pump().catch((error: Error) => {
+				for (const waiter of this.waiting.splice(0)) waiter.reject(error);
+			});
 		});
 	}
 
@@ -144,7 +149,7 @@ export class LedgerSendPacer implements SendPacer {
 						return false;
 					},
 				);
-				if (granted) this.waiting.shift()!();
+				if (granted) this.waiting.shift()!.resolve();
 				else await sleep(Math.max(1, (slot + 1) * slotMs - Date.now()));
 			}
 		} finally {
@@ -157,15 +162,24 @@ export class LedgerSendPacer implements SendPacer {
 const pacers = new Map<string, SendPacer>();
 let createPacer: (key: string) => SendPacer = (key) => new LedgerSendPacer(key);
 
+/** A ledger several n8n processes share (Redis), and a name for it that holds no secret. */
+export interface SharedPacingLedger {
+	name: string;
+	ledger: PacingLedgerFactory;
+}
+
 /**
  * The pacer of one phone number, keyed by the API host and version and the phone number ID (a
- * 360dialog key names its number: its requests share one pacer per host). The ceiling given is set on it.
+ * 360dialog key names its number: its requests share one pacer per host). The ceiling given is set
+ * on it. With `shared`, its grants come from that ledger, so every process using it shares the
+ * number's ceiling; without, this process paces alone.
  */
-export function pacerFor(numberKey: string, messagesPerSecond: number): SendPacer {
-	let pacer = pacers.get(numberKey);
+export function pacerFor(numberKey: string, messagesPerSecond: number, shared?: SharedPacingLedger): SendPacer {
+	const mapKey = shared ? `${shared.name}\u0000${numberKey}` : numberKey;
+	let pacer = pacers.get(mapKey);
 	if (!pacer) {
-		pacer = createPacer(numberKey);
-		pacers.set(numberKey, pacer);
+		pacer = shared ? new LedgerSendPacer(numberKey, shared.ledger) : createPacer(numberKey);
+		pacers.set(mapKey, pacer);
 	}
 	pacer.setCeiling(messagesPerSecond);
 	return pacer;

@@ -9,7 +9,7 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { pendingTextRequests, WAITING_REQUEST_KEY } from '../../../shared/sendAndWait';
+import { pendingTextRequestsFor, WAITING_REQUEST_KEY } from '../../../shared/sendAndWait';
 import { metaErrorOf, toNodeError } from '../../../shared/transport';
 import { buildRecipient, buildTextMessage, type CommonMessageOptions } from '../../../shared/whatsapp/messages';
 import { customerServiceWindow } from '../../../shared/whatsapp/schedule/customerServiceWindow';
@@ -112,16 +112,15 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 
 	this.customData.set(WAITING_REQUEST_KEY, requestId);
 	if (responseType === 'freeText') {
-		pendingTextRequests.add({
-			executionId,
-			requestId,
-			resumeToken,
-			recipient,
-			phoneNumberId: context.connection.phoneNumberId,
-			messageId: typeof sent.messageId === 'string' ? sent.messageId : undefined,
-			expiresAt,
-			createdAt: Math.floor(Date.now() / 1000),
-		});
+		const messageId = typeof sent.messageId === 'string' ? sent.messageId : undefined;
+		const createdAt = Math.floor(Date.now() / 1000);
+		await pendingTextRequestsFor(context.connection.sharedState)
+			.add({ executionId, requestId, resumeToken, recipient, phoneNumberId: context.connection.phoneNumberId, messageId, expiresAt, createdAt })
+			.catch((error: Error) => {
+				// The question is out, but no Trigger could route its answer: say so rather than wait forever.
+				error.message = `The question was sent (message ID ${messageId ?? 'unknown'}), but its answer could not be registered: ${error.message}`;
+				throw error;
+			});
 	}
 	await this.putExecutionToWait(waitTill);
 	return [{ json: { ...sent, sendAndWait: waiting } }];

@@ -29,8 +29,12 @@ export {
 export { answerReply, replyCandidate, senderIdentities, type ReplyCandidate } from './replies';
 export { buildApprovalButtonsMessage, buildChoiceListMessage, withAnswerPayloads, type ApprovalLabels, type TemplateAnswerButtons, type TokenFor } from './requestMessages';
 export {
+	answersRequest,
+	DEFAULT_MAX_AGE_SECONDS,
 	InMemoryPendingTextRequests,
+	requestLimit,
 	type InMemoryPendingTextRequestsOptions,
+	type PendingTextQuery,
 	type PendingTextRequest,
 	type PendingTextRequestStore,
 } from './pendingTextRequests';
