@@ -14,30 +14,14 @@ import { SEED } from '../emulator/seed';
 import { WhatsAppBusiness } from '../nodes/WhatsAppBusiness/WhatsAppBusiness.node';
 import { executeNode, type NodeUnderTest } from '../test/harness/n8nContext';
 import { startEmulatorProcess } from './lib/emulator-process';
+import { ourSendTemplateParameters } from './lib/workflows';
 
 const { values } = parseArgs({ options: { items: { type: 'string', default: '2000' }, runs: { type: 'string', default: '3' } } });
 const ITEMS = Number(values.items);
 const RUNS = Number(values.runs);
 
 /** The benchmark's Send Template node (bench/lib/workflows.ts), at a ceiling that never makes it wait. */
-function parameters(validateOnly: boolean): INodeParameters {
-	return {
-		authentication: 'cloudApi',
-		resource: 'message',
-		operation: 'sendTemplate',
-		to: '={{ $json.to }}',
-		template: { __rl: true, mode: 'list', value: 'after_hours_reply|en_US' },
-		templateParameters: {
-			mappingMode: 'defineBelow',
-			value: { body_1: '={{ $json.name }}' },
-			matchingColumns: [],
-			schema: [{ id: 'body_1', displayName: 'Body {{1}}', required: true, defaultMatch: false, canBeUsedToMatch: false, display: true, type: 'string', removed: false }],
-			attemptToConvertTypes: false,
-			convertFieldsToString: true,
-		},
-		messageOptions: { bizOpaqueCallbackData: '={{ $json.key }}', throughput: 'custom', messagesPerSecond: 100000, validateOnly },
-	};
-}
+const parameters = (validateOnly: boolean) => ourSendTemplateParameters({ throughput: 'custom', messagesPerSecond: 100000, validateOnly }) as INodeParameters;
 
 const items: INodeExecutionData[] = Array.from({ length: ITEMS }, (_, i) => ({ json: { to: `1650${String(5550000 + i)}`, key: `bench-${i}`, name: `Customer ${i}` } }));
 

@@ -28,6 +28,30 @@ const position = (index: number): [number, number] => [index * 240, 0];
 /** The number's throughput level in a scenario: our node is told its ceiling (Options › Throughput). */
 export type BenchLevel = 'STANDARD' | 'HIGH';
 
+/**
+ * Our node's Send Template of the benchmark: the seeded template, its {{1}} from the item's name,
+ * the item's key as tracking data, and these send options besides (bench/node-cpu.ts uses it too).
+ */
+export function ourSendTemplateParameters(options: Record<string, unknown>): Record<string, unknown> {
+	return {
+		authentication: 'cloudApi',
+		resource: 'message',
+		operation: 'sendTemplate',
+		phoneNumberId: { __rl: true, mode: 'list', value: '' },
+		to: '={{ $json.to }}',
+		template: { __rl: true, mode: 'list', value: `${BENCH_TEMPLATE.name}|${BENCH_TEMPLATE.language}` },
+		templateParameters: {
+			mappingMode: 'defineBelow',
+			value: { body_1: '={{ $json.name }}' },
+			matchingColumns: [],
+			schema: [{ id: 'body_1', displayName: 'Body {{1}}', required: true, defaultMatch: false, canBeUsedToMatch: false, display: true, type: 'string', removed: false }],
+			attemptToConvertTypes: false,
+			convertFieldsToString: true,
+		},
+		messageOptions: { bizOpaqueCallbackData: '={{ $json.key }}', ...options },
+	};
+}
+
 function senderNode(kind: SenderKind, credentials: Credentials, level: BenchLevel): Record<string, unknown> {
 	const common = { id: randomUUID(), name: SENDER_NODE_NAME, position: position(2), onError: 'continueRegularOutput' };
 	if (kind === 'builtin') {
@@ -50,23 +74,7 @@ function senderNode(kind: SenderKind, credentials: Credentials, level: BenchLeve
 		...common,
 		type: `${OUR_PACKAGE}.whatsAppBusiness`,
 		typeVersion: 1,
-		parameters: {
-			authentication: 'cloudApi',
-			resource: 'message',
-			operation: 'sendTemplate',
-			phoneNumberId: { __rl: true, mode: 'list', value: '' },
-			to: '={{ $json.to }}',
-			template: { __rl: true, mode: 'list', value: `${BENCH_TEMPLATE.name}|${BENCH_TEMPLATE.language}` },
-			templateParameters: {
-				mappingMode: 'defineBelow',
-				value: { body_1: '={{ $json.name }}' },
-				matchingColumns: [],
-				schema: [{ id: 'body_1', displayName: 'Body {{1}}', required: true, defaultMatch: false, canBeUsedToMatch: false, display: true, type: 'string', removed: false }],
-				attemptToConvertTypes: false,
-				convertFieldsToString: true,
-			},
-			messageOptions: { bizOpaqueCallbackData: '={{ $json.key }}', throughput: level === 'HIGH' ? 'high' : 'standard' },
-		},
+		parameters: ourSendTemplateParameters({ throughput: level === 'HIGH' ? 'high' : 'standard' }),
 		credentials: { whatsAppCloudApi: credentials.ours },
 	};
 }

@@ -79,6 +79,21 @@ export async function startAllFakes(): Promise<{ zoho: RunningZohoFake; zendesk:
 	return { zoho, zendesk, hubspot, close: async () => void (await Promise.all([zoho.close(), zendesk.close(), hubspot.close()])) };
 }
 
+/** All three fakes for a test file: started once, each reset to its seed before each test. */
+export function allFakesSuite(): { fakes: Awaited<ReturnType<typeof startAllFakes>> } {
+	const suite = {} as { fakes: Awaited<ReturnType<typeof startAllFakes>> };
+	beforeAll(async () => {
+		suite.fakes = await startAllFakes();
+	});
+	afterAll(async () => await suite.fakes.close());
+	beforeEach(() => {
+		suite.fakes.zoho.reset();
+		suite.fakes.zendesk.reset();
+		suite.fakes.hubspot.reset();
+	});
+	return suite;
+}
+
 /**
  * One fake for a test file: started once, reset to its seed before each test, with a fresh test bed
  * (as a fresh n8n process would be). Tests may replace `bed` (e.g. with other credentials).

@@ -64,6 +64,15 @@ describe('Zoho CRM example: inbound message → lead with owner in turn, message
     expect(leads('447700910002')[0].ownerId).toBe(ZOHO_OWNER(1));
     expect(notes(leads('447700910002')[0].id)).toHaveLength(5);
   });
+
+  test("a person's Contact typed as \"+1 (415) 555-0132\" (the seeded Liam Walsh) is adopted when he writes, not duplicated as a Lead", async () => {
+    const liam = [...zoho().state.store('crm', 'Contacts').values()].find((record) => record.fields.Last_Name === 'Walsh')!;
+    expect(liam.fields.Phone).toBe('+1 (415) 555-0132');
+    await deliver('crm-zoho-crm-leads', [{ from: '14155550132', name: 'Liam', text: 'Yo' }]);
+    expect(zoho().state.store('crm', 'Contacts').get(liam.id)?.fields.WhatsApp_ID).toBe('14155550132');
+    expect(leads('14155550132')).toHaveLength(0);
+    expect([...zoho().state.notes.crm.values()].filter((note) => note.parentId === liam.id).map((note) => note.content)).toEqual([expect.stringContaining('Yo')]);
+  });
 });
 
 describe('Zendesk example: inbound image → ticket with the attachment', () => {
@@ -87,6 +96,12 @@ describe('Zendesk example: inbound image → ticket with the attachment', () => 
     const after = tickets(users('447700920001')[0].id);
     expect(after.map((entry) => entry.id)).toEqual([ticket.id]);
     expect(after[0].comments.map((entry) => entry.body)).toContain('Can you replace it?');
+  });
+
+  test('a location keeps its place, coordinates and link in the ticket comment', async () => {
+    await deliver('crm-zendesk-tickets', [{ from: '447700920003', name: 'Hedy Lamarr', type: 'location', location: { latitude: 51.5007, longitude: -0.1246, name: 'Big Ben', address: 'London SW1A 0AA' } }]);
+    const [ticket] = tickets(users('447700920003')[0].id);
+    expect(ticket.comments.map((entry) => entry.body)).toContain('Location: Big Ben, London SW1A 0AA (51.5007, -0.1246) https://maps.google.com/?q=51.5007,-0.1246');
   });
 
   test('a burst of 5 concurrent messages from a new sender yields one end user and one ticket', async () => {

@@ -22,7 +22,7 @@ export const defaultCountryOption: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'GB',
-	description: 'Two-letter country used for numbers typed without a country code (e.g. 07700 900123)',
+	description: 'Two-letter country used for numbers typed without a country code (e.g. 07700 900123); UK is read as GB. Numbers with + or 00 do not use it.',
 };
 
 export const messagingOptions: INodeProperties = {

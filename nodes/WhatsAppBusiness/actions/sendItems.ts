@@ -2,11 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, JsonObject, NodeApiError, N
 import { errorItemJson, metaErrorOf, pacerFor, toNodeError, type Redactor, type SendPacer, type WhatsAppConnection } from '../../shared/transport';
 import { redisPacingLedger } from '../../shared/sharedState';
 import { stopsBatch } from '../../shared/whatsapp/errors';
-import { claimBeforeSending, deduplicationStore, type AlreadySentRecord, type AlreadySentStore } from '../transport/alreadySent';
-import { sharedAlreadySentStore } from '../transport/alreadySentShared';
-import { connectionForItem, sharedStateOfNode, type OperationContext } from '../transport/connection';
+import { claimBeforeSending } from '../transport/alreadySent';
+import { connectionForItem, type OperationContext } from '../transport/connection';
 import { DEFAULT_MESSAGES_PER_SECOND, throughputOfNumber } from '../transport/throughput';
-import { readAlreadySentKey, readDeliverySettings, type DeliverySettings } from './deliveryOptions';
+import { readDeliverySettings, type DeliverySettings } from './deliveryOptions';
+import { skipItemsAlreadySent } from './skipItemsAlreadySent';
 import type { PreparedSend, SendOperation } from './types';
 
 type NodeError = NodeApiError | NodeOperationError;
@@ -77,33 +77,16 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 		return [{ json: { ...json, error: { ...(json.error as JsonObject), ...extra } }, error, pairedItem: { item: itemIndex } }];
 	};
 
-	const keys: Array<string | undefined> = new Array(count);
-	const keyOwner = new Map<string, number>();
-	let store: AlreadySentStore | undefined;
-	if (settings.skipAlreadySent) {
-		const sharedState = await sharedStateOfNode.call(this);
-		store = sharedState ? sharedAlreadySentStore(this, sharedState) : deduplicationStore(this, settings.keysToRemember);
-		for (let i = 0; i < count; i++) {
-			try {
-				keys[i] = readAlreadySentKey.call(this, i);
-			} catch (error) {
-				const nodeError = toNodeError(node, error, i);
-				if (!continueOnFail) throw nodeError;
-				results[i] = failed(i, nodeError);
-			}
-		}
-		const recorded = await store.recorded(keys.filter((key): key is string => key !== undefined));
-		keys.forEach((key, i) => {
-			if (key === undefined) return;
-			const record = recorded.get(key);
-			if (record) {
-				results[i] = [{ json: skippedAsRecorded(key, record), pairedItem: { item: i } }];
-			} else if (keyOwner.has(key)) {
-				const first = keyOwner.get(key)!;
-				results[i] = [{ json: { ...skipped(key, `Item ${first} of this run has the same key: its message was sent once, for item ${first}.`), duplicateOfItem: first }, pairedItem: { item: i } }];
-			} else keyOwner.set(key, i);
+	// n8n's deduplication data cannot be read (e.g. an unsaved workflow): the whole run fails, nothing sent.
+	const { keys, owners, store } = await skipItemsAlreadySent
+		.call(this, settings, results, (i, error) => {
+			const nodeError = toNodeError(node, error, i);
+			if (!continueOnFail) throw nodeError;
+			results[i] = failed(i, nodeError);
+		})
+		.catch((error: unknown) => {
+			throw toNodeError(node, error, 0);
 		});
-	}
 
 	const stopping = new AbortController();
 	// Shared store: which items claimed their key (given back if they fail), and which found it taken.
@@ -174,7 +157,7 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 				if (claimed.has(i)) store!.release!(keys[i]!);
 				if (claimedElsewhere.has(i)) {
 					const reason = 'Another execution claimed the same key while this one was about to send it: that execution sends it, this item was not sent.';
-					results[i] = [{ json: skipped(keys[i]!, reason), pairedItem: { item: i } }];
+					results[i] = [{ json: { skipped: true, sent: false, alreadySentKey: keys[i]!, reason }, pairedItem: { item: i } }];
 					continue;
 				}
 				// Its request was still waiting for the pacer when the batch stopped: it was not sent.
@@ -204,7 +187,7 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 	const unrecorded = store ? await store.flush() : [];
 	if (firstError) throw firstError;
 	for (const key of unrecorded) {
-		const output = results[keyOwner.get(key)!];
+		const output = results[owners.get(key)!];
 		for (const result of output ?? []) {
 			result.json.alreadySentRecorded = false;
 			result.json.alreadySentWarning = 'Sent, but n8n could not record its key: running this item again would send it a second time.';
@@ -222,23 +205,4 @@ async function inFlightFor(this: IExecuteFunctions, settings: DeliverySettings, 
 		// The item itself reports what is wrong when it is prepared.
 	}
 	return Math.max(MIN_IN_FLIGHT, Math.min(MAX_IN_FLIGHT, Math.ceil(ceiling * IN_FLIGHT_PER_MESSAGE_PER_SECOND)));
-}
-
-function skipped(key: string, reason: string): JsonObject {
-	return { skipped: true, sent: false, alreadySentKey: key, reason };
-}
-
-/** An item whose key the store knows: sent by an earlier run, or claimed by a run that never confirmed it. */
-function skippedAsRecorded(key: string, record: AlreadySentRecord): JsonObject {
-	const by = record.executionId ? `execution ${record.executionId}` : 'an earlier run';
-	if (record.state === 'sent') return skipped(key, `${by === 'an earlier run' ? 'An earlier run' : `An earlier run (${by})`} sent the message of this key: it was not sent again.`);
-	return {
-		...skipped(
-			key,
-			`Not confirmed: ${by} claimed this key at ${record.at ?? 'an unknown time'}, just before sending its message, and never recorded WhatsApp's answer. ` +
-				'It is still sending it, or it stopped while the request was on its way (e.g. its worker was killed), so WhatsApp may have it: it was not sent again. ' +
-				'If no status webhook of the message ever arrives, send it with another Already Sent Key.',
-		),
-		alreadySentUnconfirmed: true,
-	};
 }

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import type { SendPacer } from '../../shared/transport';
+import { WhatsAppConfigurationError, type SendPacer } from '../../shared/transport';
 
 /** What a store knows of a key: sent (WhatsApp accepted its message), or claimed by a run that has not confirmed it yet. */
 export interface AlreadySentRecord {
@@ -97,11 +97,15 @@ export function deduplicationStore(context: IExecuteFunctions, maxEntries: numbe
 			if (unique.length === 0) return new Map();
 			await writing;
 			const options = { mode: 'entries' as const };
-			// Room for the look-up's own entries, so it pushes out no key recorded earlier.
-			const count = await context.helpers.getProcessedDataCount('node', options);
-			const checked = await context.helpers.checkProcessedAndRecord(unique, 'node', { ...options, maxEntries: Math.max(maxEntries, count + unique.length) });
-			if (checked.new.length > 0) await context.helpers.removeProcessed(checked.new, 'node', options);
-			return new Map(checked.processed.map((key) => [String(key), { state: 'sent' as const }]));
+			try {
+				// Room for the look-up's own entries, so it pushes out no key recorded earlier.
+				const count = await context.helpers.getProcessedDataCount('node', options);
+				const checked = await context.helpers.checkProcessedAndRecord(unique, 'node', { ...options, maxEntries: Math.max(maxEntries, count + unique.length) });
+				if (checked.new.length > 0) await context.helpers.removeProcessed(checked.new, 'node', options);
+				return new Map(checked.processed.map((key) => [String(key), { state: 'sent' as const }]));
+			} catch (error) {
+				throw keysUnreadable(error);
+			}
 		},
 		record(key) {
 			pending.push(key);
@@ -113,4 +117,12 @@ export function deduplicationStore(context: IExecuteFunctions, maxEntries: numbe
 			return failed.splice(0);
 		},
 	};
+}
+
+/** n8n's deduplication data could not be read (e.g. an unsaved workflow has no key space). */
+function keysUnreadable(error: unknown): WhatsAppConfigurationError {
+	return new WhatsAppConfigurationError(
+		`n8n could not read the keys of the items already sent: ${(error as Error).message}`,
+		'Save the workflow first (n8n keeps the keys per saved workflow and node), then run again; or turn off Skip Items Already Sent.',
+	);
 }

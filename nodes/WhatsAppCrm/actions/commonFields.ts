@@ -27,7 +27,17 @@ export const personProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '5511988887777',
-		description: "The customer's wa_id: the number in international form; spaces and + are removed",
+		description:
+			"The customer's wa_id, or their number as written (+44 7400 123456, 0044 7400 123456, +44 (0)7400 123456); a number without country code needs Default Country",
+		displayOptions: { show: { person: ['fields'] } },
+	},
+	{
+		displayName: 'Default Country',
+		name: 'defaultCountry',
+		type: 'string',
+		default: '',
+		placeholder: 'GB',
+		description: 'Two-letter country for a WhatsApp ID written without its country code (07400 123456); UK is read as GB',
 		displayOptions: { show: { person: ['fields'] } },
 	},
 	{

@@ -122,6 +122,14 @@ const fieldNameProperties: INodeProperties[] = [
 		displayOptions: { show: { crm: ['zendesk'] } },
 		options: [
 			{
+				displayName: 'User ID User Field',
+				name: 'userIdUserField',
+				type: 'string',
+				default: 'whatsapp_bsuid',
+				description:
+					'Key of a text user field for the business-scoped user ID, so a customer is still found by it once their number is known; empty to not store it',
+			},
+			{
 				displayName: 'Last Inbound User Field',
 				name: 'lastInboundUserField',
 				type: 'string',

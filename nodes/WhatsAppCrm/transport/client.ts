@@ -7,7 +7,7 @@ import { crmHttpFor, type CrmContext } from './request';
 export const DEFAULT_FIELDS = {
 	zoho: { whatsAppIdField: 'WhatsApp_ID', userIdField: 'WhatsApp_BSUID', lastInboundField: 'Last_WhatsApp_Inbound' },
 	hubspot: { whatsAppIdProperty: 'whatsapp_id', userIdProperty: 'whatsapp_bsuid', lastInboundProperty: 'whatsapp_last_inbound_at', createMissingProperties: true },
-	zendesk: { lastInboundUserField: 'whatsapp_last_inbound_at', ticketTag: 'whatsapp' },
+	zendesk: { userIdUserField: 'whatsapp_bsuid', lastInboundUserField: 'whatsapp_last_inbound_at', ticketTag: 'whatsapp' },
 };
 
 /** What every operation and item reader gets besides `this`: the item, the chosen CRM and its client. */
@@ -48,6 +48,7 @@ export async function crmClientFor(this: CrmContext, crm: CrmKind, settings: Cli
 	}
 	if (crm === 'zendesk') {
 		const client = new ZendeskClient(http, {
+			userIdUserField: textOr(fields.userIdUserField, DEFAULT_FIELDS.zendesk.userIdUserField),
 			lastInboundUserField: textOr(fields.lastInboundUserField, DEFAULT_FIELDS.zendesk.lastInboundUserField) || DEFAULT_FIELDS.zendesk.lastInboundUserField,
 			ticketTag: textOr(fields.ticketTag, DEFAULT_FIELDS.zendesk.ticketTag) || DEFAULT_FIELDS.zendesk.ticketTag,
 			wait: async (ms) => await sleep(ms),

@@ -2,7 +2,8 @@
  * HubSpot CRM v3 contacts, notes and owners (HubSpot "CRM API | Contacts", "Notes", "Owners" guides;
  * the public OpenAPI descriptions name the same paths):
  * - read by unique property: GET /crm/v3/objects/contacts/{value}?idProperty={property} (no search delay);
- * - search: POST /crm/v3/objects/contacts/search (filter groups OR-ed; newly created contacts appear late);
+ * - search: POST /crm/v3/objects/contacts/search (filter groups OR-ed; newly created contacts appear late;
+ *   CONTAINS_TOKEN takes a leading `*` wildcard: the "Search" guide's `*@hubspot.com` example);
  * - upsert: POST /crm/v3/objects/contacts/batch/upsert with `idProperty` (a property with unique values),
  *   answering `new: true` for the input that created the contact;
  * - update: PATCH /crm/v3/objects/contacts/{id};
@@ -11,7 +12,7 @@
  * - property: POST /crm/v3/properties/contacts (scope crm.schemas.contacts.write) when allowed to create it.
  */
 import { CrmSetupError, crmError, expectOk } from './errors';
-import { findOrCreate, nameParts, type PersonStore } from './findOrCreate';
+import { findOrCreate, nameParts, type PersonKey, type PersonStore } from './findOrCreate';
 import type { OwnedRecord } from './roundRobin';
 import type { CrmClient, CrmHttp, CrmHttpResponse, CrmOwner, CrmRecord, WhatsAppPerson } from './types';
 
@@ -33,6 +34,13 @@ const CONTACTS = '/crm/v3/objects/contacts';
 const NOTE_TO_CONTACT = 202;
 /** HubSpot allows at most 5 filter groups per search. */
 const MAX_FILTER_GROUPS = 5;
+/** HubSpot's digits-only copies of `phone` and `mobilephone`, kept by HubSpot for search (read-only). */
+const SEARCHABLE_PHONES = ['hs_searchable_calculated_phone_number', 'hs_searchable_calculated_mobile_number'];
+
+/** The contact ID in HubSpot's answer to a unique-value conflict ("Contact already exists. Existing ID: 1000002"). */
+function existingIdOf(body: unknown): string | undefined {
+	return /Existing ID: (\d+)/.exec(JSON.stringify(body ?? ''))?.[1];
+}
 
 /** Plain text → the HTML HubSpot shows in a note body (line breaks kept, markup escaped). */
 export function noteHtml(title: string, body: string): string {
@@ -103,14 +111,21 @@ export class HubSpotClient implements CrmClient {
 		expectOk('hubspot', response, `create the contact property ${property}`);
 	}
 
-	/** Runs `send`; when HubSpot says the property is missing, creates it (if allowed) and sends once more. */
-	private async withProperty(property: string, purpose: string, unique: boolean, send: () => Promise<CrmHttpResponse>): Promise<CrmHttpResponse> {
-		const response = await send();
-		if (!this.namesMissingProperty(response, property)) return response;
-		await this.createProperty(property, purpose, unique);
-		const again = await send();
-		if (this.namesMissingProperty(again, property)) throw this.setupError(property, purpose, unique);
-		return again;
+	/**
+	 * Runs `send`; when HubSpot says one of `properties` is missing, creates it (if allowed) and sends
+	 * once more, for each missing one in turn.
+	 */
+	private async withProperty(properties: string | string[], purpose: string, unique: boolean, send: () => Promise<CrmHttpResponse>): Promise<CrmHttpResponse> {
+		const names = [properties].flat();
+		const created = new Set<string>();
+		let response = await send();
+		for (let missing = names.find((name) => this.namesMissingProperty(response, name)); missing; missing = names.find((name) => this.namesMissingProperty(response, name))) {
+			if (created.has(missing)) throw this.setupError(missing, purpose, unique);
+			await this.createProperty(missing, purpose, unique);
+			created.add(missing);
+			response = await send();
+		}
+		return response;
 	}
 
 	private keyOf(person: WhatsAppPerson): { property: string; value: string } {
@@ -143,39 +158,66 @@ export class HubSpotClient implements CrmClient {
 	}
 
 	private keyProperties(person: WhatsAppPerson): Json {
+		return Object.fromEntries(this.keysOf(person).map(({ property, value }) => [property, value]));
+	}
+
+	/** The person's keys as (property, value), the wa_id first. */
+	private keysOf(person: WhatsAppPerson): Array<{ property: string; value: string; key: PersonKey }> {
+		const keys: Array<{ property: string; value: string; key: PersonKey }> = [];
+		if (person.waId) keys.push({ property: this.settings.whatsAppIdProperty, value: person.waId, key: 'whatsAppId' });
+		if (person.userId && this.settings.userIdProperty) keys.push({ property: this.settings.userIdProperty, value: person.userId, key: 'userId' });
+		return keys;
+	}
+
+	private async readById(id: string): Promise<CrmRecord> {
+		const response = await this.http({ method: 'GET', path: `${CONTACTS}/${id}`, qs: { properties: this.readProperties }, idempotent: true });
+		expectOk('hubspot', response, `read contact ${id}`);
+		return this.toRecord(obj(response.body));
+	}
+
+	/** The keys (and `phone`, when the contact has no number) to write onto a contact of the person (PersonStore.linkKeys). */
+	private missingKeyProperties(record: CrmRecord, person: WhatsAppPerson): Json {
 		const properties: Json = {};
-		if (person.waId) properties[this.settings.whatsAppIdProperty] = person.waId;
-		if (person.userId && this.settings.userIdProperty) properties[this.settings.userIdProperty] = person.userId;
+		const { whatsAppIdProperty, userIdProperty } = this.settings;
+		if (person.waId && record.fields[whatsAppIdProperty] !== person.waId) properties[whatsAppIdProperty] = person.waId;
+		if (person.userId && userIdProperty && !record.fields[userIdProperty]) properties[userIdProperty] = person.userId;
+		if (person.e164 && !record.fields.phone && !record.fields.mobilephone) properties.phone = person.e164;
 		return properties;
 	}
 
 	private store(): PersonStore {
 		return {
-			findByKey: async (person) => {
-				const key = this.keyOf(person);
-				const record = await this.readByKey(key.property, key.value);
-				return record ? [record] : [];
+			findByKeys: async (person) => {
+				const keys = this.keysOf(person);
+				if (keys.length === 0) this.keyOf(person);
+				for (const { property, value, key } of keys) {
+					const record = await this.readByKey(property, value);
+					if (record) return { record, by: key };
+				}
+				return undefined;
 			},
-			findByPhone: async (forms) => {
-				const groups = forms.flatMap((value) => ['phone', 'mobilephone'].map((propertyName) => ({ filters: [{ propertyName, operator: 'EQ', value }] })));
-				const found: CrmRecord[] = [];
+			findByPhone: async (search) => {
+				// The searchable copies hold the digits of any format; a stored number ends with its national number.
+				const groups = [
+					...search.nationalNumbers.flatMap((digits) => SEARCHABLE_PHONES.map((propertyName) => ({ filters: [{ propertyName, operator: 'CONTAINS_TOKEN', value: `*${digits}` }] }))),
+					...search.variants.flatMap((value) => ['phone', 'mobilephone'].map((propertyName) => ({ filters: [{ propertyName, operator: 'EQ', value }] }))),
+				];
 				for (let start = 0; start < groups.length; start += MAX_FILTER_GROUPS) {
 					const results = await this.search({ filterGroups: groups.slice(start, start + MAX_FILTER_GROUPS), properties: this.readProperties.split(','), limit: 10 });
-					found.push(...results.map((result) => this.toRecord(result)));
-					if (found.length) break;
+					if (results.length) return results.map((result) => this.toRecord(result));
 				}
-				return found;
+				return [];
 			},
 			phonesOf: (record) => [record.fields.phone, record.fields.mobilephone],
-			adopt: async (record, person) => {
-				const key = this.keyOf(person);
-				const response = await this.withProperty(key.property, 'the WhatsApp ID', true, async () => await this.patch(record.id, this.keyProperties(person)));
-				if (response.status === 409 || (response.status === 400 && /already has that value|unique/i.test(JSON.stringify(response.body)))) {
-					const holder = await this.readByKey(key.property, key.value);
-					if (holder) return { record: holder, adopted: false };
-				}
+			isKeyed: (record) => [this.settings.whatsAppIdProperty, this.settings.userIdProperty].some((property) => property !== '' && Boolean(record.fields[property])),
+			linkKeys: async (record, person) => {
+				const properties = this.missingKeyProperties(record, person);
+				if (Object.keys(properties).length === 0) return { record, heldElsewhere: false };
+				const response = await this.withProperty(this.keysOf(person).map((candidate) => candidate.property), 'the WhatsApp ID', true, async () => await this.patch(record.id, properties));
+				const holder = response.status === 409 ? existingIdOf(response.body) : undefined;
+				if (holder && holder !== record.id) return { record: await this.readById(holder), heldElsewhere: true };
 				expectOk('hubspot', response, `write the WhatsApp ID onto contact ${record.id}`);
-				return { record: this.toRecord(obj(response.body)), adopted: true };
+				return { record: this.toRecord(obj(response.body)), heldElsewhere: false };
 			},
 			recentlyCreated: async () => {
 				const results = await this.search({
@@ -191,12 +233,13 @@ export class HubSpotClient implements CrmClient {
 			},
 			upsert: async (person, extraFields) => {
 				const key = this.keyOf(person);
+				const other = this.keysOf(person).find((candidate) => candidate.property !== key.property);
 				const names = nameParts(person);
 				const properties: Json = { lastname: names.lastName, ...this.keyProperties(person), ...extraFields };
 				if (names.firstName) properties.firstname = names.firstName;
 				if (person.e164) properties.phone = person.e164;
 				// No owner here: a concurrent upsert that finds the contact must not overwrite the owner the creating one sets.
-				const response = await this.withProperty(key.property, 'the WhatsApp ID', true, async () =>
+				const response = await this.withProperty(this.keysOf(person).map((candidate) => candidate.property), 'the WhatsApp ID', true, async () =>
 					await this.http({
 						method: 'POST',
 						path: `${CONTACTS}/batch/upsert`,
@@ -204,6 +247,11 @@ export class HubSpotClient implements CrmClient {
 						idempotent: true,
 					}),
 				);
+				// 409: the person's other key is on a contact made before this key was known; that contact is theirs.
+				const holderId = response.status === 409 && other ? existingIdOf(response.body) : undefined;
+				const holder = holderId ? await this.readById(holderId) : undefined;
+				// Only when that contact holds the person's other key (a conflict on another unique property, e.g. an email in the new record's fields, stays an error).
+				if (holder && other && holder.fields[other.property] === other.value) return { record: holder, inserted: false, heldKey: other.key };
 				expectOk('hubspot', response, 'create the contact');
 				const body = obj(response.body);
 				const result = obj(Array.isArray(body.results) ? body.results[0] : undefined);
@@ -223,7 +271,7 @@ export class HubSpotClient implements CrmClient {
 	}
 
 	async getByWhatsAppId(person: WhatsAppPerson): Promise<CrmRecord | undefined> {
-		return (await this.store().findByKey(person))[0];
+		return (await this.store().findByKeys(person))?.record;
 	}
 
 	async setLastInbound(record: Pick<CrmRecord, 'id' | 'module'>, timestamp: string): Promise<void> {

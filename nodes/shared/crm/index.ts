@@ -1,12 +1,13 @@
 export * from './types';
 export * from './errors';
 export * from './item';
+export * from './messageContent';
 export * from './note';
 export * from './phone';
 export * from './record';
 export * from './retry';
 export * from './roundRobin';
-export { findOrCreate, nameParts, type PersonStore } from './findOrCreate';
+export { findOrCreate, nameParts, type PersonKey, type PersonStore } from './findOrCreate';
 export { ZohoClient, zohoDateTime, type ZohoSettings } from './zoho';
 export { ZendeskClient, zendeskExternalId, type ZendeskSettings } from './zendesk';
 export { HubSpotClient, noteHtml, type HubSpotSettings } from './hubspot';

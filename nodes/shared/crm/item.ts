@@ -5,8 +5,11 @@
  * `recipient.userId`), or a send result of the WhatsApp Business node (`waId`, `userId`, `to` or
  * `recipient`, `messageId`, `type`); and the times mapped from them.
  */
+import { normaliseRecipient, waIdToE164 } from '../whatsapp/phone';
 import { ACCEPTED_INSTANT_FORMATS, isEmptyValue, parseInstant } from '../whatsapp/schedule/instants';
+import { WhatsAppValidationError } from '../whatsapp/validationError';
 import { CrmInputError } from './errors';
+import { messageContent } from './messageContent';
 import type { CrmMessage, WhatsAppPerson } from './types';
 
 type Json = Record<string, unknown>;
@@ -16,24 +19,40 @@ const str = (value: unknown): string | undefined => {
 	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 };
 
-/** Digits of a wa_id or phone number ('+44 7700 900123' → '447700900123'), '' when there are none. */
-export function waIdDigits(value: string | undefined): string {
-	return (value ?? '').replace(/\D/g, '');
+/**
+ * The wa_id of a number: as WhatsApp gives it (digits, from a trigger or a send result) it is kept;
+ * as a person typed it ("0044 7400 123456", "+44 (0)7400 123456", "07400 123456" with a default
+ * country) it is read like a WhatsApp recipient (the core's normaliseRecipient), so a CRM record never
+ * gets a key the customer's messages will not carry. '' for an empty value. Throws CrmInputError
+ * naming the fix for what cannot be a WhatsApp number (too few digits, no country code, an extension).
+ */
+export function waIdOf(value: string | undefined, options: { typed?: boolean; defaultCountry?: string } = {}): string {
+	if (!value || value.trim() === '') return '';
+	try {
+		return (options.typed ? normaliseRecipient(value, { defaultCountry: options.defaultCountry }).e164 : waIdToE164(value)).slice(1);
+	} catch (error) {
+		if (!(error instanceof WhatsAppValidationError)) throw error;
+		throw new CrmInputError(`The WhatsApp ID "${value.trim()}" is not a WhatsApp number: ${error.message}`, error.fix);
+	}
 }
 
 /**
- * Builds a person from explicit values (the node's "Fields" mode, or one read from an item).
- * Throws CrmInputError when neither a wa_id nor a BSUID is given.
+ * Builds a person from explicit values: the node's "Fields" mode (`typed`: numbers as people write
+ * them, read with `defaultCountry`), or one read from an item (wa_ids as WhatsApp gives them).
+ * Throws CrmInputError when neither a wa_id nor a BSUID is given, or the wa_id cannot be a number.
  */
-export function personFromValues(values: { waId?: string; userId?: string; profileName?: string; username?: string }): WhatsAppPerson {
-	const waId = waIdDigits(values.waId);
+export function personFromValues(
+	values: { waId?: string; userId?: string; profileName?: string; username?: string },
+	options: { typed?: boolean; defaultCountry?: string } = {},
+): WhatsAppPerson {
 	const userId = str(values.userId);
-	if (!waId && !userId) {
+	if (!str(values.waId) && !userId) {
 		throw new CrmInputError(
 			'No WhatsApp ID on this item',
 			'Connect the node after a WhatsApp Business Trigger (message events), or choose Person › Fields and map the WhatsApp ID (wa_id) or the business-scoped user ID.',
 		);
 	}
+	const waId = waIdOf(values.waId, options);
 	const person: WhatsAppPerson = { waId };
 	if (waId) person.e164 = `+${waId}`;
 	if (userId) person.userId = userId;
@@ -80,6 +99,8 @@ export function messageFromItem(json: Json, options: { outboundText?: string; no
 		if (str(json.id)) message.messageId = str(json.id);
 		if (str(json.text)) message.text = str(json.text);
 		if (str(json.caption)) message.caption = str(json.caption);
+		const content = messageContent(json);
+		if (content) message.content = content;
 		if (str(media.id) ?? str(media.mimeType)) {
 			message.media = { id: str(media.id), mimeType: str(media.mimeType), filename: str(media.filename) };
 		}

@@ -2,7 +2,8 @@
  * The text of a CRM note (or ticket comment) for one WhatsApp message, from a Handlebars template the
  * user can edit (https://handlebarsjs.com/guide/). Values available: `direction` ("inbound" or
  * "outbound"), `directionLabel` ("Received" or "Sent"), `time` (ISO 8601 UTC), `timeText`
- * ("2026-05-14 09:51 UTC"), `type`, `text`, `caption`, `body` (text, else caption, else "[type]"),
+ * ("2026-05-14 09:51 UTC"), `type`, `text`, `caption`, `content` (what the message says, for every
+ * type: messageContent.ts), `body` (content, else text, else caption, else "[type]"),
  * `media` ({id, mimeType, filename}), `messageId`, `name`, `waId`, `e164`, `userId`, and `item`
  * (the whole input item).
  */
@@ -38,7 +39,7 @@ export function noteValues(message: CrmMessage, person: WhatsAppPerson, item: Re
 		directionLabel: message.direction === 'inbound' ? 'Received' : 'Sent',
 		time: message.timestamp,
 		timeText: timeText(message.timestamp),
-		body: message.text ?? message.caption ?? `[${message.type}]`,
+		body: message.content ?? message.text ?? message.caption ?? `[${message.type}]`,
 		name: person.profileName,
 		waId: person.waId,
 		e164: person.e164,

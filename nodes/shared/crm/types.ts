@@ -83,6 +83,8 @@ export interface CrmMessage {
 	type: string;
 	text?: string;
 	caption?: string;
+	/** What the message says in words, for every type (a location's place and coordinates, a tapped button…): messageContent.ts. */
+	content?: string;
 	/** ISO 8601 UTC. */
 	timestamp: string;
 	media?: { id?: string; mimeType?: string; filename?: string };

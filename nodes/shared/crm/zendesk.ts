@@ -1,8 +1,11 @@
 /**
  * Zendesk Support API v2 (developer.zendesk.com "Users", "Tickets", "Attachments" and the
  * "Idempotency" section of the Ticketing API introduction):
- * - user by key: GET /api/v2/users/search?external_id=whatsapp:{wa_id} (exact, not the search index);
- * - user by phone: GET /api/v2/users/search?query=phone:*{national digits} (search index; may lag);
+ * - user by key: GET /api/v2/users/search?external_id=whatsapp:{wa_id} (exact, not the search index),
+ *   then whatsapp-user:{BSUID}, then the BSUID user field: GET /api/v2/users/search?query={field}:"{BSUID}"
+ *   (search index; may lag);
+ * - user by phone: GET /api/v2/users/search?query=phone:*{national digits} (search index; the leading
+ *   `*` matches any stored prefix and formatting: "Retrieving the Zendesk user id of a caller");
  * - atomic find-or-create: POST /api/v2/users/create_or_update on `external_id` (201 created, 200 found);
  * - the requester's tickets: GET /api/v2/users/{id}/tickets/requested;
  * - new ticket: POST /api/v2/tickets with an `Idempotency-Key`; for a brand-new requester only the
@@ -18,6 +21,8 @@ import { nextOwner } from './roundRobin';
 import type { CrmAttachment, CrmClient, CrmHttp, CrmHttpResponse, CrmOwner, CrmRecord, RecordRef, TicketMessageResult, WhatsAppPerson } from './types';
 
 export interface ZendeskSettings {
+	/** Key of a text user field for the business-scoped user ID; '' to not store it. */
+	userIdUserField: string;
 	/** Key of the Date user field for the last inbound message time (Admin Center › People › User fields). */
 	lastInboundUserField: string;
 	/** Tag that marks the node's WhatsApp tickets. */
@@ -36,7 +41,13 @@ const obj = (value: unknown): Json => (value && typeof value === 'object' && !Ar
 const list = (value: unknown): Json[] => (Array.isArray(value) ? value.map(obj) : []);
 const OPEN_STATUSES = new Set(['new', 'open', 'pending', 'hold']);
 
-/** The external_id that marks a WhatsApp user: `whatsapp:{wa_id}`, or `whatsapp-user:{BSUID}` when the number is withheld. */
+/**
+ * The external_id that marks a WhatsApp user, Zendesk's only unique user key: `whatsapp:{wa_id}` once
+ * the number is known, `whatsapp-user:{BSUID}` while it is withheld (the BSUID also goes into a user
+ * field). A user found by the BSUID gets `whatsapp:{wa_id}` when the number shows up, so both
+ * first-contact orders end on one user, and the items that only know the number (send results and
+ * statuses of messages sent to a phone number) find them directly (docs/crm.md).
+ */
 export function zendeskExternalId(person: WhatsAppPerson): string {
 	return person.waId ? `whatsapp:${person.waId}` : `whatsapp-user:${person.userId ?? ''}`;
 }
@@ -65,41 +76,66 @@ export class ZendeskClient implements CrmClient {
 		return list(obj(response.body).users).map((user) => this.toRecord(user));
 	}
 
+	/** The user whose external_id is exactly `externalId`, if any. */
+	private async userByExternalId(externalId: string): Promise<CrmRecord | undefined> {
+		return (await this.usersWhere({ external_id: externalId })).find((record) => record.fields.external_id === externalId);
+	}
+
+	/** The person's BSUID as the user field holds it (`user_fields`), when a field is set. */
+	private storedUserId(record: CrmRecord): unknown {
+		return this.settings.userIdUserField ? obj(record.fields.user_fields)[this.settings.userIdUserField] : undefined;
+	}
+
+	/** What to write onto a user of the person (PersonStore.linkKeys): the wa_id key, the BSUID field, the phone when empty. */
+	private missingKeys(record: CrmRecord, person: WhatsAppPerson): Json {
+		const user: Json = {};
+		const externalId = zendeskExternalId(person);
+		// The wa_id key replaces a BSUID key or an old number; a BSUID key only goes onto a user without one.
+		if (record.fields.external_id !== externalId && (person.waId || !record.fields.external_id)) user.external_id = externalId;
+		if (person.userId && this.settings.userIdUserField && !this.storedUserId(record)) user.user_fields = { [this.settings.userIdUserField]: person.userId };
+		if (person.e164 && !record.fields.phone) user.phone = person.e164;
+		return user;
+	}
+
 	private store(): PersonStore {
 		return {
-			findByKey: async (person) => {
-				const externalId = zendeskExternalId(person);
-				return (await this.usersWhere({ external_id: externalId })).filter((record) => record.fields.external_id === externalId);
+			findByKeys: async (person) => {
+				const byNumber = person.waId ? await this.userByExternalId(`whatsapp:${person.waId}`) : undefined;
+				if (byNumber) return { record: byNumber, by: 'whatsAppId' };
+				if (!person.userId) return undefined;
+				const byUserId = await this.userByExternalId(`whatsapp-user:${person.userId}`);
+				if (byUserId) return { record: byUserId, by: 'userId' };
+				const field = this.settings.userIdUserField;
+				if (!field) return undefined;
+				const byField = (await this.usersWhere({ query: `role:end-user ${field}:"${person.userId}"` })).find((record) => this.storedUserId(record) === person.userId);
+				return byField ? { record: byField, by: 'userId' } : undefined;
 			},
-			findByPhone: async (forms) => {
+			findByPhone: async (search) => {
 				// Digits only, no '+'; the leading * matches any stored prefix and formatting (Zendesk Talk guide).
-				// A form that ends with a shorter kept one is already matched by that one's wildcard.
-				const nationals: string[] = [];
-				for (const digits of [...new Set(forms.filter((form) => /^\d+$/.test(form)))].sort((a, b) => a.length - b.length)) {
-					if (!nationals.some((kept) => digits.endsWith(kept))) nationals.push(digits);
+				for (const digits of search.nationalNumbers) {
+					const found = await this.usersWhere({ query: `role:end-user phone:*${digits}` });
+					if (found.length) return found;
 				}
-				const found: CrmRecord[] = [];
-				for (const digits of nationals) {
-					found.push(...(await this.usersWhere({ query: `role:end-user phone:*${digits}` })));
-					if (found.length) break;
-				}
-				return found.filter((record) => !record.fields.external_id);
+				return [];
 			},
 			phonesOf: (record) => [record.fields.phone],
-			adopt: async (record, person) => {
-				const externalId = zendeskExternalId(person);
-				const response = await this.http({ method: 'PUT', path: `/api/v2/users/${record.id}`, body: { user: { external_id: externalId } }, idempotent: true });
-				if (response.status === 422 && /external/i.test(JSON.stringify(response.body))) {
-					const holder = (await this.usersWhere({ external_id: externalId }))[0];
-					if (holder) return { record: holder, adopted: false };
+			isKeyed: (record) => Boolean(record.fields.external_id),
+			linkKeys: async (record, person) => {
+				const user = this.missingKeys(record, person);
+				if (Object.keys(user).length === 0) return { record, heldElsewhere: false };
+				const response = await this.http({ method: 'PUT', path: `/api/v2/users/${record.id}`, body: { user }, idempotent: true });
+				if (response.status === 422 && typeof user.external_id === 'string' && /external/i.test(JSON.stringify(response.body))) {
+					const holder = await this.userByExternalId(user.external_id);
+					if (holder) return { record: holder, heldElsewhere: true };
 				}
 				expectOk('zendesk', response, `write the WhatsApp ID onto user ${record.id}`);
-				return { record: this.toRecord(obj(obj(response.body).user)), adopted: true };
+				return { record: this.toRecord(obj(obj(response.body).user)), heldElsewhere: false };
 			},
 			recentlyCreated: async () => [],
 			upsert: async (person, extraFields) => {
 				const user: Json = { name: nameParts(person).fullName, external_id: zendeskExternalId(person), role: 'end-user', ...extraFields };
 				if (person.e164) user.phone = person.e164;
+				if (person.userId && this.settings.userIdUserField) user.user_fields = { ...obj(user.user_fields), [this.settings.userIdUserField]: person.userId };
 				const response = await this.http({ method: 'POST', path: '/api/v2/users/create_or_update', body: { user }, idempotent: true });
 				expectOk('zendesk', response, 'create the end user');
 				return { record: this.toRecord(obj(obj(response.body).user)), inserted: response.status === 201 };
@@ -113,7 +149,7 @@ export class ZendeskClient implements CrmClient {
 	}
 
 	async getByWhatsAppId(person: WhatsAppPerson): Promise<CrmRecord | undefined> {
-		return (await this.store().findByKey(person))[0];
+		return (await this.store().findByKeys(person))?.record;
 	}
 
 	async setLastInbound(record: RecordRef, timestamp: string): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * Zoho CRM (REST API v8) and Bigin (REST API v2): the same record API under different paths and
  * scopes. Requests (Zoho CRM "API v8" and Bigin "API v2" documentation pages):
- * - search: GET {base}/{Module}/search?criteria=(Field:equals:value)…; no match is 204 with no body;
+ * - search: GET {base}/{Module}/search?criteria=(Field:equals:value)… (the keys), or ?phone=digits (every
+ *   field of type Phone: Kaizen #30 "Parameters in Zoho CRM APIs"); no match is 204 with no body;
  * - list: GET {base}/{Module}?fields=…&sort_by=Created_Time&sort_order=desc;
  * - upsert: POST {base}/{Module}/upsert with `duplicate_check_fields` (per record `action`: insert|update);
  * - update: PUT {base}/{Module} with `data[].id`;
@@ -10,7 +11,7 @@
  * Per-record errors come inside `data[]`, with a 2xx or a 400 status alike.
  */
 import { CrmSetupError, crmError, expectOk, zohoErrorOf } from './errors';
-import { findOrCreate, nameParts, type PersonStore } from './findOrCreate';
+import { findOrCreate, nameParts, type PersonKey, type PersonStore } from './findOrCreate';
 import type { OwnedRecord } from './roundRobin';
 import type { CrmClient, CrmHttp, CrmHttpResponse, CrmOwner, CrmRecord, WhatsAppPerson } from './types';
 
@@ -31,6 +32,9 @@ export interface ZohoSettings {
 type Json = Record<string, unknown>;
 const obj = (value: unknown): Json => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
 const records = (body: unknown): Json[] => (Array.isArray(obj(body).data) ? (obj(body).data as unknown[]).map(obj) : []);
+
+/** Zoho's standard phone fields (type Phone) of Leads and Contacts, Bigin's Contacts: what `phone=` searches. */
+const PHONE_FIELDS = ['Mobile', 'Phone', 'Home_Phone', 'Other_Phone', 'Asst_Phone'];
 
 /** Zoho criteria values escape `(`, `)` and `,` with a backslash (Zoho CRM "Search Records"). */
 const escapeCriteria = (value: string) => value.replace(/([(),\\])/g, '\\$1');
@@ -81,81 +85,103 @@ export class ZohoClient implements CrmClient {
 		);
 	}
 
-	/** Throws the setup error when a search/upsert was refused because `field` does not exist. */
-	private checkFieldExists(response: CrmHttpResponse, field: string, module: string, purpose: string, unique: boolean): void {
+	/** Throws the setup error when a search/upsert was refused because one of `fields` does not exist. */
+	private checkFieldExists(response: CrmHttpResponse, fields: string[], module: string, purpose: string, unique: boolean): void {
 		if (response.status < 400 && zohoErrorOf(response.body).code === undefined) return;
 		const { code, details, message } = zohoErrorOf(response.body);
-		const namesField = details.api_name === field || (typeof message === 'string' && message.includes(field)) || JSON.stringify(details).includes(`"${field}"`);
-		if (namesField && ['INVALID_QUERY', 'INVALID_DATA', 'INVALID_FIELD', 'NOT_SUPPORTED'].includes(code ?? '')) {
-			throw this.missingField(field, module, purpose, unique);
+		const named = fields.find((field) => details.api_name === field || (typeof message === 'string' && message.includes(field)) || JSON.stringify(details).includes(`"${field}"`));
+		if (named && ['INVALID_QUERY', 'INVALID_DATA', 'INVALID_FIELD', 'NOT_SUPPORTED'].includes(code ?? '')) {
+			throw this.missingField(named, module, purpose, unique);
 		}
 	}
 
-	private async search(module: string, criteria: string, purpose: string, field: string): Promise<CrmRecord[]> {
-		const response = await this.http({ method: 'GET', path: `${this.base}/${module}/search`, qs: { criteria, per_page: 10 }, idempotent: true });
+	private async search(module: string, qs: Record<string, string>, purpose: string, fields: string[]): Promise<CrmRecord[]> {
+		const response = await this.http({ method: 'GET', path: `${this.base}/${module}/search`, qs: { ...qs, per_page: 10 }, idempotent: true });
 		if (response.status === 204 || response.status === 304) return [];
-		this.checkFieldExists(response, field, module, purpose, true);
+		this.checkFieldExists(response, fields, module, purpose, true);
 		expectOk(this.kind, response, `search ${module}`);
 		return records(response.body).map((fields) => this.toRecord(module, fields));
 	}
 
-	/** The wa_id is the key; the BSUID only when the number is withheld. */
-	private keyCriteria(person: WhatsAppPerson): string {
-		if (person.waId) return `(${this.settings.whatsAppIdField}:equals:${escapeCriteria(person.waId)})`;
-		return `(${this.settings.userIdField}:equals:${escapeCriteria(person.userId ?? '')})`;
+	/** The BSUID field, unless none is set or this org turned out not to have it. */
+	private get userIdField(): string {
+		return this.bsuidFieldMissing ? '' : this.settings.userIdField;
 	}
 
-	private keyMatches(record: CrmRecord, person: WhatsAppPerson): boolean {
-		if (person.waId) return record.fields[this.settings.whatsAppIdField] === person.waId;
-		return record.fields[this.settings.userIdField] === person.userId;
+	/** Set when a search named the BSUID field as unknown while the wa_id could still be used (an org that never created it). */
+	private bsuidFieldMissing = false;
+
+	/** The person's keys as (field, value), the wa_id first. */
+	private keyConditions(person: WhatsAppPerson): Array<{ field: string; value: string; key: PersonKey }> {
+		const keys: Array<{ field: string; value: string; key: PersonKey }> = [];
+		if (person.waId) keys.push({ field: this.settings.whatsAppIdField, value: person.waId, key: 'whatsAppId' });
+		if (person.userId && this.userIdField) keys.push({ field: this.userIdField, value: person.userId, key: 'userId' });
+		return keys;
+	}
+
+	/** Records of `module` holding either key: one search, the conditions OR-ed; hits checked exactly (Zoho's equals may match loosely). */
+	private async searchKeys(module: string, person: WhatsAppPerson): Promise<{ record: CrmRecord; by: PersonKey } | undefined> {
+		const keys = this.keyConditions(person);
+		const conditions = keys.map(({ field, value }) => `(${field}:equals:${escapeCriteria(value)})`);
+		const criteria = conditions.length === 1 ? conditions[0] : `(${conditions.join('or')})`;
+		let hits: CrmRecord[];
+		try {
+			hits = await this.search(module, { criteria }, 'the WhatsApp ID', keys.map((key) => key.field));
+		} catch (error) {
+			// An org without the BSUID field: keep working with the wa_id alone.
+			if (!(error instanceof CrmSetupError) || !person.waId || !this.userIdField || !error.message.includes(`"${this.userIdField}"`)) throw error;
+			this.bsuidFieldMissing = true;
+			return await this.searchKeys(module, person);
+		}
+		for (const { field, value, key } of keys) {
+			const record = hits.find((hit) => hit.fields[field] === value);
+			if (record) return { record, by: key };
+		}
+		return undefined;
 	}
 
 	private requireKey(person: WhatsAppPerson): void {
-		if (!person.waId && !this.settings.userIdField) {
-			throw new CrmSetupError(
-				'This WhatsApp user hides their number and no field is set for the business-scoped user ID',
-				`Create a unique Single Line field for the business-scoped user ID in ${this.name} (as for the WhatsApp ID field) and enter its API name in the node's "User ID Field".`,
-			);
-		}
+		if (!person.waId && !this.settings.userIdField) throw this.noKeyError();
+	}
+
+	private noKeyError(): CrmSetupError {
+		return new CrmSetupError(
+			'This WhatsApp user hides their number and no field is set for the business-scoped user ID',
+			`Create a unique Single Line field for the business-scoped user ID in ${this.name} (as for the WhatsApp ID field) and enter its API name in the node's "User ID Field".`,
+		);
 	}
 
 	private store(): PersonStore {
 		const { settings } = this;
 		return {
-			findByKey: async (person) => {
+			findByKeys: async (person) => {
 				this.requireKey(person);
-				const found: CrmRecord[] = [];
 				for (const module of settings.searchModules) {
-					const hits = await this.search(module, this.keyCriteria(person), 'the WhatsApp ID', person.waId ? settings.whatsAppIdField : settings.userIdField);
-					found.push(...hits.filter((record) => this.keyMatches(record, person)));
-					if (found.length) break;
+					const found = await this.searchKeys(module, person);
+					if (found) return found;
 				}
-				return found;
+				return undefined;
 			},
-			findByPhone: async (forms) => {
-				const conditions = forms.flatMap((form) => ['Mobile', 'Phone'].map((field) => `(${field}:equals:${escapeCriteria(form)})`));
-				const found: CrmRecord[] = [];
+			findByPhone: async (search) => {
+				// phone= searches every Phone field; one request per digit form a person may have typed (how Zoho compares is not documented).
 				for (const module of settings.searchModules) {
-					// Zoho accepts at most 10 conditions in one criteria.
-					for (let start = 0; start < conditions.length; start += 10) {
-						const chunk = conditions.slice(start, start + 10);
-						const criteria = chunk.length === 1 ? chunk[0] : `(${chunk.join('or')})`;
-						found.push(...(await this.search(module, criteria, 'phone search', 'Mobile')));
+					for (const digits of search.digitForms) {
+						const found = await this.search(module, { phone: digits }, 'phone search', []);
+						if (found.length) return found;
 					}
-					if (found.length) break;
 				}
-				return found;
+				return [];
 			},
-			phonesOf: (record) => [record.fields.Mobile, record.fields.Phone],
-			adopt: async (record, person) => {
-				const response = await this.update(record.module, record.id, this.keyFields(person));
+			phonesOf: (record) => PHONE_FIELDS.map((field) => record.fields[field]),
+			isKeyed: (record) => [settings.whatsAppIdField, this.userIdField].some((field) => field !== '' && typeof record.fields[field] === 'string' && record.fields[field] !== ''),
+			linkKeys: async (record, person) => {
+				const fields = this.missingKeyFields(record, person);
+				if (Object.keys(fields).length === 0) return { record, heldElsewhere: false };
+				const response = await this.update(record.module, record.id, fields);
 				const result = records(response.body)[0] ?? {};
-				if (result.code === 'DUPLICATE_DATA') {
-					const holder = this.duplicateHolder(result);
-					return { record: await this.read(record.module, holder), adopted: false };
-				}
+				if (result.code === 'DUPLICATE_DATA') return { record: await this.readDuplicateHolder(result, record.module), heldElsewhere: true };
 				this.expectRecordOk(response, `write the WhatsApp ID onto ${record.module} record ${record.id}`);
-				return { record: { ...record, whatsAppId: person.waId || undefined, fields: { ...record.fields, ...this.keyFields(person) } }, adopted: true };
+				return { record: this.toRecord(record.module, { ...record.fields, ...fields }), heldElsewhere: false };
 			},
 			recentlyCreated: async () => await this.recentlyCreated(),
 			upsert: async (person, extraFields) => await this.upsert(person, extraFields),
@@ -167,16 +193,26 @@ export class ZohoClient implements CrmClient {
 		};
 	}
 
-	private keyFields(person: WhatsAppPerson): Json {
+	/** The keys (and Mobile, when the record has no phone) to write onto a record of the person (PersonStore.linkKeys). */
+	private missingKeyFields(record: CrmRecord, person: WhatsAppPerson): Json {
 		const fields: Json = {};
-		if (person.waId) fields[this.settings.whatsAppIdField] = person.waId;
-		if (person.userId && this.settings.userIdField) fields[this.settings.userIdField] = person.userId;
+		const { whatsAppIdField } = this.settings;
+		if (person.waId && record.fields[whatsAppIdField] !== person.waId) fields[whatsAppIdField] = person.waId;
+		if (person.userId && this.userIdField && !record.fields[this.userIdField]) fields[this.userIdField] = person.userId;
+		if (person.e164 && !PHONE_FIELDS.some((field) => record.fields[field])) fields.Mobile = person.e164;
 		return fields;
 	}
 
-	private duplicateHolder(result: Json): string {
+	private keyFields(person: WhatsAppPerson): Json {
+		return Object.fromEntries(this.keyConditions(person).map(({ field, value }) => [field, value]));
+	}
+
+	/** The record a DUPLICATE_DATA answer names (details.duplicate_record, in its own module). */
+	private async readDuplicateHolder(result: Json, module: string): Promise<CrmRecord> {
 		const details = obj(result.details);
-		return String(obj(details.duplicate_record).id ?? details.id);
+		const holder = obj(details.duplicate_record);
+		const holderModule = typeof obj(holder.module).api_name === 'string' ? String(obj(holder.module).api_name) : module;
+		return await this.read(holderModule, String(holder.id ?? details.id));
 	}
 
 	private expectRecordOk(response: CrmHttpResponse, action: string): void {
@@ -211,7 +247,7 @@ export class ZohoClient implements CrmClient {
 			.map((fields) => ({ ownerId: obj(fields.Owner).id === undefined ? undefined : String(obj(fields.Owner).id), createdAt: String(fields.Created_Time ?? ''), id: String(fields.id) }));
 	}
 
-	private async upsert(person: WhatsAppPerson, extraFields: Json): Promise<{ record: CrmRecord; inserted: boolean }> {
+	private async upsert(person: WhatsAppPerson, extraFields: Json): Promise<{ record: CrmRecord; inserted: boolean; heldKey?: PersonKey }> {
 		const { module } = this.settings;
 		const names = nameParts(person);
 		const fields: Json = { Last_Name: names.lastName, ...this.keyFields(person) };
@@ -222,19 +258,21 @@ export class ZohoClient implements CrmClient {
 			fields.Company = names.fullName;
 		}
 		Object.assign(fields, extraFields);
-		const keyField = person.waId ? this.settings.whatsAppIdField : this.settings.userIdField;
+		const [key, other] = this.keyConditions(person);
+		if (!key) throw this.noKeyError();
 		// No Owner here: a concurrent execution's upsert ("update") must not overwrite the owner chosen by the one that inserted.
 		const response = await this.http({
 			method: 'POST',
 			path: `${this.base}/${module}/upsert`,
-			body: { data: [fields], duplicate_check_fields: [keyField] },
+			body: { data: [fields], duplicate_check_fields: [key.field] },
 			idempotent: true,
 		});
-		this.checkFieldExists(response, keyField, module, 'the WhatsApp ID', true);
+		this.checkFieldExists(response, [key.field], module, 'the WhatsApp ID', true);
 		const result = records(response.body)[0] ?? {};
-		if (result.code === 'DUPLICATE_DATA') {
-			return { record: await this.read(module, this.duplicateHolder(result)), inserted: false };
-		}
+		const duplicateField = result.code === 'DUPLICATE_DATA' ? obj(result.details).api_name : undefined;
+		// The person's other key is on another record (one made before this key was known): that record is theirs.
+		if (other && duplicateField === other.field) return { record: await this.readDuplicateHolder(result, module), inserted: false, heldKey: other.key };
+		if (duplicateField === key.field) return { record: await this.readDuplicateHolder(result, module), inserted: false };
 		this.expectRecordOk(response, `create the ${module === 'Leads' ? 'lead' : 'contact'}`);
 		const id = String(obj(result.details).id);
 		const inserted = result.action !== 'update';
@@ -249,8 +287,8 @@ export class ZohoClient implements CrmClient {
 
 	/** Search finds the record; a read by ID then gives its current fields (the search index lags behind updates too). */
 	async getByWhatsAppId(person: WhatsAppPerson): Promise<CrmRecord | undefined> {
-		const found = (await this.store().findByKey(person))[0];
-		return found ? await this.read(found.module, found.id) : undefined;
+		const found = await this.store().findByKeys(person);
+		return found ? await this.read(found.record.module, found.record.id) : undefined;
 	}
 
 	/**
@@ -268,7 +306,7 @@ export class ZohoClient implements CrmClient {
 		const field = this.settings.lastInboundField;
 		await this.requireField(record.module, field, 'the last inbound time');
 		const response = await this.update(record.module, record.id, { [field]: zohoDateTime(timestamp) });
-		this.checkFieldExists(response, field, record.module, 'the last inbound time', false);
+		this.checkFieldExists(response, [field], record.module, 'the last inbound time', false);
 		this.expectRecordOk(response, `set ${field} on ${record.module} record ${record.id}`);
 	}
 

@@ -91,20 +91,50 @@ function countryOf(parsed: PhoneNumber): string | undefined {
 	return parsed.country ?? parsed.getPossibleCountries()[0];
 }
 
-function toRecipient(parsed: PhoneNumber, rawInternationalDigits?: string): NormalisedRecipient {
-	// A number the metadata calls invalid may still be a real wa_id (Brazil's legacy
-	// 8-digit mobiles, Mexico's 521…): keep such digits exactly as given (docs/phone-numbers.md).
-	const e164 =
-		rawInternationalDigits !== undefined && !parsed.isValid()
-			? `+${rawInternationalDigits}`
-			: parsed.number;
-	const waId = e164.slice(1);
-	checkDigitCount(waId, e164);
-	const country = countryOf(parsed);
-	return country ? { e164, waId, country } : { e164, waId };
+/**
+ * A wa_id form libphonenumber calls impossible although WhatsApp uses it (docs/phone-numbers.md):
+ * Mexico's legacy mobile `521` + 10 digits. (Brazil's legacy 8-digit mobiles are "possible" already.)
+ */
+function isDocumentedLegacyWaId(digits: string): boolean {
+	return MOBILE_PREFIX_RULES.some(
+		(rule) => digits.startsWith(rule.callingCode) && digits.length === rule.callingCode.length + rule.withLength && digits.slice(rule.callingCode.length + rule.areaDigits).startsWith(rule.digit),
+	);
 }
 
-function parseInternational(digits: string, shown: string): NormalisedRecipient {
+/** How a number was read, for the message when it cannot be a number: with '+', as bare digits (a wa_id), or with the default country. */
+type Reading = 'international' | 'bareDigits' | 'national';
+
+function rejectImpossible(parsed: PhoneNumber, shown: string, reading: Reading): never {
+	const where = countryOf(parsed);
+	const readAs = `+${parsed.countryCallingCode} ${parsed.nationalNumber}`;
+	if (reading === 'bareDigits') {
+		reject(
+			`The phone number "${shown}" has no "+" and, read as an international number (${readAs}${where ? `, ${where}` : ''}), it has the wrong number of digits.`,
+			`It looks like a national number: set Default Country to the customer's country, or write it with its country code, e.g. +1 415 555 0132 or +44 7700 900123.`,
+		);
+	}
+	reject(
+		`The phone number "${shown}" cannot be a number ${where ? `in ${where}` : `with calling code +${parsed.countryCallingCode}`}: ${readAs} has the wrong number of digits.`,
+		'Check the digits (a digit too many or too few, or a second number run into it) and the country code.',
+	);
+}
+
+/**
+ * E.164 of a parsed number. libphonenumber's reading is used (it drops a "(0)" after the country
+ * code: +44 (0)7700 900123 → +447700900123); a number that cannot have this many digits is refused,
+ * except the legacy wa_id forms WhatsApp itself uses (isDocumentedLegacyWaId). A number that is only
+ * "invalid" (an unallocated or fictional range) is kept: WhatsApp decides whether it has an account.
+ */
+function toRecipient(parsed: PhoneNumber, shown: string, reading: Reading): NormalisedRecipient {
+	const digits = parsed.number.slice(1);
+	if (!parsed.isValid() && !parsed.isPossible() && !isDocumentedLegacyWaId(digits)) rejectImpossible(parsed, shown, reading);
+	const e164 = parsed.number;
+	checkDigitCount(digits, e164);
+	const country = countryOf(parsed);
+	return country ? { e164, waId: digits, country } : { e164, waId: digits };
+}
+
+function parseInternational(digits: string, shown: string, reading: Reading = 'international'): NormalisedRecipient {
 	checkDigitCount(digits, shown);
 	const parsed = tryParse(`+${digits}`);
 	if (!parsed) {
@@ -113,7 +143,7 @@ function parseInternational(digits: string, shown: string): NormalisedRecipient 
 			`Check the number and ${EXAMPLE_FIX}.`,
 		);
 	}
-	return toRecipient(parsed, digits);
+	return toRecipient(parsed, shown, reading);
 }
 
 /** True when the country drops a leading 0 as its trunk prefix (GB, DE, BR …, not US or ES). */
@@ -132,44 +162,74 @@ function parseAmbiguous(digits: string, country: CountryCode, shown: string): No
 		if (!national || !(national.isValid() || national.isPossible())) {
 			reject(`"${shown}" is not a phone number in ${country}.`, `Check the number, or ${EXAMPLE_FIX} to the right country.`);
 		}
-		return toRecipient(national);
+		return toRecipient(national, shown, 'national');
 	}
 	const international = tryParse(`+${digits}`);
 	const nationalValid = national?.isValid() ?? false;
 	const internationalValid = international?.isValid() ?? false;
 	if (national && nationalValid && !(internationalValid && usesTrunkZero(digits, country))) {
-		return toRecipient(national);
+		return toRecipient(national, shown, 'national');
 	}
-	if (international && (internationalValid || international.isPossible())) {
-		return toRecipient(international, digits);
+	if (international && (internationalValid || international.isPossible() || isDocumentedLegacyWaId(digits))) {
+		return toRecipient(international, shown, 'international');
 	}
-	if (national?.isPossible()) return toRecipient(national);
-	return parseInternational(digits, shown);
+	if (national?.isPossible()) return toRecipient(national, shown, 'national');
+	reject(`"${shown}" is not a phone number in ${country}, nor an international number.`, `Check the digits, or ${EXAMPLE_FIX} to the right country.`);
 }
 
-function resolveDefaultCountry(value: string | undefined): CountryCode | undefined {
+/** Country names people write for Default Country that are not ISO 3166 codes: the UK's own "UK", Greece's EU code "EL". */
+const COUNTRY_ALIASES: Record<string, CountryCode> = { UK: 'GB', EL: 'GR' };
+
+/** The default country as libphonenumber-js knows it ('gb', 'UK' → 'GB'); undefined when empty. Throws WhatsAppValidationError for anything else. */
+export function resolveDefaultCountry(value: string | undefined): CountryCode | undefined {
 	const code = value?.trim().toUpperCase();
 	if (!code) return undefined;
-	if (!isSupportedCountry(code)) {
+	const known = COUNTRY_ALIASES[code] ?? code;
+	if (!isSupportedCountry(known)) {
 		throw new WhatsAppValidationError(
-			`"${value}" is not a country this node knows.`,
+			`"${value}" is not a two-letter country code.`,
 			'defaultCountry',
-			'Use a two-letter ISO country code such as GB, US, DE or BR.',
+			'Use the ISO 3166 code of the country, such as GB, US, DE or BR (it is only used for numbers written without a country code).',
 		);
 	}
-	return code;
+	return known;
+}
+
+/**
+ * What spreadsheets and CRMs add to a number: a trailing ".0" (a number cell exported as a decimal)
+ * is dropped; scientific notation ("4.47400123460E+11", digits may be lost) and an extension
+ * ("ext 12", "x12") are refused with their fix. Returns the number to read.
+ */
+function withoutSpreadsheetForms(shown: string): string {
+	const decimal = /^(\+?\d{7,15})\.0+$/.exec(shown);
+	if (decimal) return decimal[1];
+	if (/^\d(?:[.,]\d+)?e\+?\d{1,2}$/i.test(shown)) {
+		reject(
+			`"${shown}" is a number in scientific notation, as spreadsheets show long numbers; digits may already be lost.`,
+			'Format the phone column as Text in the spreadsheet (or write the numbers with + in front), then export and map it again.',
+		);
+	}
+	const extension = /^(.*\d)\s*(?:ext\.?|extension|x|#)\s*\d{1,6}$/i.exec(shown);
+	if (extension) {
+		reject(`The phone number "${shown}" has an extension; WhatsApp numbers have none.`, `Remove the extension and keep the number: ${extension[1].trim()}.`);
+	}
+	return shown;
 }
 
 /**
  * Turns what a user or the Trigger gives as a recipient into E.164 and wa_id. What cannot be
  * seen is removed first (cleanPhoneInput), so a number pasted from WhatsApp or a contact card
- * reads like the one typed. Digits without '+' and without a default country are read as a wa_id (international
- * digits, as webhooks carry them). Never rejects a number only because the metadata
- * calls it invalid: WhatsApp already proved such accounts exist (docs/phone-numbers.md).
+ * reads like the one typed. '+' or '00' starts an international number ("(0)" after the country
+ * code is dropped); digits without either and without a default country are read as a wa_id
+ * (international digits, as webhooks carry them); the default country is only read (and only
+ * refused when unknown) for numbers that need it. A number that cannot have its number of digits
+ * is refused (docs/phone-numbers.md), one that is only "invalid" is kept: WhatsApp decides.
+ * Throws WhatsAppValidationError (field `to`, or `defaultCountry`) naming the fix.
  */
 export function normaliseRecipient(input: string, options: NormaliseOptions = {}): NormalisedRecipient {
-	const shown = cleanPhoneInput(input);
-	if (!shown) reject('The recipient phone number is empty.', `Enter the customer's WhatsApp number; ${EXAMPLE_FIX}.`);
+	const cleaned = cleanPhoneInput(input).trim();
+	if (!cleaned) reject('The recipient phone number is empty.', `Enter the customer's WhatsApp number; ${EXAMPLE_FIX}.`);
+	const shown = withoutSpreadsheetForms(cleaned);
 	const compact = shown.replace(SEPARATORS, '');
 	if (!/^\+?[0-9]+$/.test(compact)) {
 		reject(
@@ -177,14 +237,14 @@ export function normaliseRecipient(input: string, options: NormaliseOptions = {}
 			'Use digits only, with an optional leading +, e.g. +44 7700 900123.',
 		);
 	}
-	const defaultCountry = resolveDefaultCountry(options.defaultCountry);
 	if (compact.startsWith('+')) return parseInternational(compact.slice(1), shown);
 	if (compact.startsWith('00')) return parseInternational(compact.slice(2), shown);
+	const defaultCountry = resolveDefaultCountry(options.defaultCountry);
 	if (!defaultCountry) {
 		if (compact.startsWith('0')) {
 			reject(`The phone number "${shown}" has no country code.`, `Write it in international form: ${EXAMPLE_FIX}.`);
 		}
-		return parseInternational(compact, shown);
+		return parseInternational(compact, shown, 'bareDigits');
 	}
 	checkDigitCount(compact, shown);
 	return parseAmbiguous(compact, defaultCountry, shown);
@@ -210,11 +270,22 @@ const MOBILE_PREFIX_RULES: Array<{ callingCode: string; areaDigits: number; digi
 ];
 
 /**
+ * '+' and the digits of a wa_id as WhatsApp gives it (digits, or '+' and digits), taken as they are:
+ * WhatsApp has proved the account exists (docs/phone-numbers.md). Anything else (a number as typed)
+ * goes through normaliseRecipient and may throw WhatsAppValidationError.
+ */
+export function waIdToE164(waIdOrE164: string): string {
+	const given = cleanPhoneInput(waIdOrE164).trim();
+	if (/^\+?[1-9][0-9]{6,14}$/.test(given)) return `+${given.replace(/^\+/, '')}`;
+	return normaliseRecipient(waIdOrE164).e164;
+}
+
+/**
  * E.164 forms worth searching in a CRM for one WhatsApp user: the number itself plus,
  * for Brazil, Mexico and Argentina, the form with or without the mobile prefix digit.
  */
 export function phoneVariants(waIdOrE164: string): string[] {
-	const { e164 } = normaliseRecipient(waIdOrE164);
+	const e164 = waIdToE164(waIdOrE164);
 	const variants = [e164];
 	for (const rule of MOBILE_PREFIX_RULES) {
 		if (!e164.startsWith(`+${rule.callingCode}`)) continue;

@@ -88,6 +88,19 @@ describe('Zendesk: one end user and one ticket per WhatsApp conversation', () =>
 		expect(suite.fake.state.users.get(user.id)?.user_fields.whatsapp_last_inbound_at).toBe(message.json.timestamp);
 	});
 
+	test('a location keeps its place, coordinates and link in the comment and in a note (not just "[location]")', async () => {
+		const location = { latitude: 51.5007, longitude: -0.1246, name: 'Big Ben', address: 'London SW1A 0AA' };
+		const item = inboundText('447911700009', '', 'Grace Hopper', { type: 'location', location });
+		delete item.json.text;
+		await suite.bed.run(addMessage(), [item]);
+		await suite.bed.run({ crm: 'zendesk', resource: 'note', operation: 'logMessage', record: 'sender' }, [item]);
+		const [user] = usersWith('447911700009');
+		const comments = ticketsOf(user.id).flatMap((ticket) => ticket.comments.map((comment) => comment.body));
+		const said = 'Location: Big Ben, London SW1A 0AA (51.5007, -0.1246) https://maps.google.com/?q=51.5007,-0.1246';
+		expect(comments.filter((body) => body.includes(said))).toHaveLength(2);
+		expect(comments.some((body) => /^\[location\]$/m.test(body))).toBe(false);
+	});
+
 	test('a wrong API token: the error says what to check, and never shows the token', async () => {
 		suite.bed = crmTestBed(zendeskCredential(suite.fake, { apiToken: 'wrong-zendesk-token' }));
 		const { items } = await suite.bed.run(addMessage(), [inboundText('447911700007', 'x')], { continueOnFail: true });

@@ -94,6 +94,19 @@ describe('Zoho CRM: customers who hide their number', () => {
 	});
 });
 
+describe('Zoho CRM: an org that never created the BSUID field', () => {
+	test('a sender with number and BSUID is still found and created by the wa_id alone (the unknown field is left out)', async () => {
+		const sender = inboundText('447911350001', 'hi', 'Noor', { from: { waId: '447911350001', e164: '+447911350001', userId: 'GB.777', profileName: 'Noor' } });
+		const run = async () => await suite.bed.run({ ...logMessage(), zohoFields: { userIdField: 'No_BSUID_Field' } }, [sender]);
+		const first = await run();
+		expect(first.items[0].json).toMatchObject({ created: true });
+		suite.fake.flushSearchIndex();
+		const second = await run();
+		expect(second.items[0].json).toMatchObject({ recordId: first.items[0].json.recordId, matchedBy: 'whatsAppId' });
+		expect(leadsWith('447911350001')).toHaveLength(1);
+	});
+});
+
 describe('Zoho CRM: the last inbound time for journeys', () => {
 	test('Set Last Inbound Time writes the Date/Time field; Get by WhatsApp ID reads it back with the record', async () => {
 		// Seeded: Sofía García, Contacts, WhatsApp_ID 34612345678.

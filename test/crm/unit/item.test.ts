@@ -38,13 +38,50 @@ describe('person from an item', () => {
 		expect(personFromItem({ messageId: 'wamid.OUT', recipient: 'US.13491208655302741918', type: 'text' })).toEqual({ waId: '', userId: 'US.13491208655302741918' });
 	});
 
-	test('mapped fields: spaces and + are removed from the wa_id', () => {
-		expect(personFromValues({ waId: '+55 11 98888-7777', profileName: ' Ana ' })).toEqual({ waId: '5511988887777', e164: '+5511988887777', profileName: 'Ana' });
+	test('mapped fields: the number is read as the WhatsApp node reads a recipient', () => {
+		expect(personFromValues({ waId: '+55 11 98888-7777', profileName: ' Ana ' }, { typed: true })).toEqual({ waId: '5511988887777', e164: '+5511988887777', profileName: 'Ana' });
 	});
 
 	test('an item without any WhatsApp ID is refused with the fix', () => {
 		expect(() => personFromItem({ hello: 'world' })).toThrow(CrmInputError);
 		expect(() => personFromItem({ hello: 'world' })).toThrow('No WhatsApp ID on this item');
+	});
+});
+
+describe("a WhatsApp ID typed in Person › Fields becomes the wa_id the customer's messages carry, or is refused", () => {
+	test.each([
+		['0044 7400 123456', '', '447400123456'],
+		['+44 (0)7400 123456', '', '447400123456'],
+		['447400123456', '', '447400123456'],
+		['07400 123456', 'GB', '447400123456'],
+		['07400 123456', 'UK', '447400123456'],
+		['(415) 555-0132', 'US', '14155550132'],
+		['447700900123.0', '', '447700900123'],
+		['5215512345678', '', '5215512345678'],
+	])('%s (Default Country "%s") → %s', (typed, defaultCountry, waId) => {
+		expect(personFromValues({ waId: typed }, { typed: true, defaultCountry })).toMatchObject({ waId, e164: `+${waId}` });
+	});
+
+	test.each([
+		['07400 123456', /country code/],
+		['+44 7400 123458 ext 12', /Remove the extension/],
+		['4.47400123460E+11', /Format the phone column as Text/],
+		['12', /at least 7 digits/],
+		['(415) 555-0132', /set Default Country/],
+	])('%s is refused on its item, naming the fix', (typed, fix) => {
+		let caught: unknown;
+		try {
+			personFromValues({ waId: typed }, { typed: true });
+		} catch (error) {
+			caught = error;
+		}
+		expect(caught).toBeInstanceOf(CrmInputError);
+		expect((caught as CrmInputError).message).toContain(`The WhatsApp ID "${typed}" is not a WhatsApp number`);
+		expect((caught as CrmInputError).description).toMatch(fix);
+	});
+
+	test("a wa_id from a trigger item is kept as WhatsApp sent it, even one libphonenumber calls impossible (WhatsApp proved it exists)", () => {
+		expect(personFromItem({ kind: 'message', from: { waId: '4155550132' } }).waId).toBe('4155550132');
 	});
 });
 
@@ -55,6 +92,7 @@ describe('message from an item', () => {
 			messageId: 'wamid.HBgM',
 			type: 'image',
 			caption: 'the broken part',
+			content: 'the broken part',
 			timestamp: '2026-05-14T09:51:07.000Z',
 			media: { id: '1013859600285441', mimeType: 'image/jpeg', filename: undefined },
 		});

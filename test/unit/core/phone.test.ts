@@ -1,4 +1,6 @@
 import { countryOfNumber, normaliseRecipient, phoneVariants } from '../../../nodes/shared/whatsapp/phone';
+import { buildBlockUsersBody } from '../../../nodes/shared/whatsapp/account/blockUsers';
+import { buildContactsMessage } from '../../../nodes/shared/whatsapp/messages';
 import { expectValidationError } from '../../harness/expectValidationError';
 
 describe('normaliseRecipient', () => {
@@ -64,7 +66,18 @@ describe('normaliseRecipient', () => {
 		});
 
 		it('rejects an unknown default country with the fix', () => {
-			expectValidationError(() => normaliseRecipient('07400123456', { defaultCountry: 'XX' }), 'defaultCountry', /two-letter ISO/);
+			expectValidationError(() => normaliseRecipient('07400123456', { defaultCountry: 'XX' }), 'defaultCountry', /ISO 3166 code/);
+		});
+
+		it('accepts UK for GB (the name the UK uses) and EL for GR (the EU code)', () => {
+			expect(normaliseRecipient('07400 123456', { defaultCountry: 'UK' }).e164).toBe('+447400123456');
+			expect(normaliseRecipient('694 123 4567', { defaultCountry: 'el' }).e164).toBe('+306941234567');
+		});
+
+		it('reads the default country only for numbers that need it: one with + or 00 goes through whatever it says', () => {
+			expect(normaliseRecipient('+44 7400 123456', { defaultCountry: 'Britain' }).e164).toBe('+447400123456');
+			expect(normaliseRecipient('0044 7400 123456', { defaultCountry: 'XX' }).e164).toBe('+447400123456');
+			expectValidationError(() => normaliseRecipient('07400 123456', { defaultCountry: 'Britain' }), 'defaultCountry', /ISO 3166 code/);
 		});
 	});
 
@@ -102,7 +115,65 @@ describe('normaliseRecipient', () => {
 	});
 });
 
+describe('numbers that cannot be numbers are refused instead of being sent to someone else', () => {
+	it.each(['(415) 555-0132', '415 555 0132', '4155550132'])('%s without Default Country (read as +41 55550132, impossible in CH) → "set Default Country"', (input) => {
+		const error = expectValidationError(() => normaliseRecipient(input), 'to', /looks like a national number: set Default Country/);
+		expect(error.message).toContain('+41 55550132');
+	});
+
+	it('the same national number with Default Country US is read right', () => {
+		expect(normaliseRecipient('(415) 555-0132', { defaultCountry: 'US' }).e164).toBe('+14155550132');
+	});
+
+	it('"(0)" after the country code is dropped even for a number libphonenumber calls invalid (the README example)', () => {
+		expect(normaliseRecipient('+44 (0)7700 900123')).toEqual({ e164: '+447700900123', waId: '447700900123', country: 'GB' });
+		expect(normaliseRecipient('+49 (0)151 2345 6789').e164).toBe('+4915123456789');
+		expect(normaliseRecipient('+33 (0)6 12 34 56 78').e164).toBe('+33612345678');
+	});
+
+	it('a spreadsheet number cell exported as a decimal ("447700900123.0") is read without the ".0"', () => {
+		expect(normaliseRecipient('447700900123.0').e164).toBe('+447700900123');
+		expect(normaliseRecipient('+447700900123.00').e164).toBe('+447700900123');
+	});
+
+	it('a number typed with "+" that has the wrong number of digits for its country is refused, naming the check', () => {
+		const error = expectValidationError(() => normaliseRecipient('+44 7700 9001230'), 'to', /Check the digits/);
+		expect(error.message).toMatch(/cannot be a number with calling code \+44: \+44 77009001230 has the wrong number of digits/);
+	});
+
+	it('scientific notation from a spreadsheet is refused: digits may be lost', () => {
+		expectValidationError(() => normaliseRecipient('4.47400123460E+11'), 'to', /Format the phone column as Text/);
+	});
+
+	it('an extension is refused with the number to keep', () => {
+		expectValidationError(() => normaliseRecipient('+44 7400 123458 ext 12'), 'to', /Remove the extension and keep the number: \+44 7400 123458/);
+		expectValidationError(() => normaliseRecipient('+1 415 555 0132 x7'), 'to', /Remove the extension/);
+	});
+
+	it("Mexico's legacy 521 wa_id stays (impossible for libphonenumber, used by WhatsApp)", () => {
+		expect(normaliseRecipient('+52 1 55 1234 5678').e164).toBe('+5215512345678');
+	});
+});
+
+describe('every phone field reads numbers the same way (block lists, contact cards)', () => {
+	it('a block list refuses a national number without Default Country and reads it with one', () => {
+		expectValidationError(() => buildBlockUsersBody('(415) 555-0132'), 'users', /set Default Country/);
+		expect(buildBlockUsersBody('(415) 555-0132, +44 (0)7700 900123', 'US').block_users).toEqual([{ user: '+14155550132' }, { user: '+447700900123' }]);
+	});
+
+	it("a contact card's wa_id drops the (0), and one that cannot be a number is refused on that field", () => {
+		const card = (waId: string) => buildContactsMessage({ to: '16505551234', contacts: [{ name: { formatted_name: 'Ann' }, phones: [{ phone: waId, wa_id: waId }] }] });
+		expect(card('+44 (0)7700 900123').contacts[0].phones).toEqual([{ phone: '+44 (0)7700 900123', wa_id: '447700900123' }]);
+		expect(card('447700900123').contacts[0].phones?.[0].wa_id).toBe('447700900123');
+		expectValidationError(() => card('(415) 555-0132'), 'contacts[0].phones[0].wa_id', /set Default Country.*Or leave the wa_id empty/);
+	});
+});
+
 describe('phoneVariants', () => {
+	it('takes a wa_id as WhatsApp gives it, even one libphonenumber calls impossible', () => {
+		expect(phoneVariants('4155550132')).toEqual(['+4155550132']);
+	});
+
 	it('Brazil: the wa_id without the ninth digit and the dialable form with it', () => {
 		expect(phoneVariants('551188887777')).toEqual(['+551188887777', '+5511988887777']);
 		expect(phoneVariants('+5511988887777')).toEqual(['+5511988887777', '+551188887777']);

@@ -1,5 +1,5 @@
 import { CONTACTS_MAX } from './limits';
-import { cleanPhoneInput, compactPhoneNumber } from '../phone';
+import { cleanPhoneInput, waIdToE164 } from '../phone';
 import { WhatsAppValidationError } from '../validationError';
 import { buildEnvelope, type CommonMessageOptions } from './common';
 import type { ContactCard, ContactsMessageBody } from './types';
@@ -56,16 +56,18 @@ function checkCard(card: ContactCard, index: number): ContactCard {
 
 /**
  * A card's phone without the invisible characters pasted numbers carry (the number shows as typed
- * otherwise); its wa_id as digits only, as WhatsApp writes wa_ids (Meta: Contacts messages).
+ * otherwise); its wa_id as digits, as WhatsApp writes wa_ids (Meta: Contacts messages), read like a
+ * recipient (a "(0)" or "00" is understood, a number that cannot be one is refused on that field).
  */
 function cleanCardPhone(entry: NonNullable<ContactCard['phones']>[number], field: string, who: string): NonNullable<ContactCard['phones']>[number] {
 	const cleaned = { ...entry, phone: cleanPhoneInput(entry.phone) };
 	if (entry.wa_id === undefined) return cleaned;
-	const waId = compactPhoneNumber(entry.wa_id).replace(/^\+/, '');
-	if (!/^[0-9]+$/.test(waId)) {
-		fail(`The wa_id "${entry.wa_id}" of ${who} is not a WhatsApp ID.`, `${field}.wa_id`, 'Give the WhatsApp ID as the digits of the international number, e.g. 16505551234, or leave it empty.');
+	try {
+		return { ...cleaned, wa_id: waIdToE164(String(entry.wa_id)).slice(1) };
+	} catch (error) {
+		if (!(error instanceof WhatsAppValidationError)) throw error;
+		fail(`The wa_id "${entry.wa_id}" of ${who} is not a WhatsApp ID: ${error.message}`, `${field}.wa_id`, `${error.fix} Or leave the wa_id empty.`);
 	}
-	return { ...cleaned, wa_id: waId };
 }
 
 /** Meta's Contacts messages contacts message page: 1 to 257 contact cards. */
