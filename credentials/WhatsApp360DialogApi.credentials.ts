@@ -32,6 +32,8 @@ export class WhatsApp360DialogApi implements ICredentialType {
 			default: 'https://waba-v2.360dialog.io',
 			description: 'The 360dialog Cloud API host. Point it at the local emulator to test without an account.',
 		},
+		// The URL carries Redis's password (redis://:password@host): it is a secret.
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
 		{
 			displayName: 'Redis URL for Shared State (Queue Mode)',
 			name: 'sharedStateRedisUrl',

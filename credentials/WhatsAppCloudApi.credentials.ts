@@ -79,6 +79,8 @@ export class WhatsAppCloudApi implements ICredentialType {
 			default: '',
 			description: "Any secret string; Meta echoes it when it verifies the webhook URL. Paste the same value in Meta's App Dashboard when registering by hand.",
 		},
+		// The URL carries Redis's password (redis://:password@host): it is a secret.
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
 		{
 			displayName: 'Redis URL for Shared State (Queue Mode)',
 			name: 'sharedStateRedisUrl',
