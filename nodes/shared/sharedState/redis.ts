@@ -126,7 +126,9 @@ export function sharedStateAt(url: string): SharedState {
 				return await commands(client);
 			} catch (error) {
 				if (!isConnectionError(error)) throw error;
-				const reason = String((error as Error).message ?? error).split(url).join(label);
+				// ioredis names its own retry option when it gives up: say what happened instead.
+				const raw = (error as Error).name === 'MaxRetriesPerRequestError' ? 'no connection (refused, or no answer in time)' : String((error as Error).message ?? error);
+				const reason = raw.split(url).join(label);
 				throw new WhatsAppConfigurationError(
 					`Could not use the Redis for shared state at ${label}: ${reason}`,
 					"Start that Redis or make it reachable from every n8n process, or correct the credential's Redis URL for Shared State. Emptying the field keeps the state in each n8n process instead (pacing, duplicate checks and Free Text answers are then not shared between workers).",
