@@ -8,6 +8,7 @@ import { SEED, signatureHeader } from '../../emulator';
 import type { N8nExecution, WorkflowJson } from '../../e2e/n8n';
 import { PACKAGE_NAME, TRIGGER_TYPE } from '../../e2e/lib/examples';
 import { publishWithRetry } from '../../e2e/lib/publication';
+import { emulatorCredentialData } from '../../e2e/lib/whatsapp-stack';
 import type { QueueCluster } from '../../e2e/queue/cluster';
 import { admin } from '../e2e/helpers';
 
@@ -25,11 +26,13 @@ export interface TriggerWorkflowOptions {
   triggerOptions?: Record<string, unknown>;
   /** Adds the WhatsApp Business node's Trigger Event › Drop Duplicates (n8n's deduplication store) after the trigger. */
   withDropDuplicates?: boolean;
+  /** The WhatsApp Cloud API credential of both nodes; the cluster's (no Redis for shared state) by default. */
+  credential?: { id: string; name: string };
 }
 
 /** A workflow started by the WhatsApp Business Trigger (messages only), imported and published on main; returns its id and production URL. */
 export async function publishTriggerWorkflow(cluster: QueueCluster, options: TriggerWorkflowOptions): Promise<{ id: string; url: string }> {
-  const credentials = { whatsAppCloudApi: { ...cluster.credential } };
+  const credentials = { whatsAppCloudApi: { ...(options.credential ?? cluster.credential) } };
   const webhookId = randomUUID();
   const nodes: WorkflowJson['nodes'] = [
     {
@@ -84,3 +87,17 @@ export function executionError(execution: N8nExecution): string | undefined {
 }
 
 export const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A second WhatsApp Cloud API credential for the emulator whose "Redis URL for Shared State (Queue
+ * Mode)" is the cluster's own Redis (n8n's queue), as a user sets it; returns its id and name.
+ */
+export async function createSharedStateCredential(cluster: QueueCluster): Promise<{ id: string; name: string }> {
+  const name = 'WhatsApp Cloud API (emulator, Redis for shared state)';
+  const id = await cluster.main.createCredential({
+    name,
+    type: 'whatsAppCloudApi',
+    data: { ...emulatorCredentialData(cluster.emulator.url), sharedStateRedisUrl: cluster.redis.url },
+  });
+  return { id, name };
+}
