@@ -16,6 +16,7 @@ export { admin };
 
 export const TRIGGER_NAME = 'WhatsApp Trigger';
 export const DROP_DUPLICATES_NAME = 'Drop Duplicates';
+export const CODE_NAME = 'Code';
 
 export interface TriggerWorkflowOptions {
   name: string;
@@ -26,6 +27,8 @@ export interface TriggerWorkflowOptions {
   triggerOptions?: Record<string, unknown>;
   /** Adds the WhatsApp Business node's Trigger Event › Drop Duplicates (n8n's deduplication store) after the trigger. */
   withDropDuplicates?: boolean;
+  /** A Code node after the trigger running this JavaScript (e.g. one writing static data). */
+  codeAfterTrigger?: string;
   /** The WhatsApp Cloud API credential of both nodes; the cluster's (no Redis for shared state) by default. */
   credential?: { id: string; name: string };
 }
@@ -47,6 +50,11 @@ export async function publishTriggerWorkflow(cluster: QueueCluster, options: Tri
       parameters: { authentication: 'cloudApi', resource: 'event', operation: 'dropDuplicates', maxEntries: 10000 },
     });
     connections[TRIGGER_NAME] = { main: [[{ node: DROP_DUPLICATES_NAME, type: 'main', index: 0 }]] };
+  }
+  if (options.codeAfterTrigger) {
+    nodes.push({ id: randomUUID(), name: CODE_NAME, type: 'n8n-nodes-base.code', typeVersion: 2, position: [260, 200], parameters: { jsCode: options.codeAfterTrigger } });
+    const after = options.withDropDuplicates ? [{ node: DROP_DUPLICATES_NAME, type: 'main', index: 0 }] : [];
+    connections[TRIGGER_NAME] = { main: [[...after, { node: CODE_NAME, type: 'main', index: 0 }]] };
   }
   const id = await cluster.main.importWorkflow({ name: options.name, nodes, connections });
   await publishWithRetry(cluster.main, id, options.name);
@@ -100,4 +108,10 @@ export async function createSharedStateCredential(cluster: QueueCluster): Promis
     data: { ...emulatorCredentialData(cluster.emulator.url), sharedStateRedisUrl: cluster.redis.url },
   });
   return { id, name };
+}
+
+/** The callback each level routes a number to now, as Meta reports it (Meta: Webhook overrides; GET /<PHONE_NUMBER_ID>?fields=webhook_configuration). */
+export async function webhookConfiguration(cluster: QueueCluster, phoneNumberId: string): Promise<Record<string, string>> {
+  const response = await fetch(`${cluster.emulator.url}/v24.0/${phoneNumberId}?fields=webhook_configuration`, { headers: { Authorization: `Bearer ${SEED.accessToken}` } });
+  return ((await response.json()) as { webhook_configuration: Record<string, string> }).webhook_configuration;
 }

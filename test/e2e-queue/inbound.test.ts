@@ -10,6 +10,7 @@ import {
   TRIGGER_NAME,
   admin,
   createSharedStateCredential,
+  webhookConfiguration,
   executionError,
   outputItems,
   postSigned,
@@ -17,6 +18,7 @@ import {
   settle,
   simulateInbound,
 } from './helpers';
+import { waitUntilUnpublished } from '../../e2e/lib/publication';
 
 let cluster: QueueCluster;
 const figures: Record<string, unknown> = {};
@@ -160,5 +162,32 @@ describe('Drop Duplicates with the Redis for shared state, under concurrent deli
       expect(passed).toBe(1);
     }
     figures.dropDuplicatesRedisRounds = rounds;
+  }, 300_000);
+});
+
+describe('a Code node writing static data on a worker, then deactivation', () => {
+  test("the execution's save replaces the trigger's registration record; unpublishing still removes the number's override (read from Meta's configuration)", async () => {
+    const workflow = await publishTriggerWorkflow(cluster, {
+      name: 'queue: code node writes static data',
+      registration: 'meta',
+      phoneNumberIds: [SEED.secondPhoneNumberId],
+      codeAfterTrigger: "const data = $getWorkflowStaticData('global');\ndata.seen = (data.seen ?? 0) + 1;\nreturn $input.all();",
+    });
+    expect((await webhookConfiguration(cluster, SEED.secondPhoneNumberId)).phone_number).toBe(workflow.url);
+    const stored = async () => (await cluster.main.api<{ staticData?: Record<string, Record<string, unknown>> }>('GET', `/workflows/${workflow.id}`)).staticData ?? {};
+    await expect(stored()).resolves.toMatchObject({ 'node:WhatsApp Trigger': { registration: expect.objectContaining({ webhookUrl: workflow.url }) } });
+
+    await simulateInbound(cluster, { phoneNumberId: SEED.secondPhoneNumberId, from: '447700901500', text: 'Static data, please' });
+    const [run] = await cluster.main.waitForExecutions(workflow.id, 1, 60_000);
+    expect(run.status).toBe('success');
+    expect(cluster.workerOf(run.id)).toMatch(/^worker[12]$/);
+    // The worker saved static data without the trigger's part (n8n reloads it only for resumed executions).
+    const afterRun = await stored();
+    expect(afterRun.global).toEqual({ seen: 1 });
+    expect(afterRun['node:WhatsApp Trigger']?.registration).toBeUndefined();
+
+    await cluster.main.deactivate(workflow.id);
+    await waitUntilUnpublished(cluster.main, workflow.id, 90_000);
+    expect((await webhookConfiguration(cluster, SEED.secondPhoneNumberId)).phone_number).toBeUndefined();
   }, 300_000);
 });

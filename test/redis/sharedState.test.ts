@@ -9,7 +9,7 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { SEED } from '../../emulator';
 import { redisPacingLedger, sharedStateAt } from '../../nodes/shared/sharedState';
-import { LedgerSendPacer } from '../../nodes/shared/transport/pacing';
+import { LedgerSendPacer, SHARED_DELAY_TOLERANCE } from '../../nodes/shared/transport/pacing';
 import { freePort } from '../../e2e/lib/n8n-process';
 import { startNodeTestBed, useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
 import { useRedisServer } from './redisServer';
@@ -109,7 +109,7 @@ describe('Pacing shared by processes through Redis', () => {
 	const numberKey = `emulator|${SEED.phoneNumberId}`;
 	const twoProcesses = (shared: boolean) =>
 		[0, 1].map(() => {
-			const pacer = shared ? new LedgerSendPacer(numberKey, redisPacingLedger(sharedStateAt(redis.url)).ledger) : new LedgerSendPacer(numberKey);
+			const pacer = shared ? new LedgerSendPacer(numberKey, redisPacingLedger(sharedStateAt(redis.url)).ledger, SHARED_DELAY_TOLERANCE) : new LedgerSendPacer(numberKey);
 			pacer.setCeiling(20);
 			return pacer;
 		});
