@@ -4,6 +4,7 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+import { sharedStateRedisUrlProperty } from '../nodes/shared/transport/sharedStateField';
 
 /** 360dialog's Cloud API proxy: same bodies as Meta, D360-API-KEY header, no version or phone ID in paths (docs/360dialog.md). */
 export class WhatsApp360DialogApi implements ICredentialType {
@@ -32,18 +33,7 @@ export class WhatsApp360DialogApi implements ICredentialType {
 			default: 'https://waba-v2.360dialog.io',
 			description: 'The 360dialog Cloud API host. Point it at the local emulator to test without an account.',
 		},
-		// The URL carries Redis's password (redis://:password@host): it is a secret.
-		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
-		{
-			displayName: 'Redis URL for Shared State (Queue Mode)',
-			name: 'sharedStateRedisUrl',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			placeholder: 'redis://:password@redis-host:6379/0',
-			description:
-				"Only when n8n runs in queue mode (workers, webhook processors): a Redis every n8n process reaches, e.g. the one of n8n's queue. The nodes then share one ceiling per number, the duplicate checks, the Already Sent keys and the Free Text requests of Send and Wait across processes. Leave empty for a single n8n process.",
-		},
+		sharedStateRedisUrlProperty,
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -4,6 +4,7 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+import { sharedStateRedisUrlProperty } from '../nodes/shared/transport/sharedStateField';
 
 /** Meta's WhatsApp Business Platform Cloud API (Graph API). (Meta: Send messages, Create a webhook endpoint, Webhook overrides). */
 export class WhatsAppCloudApi implements ICredentialType {
@@ -79,18 +80,7 @@ export class WhatsAppCloudApi implements ICredentialType {
 			default: '',
 			description: "Any secret string; Meta echoes it when it verifies the webhook URL. Paste the same value in Meta's App Dashboard when registering by hand.",
 		},
-		// The URL carries Redis's password (redis://:password@host): it is a secret.
-		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
-		{
-			displayName: 'Redis URL for Shared State (Queue Mode)',
-			name: 'sharedStateRedisUrl',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			placeholder: 'redis://:password@redis-host:6379/0',
-			description:
-				"Only when n8n runs in queue mode (workers, webhook processors): a Redis every n8n process reaches, e.g. the one of n8n's queue. The nodes then share one ceiling per number, the duplicate checks, the Already Sent keys and the Free Text requests of Send and Wait across processes. Leave empty for a single n8n process.",
-		},
+		sharedStateRedisUrlProperty,
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -74,7 +74,7 @@ export async function overridesInWaba(this: IHookFunctions, connection: WhatsApp
 	return [...overrides];
 }
 
-/** The WABA's phone numbers whose own (phone-level) override is `url` (Meta: GET /<WABA_ID>/phone_numbers?fields=webhook_configuration). */
+/** The WABA's phone numbers whose own (phone-level) override is `url`: GET /<WABA_ID>/phone_numbers?fields=webhook_configuration (Meta: Webhook overrides). */
 export async function phoneOverridesAt(this: IHookFunctions, connection: WhatsAppConnection, url: string): Promise<string[]> {
 	return (await phoneConfigurations.call(this, connection)).filter((phone) => phone.webhook_configuration?.phone_number === url).map((phone) => phone.id);
 }

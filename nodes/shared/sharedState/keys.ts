@@ -56,9 +56,10 @@ export async function writeKey(state: SharedState, key: string, value: string, t
 	await state.run(async (redis) => await redis.set(key, value, 'EX', ttlSeconds));
 }
 
-/** Deletes `key` only while it still holds `value` (compare-and-delete, one Lua script: Redis's EVAL page). */
+/** Compare-and-delete as one Lua script, so no other process can write between the read and the delete (Redis: EVAL). */
 const DELETE_IF_SAME = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
 
+/** Deletes `key` only while it still holds `value`; answers whether it did. */
 export async function deleteKeyIfSame(state: SharedState, key: string, value: string): Promise<boolean> {
 	return await state.run(async (redis: Redis) => (await redis.eval(DELETE_IF_SAME, 1, key, value)) === 1);
 }
