@@ -125,7 +125,7 @@ describe('one number, several workers: one ceiling, shared through Redis', () =>
     const share = inner.reduce((sum, second) => sum + second.accepted, 0) / (inner.length * CEILING);
     const byWorker = runs.reduce<Record<string, number>>((counts, run) => ({ ...counts, [cluster.workerOf(run.id)!]: (counts[cluster.workerOf(run.id)!] ?? 0) + 1 }), {});
     const busiest = [...account!.seconds].sort((a, b) => b.accepted - a.accepted).slice(0, 3).map((second) => second.accepted);
-    figures.sending = { total: TOTAL, seconds: account!.seconds.length, maxPerSecond: account!.maxPerSecond, busiest, violations: account!.violations, refused: account!.refused, shareOfCeiling: Number(share.toFixed(3)), runsByWorker: byWorker };
+    figures.sending = { total: TOTAL, seconds: account!.seconds.length, maxPerSecond: account!.maxPerSecond, busiest, violations: account!.violations, refused: account!.refused, shareOfCeiling: Number(share.toFixed(3)), runsByWorker: byWorker, acceptedPerSecond: account!.seconds.map((second) => second.accepted) };
     expect(account).toMatchObject({ accepted: TOTAL, refused: 0, violations: 0 });
     expect(account!.maxPerSecond).toBeLessThanOrEqual(CEILING);
     expect(share).toBeGreaterThanOrEqual(MIN_SHARE);
