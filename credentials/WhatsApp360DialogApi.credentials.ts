@@ -43,7 +43,8 @@ export class WhatsApp360DialogApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			// As the node reads it (connection.ts): trailing slashes and a /v1 typed at the end dropped.
+			baseURL: '={{($credentials.baseUrl || "https://waba-v2.360dialog.io").trim().replace(/\\/+$/, "").replace(/\\/v1$/i, "").replace(/\\/+$/, "")}}',
 			url: '/whatsapp_business_profile',
 		},
 		rules: [

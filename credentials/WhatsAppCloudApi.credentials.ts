@@ -78,7 +78,8 @@ export class WhatsAppCloudApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: "Any secret string; Meta echoes it when it verifies the webhook URL. Paste the same value in Meta's App Dashboard when registering by hand.",
+			description:
+				"A random string of your own (e.g. from a password generator); Meta echoes it when it verifies the webhook URL. Paste the same value in Meta's App Dashboard when registering by hand. A plain word or number is not hidden in outputs (it cannot be told from ordinary text), only where it stands as the verify token.",
 		},
 		sharedStateRedisUrlProperty,
 	];
@@ -91,9 +92,13 @@ export class WhatsAppCloudApi implements ICredentialType {
 	};
 
 	// Meta answers an expired/invalid token with code 190 (HTTP 401) and an unknown ID with code 100 (HTTP 400), (Meta: Error codes).
+	// The URL is normalised as the nodes do (connection.ts graphHost / graphApiVersion): a version typed at
+	// the end of the Base URL is dropped and "24.0" or "24" is read as v24.0, so the test reads what the nodes send.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/{{$credentials.graphApiVersion}}',
+			baseURL:
+				'={{($credentials.baseUrl || "https://graph.facebook.com").trim().replace(/\\/+$/, "").replace(/\\/v\\d+(\\.\\d+)?$/i, "").replace(/\\/+$/, "")}}' +
+				'/{{String($credentials.graphApiVersion || "v24.0").trim().replace(/^\\/*v?(\\d+)\\/*$/i, "$1.0").replace(/^\\/*v?(\\d+\\.\\d+)\\/*$/i, "v$1")}}',
 			url: '=/{{$credentials.phoneNumberId}}',
 			qs: { fields: 'display_phone_number,verified_name,quality_rating' },
 		},
@@ -103,7 +108,7 @@ export class WhatsAppCloudApi implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'Access token rejected (Meta error 190: expired or revoked). Generate a new token, ideally a System User token that does not expire, and paste it here.',
+						'Access token rejected (Meta error 190: expired, revoked, or not a valid token, e.g. copied incompletely). Generate a new token, ideally a System User token that does not expire, and paste it here whole.',
 				},
 			},
 			{
@@ -111,7 +116,7 @@ export class WhatsAppCloudApi implements ICredentialType {
 				properties: {
 					value: 400,
 					message:
-						'Meta does not know this Phone Number ID (error 100). Copy the Phone number ID (not the phone number) from App Dashboard › WhatsApp › API Setup.',
+						'Meta does not know this Phone Number ID (error 100), or the Graph API Version is not one Meta serves. Copy the Phone number ID (not the phone number) from App Dashboard › WhatsApp › API Setup, and write the version as v24.0.',
 				},
 			},
 			{

@@ -7,7 +7,7 @@
 import { checkRecipientFailures, checkWebhookValues, defaultWebhookConfig, type RecipientFailure, type WebhookConfig } from './config-webhook';
 import { checkPhoneNumberThroughputs, type PhoneNumberThroughput } from './state/throughput';
 
-export const FAULT_KINDS = ['http500', 'http503', 'reset', 'delay', 'echoSecrets', 'acceptedThenReset'] as const;
+export const FAULT_KINDS = ['http500', 'http503', 'reset', 'delay', 'echoSecrets', 'acceptedThenReset', 'tokenExpired'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** One fault rule: requests whose path matches `pathPattern` (a RegExp source) are disturbed. */
@@ -25,6 +25,8 @@ export interface FaultRule {
 	 * acceptedThenReset: handle the request as usual (a message is accepted, recorded and gets its
 	 * statuses), then destroy the socket instead of answering, so the client cannot know it went out.
 	 * Only requests that would have been answered 2xx spend a use of this kind.
+	 * tokenExpired: answer as Meta does for an access token past its expiry (Graph API: Handling
+	 * Errors): HTTP 401, code 190, error_subcode 463, "Error validating access token: Session has expired …".
 	 */
 	kind: FaultKind;
 	/** How many more matching requests to disturb; the rule is removed at 0. Unlimited when omitted. */

@@ -27,7 +27,7 @@ export interface ServerDependencies {
 }
 
 /** Fault kinds decided before the request is handled, and the one decided once it succeeded. */
-const BEFORE_HANDLING: readonly FaultKind[] = ['http500', 'http503', 'reset', 'delay', 'echoSecrets'];
+const BEFORE_HANDLING: readonly FaultKind[] = ['http500', 'http503', 'reset', 'delay', 'echoSecrets', 'tokenExpired'];
 const AFTER_HANDLING: readonly FaultKind[] = ['acceptedThenReset'];
 
 /** Meta's Send messages page: "v23.0"; 360dialog paths such as /v1/configs/templates are not Graph versions. */
@@ -53,7 +53,7 @@ async function handle(deps: ServerDependencies, req: IncomingMessage, res: Serve
 		const rawBody = await readRawBody(req);
 		const fault = takeFault(state.config, method, url.pathname, BEFORE_HANDLING);
 		if (fault?.kind === 'reset') return void req.socket.destroy();
-		if (fault?.kind === 'http500' || fault?.kind === 'http503') throw faultError(fault);
+		if (fault?.kind === 'http500' || fault?.kind === 'http503' || fault?.kind === 'tokenExpired') throw faultError(fault);
 		if (fault?.kind === 'delay') await sleep(fault.delayMs ?? 0);
 		if (fault?.kind === 'echoSecrets' && !echoesInAnswer(fault)) throw echoError(fault, echoedSecrets(state.config, req, url));
 		const latency = latencyMs(state.config);

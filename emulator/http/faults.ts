@@ -46,8 +46,13 @@ export function takeFault(config: EmulatorConfig, method: string, pathname: stri
 	return rule;
 }
 
-/** The Meta error a 5xx fault answers with. */
+/** The Meta error a 5xx or tokenExpired fault answers with. */
 export function faultError(rule: FaultRule): MetaApiError {
+	if (rule.kind === 'tokenExpired') {
+		// Graph API, Handling Errors: subcode 463 "Expired"; Meta words the message this way.
+		const expiredAt = new Date(Date.now() - 3600_000).toUTCString();
+		return new MetaApiError(190, `Session has expired on ${expiredAt}.`, { httpStatus: 401, subcode: 463, title: 'Error validating access token' });
+	}
 	if (rule.kind === 'http503') {
 		const code = rule.code ?? 2;
 		return new MetaApiError(code, 'Injected fault: the service is temporarily unavailable. Retry with back-off.', { httpStatus: 503 });

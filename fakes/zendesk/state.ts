@@ -1,4 +1,5 @@
 /** Everything the Zendesk fake stores: users, tickets with their comments, uploads and attachments. */
+import type { FakeResponse } from '../common/http';
 import { SearchIndex } from '../common/search-index';
 import type { ZendeskFakeConfig } from './config';
 import { ZENDESK_SEED, type ZendeskSeedUser } from './seed';
@@ -73,6 +74,8 @@ export class ZendeskState {
 	readonly tickets = new Map<number, ZendeskTicket>();
 	readonly uploads = new Map<string, ZendeskUpload>();
 	readonly attachments = new Map<number, ZendeskAttachment>();
+	/** Ticket creations by Idempotency-Key: the request body and the answer, kept until `expiresAt` (ms). */
+	readonly idempotentCreates = new Map<string, { body: string; response: FakeResponse; expiresAt: number }>();
 	readonly userIndex: SearchIndex<ZendeskUser>;
 	readonly ticketIndex: SearchIndex<ZendeskTicket>;
 	private counters = { user: 0, ticket: 0, comment: 0, attachment: 0, audit: 0 };
@@ -87,7 +90,7 @@ export class ZendeskState {
 	}
 
 	reset(): void {
-		for (const map of [this.users, this.tickets, this.uploads, this.attachments]) map.clear();
+		for (const map of [this.users, this.tickets, this.uploads, this.attachments, this.idempotentCreates]) map.clear();
 		this.userIndex.clear();
 		this.ticketIndex.clear();
 		this.counters = { user: 381000002001, ticket: 3, comment: 41000000001, attachment: 51000000001, audit: 61000000001 };

@@ -71,7 +71,31 @@ function applyCommon(context: ZendeskContext, ticket: ZendeskTicket, input: Reco
 	if (Array.isArray(input.custom_fields)) ticket.custom_fields = input.custom_fields.filter(isPlainObject).map((field) => ({ id: Number(field.id), value: field.value }));
 }
 
+/** How long Zendesk keeps an Idempotency-Key (Ticketing API introduction, "Idempotency": two hours). */
+const IDEMPOTENCY_KEY_MS = 2 * 60 * 60 * 1000;
+
+/**
+ * POST /tickets, with Zendesk's Idempotency-Key (Ticketing API introduction, "Idempotency"): the first
+ * request with a key creates the ticket and answers `x-idempotency-lookup: miss`; the same key with the
+ * same body within two hours answers the stored response with `hit` and creates nothing; the same key
+ * with another body is refused (IdempotentRequestError). Only a created ticket is remembered.
+ */
 export function createTicket(context: ZendeskContext, request: FakeRequest): FakeResponse {
+	const key = request.headers['idempotency-key'];
+	if (typeof key !== 'string' || key === '') return createTicketOnce(context, request);
+	authenticate(context.state, request);
+	const body = request.body.toString('utf8');
+	const stored = context.state.idempotentCreates.get(key);
+	if (stored && stored.expiresAt > request.now) {
+		if (stored.body !== body) fail(400, 'IdempotentRequestError', 'Request parameters do not match the original request');
+		return { ...stored.response, headers: { ...stored.response.headers, 'x-idempotency-lookup': 'hit' } };
+	}
+	const response = createTicketOnce(context, request);
+	context.state.idempotentCreates.set(key, { body, response, expiresAt: request.now + IDEMPOTENCY_KEY_MS });
+	return { ...response, headers: { ...response.headers, 'x-idempotency-lookup': 'miss' } };
+}
+
+function createTicketOnce(context: ZendeskContext, request: FakeRequest): FakeResponse {
 	const agent = authenticate(context.state, request);
 	const input = ticketInput(request);
 	const requester = requesterOf(context, input, request.now);

@@ -162,6 +162,75 @@ describe('template to a list (Webhook → Split Out → Send Template, Skip Item
   });
 });
 
+describe('M1: On Error = Continue keeps the whole error in a real n8n (Webhook → Split Out → Send Template twice)', () => {
+  type Json = Record<string, unknown>;
+  const sendTemplate = (name: string, onError: string, y: number) => ({
+    id: `m1-${onError}`,
+    name,
+    type: 'n8n-nodes-whatsapp-business.whatsAppBusiness',
+    typeVersion: 1,
+    position: [480, y],
+    onError,
+    credentials: { whatsAppCloudApi: { id: stack.credential.id, name: stack.credential.name } },
+    parameters: {
+      authentication: 'cloudApi',
+      resource: 'message',
+      operation: 'sendTemplate',
+      to: '={{ $json.to }}',
+      template: { __rl: true, mode: 'name', value: '={{ $json.template }}' },
+      templateParameters: { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] },
+    },
+  });
+  const workflow = () => ({
+    name: 'M1 continue on fail',
+    nodes: [
+      { id: 'm1-webhook', name: 'Orders', type: 'n8n-nodes-base.webhook', typeVersion: 2.1, position: [0, 0], webhookId: 'b1c2d3e4-0000-4000-8000-0000000001aa', parameters: { httpMethod: 'POST', path: 'm1-continue-on-fail', responseMode: 'onReceived', options: {} } },
+      { id: 'm1-split', name: 'One Item per Order', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [240, 0], parameters: { fieldToSplitOut: 'body.orders', options: {} } },
+      sendTemplate('Regular Output', 'continueRegularOutput', -120),
+      sendTemplate('Error Output', 'continueErrorOutput', 120),
+    ],
+    connections: {
+      Orders: { main: [[{ node: 'One Item per Order', type: 'main', index: 0 }]] },
+      'One Item per Order': { main: [[{ node: 'Regular Output', type: 'main', index: 0 }, { node: 'Error Output', type: 'main', index: 0 }]] },
+    },
+  });
+  const order = { to: '+447400123456', order_number: '860198', order_total: '$42.00', button_1_url: '860198' };
+  const orders = [
+    { ...order, template: 'Order_Confirmation|en_US', first_name: 'Ann' },
+    { ...order, template: 'order_confirmation|en_US', first_name: 'A\nB' },
+    { ...order, template: 'order_confirmation|en_US', first_name: 'Ann' },
+  ];
+
+  test('each failed item carries message, description (the suggestion, the fix) in both Continue modes; the error output gets the failed items', async () => {
+    const id = await stack.n8n.importWorkflow(workflow());
+    await stack.n8n.activate(id);
+    try {
+      const answer = await fetch(stack.n8n.webhookUrl('m1-continue-on-fail'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ orders }) });
+      expect(answer.status).toBe(200);
+      const [run] = await stack.n8n.waitForExecutions(id, 1);
+      expect(run.status).toBe('success');
+      const outputs = (node: string) => (run.data.resultData.runData[node][0].data.main as Array<Array<{ json: Json }> | null>).map((items) => (items ?? []).map((item) => item.json));
+      const expectErrors = ([unknownName, lineBreak]: Json[]) => {
+        expect(unknownName.error).toMatchObject({ message: 'No template named "Order_Confirmation" exists in this WhatsApp Business Account.', description: expect.stringMatching(/Did you mean "order_confirmation"\?/) });
+        expect(lineBreak.error).toMatchObject({ message: expect.stringMatching(/line break/), description: expect.stringMatching(/Replace the line breaks/) });
+      };
+
+      const [regular] = outputs('Regular Output');
+      expect(regular).toHaveLength(3);
+      expectErrors(regular);
+      expect(regular[2].messageId).toEqual(expect.stringMatching(/^wamid\./));
+
+      const [success, failed] = outputs('Error Output');
+      expect(success.map((json) => typeof json.messageId)).toEqual(['string']);
+      expect(failed).toHaveLength(2);
+      expect(failed[0]).toMatchObject({ to: '+447400123456', template: 'Order_Confirmation|en_US' });
+      expectErrors(failed);
+    } finally {
+      await stack.n8n.deactivate(id);
+    }
+  });
+});
+
 describe('abandoned cart (Quiet Hours → Data table → Customer Service Window → text or template)', () => {
   // Numbers of a country where it is daytime now, so Quiet Hours says "Send Now" (see helpers).
   const { waIds } = daytimeRecipients(3);

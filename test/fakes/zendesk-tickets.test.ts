@@ -111,3 +111,33 @@ describe('Zendesk limits', () => {
 		expect((await get('/api/v2/users/me.json')).status).toBe(200);
 	});
 });
+
+describe('Zendesk ticket creation with an Idempotency-Key', () => {
+	const keyed = (key: string, json: unknown) => call(fake, 'POST', '/api/v2/tickets', { headers: { ...zendeskAuth(), 'Idempotency-Key': key }, json });
+	const ticket = { ticket: { subject: 'WhatsApp conversation: Emma Clarke', requester_id: EMMA, tags: ['whatsapp'], comment: { body: 'Opened', public: false } } };
+
+	it('five concurrent creates with one key make one ticket: the first answers miss, the others the same ticket with hit', async () => {
+		const before = (await get(`/api/v2/users/${EMMA}/tickets/requested`)).json.count;
+		const replies = await Promise.all(Array.from({ length: 5 }, () => keyed('whatsapp-conversation-emma', ticket)));
+		expect(replies.map((reply) => reply.status)).toEqual([201, 201, 201, 201, 201]);
+		expect(new Set(replies.map((reply) => reply.json.ticket.id)).size).toBe(1);
+		expect(replies.map((reply) => reply.headers.get('x-idempotency-lookup')).sort()).toEqual(['hit', 'hit', 'hit', 'hit', 'miss']);
+		expect((await get(`/api/v2/users/${EMMA}/tickets/requested`)).json.count).toBe(before + 1);
+	});
+
+	it('the same key with other parameters is refused and creates nothing; another key creates another ticket', async () => {
+		await keyed('key-a', ticket);
+		const other = await keyed('key-a', { ticket: { ...ticket.ticket, subject: 'Something else' } });
+		expect(other.status).toBe(400);
+		expect(other.json.error).toBe('IdempotentRequestError');
+		const second = await keyed('key-b', ticket);
+		expect(second.headers.get('x-idempotency-lookup')).toBe('miss');
+		expect((await get(`/api/v2/users/${EMMA}/tickets/requested`)).json.tickets.filter((t: { subject: string }) => t.subject === ticket.ticket.subject)).toHaveLength(2);
+	});
+
+	it('a create without the header is not remembered: each creates a ticket', async () => {
+		const [a, b] = [await send('POST', '/api/v2/tickets', ticket), await send('POST', '/api/v2/tickets', ticket)];
+		expect(a.json.ticket.id).not.toBe(b.json.ticket.id);
+		expect(a.headers.get('x-idempotency-lookup')).toBeNull();
+	});
+});

@@ -6,6 +6,7 @@ import { WhatsAppBusiness } from '../../nodes/WhatsAppBusiness/WhatsAppBusiness.
 import { acceptedRequests, emulatorCredentials, type AcceptedRequest } from './emulatorCredentials';
 import { executeNode, loadOptionsContext, type NodeRunResult, type NodeUnderTest } from './n8nContext';
 import { suiteScoped } from './suiteScoped';
+import { runInWorkflow, type OnError, type WorkflowRunResult } from './workflowRun';
 
 /** The customer every node suite writes as: the wa_id of the emulator's seeded contact. */
 export const CUSTOMER_WA_ID = '16505551234';
@@ -15,6 +16,8 @@ export interface NodeTestBed {
 	emulator: RunningEmulator;
 	subject: NodeUnderTest;
 	run(parameters: INodeParameters, items?: INodeExecutionData[], options?: { continueOnFail?: boolean }): Promise<NodeRunResult>;
+	/** The node after an Input node in n8n-core's WorkflowExecute, with its On Error setting (workflowRun.ts). */
+	runInWorkflow(parameters: INodeParameters, items: INodeExecutionData[], onError?: OnError): Promise<WorkflowRunResult>;
 	optionsContext(parameters: INodeParameters): ReturnType<typeof loadOptionsContext>;
 	/** Requests the emulator accepted, optionally only those whose path contains `path`. */
 	accepted(path?: string): Promise<AcceptedRequest[]>;
@@ -44,6 +47,7 @@ export async function startNodeTestBed(emulatorOptions: EmulatorOptions = {}, cr
 		emulator,
 		subject,
 		run: async (parameters, items, options) => await executeNode(subject, parameters, items, options),
+		runInWorkflow: async (parameters, items, onError) => await runInWorkflow(subject, parameters, items, { onError }),
 		optionsContext: async (parameters) => await loadOptionsContext(subject, parameters),
 		accepted: async (path) => await acceptedRequests(emulator, path),
 		reset: async (config) => {

@@ -186,7 +186,7 @@ describe('A batch that cannot go on', () => {
 	});
 
 	test('C4: an expired token (190) stops the rest of the batch with the same error instead of one failing request per item', async () => {
-		await reset({ faults: [{ pathPattern: '/messages$', kind: 'http500', code: 190, skip: 2, count: 1000 }] });
+		await reset({ faults: [{ pathPattern: '/messages$', kind: 'tokenExpired', skip: 2, count: 1000 }] });
 		const numbers = recipients(30);
 		const result = await bed.run(sendText({ throughput: 'custom', messagesPerSecond: 5 }), itemsFor(numbers), { continueOnFail: true });
 		const codes = result.items.map((item) => (item.json.error as { code?: number } | undefined)?.code);
@@ -201,7 +201,7 @@ describe('A batch that cannot go on', () => {
 	});
 
 	test('C4: without Continue On Fail, the node fails with that error', async () => {
-		await reset({ faults: [{ pathPattern: '/messages$', kind: 'http500', code: 190, count: 1000 }] });
+		await reset({ faults: [{ pathPattern: '/messages$', kind: 'tokenExpired', count: 1000 }] });
 		await expect(bed.run(sendText(), itemsFor(recipients(10)))).rejects.toThrow(/Access token has expired/);
 	});
 });

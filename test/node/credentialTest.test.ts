@@ -1,7 +1,8 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { WhatsApp360DialogApi } from '../../credentials/WhatsApp360DialogApi.credentials';
 import { WhatsAppCloudApi } from '../../credentials/WhatsAppCloudApi.credentials';
-import { runCredentialTest } from '../harness/credentialTest';
+import { connectionFromCredentials } from '../../nodes/shared/transport/connection';
+import { evaluateCredentialExpression, runCredentialTest } from '../harness/credentialTest';
 import { useTestEmulator } from '../harness/emulatorClient';
 import { emulatorCredentials } from '../harness/emulatorCredentials';
 
@@ -38,6 +39,25 @@ describe('WhatsApp Cloud API credential test', () => {
 		const credentials = { ...emulatorCredentials(emulator).whatsAppCloudApi, baseUrl: `${emulator.url}/` };
 		expect((await runCredentialTest(credential.test, credentials, bearer(credentials))).status).toBe(200);
 	});
+
+	test('Minor 7: a version typed at the end of the Base URL, or a Graph API Version without its v, still reads the phone number', async () => {
+		for (const [baseUrl, graphApiVersion] of [
+			[`${emulator.url}/v24.0/`, 'v24.0'],
+			[` ${emulator.url}/v24.0 `, '24.0'],
+			[emulator.url, '24'],
+			[emulator.url, '/v24.0/'],
+		]) {
+			const credentials = { ...emulatorCredentials(emulator).whatsAppCloudApi, baseUrl, graphApiVersion };
+			expect(await runCredentialTest(credential.test, credentials, bearer(credentials))).toEqual({ status: 200, message: undefined });
+		}
+	});
+
+	test('Minor 7: the credential test asks the same URL the nodes send to', async () => {
+		const credentials = { ...emulatorCredentials(emulator).whatsAppCloudApi, baseUrl: `${emulator.url}/v24.0/`, graphApiVersion: '24.0' };
+		expect(evaluateCredentialExpression(String(credential.test.request.baseURL), credentials)).toBe(
+			connectionFromCredentials('cloudApi', credentials).apiRoot,
+		);
+	});
 });
 
 describe('360dialog credential test', () => {
@@ -49,5 +69,10 @@ describe('360dialog credential test', () => {
 		const wrong = await runCredentialTest(credential.test, credentials, { 'D360-API-KEY': 'WRONG' });
 		expect(wrong.status).toBe(401);
 		expect(wrong.message).toMatch(/API key/);
+	});
+
+	test('Minor 7: a Base URL typed with /v1 or a trailing slash reads the business profile', async () => {
+		const credentials = { ...emulatorCredentials(emulator).whatsApp360DialogApi, baseUrl: `${emulator.url}/v1/` };
+		expect((await runCredentialTest(credential.test, credentials, { 'D360-API-KEY': String(emulatorCredentials(emulator).whatsApp360DialogApi.apiKey) })).status).toBe(200);
 	});
 });

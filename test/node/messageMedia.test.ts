@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { INodeExecutionData } from 'n8n-workflow';
 import { SEED } from '../../emulator';
 import { CUSTOMER_WA_ID, useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
@@ -157,5 +159,88 @@ describe('B1: a document sent without a file name is named, so the customer does
 		const link = `${bed.emulator.url}/__emulator/files/download?type=application/pdf`;
 		await bed.run({ ...documentBy({ mediaSource: 'link', mediaLink: link }), filename: 'Invoice 1042.pdf' });
 		expect(await sentDocument()).toEqual({ link, filename: 'Invoice 1042.pdf' });
+	});
+});
+
+/**
+ * A customer's file server for document links: answers every GET or HEAD with `contentType` (or
+ * never answers, with `silent`), on 127.0.0.1, and counts the requests it got.
+ */
+async function startFileServer(contentType: string, silent = false): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
+	let count = 0;
+	const server: Server = createServer((_req, res) => {
+		count++;
+		if (silent) return;
+		res.writeHead(200, { 'Content-Type': contentType });
+		res.end();
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		requests: () => count,
+		close: async () => {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+}
+
+describe('Minor 5: a document link that is a web page, not a file, is refused with the link to use', () => {
+	const documentBy = (mediaLink: string, filename = '') => ({ ...sendMedia, to: CUSTOMER_WA_ID, mediaType: 'document', mediaSource: 'link', mediaLink, filename });
+
+	test.each([
+		['https://drive.google.com/file/d/1AbCdEf/view?usp=sharing', 'Google Drive share page', 'https://drive.google.com/uc?export=download&id=1AbCdEf'],
+		['https://docs.google.com/document/d/1XyZ/edit', 'Google Docs page', 'https://docs.google.com/document/d/1XyZ/export?format=pdf'],
+		['https://www.dropbox.com/scl/fi/abc/Invoice.pdf?rlkey=k&dl=0', 'Dropbox share page', 'https://www.dropbox.com/scl/fi/abc/Invoice.pdf?rlkey=k&dl=1'],
+	])('%s is told from the link alone, even with a File Name, and nothing is sent', async (link, page, directLink) => {
+		const result = await bed.run(documentBy(link, 'Invoice.pdf'), undefined, { continueOnFail: true });
+		expect(await bed.accepted('/messages')).toHaveLength(0);
+		const error = result.items[0].json.error as { message: string; description: string };
+		expect(error.message).toContain(`${page}, not the file`);
+		expect(error.description).toContain(directLink);
+	});
+
+	test('without Continue On Fail, a share page in any item stops the run before anything is sent', async () => {
+		const items = ['https://cdn.example.com/invoices/invoice-1042.pdf', 'https://drive.google.com/file/d/1AbCdEf/view'].map((link) => ({ json: { link } }));
+		await expect(bed.run(documentBy('={{ $json.link }}'), items)).rejects.toThrow(/Google Drive share page/);
+		expect(await bed.accepted('/messages')).toHaveLength(0);
+	});
+
+	test('a link without a file name whose server answers text/html is refused, and the good item of the run is sent', async () => {
+		const page = `${bed.emulator.url}/__emulator/files/share/7?type=${encodeURIComponent('text/html; charset=utf-8')}`;
+		const file = `${bed.emulator.url}/__emulator/files/share/8?type=application/pdf`;
+		const result = await bed.run({ ...documentBy('={{ $json.link }}') }, [{ json: { link: page } }, { json: { link: file } }], { continueOnFail: true });
+		expect((result.items[0].json.error as { message: string }).message).toMatch(/answers with a web page \(text\/html\)/);
+		expect(result.items[1].json.messageId).toBeDefined();
+		const sent = await bed.accepted('/messages');
+		expect(sent.map((request) => (request.body as { document: { link: string } }).document.link)).toEqual([file]);
+	});
+
+	test('each link is looked up once per run, and not at all when the link names the file or a File Name is given', async () => {
+		const server = await startFileServer('application/pdf');
+		try {
+			const nameless = `${server.url}/download?id=7`;
+			const items = [nameless, nameless, nameless, `${server.url}/files/invoice-7.pdf`].map((link) => ({ json: { link } }));
+			const result = await bed.run(documentBy('={{ $json.link }}'), items);
+			expect(result.items.map((item) => item.json.messageId)).toEqual(items.map(() => expect.stringMatching(/^wamid\./)));
+			expect(server.requests()).toBe(1);
+			await bed.run(documentBy(`${server.url}/download?id=8`, 'Invoice 8.pdf'));
+			expect(server.requests()).toBe(1);
+		} finally {
+			await server.close();
+		}
+	});
+
+	test('a link server that does not answer does not hold the send: the document goes out without a name', async () => {
+		const server = await startFileServer('application/pdf', true);
+		try {
+			const link = `${server.url}/download?id=9`;
+			const result = await bed.run(documentBy(link));
+			expect(result.items[0].json.messageId).toBeDefined();
+			expect(((await bed.accepted('/messages'))[0].body as { document: object }).document).toEqual({ link });
+		} finally {
+			await server.close();
+		}
 	});
 });

@@ -43,18 +43,26 @@ describe('Message › Send Text', () => {
 		expect(await bed.accepted('/messages')).toHaveLength(2);
 	});
 
-	test('an expired token comes back as Meta error 190 with advice, and the token is not in the error', async () => {
+	test('a wrong token (Meta answers: Cannot parse access token) comes back as error 190 titled not valid, and the token is not in the error', async () => {
 		const badBed = await startNodeTestBed({}, { accessToken: 'EXPIRED-TOKEN-123' });
 		try {
 			const result = await badBed.run({ resource: 'message', operation: 'sendText', to: '16505551234', text: 'x' }, undefined, { continueOnFail: true });
 			const error = result.items[0].json.error as Record<string, unknown>;
-			expect(error).toMatchObject({ code: 190, retryable: false });
-			expect(String(error.advice)).toMatch(/token/i);
+			expect(error).toMatchObject({ code: 190, retryable: false, title: 'Access token is not valid' });
+			expect(String(error.advice)).toMatch(/copied incompletely/i);
 			expect(JSON.stringify(result.items)).not.toContain('EXPIRED-TOKEN-123');
 		} finally {
 			await badBed.close();
 		}
 	});
+});
+
+test('Minor 6: a token past its expiry (190, subcode 463) is titled expired, with the advice to generate a new one', async () => {
+	await bed.reset({ faults: [{ pathPattern: '/messages$', kind: 'tokenExpired', count: 1 }] });
+	const result = await bed.run({ resource: 'message', operation: 'sendText', to: '16505551234', text: 'x' }, undefined, { continueOnFail: true });
+	const error = result.items[0].json.error as Record<string, unknown>;
+	expect(error).toMatchObject({ code: 190, title: 'Access token has expired', message: 'WhatsApp error 190: Access token has expired' });
+	expect(String(error.advice)).toMatch(/generate a new one/);
 });
 
 describe('B3: Send Text › Long Text: Split Into Several Messages', () => {
@@ -122,4 +130,18 @@ describe('B3: Send Text › Long Text: Split Into Several Messages', () => {
 		const result = await bed.run({ ...sendLong, longText: 'split' }, [{ json: { output: 'Thanks, on its way!' } }]);
 		expect(result.items[0].json).toMatchObject({ messageIds: [result.items[0].json.messageId], parts: [{ part: 1, characters: 19 }] });
 	});
+});
+
+test('Minor 7: with a version typed in the Base URL and Graph API Version "24.0", the message goes to /v24.0/<phone number ID>/messages', async () => {
+	const bed = await startNodeTestBed();
+	try {
+		bed.subject.credentials.whatsAppCloudApi = { ...bed.subject.credentials.whatsAppCloudApi, baseUrl: `${bed.emulator.url}/v24.0/`, graphApiVersion: '24.0' };
+		await bed.customerWrites();
+		const result = await bed.run({ resource: 'message', operation: 'sendText', to: '16505551234', text: 'Hello' });
+		expect(String(result.items[0].json.messageId)).toMatch(/^wamid\./);
+		const [sent] = await bed.accepted('/messages');
+		expect(sent.path).toMatch(/^\/v24\.0\/\d+\/messages$/);
+	} finally {
+		await bed.close();
+	}
 });

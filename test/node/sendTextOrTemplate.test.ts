@@ -77,3 +77,44 @@ test('a stale "open" time: the text is accepted, then fails later with 131047 an
 	const { describeMetaError } = await import('../../nodes/shared/whatsapp/errors');
 	expect(describeMetaError(131047).advice).toMatch(/template/i);
 });
+
+describe('Long Text, as in Send Text', () => {
+	const longAnswer = Array.from({ length: 3 }, (_, n) => `Paragraph ${n + 1}. ${Array(100).fill('Your plants are on their way.').join(' ')}`).join('\n\n');
+	const longCart = (lastInboundAt: string) => ({ json: { ...cart(lastInboundAt).json, answer: longAnswer } });
+
+	test('inside the window a text over 4096 characters is split into parts sent in order', async () => {
+		const lastInbound = hoursAgo(1);
+		await inboundAt(lastInbound);
+		const result = await bed.run({ ...(await smartSendParameters()), text: '={{ $json.answer }}', longText: 'split' }, [longCart(lastInbound)]);
+		const sent = (await bed.accepted('/messages')).map((request) => (request.body as { text: { body: string } }).text.body);
+		expect(sent.length).toBeGreaterThan(1);
+		expect(sent.join('\n\n')).toBe(longAnswer);
+		expect(result.items[0].json).toMatchObject({ path: 'text', messageIds: expect.any(Array) });
+		expect(result.items[0].json.messageIds).toHaveLength(sent.length);
+	});
+
+	test('without Split the long text fails before anything is sent, naming the option', async () => {
+		const lastInbound = hoursAgo(1);
+		await inboundAt(lastInbound);
+		await expect(bed.run({ ...(await smartSendParameters()), text: '={{ $json.answer }}' }, [longCart(lastInbound)])).rejects.toThrow(/4096/);
+		expect(await bed.accepted('/messages')).toHaveLength(0);
+	});
+
+	test('WhatsApp refusing part 1 with 131047 sends the template instead; nothing of the text went out', async () => {
+		const lastInbound = hoursAgo(1);
+		await inboundAt(lastInbound);
+		await bed.reset({ faults: [{ pathPattern: '/messages$', kind: 'http500', code: 131047, count: 1 }] });
+		const result = await bed.run({ ...(await smartSendParameters()), text: '={{ $json.answer }}', longText: 'split' }, [longCart(lastInbound)]);
+		expect(result.items[0].json).toMatchObject({ path: 'template', fallbackReason: expect.stringContaining('131047') });
+		expect((await bed.accepted('/messages')).map((request) => (request.body as { type: string }).type)).toEqual(['template']);
+	});
+
+	test('131047 on a later part, after part 1 went out, fails the item instead of sending the template too', async () => {
+		const lastInbound = hoursAgo(1);
+		await bed.reset({ faults: [{ pathPattern: '/messages$', kind: 'http500', code: 131047, count: 1, skip: 1 }] });
+		await inboundAt(lastInbound);
+		const result = await bed.run({ ...(await smartSendParameters()), text: '={{ $json.answer }}', longText: 'split' }, [longCart(lastInbound)], { continueOnFail: true });
+		expect((result.items[0].json.error as { message: string }).message).toMatch(/^Part 2 of \d failed: WhatsApp error 131047/);
+		expect((await bed.accepted('/messages')).map((request) => (request.body as { type: string }).type)).toEqual(['text']);
+	});
+});

@@ -154,6 +154,18 @@ describe('B4: Send Template stops before sending what its own look-up shows What
 		for (const error of [similar, typo]) expect(error.description).not.toMatch(/\|en_US|\|[a-z]{2}_[A-Z]{2}/);
 	});
 
+	test('Minor 9: a typo in the name (a letter missing, two swapped, a space for an underscore) is answered with the nearest names', async () => {
+		const typos = ['order_confirmaton', 'order_cofnirmation', 'order confirmation'];
+		const result = await bed.run(byName('={{ $json.template }}'), typos.map((template) => ({ json: { template } })), { continueOnFail: true });
+		expect(await bed.accepted('/messages')).toHaveLength(0);
+		for (const item of result.items) expect((item.json.error as { description: string }).description).toMatch(/^Did you mean "order_confirmation"/);
+	});
+
+	test('Minor 9: a name like none of the templates gets the advice to check the list, with no suggestion', async () => {
+		const result = await bed.run(byName('zzqx_welcome_back_payload'), undefined, { continueOnFail: true });
+		expect((result.items[0].json.error as { description: string }).description).toMatch(/^Check the name in WhatsApp Manager/);
+	});
+
 	test('Components (JSON) with more body values than the template has variables is refused before sending (132000)', async () => {
 		const parameters = await sendTemplateParameters(bed, 'abandoned_cart|en_US', { header: 'https://cdn.example.com/cactus.jpg', body_1: 'Ann', body_2: 'a cactus', button_0_url: 'c1' });
 		const body = [{ type: 'body', parameters: [{ type: 'text', text: 'Ann' }, { type: 'text', text: 'a cactus' }, { type: 'text', text: 'extra' }] }];
@@ -203,5 +215,15 @@ describe('B1: a template document header sent by link without a file name', () =
 		await bed.run(parameters);
 		const [sent] = await sentTemplates(bed);
 		expect(sent.template.components?.[0]).toEqual({ type: 'header', parameters: [{ type: 'document', document: { link, filename: 'document.pdf' } }] });
+	});
+
+	test('Minor 5: a Google Drive share page as the document header is refused before sending, with its direct download link', async () => {
+		const header = 'https://drive.google.com/file/d/1AbCdEf/view?usp=sharing';
+		const parameters = await sendTemplateParameters(bed, 'shipping_update|en_US', { header, body_1: 'Ann', body_2: '860198', body_3: '1Z999AA1' });
+		const result = await bed.run(parameters, undefined, { continueOnFail: true });
+		expect(await sentTemplates(bed)).toHaveLength(0);
+		const error = result.items[0].json.error as { message: string; description: string };
+		expect(error.message).toMatch(/Google Drive share page, not the file/);
+		expect(error.description).toContain('https://drive.google.com/uc?export=download&id=1AbCdEf');
 	});
 });

@@ -89,3 +89,20 @@ describe('Validate Only, on every send operation', () => {
 		await expect(bed.run(validateOnly({ resource: 'message', operation: 'sendText', to, text: 'x'.repeat(4097) }))).rejects.toThrow(/4096/);
 	});
 });
+
+describe('Validate Only with Long Text = Split', () => {
+	test('returns every part\'s request (requests), in order, and sends nothing; no message IDs are made up', async () => {
+		const text = Array.from({ length: 3 }, (_, n) => `Paragraph ${n + 1}. ${Array(100).fill('The order is packed and ready.').join(' ')}`).join('\n\n');
+		const parameters = { resource: 'message', operation: 'sendText', to, text: '={{ $json.text }}', longText: 'split' };
+		const checked = await bed.run(validateOnly(parameters), [{ json: { text } }]);
+		expect(await posts()).toHaveLength(0);
+		const json = checked.items[0].json as { request: unknown; requests: Array<{ body: { text: { body: string } } }>; parts: object[] };
+		expect(json.requests.length).toBeGreaterThan(1);
+		expect(json.requests.map((request) => request.body.text.body).join('\n\n')).toBe(text);
+		expect(json.request).toEqual(json.requests[0]);
+		expect(json).not.toHaveProperty('messageIds');
+		expect(json.parts).toEqual(json.requests.map((_request, index) => ({ part: index + 1, characters: expect.any(Number) })));
+		await bed.run(parameters, [{ json: { text } }]);
+		expect((await posts()).map((request) => request.body)).toEqual(json.requests.map((request) => request.body));
+	});
+});

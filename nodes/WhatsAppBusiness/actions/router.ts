@@ -1,5 +1,5 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { errorItemJson, toNodeError, type Redactor } from '../../shared/transport';
+import { errorItemJson, failedItem, toNodeError, type Redactor } from '../../shared/transport';
 import { connectionForItem, type OperationContext } from '../transport/connection';
 import { readDeliverySettings } from './deliveryOptions';
 import { resources } from './resources';
@@ -40,7 +40,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, itemIndex, redactor);
 			if (!this.continueOnFail()) throw nodeError;
-			returnData.push({ json: errorItemJson(nodeError), error: nodeError, pairedItem: { item: itemIndex } });
+			returnData.push(failedItem(errorItemJson(nodeError), itemIndex));
 		}
 	}
 	return [returnData];

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, JsonObject, NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { errorItemJson, metaErrorOf, pacerFor, toNodeError, type Redactor, type SendPacer, type WhatsAppConnection } from '../../shared/transport';
+import { errorItemJson, failedItem, metaErrorOf, pacerFor, toNodeError, type Redactor, type SendPacer, type WhatsAppConnection } from '../../shared/transport';
 import { redisPacingLedger } from '../../shared/sharedState';
 import { stopsBatch } from '../../shared/whatsapp/errors';
 import { claimBeforeSending } from '../transport/alreadySent';
@@ -72,10 +72,7 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 	const settings = readDeliverySettings.call(this);
 	const results: Array<INodeExecutionData[] | undefined> = new Array(count);
 	const node = this.getNode();
-	const failed = (itemIndex: number, error: NodeError, extra: JsonObject = {}): INodeExecutionData[] => {
-		const json = errorItemJson(error);
-		return [{ json: { ...json, error: { ...(json.error as JsonObject), ...extra } }, error, pairedItem: { item: itemIndex } }];
-	};
+	const failed = (itemIndex: number, error: NodeError, extra: JsonObject = {}): INodeExecutionData[] => [failedItem(errorItemJson(error, extra), itemIndex)];
 
 	// n8n's deduplication data cannot be read (e.g. an unsaved workflow): the whole run fails, nothing sent.
 	const { keys, owners, store } = await skipItemsAlreadySent

@@ -45,8 +45,8 @@ export async function headerFromBinary(
 
 /**
  * A document header given by link or media ID without a file name gets one (nameForDocument), so
- * the customer does not see "Untitled" (Meta: Media messages). Other headers, and a document header
- * with a file name, are returned unchanged.
+ * the customer does not see "Untitled" (Meta: Media messages); a link that is a web page, not a
+ * file, is refused (nameForDocument). Other headers are returned unchanged.
  */
 export async function nameHeaderDocument(
 	this: IExecuteFunctions,
@@ -56,8 +56,12 @@ export async function nameHeaderDocument(
 ): Promise<TemplateValues> {
 	const filenameId = headerFilenameFieldId();
 	const source = values[headerFieldId()];
-	if (mediaHeaderFormat(template) !== 'DOCUMENT' || source === undefined || String(values[filenameId] ?? '').trim() !== '') return values;
+	if (mediaHeaderFormat(template) !== 'DOCUMENT' || source === undefined) return values;
 	const given = String(source).trim();
-	const filename = await nameForDocument.call(this, context, /^\d+$/.test(given) ? { mediaId: given } : { link: given });
+	const filename = await nameForDocument.call(this, context, {
+		...(/^\d+$/.test(given) ? { mediaId: given } : { link: given }),
+		filename: String(values[filenameId] ?? ''),
+		field: headerFieldId(),
+	});
 	return filename ? { ...values, [filenameId]: filename } : values;
 }

@@ -4,7 +4,7 @@ import { fetchTemplatesNamedOrSimilar, type StoredTemplate } from './templates';
 
 export interface TemplateTranslations {
 	translations: StoredTemplate[];
-	/** Other names containing the one asked for, ignoring case: suggestions when it does not exist. */
+	/** When it does not exist: the names the user probably meant, best first (similarTemplateNames). */
 	similarNames: string[];
 }
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { endpoints, whatsAppRequest, type WhatsAppConnection, type WhatsAppContext } from '../../shared/transport';
-import type { TemplateDefinition } from '../../shared/whatsapp/templates';
+import { similarTemplateNames, type TemplateDefinition } from '../../shared/whatsapp/templates';
 
 /**
  * Reading the WABA's templates page by page: Meta's cursor paging (Meta: Template management) and 360dialog's
@@ -123,8 +123,10 @@ export async function fetchAllTemplates(
 }
 
 /**
- * All translations of one template name (names are not unique across languages, (Meta: Templates overview)),
- * plus the other names that contain it, ignoring case (Meta's name filter), to suggest for a name that does not exist.
+ * All translations of one template name (names are not unique across languages, (Meta: Templates overview)).
+ * When there are none, `similarNames` holds the WABA's names the user probably meant (similarTemplateNames:
+ * a few edits away, or containing it): Meta's name filter matches substrings only, so for a typo the
+ * WABA's list is read once more, on this failing path only.
  */
 export async function fetchTemplatesNamedOrSimilar(
 	this: WhatsAppContext,
@@ -132,10 +134,10 @@ export async function fetchTemplatesNamedOrSimilar(
 	name: string,
 	itemIndex?: number,
 ): Promise<{ translations: StoredTemplate[]; similarNames: string[] }> {
-	const candidates = await fetchAllTemplates.call(this, connection, { name }, itemIndex);
-	const translations = candidates.filter((template) => template.name === name);
-	const similarNames = [...new Set(candidates.map((template) => template.name).filter((candidate) => candidate !== name))];
-	return { translations, similarNames };
+	const translations = await fetchTemplatesNamed.call(this, connection, name, itemIndex);
+	if (translations.length > 0) return { translations, similarNames: [] };
+	const all = await fetchAllTemplates.call(this, connection, {}, itemIndex);
+	return { translations, similarNames: similarTemplateNames(name, all.map((template) => template.name)) };
 }
 
 /** All translations of one template name (names are not unique across languages, (Meta: Templates overview)). */
@@ -145,7 +147,8 @@ export async function fetchTemplatesNamed(
 	name: string,
 	itemIndex?: number,
 ): Promise<StoredTemplate[]> {
-	return (await fetchTemplatesNamedOrSimilar.call(this, connection, name, itemIndex)).translations;
+	const candidates = await fetchAllTemplates.call(this, connection, { name }, itemIndex);
+	return candidates.filter((template) => template.name === name);
 }
 
 /** Meta reads one template by ID (Meta: Template management); 360dialog has no such path, so its list is searched. */

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import type { CrmKind } from '../../shared/crm';
+import { failedItem } from '../../shared/transport/errors';
 import { createRedactor } from '../../shared/transport/redaction';
 import { clientForItem, errorItemJson, toNodeError } from '../transport';
 import { resources } from './resources';
@@ -28,7 +29,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, itemIndex, redactor);
 			if (!this.continueOnFail()) throw nodeError;
-			returnData.push({ json: errorItemJson(nodeError), error: nodeError, pairedItem: { item: itemIndex } });
+			returnData.push(failedItem(errorItemJson(nodeError), itemIndex));
 		}
 	}
 	return [returnData];

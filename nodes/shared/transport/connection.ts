@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { sharedStateAt, sharedStateUrl, type SharedState } from '../sharedState/redis';
+import { WhatsAppConfigurationError } from './errors';
 import { redactorForCredentials, type Redactor } from './redaction';
 
 /**
@@ -42,21 +43,56 @@ export function sharedStateOf(credentials: ICredentialDataDecryptedObject): Shar
 }
 
 function withoutTrailingSlash(url: string): string {
-	return url.replace(/\/+$/, '');
+	return url.trim().replace(/\/+$/, '');
 }
 
+/** A Graph API version at the end of a URL path: /v24.0, /v24. */
+const TRAILING_VERSION = /\/v\d+(?:\.\d+)?$/i;
+
+/**
+ * The Graph API version as Meta writes it in paths (Meta: Graph API changelog, "v24.0"), from what
+ * a user types: "v24.0", "24.0", "24", "/v24.0/". Throws WhatsAppConfigurationError for anything else.
+ */
+export function graphApiVersion(value: unknown): string {
+	const typed = String(value ?? '').trim();
+	const match = /^\/*v?(\d+)(?:\.(\d+))?\/*$/i.exec(typed || 'v24.0');
+	if (!match) {
+		throw new WhatsAppConfigurationError(
+			`The Graph API Version "${typed}" in the credential is not a version.`,
+			'Write it as Meta does, e.g. v24.0 (the versions are listed in Meta\'s Graph API changelog).',
+		);
+	}
+	return `v${match[1]}.${match[2] ?? '0'}`;
+}
+
+/**
+ * Meta's host from the credential's Base URL: trailing slashes and a version typed at its end
+ * ("https://graph.facebook.com/v24.0/") removed, since the Graph API Version field decides the
+ * version; otherwise every path would carry it twice (/v24.0/v24.0/…).
+ */
+export function graphHost(baseUrl: unknown): string {
+	return withoutTrailingSlash(withoutTrailingSlash(String(baseUrl || 'https://graph.facebook.com')).replace(TRAILING_VERSION, ''));
+}
+
+/**
+ * The connection a node uses, from the saved credential: Base URL and Graph API Version normalised
+ * (graphHost, graphApiVersion) so `apiRoot` is e.g. "https://graph.facebook.com/v24.0"; for 360dialog
+ * the host alone (docs/360dialog.md). `phoneNumberIdOverride` replaces the credential's default sender.
+ * Throws WhatsAppConfigurationError when the Graph API Version is not a version.
+ */
 export function connectionFromCredentials(
 	provider: Provider,
 	credentials: ICredentialDataDecryptedObject,
 	phoneNumberIdOverride?: string,
 ): WhatsAppConnection {
 	if (provider === 'dialog360') {
-		const host = withoutTrailingSlash(String(credentials.baseUrl || 'https://waba-v2.360dialog.io'));
+		// 360dialog's paths start at the host (/messages, /v1/configs/…): a /v1 typed at the end is dropped.
+		const host = withoutTrailingSlash(withoutTrailingSlash(String(credentials.baseUrl || 'https://waba-v2.360dialog.io')).replace(/\/v1$/i, ''));
 		const redactor = redactorForCredentials(CREDENTIAL_TYPE.dialog360, credentials);
 		return { provider, credentialType: CREDENTIAL_TYPE.dialog360, apiRoot: host, host, redactor, sharedState: sharedStateOf(credentials) };
 	}
-	const host = withoutTrailingSlash(String(credentials.baseUrl || 'https://graph.facebook.com'));
-	const version = String(credentials.graphApiVersion || 'v24.0').replace(/^\/+|\/+$/g, '');
+	const host = graphHost(credentials.baseUrl);
+	const version = graphApiVersion(credentials.graphApiVersion);
 	return {
 		provider,
 		credentialType: CREDENTIAL_TYPE.cloudApi,

@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type INode, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
 import { formatMetaError, type MetaErrorInfo } from '../whatsapp/errors';
 import { WhatsAppValidationError } from '../whatsapp/validationError';
 import { createRedactor, type Redactor } from './redaction';
@@ -88,6 +88,11 @@ export function attachErrorDetails(error: Error, details: JsonObject): void {
 	itemDetails.set(error, { ...(itemDetails.get(error) ?? {}), ...details });
 }
 
+/** The extra fields attached to an error (attachErrorDetails); empty when none. */
+export function errorDetailsOf(error: unknown): JsonObject {
+	return (error instanceof Error ? itemDetails.get(error) : undefined) ?? {};
+}
+
 /** A request that got no answer: a timeout, a broken connection, or a host that cannot be reached. */
 export interface NetworkFailureReport {
 	host: string;
@@ -159,8 +164,12 @@ function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiErr
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
 
-/** The JSON a failed item carries under "Continue (using error output)" / "Continue On Fail". */
-export function errorItemJson(error: NodeApiError | NodeOperationError): JsonObject {
+/**
+ * The JSON a failed item carries under "Continue (using error output)" / "Continue (regular
+ * output)": `{ error: { message, description, code, title, advice, retryable, category, … } }`,
+ * plus what the transport attached (attachErrorDetails) and `extra`.
+ */
+export function errorItemJson(error: NodeApiError | NodeOperationError, extra: JsonObject = {}): JsonObject {
 	const info = metaErrorOf(error);
 	const description = (error as { description?: string }).description;
 	return {
@@ -178,7 +187,21 @@ export function errorItemJson(error: NodeApiError | NodeOperationError): JsonObj
 						...(info.fbtraceId ? { fbtraceId: info.fbtraceId } : {}),
 					}
 				: {}),
-			...(itemDetails.get(error) ?? {}),
+			...errorDetailsOf(error),
+			...extra,
 		},
 	};
+}
+
+/**
+ * The output item of an item that failed under Continue On Fail: `json` (errorItemJson's shape,
+ * `error` its only key), paired with its input. It deliberately has no `error` property: n8n's
+ * WorkflowExecute (n8n-core execution-engine/workflow-execute.ts, normalizeNodeErrors) replaces the
+ * json of every item carrying one with `{ error: message }`, dropping the description, advice and
+ * the fields a workflow needs next (unsent parts, attempts). Without it the json stays whole, and
+ * "Continue (using error output)" still routes the item to the error output, because n8n takes an
+ * item whose json has only `error` (and `message`, `details`) as failed (handleNodeErrorOutput).
+ */
+export function failedItem(json: JsonObject, itemIndex: number): INodeExecutionData {
+	return { json, pairedItem: { item: itemIndex } };
 }

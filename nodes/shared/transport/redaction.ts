@@ -1,5 +1,5 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-import { redactSecrets, secretForms } from '../whatsapp/secrets';
+import { REDACTED, redactSecrets, secretForms } from '../whatsapp/secrets';
 
 /**
  * The secret fields (password fields) of every credential type the pack's nodes use, by credential
@@ -72,11 +72,21 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 	return prototype === Object.prototype || prototype === null;
 }
 
+/**
+ * Fields whose value is a secret by their name alone, as the APIs name them (Meta: the webhook's
+ * verify_token, OAuth's tokens and client secret): removed whatever the value, even one that reads
+ * as ordinary text (secrets.ts readsAsOrdinaryText), which the value-based pass leaves alone.
+ */
+const SECRET_KEYS = new Set(['access_token', 'refresh_token', 'id_token', 'client_secret', 'app_secret', 'verify_token']);
+
 function redactJson(value: unknown, text: (value: string) => string): unknown {
 	if (typeof value === 'string') return text(value);
 	if (Array.isArray(value)) return value.map((entry) => redactJson(entry, text));
 	if (!isPlainObject(value)) return value;
-	return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, redactJson(entry, text)]));
+	// Keys are never rewritten: only values are.
+	return Object.fromEntries(
+		Object.entries(value).map(([key, entry]) => [key, typeof entry === 'string' && entry !== '' && SECRET_KEYS.has(key.toLowerCase()) ? REDACTED : redactJson(entry, text)]),
+	);
 }
 
 interface ErrorFields {

@@ -155,6 +155,42 @@ export function describeMetaError(code: number, details?: string): MetaErrorAdvi
 	return { code, ...known };
 }
 
+/** Why Meta refused an access token (code 190), when its answer tells. */
+export type AccessTokenProblem = 'expired' | 'invalid' | 'revoked';
+
+/**
+ * Graph API "Handling Errors" page: code 190's error_subcode says why the token no longer works
+ * (458 app removed, 459 checkpointed, 460 password changed, 463 expired, 464 unconfirmed user,
+ * 467 invalid, 492 invalid session); without a subcode, Meta's message does ("Cannot parse access
+ * token" for a token that is not one, "Session has expired"). Undefined when neither tells.
+ */
+export function accessTokenProblem(subcode: number | undefined, text: string): AccessTokenProblem | undefined {
+	if (subcode === 463) return 'expired';
+	if (subcode === 467) return 'invalid';
+	if (subcode !== undefined && [458, 459, 460, 464, 492].includes(subcode)) return 'revoked';
+	if (/cannot parse|malformed|could not be decrypted|invalid oauth access token|bad signature/i.test(text)) return 'invalid';
+	if (/not authori[sz]ed|deauthori[sz]ed|invalidated|logged out|changed (?:the|their|his|her) password|revoked/i.test(text)) return 'revoked';
+	if (/expired/i.test(text)) return 'expired';
+	return undefined;
+}
+
+const TOKEN_ADVICE: Record<AccessTokenProblem, { title: string; advice: string }> = {
+	expired: {
+		title: 'Access token has expired',
+		advice: 'The access token has expired: generate a new one (a System User token set to never expire does not) and paste it in the credential.',
+	},
+	invalid: {
+		title: 'Access token is not valid',
+		advice:
+			'WhatsApp cannot read this access token: it was probably copied incompletely or with something extra (a space, quotes, the word Bearer). Copy the whole token again (Business Settings › System users › Generate token, or App Dashboard › WhatsApp › API Setup) and paste it in the credential.',
+	},
+	revoked: {
+		title: 'Access token was revoked',
+		advice:
+			'The access token no longer works: the person it belongs to changed their password, logged out, removed the app or lost access to the business. Generate a new token, ideally a System User token (not tied to a person), and update the credential.',
+	},
+};
+
 function asRecord(value: unknown): Record<string, unknown> | undefined {
 	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
@@ -203,13 +239,17 @@ export function parseGraphError(body: unknown, httpStatus?: number): MetaErrorIn
 	const details = asText(asRecord(error.error_data)?.details) ?? asText(error.error_user_msg);
 	const metaTitle = asText(error.title) ?? (message.replace(/^\(#\d+\)\s*/, '') || undefined);
 	const known = KNOWN_META_ERROR_CODES.includes(code) || (code >= 200 && code <= 299);
+	const subcode = asInteger(error.error_subcode);
+	// Meta's message first: the details of an emulator or proxy may list several causes.
+	const tokenProblem = code === 190 ? (accessTokenProblem(subcode, message) ?? accessTokenProblem(undefined, details ?? '')) : undefined;
 	const info: MetaErrorInfo = {
 		...(known ? describeMetaError(code, details ?? message) : adviceForUnknown(code, httpStatus, metaTitle)),
+		...(tokenProblem ? TOKEN_ADVICE[tokenProblem] : {}),
 		message,
 	};
 	const optional: Partial<MetaErrorInfo> = {
 		details,
-		subcode: asInteger(error.error_subcode),
+		subcode,
 		fbtraceId: asText(error.fbtrace_id),
 		httpStatus,
 		type: asText(error.type),

@@ -148,6 +148,32 @@ describe('parseGraphError', () => {
 	});
 });
 
+describe('Minor 6: error 190 is titled by why Meta refused the token', () => {
+	const refusal = (message: string, subcode?: number) => parseGraphError({ error: { message, type: 'OAuthException', code: 190, ...(subcode ? { error_subcode: subcode } : {}) } }, 401)!;
+
+	it('a token that is not one ("Cannot parse access token", a typo) is not valid, not expired', () => {
+		const info = refusal('Invalid OAuth access token - Cannot parse access token');
+		expect(info).toMatchObject({ code: 190, title: 'Access token is not valid', category: 'auth', retryable: false });
+		expect(info.advice).toMatch(/copied incompletely/);
+		expect(formatMetaError(info).message).toBe('WhatsApp error 190: Access token is not valid');
+	});
+
+	it('subcode 463 or "Session has expired" is expired', () => {
+		expect(refusal('Error validating access token: Session has expired on Tuesday, 14-May-24 10:00:00 PDT.', 463).title).toBe('Access token has expired');
+		expect(refusal('Error validating access token: Session has expired on Tuesday, 14-May-24 10:00:00 PDT.').title).toBe('Access token has expired');
+	});
+
+	it('subcodes 458, 460, 492 (app removed, password changed, session invalid) are revoked; 467 is not valid', () => {
+		for (const subcode of [458, 460, 492]) expect(refusal('Error validating access token', subcode).title).toBe('Access token was revoked');
+		expect(refusal('Error validating access token: The session is invalid because the user logged out.').title).toBe('Access token was revoked');
+		expect(refusal('Error validating access token', 467).title).toBe('Access token is not valid');
+	});
+
+	it("without a subcode or a telling message, Meta's own title and the general advice stay", () => {
+		expect(refusal('(#190) Error validating access token')).toMatchObject({ title: describeMetaError(190).title, advice: describeMetaError(190).advice });
+	});
+});
+
 describe('formatMetaError', () => {
 	it('names code and title, and puts advice, details and trace id in the description', () => {
 		const info = parseGraphError({

@@ -1,5 +1,5 @@
 /** D: secrets are removed by their values (every form an API may echo them in) and by token shapes. */
-import { REDACTED, redactSecrets, secretForms } from '../../../nodes/shared/whatsapp/secrets';
+import { readsAsOrdinaryText, REDACTED, redactSecrets, secretForms } from '../../../nodes/shared/whatsapp/secrets';
 
 describe('redactSecrets', () => {
 	const apiKey = 'dlg_8f3k+Q/zz==';
@@ -26,5 +26,23 @@ describe('redactSecrets', () => {
 	it('ignores values too short to be secrets, so ordinary words survive', () => {
 		expect(forms).not.toContain('abc');
 		expect(redactSecrets('abc emulator-app-secret', forms)).toBe(`abc ${REDACTED}`);
+	});
+
+	it('leaves values that read as ordinary text (a word, a short number) out, so messages are not mangled; issued secrets stay in', () => {
+		expect(['whatsapp', 'Welcome', 'Bienvenue', '16505551234'].filter(readsAsOrdinaryText)).toHaveLength(4);
+		expect(['emulator-verify-token', 'EMULATOR_ACCESS_TOKEN', 'a1b2c3d4e5f6', 'x7-Hq2!vT', '123456789012345678901'].filter(readsAsOrdinaryText)).toEqual([]);
+		const weak = secretForms(['whatsapp', '123456']);
+		expect(weak).toEqual([]);
+		const text = '{"messaging_product":"whatsapp","text":{"body":"Welcome to our whatsapp support line! Code 123456."}}';
+		expect(redactSecrets(text, weak)).toBe(text);
+	});
+
+	it('removes a verify token from a verification URL or an echoed body by its shape, whatever its value', () => {
+		expect(redactSecrets('GET /webhook?hub.mode=subscribe&hub.verify_token=whatsapp&hub.challenge=1158201444')).toBe(
+			`GET /webhook?hub.mode=subscribe&hub.verify_token=${REDACTED}&hub.challenge=1158201444`,
+		);
+		expect(redactSecrets('{"override_callback_uri":"https://n8n.example.com/webhook","verify_token":"whatsapp"}')).toBe(
+			`{"override_callback_uri":"https://n8n.example.com/webhook","verify_token":"${REDACTED}"}`,
+		);
 	});
 });

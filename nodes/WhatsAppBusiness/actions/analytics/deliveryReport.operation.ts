@@ -4,7 +4,7 @@
  * send results in the same input, by message ID or tracking data (the core's deliveryReport.ts).
  */
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { errorItemJson, toNodeError } from '../../../shared/transport';
+import { errorItemJson, failedItem, toNodeError } from '../../../shared/transport';
 import { deliveryOutcomes, deliveryTotals, readDeliveryItem, type IndexedRecord, type TotalsGroup } from '../../../shared/whatsapp/analytics';
 import { assertTimeZone } from '../../../shared/whatsapp/schedule/timeZones';
 import { WhatsAppValidationError } from '../../../shared/whatsapp/validationError';
@@ -79,7 +79,7 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, index);
 			if (!this.continueOnFail()) throw nodeError;
-			failures.push({ json: errorItemJson(nodeError), error: nodeError, pairedItem: { item: index } });
+			failures.push(failedItem(errorItemJson(nodeError), index));
 		}
 	});
 	const outcomes = deliveryOutcomes(records, zone);

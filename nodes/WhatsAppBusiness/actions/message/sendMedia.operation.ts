@@ -4,7 +4,7 @@ import { messagingOptions, recipientField, type MessagingOptions } from '../comm
 import type { OperationContext, PreparedSend } from '../types';
 import { sendMessage } from '../../transport/messages';
 import { uploadBinaryMedia } from '../../transport/mediaUpload';
-import { nameForDocument } from '../../transport/documentName';
+import { checkDocumentLink, nameForDocument } from '../../transport/documentName';
 
 const properties: INodeProperties[] = [
 	recipientField,
@@ -39,7 +39,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'https://example.com/catalogue.pdf',
-		description: 'Must be publicly reachable without login; WhatsApp fetches it when sending',
+		description: 'Must be publicly reachable without login; WhatsApp fetches it when sending. For a document, the file itself, not a share page (Drive or Dropbox share pages are refused with their direct link).',
 		displayOptions: { show: { mediaSource: ['link'] } },
 	},
 	{
@@ -119,9 +119,10 @@ export async function prepare(this: IExecuteFunctions, context: OperationContext
 		const from = source === 'link' ? { link: this.getNodeParameter('mediaLink', i) as string } : { mediaId: this.getNodeParameter('mediaId', i) as string };
 		// Checked before the name is looked up, so a message WhatsApp would refuse costs no look-up.
 		checkMediaMessage(input);
+		if (mediaType === 'document' && from.link !== undefined) checkDocumentLink(from.link, 'mediaLink');
 		return {
 			send: async () => {
-				if (mediaType === 'document') input.filename = await nameForDocument.call(this, context, { ...from, filename: input.filename });
+				if (mediaType === 'document') input.filename = await nameForDocument.call(this, context, { ...from, filename: input.filename, field: source === 'link' ? 'mediaLink' : 'mediaId' });
 				return await send.call(this, context, { ...input, ...from });
 			},
 		};

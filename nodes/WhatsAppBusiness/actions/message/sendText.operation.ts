@@ -1,4 +1,4 @@
-import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { buildTextMessage, characterCount, partStart, splitText } from '../../../shared/whatsapp/messages';
 import { WhatsAppValidationError } from '../../../shared/whatsapp/validationError';
 import { messagingOptions, recipientField, type MessagingOptions } from '../commonFields';
@@ -25,7 +25,8 @@ export const textFields: INodeProperties[] = [
 	},
 ];
 
-const longTextFields: INodeProperties[] = [
+/** Long Text and Max Parts, reused by "Send Text, or Template When Window Closed" (read by prepare below). */
+export const longTextFields: INodeProperties[] = [
 	{
 		displayName: 'Long Text',
 		name: 'longText',
@@ -37,7 +38,8 @@ const longTextFields: INodeProperties[] = [
 			{
 				name: 'Split Into Several Messages',
 				value: 'split',
-				description: 'Cut at paragraphs, else sentences, else words, and send the parts in order; the output lists every message ID',
+				description:
+					'Cut at paragraphs, else sentences, else words, and send the parts in order; the output lists every message ID (with Validate Only, every request in requests)',
 			},
 		],
 	},
@@ -76,18 +78,21 @@ export async function prepare(this: IExecuteFunctions, context: OperationContext
 		// The parts of one item go one after the other, in order; other items are sent meanwhile.
 		send: async () => {
 			const results = await sendInOrder.call(this, context, bodies, (from) => ({ parts: parts.slice(from), text: input.body.slice(partStart(input.body, parts, from)) }));
-			const messageIds = results.map((result) => result.messageId as string);
-			return [
-				{
-					json: {
-						...results[0],
-						messageIds,
-						parts: results.map((result, index) => ({ part: index + 1, messageId: result.messageId, characters: characterCount(parts[index]) })),
-					},
-				},
-			];
+			return [{ json: partsOutput(results, parts) }];
 		},
 	};
+}
+
+/**
+ * One item for all parts: the first part's fields, `messageIds` and `parts` (part, message ID,
+ * characters). With Validate Only nothing has an ID: `requests` lists every part's request, in
+ * order (`request` stays the first one's, as for any send), so each part can be reviewed.
+ */
+function partsOutput(results: IDataObject[], parts: string[]): IDataObject {
+	const validateOnly = results[0]?.validateOnly === true;
+	const described = results.map((result, index) => ({ part: index + 1, ...(validateOnly ? {} : { messageId: result.messageId }), characters: characterCount(parts[index]) }));
+	if (validateOnly) return { ...results[0], requests: results.map((result) => result.request), parts: described };
+	return { ...results[0], messageIds: results.map((result) => result.messageId as string), parts: described };
 }
 
 /** The parts of a text to send; refuses (before anything is sent) more parts than the item allows. */

@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
-import { metaErrorOf, toNodeError } from '../../../shared/transport';
+import { errorDetailsOf, metaErrorOf, toNodeError } from '../../../shared/transport';
 import { customerServiceWindow } from '../../../shared/whatsapp/schedule/customerServiceWindow';
 import { messagingOptions, recipientField } from '../commonFields';
 import type { OperationContext, PreparedSend } from '../types';
@@ -16,6 +16,7 @@ const properties: INodeProperties[] = [
 	recipientField,
 	...windowFields,
 	...sendText.textFields,
+	...sendText.longTextFields,
 	...templateFields,
 	{
 		displayName: 'Send Template If Text Is Refused (131047)',
@@ -54,7 +55,9 @@ export async function prepare(this: IExecuteFunctions, context: OperationContext
 				const [sent] = await text.send();
 				return [{ json: { ...sent.json, path: 'text', window: windowSummary } }];
 			} catch (error) {
-				const refusedForWindow = metaErrorOf(error)?.code === 131047;
+				// A long text refused after some of its parts went out is not followed by the template.
+				const partlySent = ((errorDetailsOf(error).sentParts as unknown[] | undefined) ?? []).length > 0;
+				const refusedForWindow = metaErrorOf(error)?.code === 131047 && !partlySent;
 				if (!refusedForWindow || !this.getNodeParameter('fallbackOnReengagementError', i, true)) throw toNodeError(this.getNode(), error, i);
 			}
 			// Prepared only now: its fields matter only when WhatsApp refused the text.

@@ -10,3 +10,4 @@ export { checkComponentsAgainstTemplate } from './componentsCheck';
 export { renderTemplateText } from './render';
 export { buildTemplateCreateBody, validateTemplateForCreate } from './create';
 export { headerFieldId, headerFilenameFieldId } from './fieldIds';
+export { editDistance, similarTemplateNames } from './similarNames';
