@@ -5,7 +5,7 @@
  * judges the pace (never the test's wall clock). Run with `npm run test:e2e:queue`.
  */
 import { randomUUID } from 'node:crypto';
-import { SEED } from '../../emulator';
+import { SEED, type ThroughputReport } from '../../emulator';
 import { PACKAGE_NAME } from '../../e2e/lib/examples';
 import { publishWithRetry } from '../../e2e/lib/publication';
 import { startQueueCluster, type QueueCluster } from '../../e2e/queue/cluster';
@@ -25,20 +25,6 @@ const ITEMS_PER_EXECUTION = 500;
 const TOTAL = EXECUTIONS * ITEMS_PER_EXECUTION;
 const MIN_SHARE = 0.5;
 const SENDER = 'Send Template';
-
-interface ThroughputSecond {
-  second: number;
-  accepted: number;
-  refused: number;
-  ceiling: number;
-}
-interface ThroughputReport {
-  accepted: number;
-  refused: number;
-  maxPerSecond: number;
-  violations: number;
-  seconds: ThroughputSecond[];
-}
 
 let cluster: QueueCluster;
 const figures: Record<string, unknown> = {};
