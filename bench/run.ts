@@ -9,6 +9,7 @@
  *   BENCH_NODES=ours,builtin     which sending nodes
  *   BENCH_TRIGGERS=1             0 skips the trigger measurements
  *   BENCH_DELIVERIES=2000        signed deliveries per trigger (8 at a time, at most 60 s)
+ *   BENCH_TRIGGER_KINDS=plainWebhook,ours,builtin   which triggers, in this order (also oursV1)
  *   BENCH_SCENARIOS=baseline,80,1000,faults   which sending scenarios
  *   BENCH_SCENARIO_TIMEOUT_S     per scenario; default items + 120 (an execution still running is stopped)
  *   BENCH_RESULTS_NAME=latest    results go to bench/results/<name>.md, .json and <name>-messages-per-second.svg
@@ -39,6 +40,7 @@ function settings() {
 		items,
 		nodes,
 		triggers: process.env.BENCH_TRIGGERS !== '0',
+		triggerKinds: (process.env.BENCH_TRIGGER_KINDS ?? 'plainWebhook,ours,builtin').split(',').map((kind) => kind.trim()).filter(Boolean) as TriggerKind[],
 		deliveries: quick ? 200 : Number(process.env.BENCH_DELIVERIES ?? 2000),
 		scenarios: (process.env.BENCH_SCENARIOS ?? 'baseline,80,1000,faults').split(',').map((name) => name.trim()),
 		timeoutSeconds: Number(process.env.BENCH_SCENARIO_TIMEOUT_S ?? Math.round(items + 120)),
@@ -106,7 +108,7 @@ async function main(): Promise<void> {
 			}
 		}
 		if (options.triggers) {
-			for (const kind of ['plainWebhook', 'ours', 'builtin'] as TriggerKind[]) {
+			for (const kind of options.triggerKinds) {
 				log(`receive: ${kind}, ${options.deliveries} signed deliveries …`);
 				try {
 					const result = await runTriggerScenario(stack, kind, options.deliveries, 8, 60);
@@ -135,13 +137,14 @@ function writeResults(parts: Pick<BenchReport, 'sends' | 'triggers' | 'normalise
 		sends: parts.sends,
 		triggers: parts.triggers,
 		normaliser: parts.normaliser,
+		settings: Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[0].startsWith('BENCH_') && entry[1] !== undefined)),
 		notes: parts.notes,
 	};
 	const name = parts.options.resultsName;
 	fs.writeFileSync(path.join(RESULTS_DIR, `${name}.md`), markdownReport(report, plotName(name)));
 	fs.writeFileSync(path.join(RESULTS_DIR, `${name}.json`), JSON.stringify(report, null, 2));
 	const plotted = parts.sends.filter((result) => !result.scenario.label.includes('baseline'));
-	fs.writeFileSync(path.join(RESULTS_DIR, plotName(name)), svgPlot(plotted, `Templates accepted per second (${LATENCY_MS} ms latency)`));
+	if (plotted.length > 0) fs.writeFileSync(path.join(RESULTS_DIR, plotName(name)), svgPlot(plotted, `Templates accepted per second (${LATENCY_MS} ms latency)`));
 }
 
 function plotName(resultsName: string): string {

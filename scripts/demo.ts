@@ -68,6 +68,7 @@ function instructions(stack: WhatsAppStack): string {
     'WhatsApp Business for n8n: the demo is running.',
     '',
     `n8n editor    ${n8n.url}   (log in as ${n8n.owner.email} / ${n8n.owner.password}, local only)`,
+    `n8n API key   ${n8n.apiKey}   (for ${n8n.url}/api/v1 with the X-N8N-API-KEY header; local only; your own: Settings › n8n API)`,
     `Emulator      ${emulator.url}   (a local WhatsApp Cloud API: emulator/README.md)`,
     `Credential    "${credential.name}": Base URL ${emulator.url}, WABA ${SEED.wabaId}, Phone Number ID ${SEED.phoneNumberId},`,
     `              access token, app secret and verify token: the emulator's seeded values (emulator-only, never Meta's).`,
@@ -82,7 +83,7 @@ function instructions(stack: WhatsAppStack): string {
     `  A shop order:          ${curl(examples['order-confirmation'].url, DEMO_ORDER)}`,
     `  An abandoned cart:     ${curl(examples['abandoned-cart'].url, DEMO_CART)}`,
     '                         → a free-form text if the customer wrote in the last 24 h, else the abandoned_cart template;',
-    `                           held until 08:00 when it is night where the number is from (this one: ${DEMO_ZONE})`,
+    `                           held while it is night where the number is from, in every zone of its country (this one: ${DEMO_ZONE})`,
     `  A refund to approve:   ${curl(examples['refund-approval'].url, DEMO_REFUND)}`,
     `                         → the manager (${DEMO_CUSTOMER}) gets Approve / Decline buttons (or the approval_request template); tap one:`,
     `                           npx tsx emulator/cli.ts simulate --from ${DEMO_CUSTOMER} --type button_reply --button-index 0${urlFlag}`,
@@ -93,8 +94,6 @@ function instructions(stack: WhatsAppStack): string {
     `  What was sent:         curl ${emulator.url}/__emulator/messages   (and /__emulator/requests, /__emulator/webhook-deliveries)`,
     '  Daily report:          open "WhatsApp: daily report" in the editor and run it: yesterday\'s spend and template',
     '                         performance go to the Data tables (Template Analytics first asks for Analytics › Enable Template Insights)',
-    '',
-    'Ctrl-C stops n8n and the emulator.',
   ].join('\n');
 }
 
@@ -178,6 +177,7 @@ async function main(): Promise<void> {
 
   console.log(instructions(stack));
   console.log(crmInstructions(crm, stack));
+  console.log('Ctrl-C stops n8n, the emulator and the CRM fakes.');
   let stopping = false;
   const shutdown = (): void => {
     if (stopping) process.exit(130); // a second Ctrl-C does not wait

@@ -16,11 +16,18 @@ export interface BenchReport {
 	triggers: TriggerResult[];
 	normaliser: NormaliserFigure[];
 	emulatorLoad?: string;
+	/** The BENCH_* settings the run was started with (none: `npm run bench` as it is). */
+	settings?: Record<string, string>;
 	notes: string[];
 }
 
 const NODE_LABEL = { ours: 'this package', builtin: 'n8n built-in' } as const;
-const TRIGGER_LABEL = { ours: 'this package (WhatsApp Business Trigger)', builtin: 'n8n built-in WhatsApp Trigger', plainWebhook: "n8n's plain Webhook node" } as const;
+const TRIGGER_LABEL = {
+	ours: 'this package (WhatsApp Business Trigger 1.1)',
+	oursV1: 'this package (WhatsApp Business Trigger 1)',
+	builtin: 'n8n built-in WhatsApp Trigger',
+	plainWebhook: "n8n's plain Webhook node",
+} as const;
 
 const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 const percent = (value: number) => (Number.isFinite(value) ? `${(value * 100).toFixed(1)} %` : '–');
@@ -29,29 +36,17 @@ export function markdownReport(report: BenchReport, plotFile: string): string {
 	const lines = [
 		`# Benchmark: bulk template sends and webhook deliveries`,
 		'',
-		`Run ${report.startedAt}, ${Math.round(report.durationSeconds / 60)} min in all; one n8n 2.41 and one emulator, ${report.latencyMs} ms latency per request. Command: \`npm run bench\` (see README).`,
+		`Run ${report.startedAt}, ${Math.round(report.durationSeconds / 60)} min in all; one n8n 2.41 and one emulator, ${report.latencyMs} ms latency per request. Command: \`npm run bench\` (see README)${settingsText(report.settings)}.`,
 		'',
-		'## Sending templates',
-		'',
-		'| scenario | node | items | wall time (s) | messages/s | share of ceiling | errors | lost | duplicated | ceiling violations | 130429 answers | CPU ms/item | n8n idle CPU before (ms/s) | peak RSS (MB) | RSS growth (MB) | emulator CPU |',
-		'| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-		...report.sends.map(
-			(result) =>
-				`| ${result.scenario.label}${result.timedOut ? ' (stopped at the time limit)' : ''} | ${NODE_LABEL[result.scenario.kind]} | ${result.scenario.items} | ${fixed(result.wallSeconds)} | ${fixed(result.messagesPerSecond)} | ${percent(result.shareOfCeiling)} | ${result.errors} | ${result.lost} | ${result.duplicated} | ${result.violations} | ${result.refused130429} | ${fixed(result.rawCpuMsPerItem, 2)} | ${fixed(result.idleCpuMsPerSecond, 0)} | ${Math.round(result.peakRssMb)} | ${Math.round(result.peakRssMb - result.rssBeforeMb)} | ${percent(result.emulatorCpuShare)} |`,
-		),
-		'',
-		'Ratio this package ÷ built-in (messages/s), per scenario: ' +
-			(ratios(report.sends).map(({ label, ratio }) => `${label}: ${fixed(ratio, 2)}×`).join('; ') || '–') +
-			'.',
-		'',
-		`![Messages accepted per second, both nodes](${plotFile})`,
-		'',
+		...(report.sends.length === 0 ? [] : sendingSection(report, plotFile)),
 		'## Receiving webhooks',
 		'',
 		'| trigger | deliveries | answered 200 | deliveries/s (executions finished) | share of plain Webhook | answered/s | CPU ms/delivery |',
 		'| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-		...report.triggers.map((result) => {
-			const plain = report.triggers.find((entry) => entry.kind === 'plainWebhook')?.deliveriesPerSecond ?? NaN;
+		...report.triggers.map((result, index) => {
+			// With rounds (a kind repeated), each row is compared with the plain Webhook of its own round.
+			const before = report.triggers.slice(0, index + 1).filter((entry) => entry.kind === 'plainWebhook');
+			const plain = (before.at(-1) ?? report.triggers.find((entry) => entry.kind === 'plainWebhook'))?.deliveriesPerSecond ?? NaN;
 			return `| ${TRIGGER_LABEL[result.kind]} | ${result.deliveries} | ${result.answered200} | ${fixed(result.deliveriesPerSecond)} | ${percent(result.deliveriesPerSecond / plain)} | ${fixed(result.answeredPerSecond)} | ${fixed(result.cpuMsPerDelivery, 2)} |`;
 		}),
 		'',
@@ -132,4 +127,30 @@ export function svgPlot(sends: SendResult[], title: string): string {
 
 function escape(text: string): string {
 	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The sending part of the report (left out of a run that measured only the triggers). */
+function sendingSection(report: BenchReport, plotFile: string): string[] {
+	return [
+		'## Sending templates',
+		'',
+		'| scenario | node | items | wall time (s) | messages/s | share of ceiling | errors | lost | duplicated | ceiling violations | 130429 answers | CPU ms/item | n8n idle CPU before (ms/s) | peak RSS (MB) | RSS growth (MB) | emulator CPU |',
+		'| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+		...report.sends.map(
+			(result) =>
+				`| ${result.scenario.label}${result.timedOut ? ' (stopped at the time limit)' : ''} | ${NODE_LABEL[result.scenario.kind]} | ${result.scenario.items} | ${fixed(result.wallSeconds)} | ${fixed(result.messagesPerSecond)} | ${percent(result.shareOfCeiling)} | ${result.errors} | ${result.lost} | ${result.duplicated} | ${result.violations} | ${result.refused130429} | ${fixed(result.rawCpuMsPerItem, 2)} | ${fixed(result.idleCpuMsPerSecond, 0)} | ${Math.round(result.peakRssMb)} | ${Math.round(result.peakRssMb - result.rssBeforeMb)} | ${percent(result.emulatorCpuShare)} |`,
+		),
+		'',
+		'Ratio this package ÷ built-in (messages/s), per scenario: ' +
+			(ratios(report.sends).map(({ label, ratio }) => `${label}: ${fixed(ratio, 2)}×`).join('; ') || '–') +
+			'.',
+		'',
+		`![Messages accepted per second, both nodes](${plotFile})`,
+		'',
+	];
+}
+
+function settingsText(settings: Record<string, string> = {}): string {
+	const words = Object.entries(settings).map(([name, value]) => `${name}=${value}`);
+	return words.length === 0 ? '' : ` with \`${words.join(' ')}\``;
 }

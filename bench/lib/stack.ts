@@ -43,6 +43,8 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
 				NODE_OPTIONS: `--require ${path.join(__dirname, 'graph-redirect.cjs')} ${process.env.BENCH_N8N_NODE_OPTIONS ?? ''}`.trim(),
 				WHATSAPP_BENCH_REDIRECT: `graph.facebook.com=127.0.0.1:${emulator.tlsPort}`,
 				NODE_EXTRA_CA_CERTS: emulator.certificateFile!,
+				// BENCH_N8N_ENV adds n8n settings, e.g. N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (space-separated NAME=value).
+				...benchN8nEnv(process.env.BENCH_N8N_ENV),
 			},
 			readyTimeoutMs: 240_000,
 		});
@@ -70,6 +72,16 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
 		await stop();
 		throw error;
 	}
+}
+
+/** "A=1 B=two" → { A: '1', B: 'two' }; throws on a word without "=". */
+function benchN8nEnv(text = ''): Record<string, string> {
+	const pairs = text.split(/\s+/).filter(Boolean).map((word) => {
+		const at = word.indexOf('=');
+		if (at <= 0) throw new Error(`BENCH_N8N_ENV: "${word}" is not NAME=value.`);
+		return [word.slice(0, at), word.slice(at + 1)];
+	});
+	return Object.fromEntries(pairs);
 }
 
 function patientCall(call: JsonCall, log: (line: string) => void): JsonCall {

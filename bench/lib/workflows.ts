@@ -9,7 +9,8 @@ import type { WorkflowJson } from '../../e2e/n8n';
 import { BENCH_PHONE_NUMBER_ID, BENCH_TEMPLATE } from './messages';
 
 export type SenderKind = 'ours' | 'builtin';
-export type TriggerKind = 'ours' | 'builtin' | 'plainWebhook';
+/** `ours`: our trigger at its default version (1.1); `oursV1`: at version 1 (see triggerWorkflow). */
+export type TriggerKind = 'ours' | 'oursV1' | 'builtin' | 'plainWebhook';
 
 export const OUR_PACKAGE = 'n8n-nodes-whatsapp-business';
 export const SENDER_NODE_NAME = 'Send Template';
@@ -102,15 +103,19 @@ export function senderWorkflow(kind: SenderKind, credentials: Credentials, level
 export function triggerWorkflow(kind: TriggerKind, credentials: Credentials): { workflow: WorkflowJson; path: string } {
 	const webhookId = randomUUID();
 	const base = { id: randomUUID(), name: 'Trigger', position: position(0), webhookId };
+	const ours = {
+		...base,
+		type: `${OUR_PACKAGE}.whatsAppBusinessTrigger`,
+		// Manual registration: the deliveries are POSTed straight to n8n (Meta would need a public HTTPS URL).
+		parameters: { authentication: 'cloudApi', events: ['message'], phoneNumberIds: '', registration: 'manual', options: {} },
+		credentials: { whatsAppCloudApi: credentials.ours },
+	};
 	const nodes: Record<TriggerKind, Record<string, unknown>> = {
-		ours: {
-			...base,
-			type: `${OUR_PACKAGE}.whatsAppBusinessTrigger`,
-			typeVersion: 1,
-			// Manual registration: the deliveries are POSTed straight to n8n (Meta would need a public HTTPS URL).
-			parameters: { authentication: 'cloudApi', events: ['message'], phoneNumberIds: '', registration: 'manual', options: {} },
-			credentials: { whatsAppCloudApi: credentials.ours },
-		},
+		// The version a new node gets. At version 1 n8n itself evaluates an expression (in its expression
+		// isolate) for every request to a webhook node before calling webhook() (parseRequestBody in its
+		// webhook-helpers: the binaryData option of the Webhook node v1), which `oursV1` shows.
+		ours: { ...ours, typeVersion: 1.1 },
+		oursV1: { ...ours, typeVersion: 1 },
 		builtin: {
 			...base,
 			type: 'n8n-nodes-base.whatsAppTrigger',

@@ -22,7 +22,9 @@ export const DATA_TABLES: Record<string, { name: string; type: ColumnType }[]> =
   whatsapp_message_status: [
     { name: 'message_id', type: 'string' },
     { name: 'wa_id', type: 'string' },
+    { name: 'user_id', type: 'string' },
     { name: 'status', type: 'string' },
+    { name: 'status_rank', type: 'number' },
     { name: 'error_code', type: 'number' },
     { name: 'error_advice', type: 'string' },
     { name: 'updated_at', type: 'date' },

@@ -91,14 +91,25 @@ function tappedMessage(context: BuildContext, type: 'template' | 'interactive', 
 function tappedChoice(context: BuildContext, kind: 'button_reply' | 'list_reply', input: Json): { id: string; title: string; description?: string } | undefined {
 	const position = kind === 'button_reply' ? input.buttonIndex : input.rowIndex;
 	if (typeof position !== 'number') return undefined;
-	const interactive = (tappedMessage(context, 'interactive', input)?.body.interactive ?? {}) as Json;
+	const tapped = tappedMessage(context, 'interactive', input);
+	const what = kind === 'button_reply' ? 'reply buttons' : 'a list';
+	if (!tapped) {
+		throw new InboundInputError(
+			`No interactive message was sent to this user, so there is nothing to tap: send one with ${what} first${kind === 'button_reply' ? ", or tap a template's quick reply with type button" : ''}.`,
+		);
+	}
+	const interactive = (tapped.body.interactive ?? {}) as Json;
 	const action = (interactive.action ?? {}) as Json;
 	const choices =
 		kind === 'button_reply'
 			? ((action.buttons ?? []) as Json[]).map((button) => button.reply as { id: string; title: string })
 			: ((action.sections ?? []) as Json[]).flatMap((section) => (section.rows ?? []) as Array<{ id: string; title: string; description?: string }>);
 	const choice = choices[position];
-	if (!choice) throw new InboundInputError(`The message tapped has no ${kind === 'button_reply' ? 'button' : 'row'} ${position} (it has ${choices.length}).`);
+	if (!choice) {
+		const noun = kind === 'button_reply' ? 'button' : 'row';
+		const has = choices.length === 0 ? `no ${noun}s` : choices.length === 1 ? `one ${noun}, number 0` : `${choices.length} ${noun}s, numbered 0 to ${choices.length - 1}`;
+		throw new InboundInputError(`The message tapped has no ${noun} ${String(position)}: it has ${has}.`);
+	}
 	return choice;
 }
 

@@ -267,3 +267,29 @@ async function importAgentWorkflow(reviewer: string, modelUrl: string, path: str
   await stack.n8n.activate(workflowId);
   return workflowId;
 }
+
+describe('a request WhatsApp accepts, then reports failed (131047 in a status)', () => {
+  test('the manager wrote, then 25 hours passed for WhatsApp: the buttons fail, the template goes out, and its tap resumes the execution', async () => {
+    const manager = '447700900308';
+    await managerWrites(manager);
+    // whatsapp_contacts still says "less than 24 h ago"; WhatsApp's clock says the window closed.
+    await admin(stack, 'POST', '/clock', { advanceMs: 90_000_000 });
+    try {
+      const waiting = await requestRefund(manager);
+      const sent = await waitFor('the template after the failed buttons', async () => {
+        const bodies = await sentMessageBodies(stack, manager);
+        return bodies.length >= 2 ? bodies : undefined;
+      });
+      expect(sent.map((body) => body.type)).toEqual(['interactive', 'template']);
+      expect(sent[1]).toMatchObject({ template: { name: 'approval_request' } });
+      expect((await execution(waiting.id)).status).toBe('waiting');
+
+      const tap = await simulateInbound(stack, { from: manager, type: 'button', buttonIndex: 0 });
+      const done = await finished(waiting.id);
+      expect(output(done, 'Ask the Manager')).toMatchObject({ data: { approved: true }, reply: { messageId: tap.message.id, via: 'templateButton' } });
+      expect(done.data.resultData.lastNodeExecuted).toBe('Confirm Approval');
+    } finally {
+      await admin(stack, 'POST', '/clock', { reset: true });
+    }
+  }, 60_000);
+});

@@ -16,6 +16,7 @@ import {
   runsAfter,
   sentMessageBodies,
   sentMessages,
+  settle,
   simulateInbound,
   waitFor,
   webhookDeliveries,
@@ -77,6 +78,9 @@ describe('inbound webhooks (WhatsApp Business Trigger, automatic registration)',
 
     const genuine = await post(sign(body));
     expect(genuine.status).toBe(200);
+    // fetch asks for gzip; the two-byte answer states its length, so n8n's compression leaves it as it is.
+    expect(genuine.headers.get('content-encoding')).toBeNull();
+    expect(await genuine.text()).toBe('OK');
     expect(await runsAfter(stack, 'inbound-to-data-table', before + 1)).toHaveLength(before + 1);
   });
 
@@ -316,6 +320,27 @@ describe('after-hours reply (Trigger on the second number → Business Hours →
       }),
     ]);
   });
+
+  test('a customer who hides their number gets the reply by their business-scoped user ID', async () => {
+    const userId = 'GB.10000000000000000088';
+    await admin(stack, 'POST', '/users', { waId: '447700900889', userId });
+    const inbound = await simulateInbound(stack, { from: '447700900889', phoneNumberId: SEED.secondPhoneNumberId, text: 'Anyone there?' });
+    const before = (await finishedRuns(stack, 'after-hours-reply')).length;
+    // The same message as Meta sends it for a user with a username: `from` and `wa_id` empty (Meta: Business-scoped user IDs).
+    const delivery = (await webhookDeliveries(stack)).find((entry) => entry.body.includes(inbound.message.id))!;
+    const body = JSON.parse(delivery.body);
+    const value = body.entry[0].changes[0].value;
+    value.contacts = [{ profile: { name: 'Hidden' }, wa_id: '', user_id: userId }];
+    value.messages = [{ ...value.messages[0], from: '', from_user_id: userId, id: 'wamid.HIDDENAFTERHOURS000000000000000000' }];
+    const raw = JSON.stringify(body);
+    const answer = await fetch(stack.examples['after-hours-reply'].url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(raw) }, body: raw });
+    expect(answer.status).toBe(200);
+    const runs = await runsAfter(stack, 'after-hours-reply', before + 1);
+    expect(runs.filter((run) => run.status !== 'success')).toEqual([]);
+    const log = await admin<{ data: Array<{ status: number; body: Record<string, unknown> }> }>(stack, 'GET', `/requests?path=${SEED.secondPhoneNumberId}/messages&method=POST`);
+    const replies = log.data.filter((entry) => entry.status === 200 && entry.body.recipient === userId);
+    expect(replies).toHaveLength(londonShopIsOpen() ? 0 : 1);
+  });
 });
 
 describe('delivery status (Trigger on statuses → Data table)', () => {
@@ -339,5 +364,26 @@ describe('delivery status (Trigger on statuses → Data table)', () => {
     expect(row).toEqual(expect.objectContaining({ error_code: 131047, error_advice: expect.stringContaining('approved template') }));
     const [sent] = await sentMessages(stack, customer);
     expect(row.message_id).toBe(sent.id);
+  });
+
+  test('statuses that arrive out of order (read, delivered, sent) never take the row backwards: it ends as read', async () => {
+    const patch = async (body: unknown) => {
+      const response = await fetch(`${stack.emulator.url}/__emulator/config`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(response.ok).toBe(true);
+    };
+    const customer = '447400321399';
+    await patch({ webhook: { statusOrder: 'reverse' } });
+    try {
+      const order = { phone: '+44 7400 321399', firstName: 'Rosa', orderNumber: '860777', total: '£12.00' };
+      expect((await fetch(stack.examples['order-confirmation'].url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(order) })).status).toBe(200);
+      const [sent] = await waitFor('the order confirmation', async () => { const all = await sentMessages(stack, customer); return all.length > 0 ? all : undefined; });
+      // Reversed: read comes first, then delivered, then sent; wait until WhatsApp posted all three.
+      await waitFor('three status webhooks', async () => ((await webhookDeliveries(stack)).filter((entry) => entry.body.includes(sent.id)).length >= 3 ? true : undefined));
+      await settle(3000);
+      const rows = await readRows(stack.n8n.api, stack.tables.whatsapp_message_status, { message_id: sent.id });
+      expect(rows).toEqual([expect.objectContaining({ wa_id: customer, status: 'read', status_rank: 3 })]);
+    } finally {
+      await patch({ webhook: { statusOrder: 'in-order' } });
+    }
   });
 });

@@ -122,6 +122,13 @@ describe('inbound message webhooks (Meta: Messages webhook reference)', () => {
 		expect((await inbound({ type: 'button', buttonIndex: 0 })).message.button).toEqual({ payload: 'Approve', text: 'Approve' });
 		const missing = await call(stack.emulator, 'POST', '/__emulator/inbound', { from: USER, type: 'button_reply', buttonIndex: 5, replyTo: askId });
 		expect(missing.status).toBe(400);
+		expect(JSON.stringify(missing.json)).toContain('has no button 5: it has 2 buttons, numbered 0 to 1');
+	});
+
+	it('a tap by position from a user who was sent no interactive message says what to send first', async () => {
+		const nothing = await call(stack.emulator, 'POST', '/__emulator/inbound', { from: '447700900998', type: 'button_reply', buttonIndex: 0 });
+		expect(nothing.status).toBe(400);
+		expect(JSON.stringify(nothing.json)).toMatch(/No interactive message was sent to this user.*reply buttons first/);
 	});
 
 	it('a system notice (number change) carries no contacts and does not open the window (Meta: Messages webhook reference)', async () => {

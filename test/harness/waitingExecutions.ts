@@ -3,8 +3,10 @@
  * n8n-core's real ExecuteContext with a run that has a resume token (as n8n gives every run), and
  * `POST <base>/<executionId>?signature=<resume token>` resumes it as n8n's waiting-webhook endpoint
  * does (n8n: webhooks/waiting-webhooks.js, webhook-helpers.js): 404 for an unknown execution, 401
- * for a wrong token, 409 once it no longer waits; otherwise the node's webhook() runs in n8n-core's
- * real WebhookContext with the waiting run's data, and returning workflowData resumes it, once.
+ * for a wrong token, 409 while the node still runs ("running already") and once it no longer waits;
+ * otherwise the node's webhook() runs in n8n-core's real WebhookContext with the waiting run's data
+ * (the waiting node on the execution stack with its input items, as n8n-core's WorkflowExecute
+ * leaves it), and returning workflowData resumes it, once.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -30,7 +32,7 @@ export interface WaitingExecution {
 	output: INodeExecutionData[];
 	/** Set by putExecutionToWait; undefined when the node did not wait (e.g. Validate Only). */
 	waitTill?: Date;
-	state: 'waiting' | 'resumed' | 'done';
+	state: 'running' | 'waiting' | 'resumed' | 'done';
 	/** The node's output once resumed. */
 	resumedWith?: INodeExecutionData[];
 }
@@ -93,8 +95,9 @@ export async function startWaitingExecutions(subject: NodeUnderTest): Promise<Wa
 		};
 		if (!execution) return answer(404, { message: `The execution "${executionId}" does not exist.` });
 		if (signature !== execution.resumeToken) return answer(401, { error: 'Invalid token' });
+		if (execution.state === 'running') return answer(409, { message: `The execution "${executionId}" is running already.` });
 		if (execution.state !== 'waiting') return answer(409, { message: `The execution "${executionId} has finished already.` });
-		Object.assign(request, { body: await readJson(request), query: {}, params: {} });
+		Object.assign(request, { body: await readJson(request), query: { signature }, params: {} });
 		const { node, workflow, additionalData } = contextParts(execution.parameters, executionId, { httpRequest: request, httpResponse: response } as unknown as Partial<IWorkflowExecuteAdditionalData>);
 		const description = subject.nodeType.description.webhooks!.find((webhook) => webhook.restartWebhook === true)!;
 		const webhookData: IWebhookData = {
@@ -138,9 +141,18 @@ export async function startWaitingExecutions(subject: NodeUnderTest): Promise<Wa
 		const inputData = { main: [items] };
 		const executeData: IExecuteData = { node, data: inputData, source: { main: [{ previousNode: 'Input' }] } };
 		const context = new ExecuteContext(workflow, node, additionalData, 'webhook', run, 0, items, inputData, executeData, []);
-		const outputs = ((await subject.nodeType.execute!.call(context)) ?? []) as INodeExecutionData[][];
-		const execution = { id, resumeToken: run.resumeToken ?? '', run, output: outputs.flat(), waitTill: run.waitTill, state: run.waitTill ? 'waiting' : 'done', parameters } as WaitingExecution & { parameters: INodeParameters };
+		// n8n knows the execution while the node runs: a resume POST then gets 409 "running already".
+		const execution = { id, resumeToken: run.resumeToken ?? '', run, output: [], state: 'running', parameters } as WaitingExecution & { parameters: INodeParameters };
 		executions.set(id, execution);
+		try {
+			const outputs = ((await subject.nodeType.execute!.call(context)) ?? []) as INodeExecutionData[][];
+			Object.assign(execution, { output: outputs.flat(), waitTill: run.waitTill, state: run.waitTill ? 'waiting' : 'done' });
+		} catch (error) {
+			execution.state = 'done';
+			throw error;
+		}
+		// WorkflowExecute pushes the waiting node back on the stack with its input: its resume webhook evaluates with it.
+		if (run.waitTill) run.executionData!.nodeExecutionStack = [executeData];
 		return execution;
 	}
 

@@ -8,7 +8,7 @@
  * Static data behaves as measured on n8n 2.41 (n8n-runtime.md): what a hook writes is saved,
  * what webhook() writes is not (every request starts from the saved copy).
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HookContext, WebhookContext } from 'n8n-core';
 import type {
@@ -55,6 +55,8 @@ export interface WebhookRun {
 	/** The HTTP status the caller received. */
 	statusCode: number;
 	responseBody: string;
+	/** The headers of the answer, as the node or n8n set them (names in lower case). */
+	responseHeaders: OutgoingHttpHeaders;
 	/** Whether n8n would start an execution (the node returned workflowData). */
 	executed: boolean;
 	/** Items of the first output, when executed. */
@@ -180,7 +182,7 @@ export async function startTriggerBed(options: TriggerBedOptions): Promise<Trigg
 			params: {},
 		});
 		const webhook = description.webhooks?.find((candidate) => candidate.httpMethod === request.method);
-		const run: WebhookRun = { method: request.method ?? '', path: url.pathname, isTest, statusCode: 0, responseBody: '', executed: false, items: [] };
+		const run: WebhookRun = { method: request.method ?? '', path: url.pathname, isTest, statusCode: 0, responseBody: '', responseHeaders: {}, executed: false, items: [] };
 		const chunks: Buffer[] = [];
 		const end = response.end.bind(response);
 		response.end = ((chunk?: unknown, ...rest: unknown[]) => {
@@ -208,6 +210,7 @@ export async function startTriggerBed(options: TriggerBedOptions): Promise<Trigg
 		}
 		run.statusCode = response.statusCode;
 		run.responseBody = Buffer.concat(chunks).toString('utf8');
+		run.responseHeaders = response.getHeaders();
 		runs.push(run);
 		for (const waiter of waiters.splice(0)) waiter();
 		return run;

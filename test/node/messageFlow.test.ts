@@ -70,15 +70,38 @@ describe('Message › Send Flow', () => {
 		expect(await sentFlowParameters()).toMatchObject({ flow_name: 'customer_feedback', mode: 'draft' });
 	});
 
-	test('a draft Flow sent as published is refused by WhatsApp with advice, on that item only', async () => {
-		const result = await bed.run(sendFlow({ flow: locator('1189466095612003', 'id') }), undefined, { continueOnFail: true });
-		expect(result.items[0].json.error).toMatchObject({ code: 131009 });
-		expect(String((result.items[0].json.error as { message: string }).message)).toMatch(/not valid/i);
+	test('a Flow WhatsApp would refuse is refused before sending, also with Validate Only: unknown, DRAFT without Draft Mode, DEPRECATED, BLOCKED', async () => {
+		const cases: Array<[INodeParameters, RegExp]> = [
+			[{ flow: locator('1189466095612003', 'id') }, /"customer_feedback" is a DRAFT.*Draft Mode/s],
+			[{ flow: locator('appointment_bookin', 'name') }, /no Flow "appointment_bookin".*Choose the Flow from the list/s],
+			[{ flow: locator('1189466095619999', 'id') }, /no Flow "1189466095619999"/],
+			[{ flow: locator('quote_request_2024', 'name') }, /"quote_request_2024" is DEPRECATED/],
+			[{ flow: locator('1189466095612005', 'id') }, /"gift_card_claim" is BLOCKED/],
+		];
+		for (const [flow, message] of cases) {
+			for (const messageOptions of [{}, { validateOnly: true }]) {
+				const result = await bed.run(sendFlow({ ...flow, messageOptions }), undefined, { continueOnFail: true });
+				const error = result.items[0].json.error as { message?: string; description?: string };
+				expect(`${error.message} ${error.description ?? ''}`).toMatch(message);
+			}
+		}
+		expect(await bed.accepted('/messages')).toHaveLength(0);
+	});
+
+	test('a Flow sent to many items is looked up once per run', async () => {
+		await bed.admin('DELETE', 'requests');
+		const items = Array.from({ length: 3 }, () => ({ json: {} }));
+		await bed.run(sendFlow(), items);
+		const lookUps = ((await bed.admin('GET', 'requests?method=GET')).data as Array<{ path: string }>).filter((entry) => entry.path.endsWith(APPOINTMENT));
+		expect(lookUps).toHaveLength(1);
+		expect(await bed.accepted('/messages')).toHaveLength(3);
 	});
 
 	test('a screen the Flow does not have is refused by WhatsApp; bad screen data and SUCCESS are refused before any request', async () => {
 		const unknownScreen = await bed.run(sendFlow({ flowScreen: 'CHECKOUT' }), undefined, { continueOnFail: true });
 		expect(unknownScreen.items[0].json.error).toMatchObject({ code: 131009 });
+		// The advice fits a Flow, not a stale message ID.
+		expect(JSON.stringify(unknownScreen.items[0].json.error)).toMatch(/screen names are case-sensitive/);
 		await bed.admin('DELETE', 'requests');
 		await expect(bed.run(sendFlow({ flowScreenData: '{"plant": ' }))).rejects.toThrow(/screen data is not valid JSON/i);
 		await expect(bed.run(sendFlow({ flowScreen: 'SUCCESS' }))).rejects.toThrow(/SUCCESS is reserved/);

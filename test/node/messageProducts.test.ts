@@ -68,5 +68,6 @@ describe('Message › Send Products', () => {
 		expect(await sentInteractive()).toEqual({ type: 'catalog_message', body: { text: 'Browse our plants' }, action: { name: 'catalog_message', parameters: { thumbnail_product_retailer_id: 'jade_plant' } } });
 		const unknown = await bed.run(products({ productMessageType: 'product', productRetailerId: 'plastic_flamingo' }), undefined, { continueOnFail: true });
 		expect(unknown.items[0].json.error).toMatchObject({ code: 131009, retryable: false });
+		expect(JSON.stringify(unknown.items[0].json.error)).toMatch(/may not be in the catalog connected to this number/);
 	});
 });

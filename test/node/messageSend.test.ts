@@ -158,6 +158,7 @@ describe('Message › Mark as Read', () => {
 	test("an ID that is not a customer's message comes back as Meta error 131009", async () => {
 		const result = await bed.run({ resource: 'message', operation: 'markAsRead', messageId: 'wamid.UNKNOWN' }, undefined, { continueOnFail: true });
 		expect(result.items[0].json.error).toMatchObject({ code: 131009 });
+		expect(JSON.stringify(result.items[0].json.error)).toMatch(/The message ID is not valid/);
 	});
 });
 

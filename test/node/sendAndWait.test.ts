@@ -67,6 +67,22 @@ async function lastSentBody(): Promise<any> {
 
 const expectStillWaiting = (execution: WaitingExecution) => expect(execution.state).toBe('waiting');
 
+/** 25 hours pass in the emulator: WhatsApp accepts a free-form message, then reports it failed with 131047. */
+async function closeWindowInWhatsApp() {
+	await bed.admin('POST', 'clock', { advanceMs: 25 * 3600 * 1000 });
+}
+
+/** The first call the Trigger made to this execution whose answer matches. */
+async function resumeCall(execution: WaitingExecution, matches: (body: Record<string, unknown>) => boolean, timeoutMs = 5000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const call = waiting.calls.find((entry) => entry.executionId === execution.id && matches(entry.body));
+		if (call) return call;
+		if (Date.now() > deadline) throw new Error(`No such call for ${execution.id}: ${JSON.stringify(waiting.calls)}`);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}
+
 describe('Approval', () => {
 	test('inside the window: reply buttons carry answer tokens; a tap resumes the execution once with data.approved', async () => {
 		const execution = await waiting.start(askApproval());
@@ -119,12 +135,52 @@ describe('Approval', () => {
 		expect(answer.json).toMatchObject({ data: { approved: true }, reply: { via: 'templateButton', text: 'Approve' } });
 	});
 
-	test('when WhatsApp refuses the buttons with 131047 (window closed after all), the template goes out instead', async () => {
-		await bed.admin('PATCH', 'config', { faults: [{ pathPattern: '/messages$', kind: 'http500', code: 131047, count: 1 }] });
+	test('buttons WhatsApp reports failed with 131047 (the window had closed after all): the template goes out and its answer resumes the execution', async () => {
+		await closeWindowInWhatsApp();
 		const execution = await waiting.start(askApproval(await withTemplate()));
-		expect(execution.output[0].json).toMatchObject({ templateName: 'approval_request', sendAndWait: { sentAs: 'template' } });
-		const sends = (await bed.accepted('/messages')).map((request) => (request.body as { type: string }).type);
-		expect(sends).toEqual(['template']);
+		expect(execution.output[0].json).toMatchObject({ sendAndWait: { sentAs: 'interactive' } });
+		const fallback = await resumeCall(execution, (body) => body.fallback === 'template');
+		expect(fallback.body).toMatchObject({ resumed: false, messageId: expect.stringMatching(/^wamid\./) });
+		const sends = (await bed.accepted('/messages')).map((request) => request.body as { type: string; biz_opaque_callback_data?: string });
+		expect(sends.map((body) => body.type)).toEqual(['interactive', 'template']);
+		// Both carry the not-delivered token in their tracking data, which WhatsApp echoes in their statuses.
+		expect(sends.every((body) => looksLikeReplyToken(body.biz_opaque_callback_data))).toBe(true);
+		expectStillWaiting(execution);
+
+		await customer({ type: 'button', buttonIndex: 0 });
+		expect((await waiting.resumed(execution))[0].json).toMatchObject({ data: { approved: true }, reply: { via: 'templateButton' } });
+	});
+
+	test('Send As Free-Form Message: a request WhatsApp reports failed resumes the execution with data.delivered false and the advice', async () => {
+		await closeWindowInWhatsApp();
+		const execution = await waiting.start(askApproval({ sendAs: 'freeForm' }));
+		const [failed] = await waiting.resumed(execution);
+		expect(failed.json).toMatchObject({
+			data: { delivered: false, error: { code: 131047, advice: expect.any(String) }, reason: expect.stringMatching(/not delivered with error 131047/) },
+			failure: { messageId: execution.output[0].json.messageId, message: 'freeForm', recipient: { waId: CUSTOMER_WA_ID } },
+		});
+		expect((await bed.accepted('/messages')).map((request) => (request.body as { type: string }).type)).toEqual(['interactive']);
+	});
+
+	test('a template request WhatsApp reports failed resumes the execution with data.delivered false; nothing else is sent', async () => {
+		await bed.admin('PATCH', 'config', { recipientFailures: [{ waId: CUSTOMER_WA_ID, code: 131026 }] });
+		let failed;
+		try {
+			const execution = await waiting.start(askApproval(await withTemplate({ lastInboundAt: '' })));
+			[failed] = await waiting.resumed(execution);
+		} finally {
+			await bed.admin('PATCH', 'config', { recipientFailures: [] });
+		}
+		expect(failed.json).toMatchObject({ data: { delivered: false, error: { code: 131026 } }, failure: { message: 'template' } });
+		expect(await bed.accepted('/messages')).toHaveLength(1);
+	});
+
+	test('a free-text request whose text failed with 131047 goes out as the template; a reply to it is the answer', async () => {
+		await closeWindowInWhatsApp();
+		const execution = await waiting.start(askApproval(await withTemplate({ responseType: 'freeText', message: 'Which day suits you?' })));
+		await resumeCall(execution, (body) => body.fallback === 'template');
+		await customer({ text: 'Tuesday' });
+		expect((await waiting.resumed(execution))[0].json).toMatchObject({ data: { text: 'Tuesday' } });
 	});
 
 	test('a tap from another number does not resume: the token opens only for the person asked', async () => {

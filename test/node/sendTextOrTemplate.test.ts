@@ -54,20 +54,6 @@ test('an unknown last inbound time is treated as closed: the template goes out',
 	expect(result.items[0].json).toMatchObject({ path: 'template', window: { status: 'unknown', isOpen: false } });
 });
 
-test('when WhatsApp refuses the text with 131047, the template is sent instead (once)', async () => {
-	const lastInbound = hoursAgo(1);
-	await inboundAt(lastInbound);
-	await fetch(`${bed.emulator.url}/__emulator/config`, {
-		method: 'PATCH',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ faults: [{ pathPattern: '/messages$', kind: 'http500', code: 131047, count: 1 }] }),
-	});
-	const result = await bed.run(await smartSendParameters(), [cart(lastInbound)]);
-	expect(result.items[0].json).toMatchObject({ path: 'template', fallbackReason: expect.stringContaining('131047') });
-	const accepted = await bed.accepted('/messages');
-	expect(accepted.map((request) => (request.body as { type: string }).type)).toEqual(['template']);
-});
-
 test('a stale "open" time: the text is accepted, then fails later with 131047 and the advice names a template', async () => {
 	// our data says 1 h ago, but WhatsApp never saw that message: its window is closed
 	const result = await bed.run(await smartSendParameters(), [cart(hoursAgo(1))]);
@@ -100,13 +86,13 @@ describe('Long Text, as in Send Text', () => {
 		expect(await bed.accepted('/messages')).toHaveLength(0);
 	});
 
-	test('WhatsApp refusing part 1 with 131047 sends the template instead; nothing of the text went out', async () => {
+	test('a 131047 refusal of part 1 fails the item with its advice and sends nothing else (Meta reports 131047 in a status, so no template fallback runs here)', async () => {
 		const lastInbound = hoursAgo(1);
 		await inboundAt(lastInbound);
 		await bed.reset({ faults: [{ pathPattern: '/messages$', kind: 'http500', code: 131047, count: 1 }] });
-		const result = await bed.run({ ...(await smartSendParameters()), text: '={{ $json.answer }}', longText: 'split' }, [longCart(lastInbound)]);
-		expect(result.items[0].json).toMatchObject({ path: 'template', fallbackReason: expect.stringContaining('131047') });
-		expect((await bed.accepted('/messages')).map((request) => (request.body as { type: string }).type)).toEqual(['template']);
+		const result = await bed.run({ ...(await smartSendParameters()), text: '={{ $json.answer }}', longText: 'split' }, [longCart(lastInbound)], { continueOnFail: true });
+		expect((result.items[0].json.error as { message: string }).message).toMatch(/WhatsApp error 131047/);
+		expect(await bed.accepted('/messages')).toHaveLength(0);
 	});
 
 	test('131047 on a later part, after part 1 went out, fails the item instead of sending the template too', async () => {

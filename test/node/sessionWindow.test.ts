@@ -179,26 +179,27 @@ describe('Business Hours mode', () => {
 
 describe('Quiet Hours mode', () => {
 	it('reads the recipient from trigger items and from send items, per zone', async () => {
-		setNow('2025-01-10T22:00:00Z'); // 22:00 London, 07:00 Tokyo next day, 14:00 Los Angeles
+		setNow('2025-01-10T22:00:00Z'); // 22:00 London, 07:00 Tokyo next day, 17:00 New York … 12:00 Honolulu
 		const items = [{ from: { waId: '447400123456' } }, { to: '+81 90 1234 5678' }, { from: { waId: '16505551234' } }];
-		const [sendNow, later] = await runNode({ items, parameters: { mode: 'quietHours', defaultTimeZone: 'America/Los_Angeles' } });
+		const [sendNow, later] = await runNode({ items, parameters: { mode: 'quietHours', defaultTimeZone: 'Europe/London' } });
 		expect(names([sendNow, later])).toEqual([[{ item: 2 }], [{ item: 0 }, { item: 1 }]]);
 		expect(later.map((item) => (item.json.quietHours as IDataObject).nextAllowedAt)).toEqual(['2025-01-11T08:00:00Z', '2025-01-10T23:00:00Z']);
-		expect(sendNow[0].json.quietHours).toMatchObject({ timeZone: 'America/Los_Angeles', timeZoneSource: 'default', country: 'US' });
+		// A US number is daytime in all 8 US zones now; the default zone (London, night) is not used for it.
+		expect(sendNow[0].json.quietHours).toMatchObject({ timeZone: 'America/New_York', timeZones: expect.arrayContaining(['Pacific/Honolulu']), timeZoneSource: 'phone', country: 'US' });
 	});
 
-	it('a sender who hides their number (wa_id empty) is read from the item\'s `to` when it has one, else takes the default zone', async () => {
-		setNow('2025-01-10T22:00:00Z'); // 07:00 Tokyo next day, 14:00 Los Angeles
+	it('a sender who hides their number (wa_id empty) is read from the item\'s `to` when it has one, else from the user ID\'s country prefix', async () => {
+		setNow('2025-01-10T22:00:00Z'); // 07:00 Tokyo next day, 17:00 New York … 12:00 Honolulu
 		const items = [{ from: { waId: '', e164: '', userId: 'JP.12345678901234567890' }, to: '+81 90 1234 5678' }, { from: { waId: '', e164: '', userId: 'US.12345678901234567890' } }];
-		const [sendNow, later] = await runNode({ items, parameters: { mode: 'quietHours', defaultTimeZone: 'America/Los_Angeles' } });
+		const [sendNow, later] = await runNode({ items, parameters: { mode: 'quietHours', defaultTimeZone: 'Europe/London' } });
 		expect(names([sendNow, later])).toEqual([[{ item: 1 }], [{ item: 0 }]]);
 		expect(later[0].json.quietHours).toMatchObject({ timeZone: 'Asia/Tokyo', timeZoneSource: 'phone' });
-		expect(sendNow[0].json.quietHours).toMatchObject({ timeZone: 'America/Los_Angeles', timeZoneSource: 'default' });
+		expect(sendNow[0].json.quietHours).toMatchObject({ country: 'US', timeZoneSource: 'phone', timeZones: expect.arrayContaining(['America/New_York']) });
 	});
 
 	it('puts an item it cannot decide on Later with Continue On Fail', async () => {
 		const [sendNow, later] = await runNode({
-			items: [{ to: '16505551234' }],
+			items: [{ to: '999123456789' }],
 			parameters: { mode: 'quietHours', defaultTimeZone: 'Mars/Olympus' },
 			continueOnFail: true,
 		});

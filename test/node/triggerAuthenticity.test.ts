@@ -18,6 +18,13 @@ describe('Trigger › POST signature (X-Hub-Signature-256, Meta: Create a webhoo
 		expect(bed.logs.filter((log) => log.level === 'warn')).toEqual([]);
 	});
 
+	test('the 200 answer states its length, so n8n\'s compression middleware sends it as it is (no gzip stream per delivery)', async () => {
+		const { body, headers } = signed(delivery());
+		const run = await bed.post(body, headers);
+		expect(run).toMatchObject({ statusCode: 200, responseBody: 'OK' });
+		expect(run.responseHeaders['content-length']).toBe(2);
+	});
+
 	test('the signature is checked over the raw bytes: the same JSON re-spaced no longer matches', async () => {
 		const payload = delivery();
 		const { headers } = signed(payload);

@@ -12,7 +12,12 @@ export function requestOf(context: IWebhookFunctions): WebhookRequest {
 export function replyText(context: IWebhookFunctions, statusCode: number, text: string): void {
 	const res = context.getResponseObject() as unknown as ServerResponse;
 	if (res.headersSent || res.writableEnded) return;
-	res.writeHead(statusCode, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+	// With its length set before the headers go out, n8n's compression middleware leaves this short
+	// answer alone (under its 1 KB threshold); writeHead() without a length made it gzip every answer.
+	res.statusCode = statusCode;
+	res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+	res.setHeader('Content-Length', Buffer.byteLength(text));
+	res.setHeader('Cache-Control', 'no-store');
 	res.end(text);
 }
 

@@ -3,7 +3,10 @@ import type { ResumeRequestBody } from '../../shared/whatsapp/sendAndWait';
 
 /** What came of POSTing an answer to a waiting execution. */
 export interface ResumeResult {
-	outcome: 'resumed' | 'late' | 'failed';
+	/** `templateSent`: the node answered a failed request message with its template and still waits. */
+	outcome: 'resumed' | 'templateSent' | 'late' | 'failed';
+	/** The wamid of that template. */
+	messageId?: string;
 	/** Why not resumed, in n8n's words or ours (no secret in it). */
 	reason?: string;
 }
@@ -55,6 +58,7 @@ export async function resumeExecution(
 	const answer = response.body as IDataObject | undefined;
 	if (response.statusCode >= 200 && response.statusCode < 300) {
 		if (answer?.resumed === true) return { outcome: 'resumed' };
+		if (answer?.fallback === 'template') return { outcome: 'templateSent', ...(typeof answer.messageId === 'string' ? { messageId: answer.messageId } : {}) };
 		return { outcome: 'late', reason: String(answer?.reason ?? 'The execution is not waiting for this answer.') };
 	}
 	if (response.statusCode === 404 || response.statusCode === 409) return { outcome: 'late', reason: statusReason(response.statusCode, answer) };

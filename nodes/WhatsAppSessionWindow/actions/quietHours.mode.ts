@@ -19,11 +19,11 @@ export const description: INodeProperties[] = [
 		displayName: 'Recipient',
 		name: 'recipient',
 		type: 'string',
-		default: '={{ $json.from?.waId || $json.to }}',
+		default: '={{ $json.from?.waId || $json.to || $json.from?.userId }}',
 		required: true,
 		displayOptions: show,
 		description:
-			"WhatsApp ID or phone number (E.164) of the person to message. Their time zone is taken from the number when its country has only one; otherwise the default time zone is used.",
+			"WhatsApp ID, phone number (E.164) or business-scoped user ID (e.g. US.1349…) of the person to message. Their time zone comes from the country: when it has several (US, Canada, Brazil, Russia …), Send Now only when it is outside quiet hours in all of them (output timeZones).",
 	},
 	{
 		displayName: 'Quiet From',
@@ -51,7 +51,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'America/New_York',
 		displayOptions: show,
 		description:
-			"IANA time zone for numbers from countries with several zones (US, Canada, Brazil …). Empty uses the workflow's time zone.",
+			"IANA time zone for recipients whose country cannot be told from the number. Never used for countries with several zones. Empty uses the workflow's time zone.",
 	},
 	{
 		displayName: 'Sending Days',

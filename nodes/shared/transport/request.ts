@@ -8,7 +8,7 @@ import {
 	type ILoadOptionsFunctions,
 	type IWebhookFunctions,
 } from 'n8n-workflow';
-import { parseGraphError } from '../whatsapp/errors';
+import { parseGraphError, withAdviceForMessage } from '../whatsapp/errors';
 import type { WhatsAppConnection } from './connection';
 import { metaApiError, networkError } from './errors';
 import type { SendPacer } from './pacing';
@@ -123,7 +123,8 @@ export async function whatsAppRequest<T = IDataObject>(
 				return { body, headers: response.headers, statusCode: response.statusCode };
 			}
 			const parsed = bodyAsJson(response.body);
-			const info = parseGraphError(parsed, response.statusCode) ?? parseGraphError({ error: { code: 1, message: `HTTP ${response.statusCode}` } }, response.statusCode)!;
+			const graphError = parseGraphError(parsed, response.statusCode) ?? parseGraphError({ error: { code: 1, message: `HTTP ${response.statusCode}` } }, response.statusCode)!;
+			const info = withAdviceForMessage(graphError, request.body);
 			if (request.resultErrorCodes?.includes(info.code)) return { body: parsed as T, headers: response.headers, statusCode: response.statusCode };
 			failure = { kind: 'meta', info };
 			const wait = retryDelaySeconds(failure, attempt, IDEMPOTENT.has(request.method), policy);

@@ -78,7 +78,7 @@ const CATALOGUE: Record<number, Entry> = {
 	131000: entry('Something went wrong', 'server', 'WhatsApp had an unknown problem sending this message; the same request can succeed a little later. If it keeps happening, contact Meta support with the trace ID below.', 5),
 	131005: entry('Access denied', 'permission', 'The token has no permission for this. Give it the whatsapp_business_messaging permission and assign the WhatsApp account and phone number to the System User.'),
 	131008: entry('Required parameter is missing', 'request', 'A required field is missing from the request. Read the details below and fill in that field.'),
-	131009: entry('Parameter value is not valid', 'request', 'A value in the request is not valid, e.g. a wrong message ID, or a reaction to a message that is older than 30 days or was deleted. Read the details below and correct the value.'),
+	131009: entry('Parameter value is not valid', 'request', 'A value in the request is not valid. Read the details below and correct the value.'),
 	131016: entry('Service unavailable', 'server', 'WhatsApp is temporarily unavailable; the same request can succeed a little later (see https://metastatus.com).', 30),
 	131021: entry('Recipient cannot be sender', 'recipient', 'The message was addressed to the business number itself. Send it to the customer\'s number instead.'),
 	131026: entry('Message Undeliverable', 'recipient', 'WhatsApp could not deliver the message: the number may not use WhatsApp, the app may be too old, or the customer has not accepted the latest terms. Check the number; contact the customer another way.'),
@@ -259,6 +259,36 @@ export function parseGraphError(body: unknown, httpStatus?: number): MetaErrorIn
 		if (value !== undefined) (info as unknown as Record<string, unknown>)[key] = value;
 	}
 	return info;
+}
+
+/** 131009's advice by what was sent: the same code covers a stale message ID, a Flow not ready to send, a product not in the catalog. */
+const PARAMETER_ADVICE_BY_MESSAGE: ReadonlyArray<{ matches: (message: { type?: unknown; interactive?: { type?: unknown } }) => boolean; advice: string }> = [
+	{
+		matches: (message) => message.type === 'interactive' && message.interactive?.type === 'flow',
+		advice:
+			'A value of the Flow message is not valid: the Flow ID may be wrong, the Flow may not be published (a draft is sent only in Draft mode; a deprecated or blocked Flow cannot be sent), or the first screen\'s name may differ (screen names are case-sensitive, e.g. APPOINTMENT). Check the Flow in WhatsApp Manager › Flows.',
+	},
+	{
+		matches: (message) => message.type === 'interactive' && ['product', 'product_list', 'catalog_message'].includes(String(message.interactive?.type)),
+		advice: 'A value of the product message is not valid: a product retailer ID may not be in the catalog connected to this number, or the catalog ID may be wrong. Check the catalog in Commerce Manager.',
+	},
+	{
+		matches: (message) => message.type === 'reaction' || (message as { status?: unknown }).status === 'read',
+		advice: 'The message ID is not valid: a wrong ID, or a message older than 30 days or deleted. Use the wamid of a recent message in this chat.',
+	},
+];
+
+/**
+ * The error of a send with 131009's advice made to fit the message sent (Meta: Error codes; Flows;
+ * Sell products and services): Flow, product or reaction messages each have their own causes.
+ * Other codes and other messages are returned unchanged.
+ */
+export function withAdviceForMessage<T extends MetaErrorAdvice>(info: T, message: unknown): T {
+	if (info.code !== 131009 || !message || typeof message !== 'object') return info;
+	const sent = message as { type?: unknown; interactive?: { type?: unknown }; context?: unknown };
+	const fitting = PARAMETER_ADVICE_BY_MESSAGE.find((candidate) => candidate.matches(sent))?.advice;
+	if (fitting) return { ...info, advice: fitting };
+	return sent.context ? { ...info, advice: 'A value in the request is not valid, e.g. the ID of the message it replies to (older than 30 days, deleted, or wrong). Read the details below and correct the value.' } : info;
 }
 
 /** Message and description for display, e.g. as an n8n NodeApiError. */

@@ -73,7 +73,7 @@ function tryParse(text: string, defaultCountry?: CountryCode): PhoneNumber | und
 function checkDigitCount(digits: string, shown: string): void {
 	if (digits.length < PHONE_DIGITS_MIN) {
 		reject(
-			`The phone number "${shown}" has only ${digits.length} digits, too few for a phone number.`,
+			`The phone number "${shown}" has only ${digits.length} digit${digits.length === 1 ? '' : 's'}, too few for a phone number.`,
 			`Enter the full number with its country code (at least ${PHONE_DIGITS_MIN} digits), e.g. +44 7700 900123.`,
 		);
 	}

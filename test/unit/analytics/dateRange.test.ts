@@ -40,13 +40,23 @@ describe('date ranges: custom Start and End', () => {
 	});
 
 	it('End must come after Start', () => {
-		expectValidationError(() => range('2025-06-02', '2025-06-02'), 'endDate', /later/);
+		expectValidationError(() => range('2025-06-02T10:00:00', '2025-06-02T10:00:00'), 'endDate', /later/);
+		expectValidationError(() => range('2025-06-03', '2025-06-02'), 'endDate', /later/);
+	});
+
+	it("a date alone as End means the end of that day, in the workflow's zone: 2026-11-30 to 2026-11-30 is that whole day", () => {
+		const resolved = range('2026-11-30', '2026-11-30', 'America/New_York');
+		expect([isoUtc(resolved.start), isoUtc(resolved.end)]).toEqual(['2026-11-30T05:00:00.000Z', '2026-12-01T05:00:00.000Z']);
+		// A date-time End stays the first instant not included.
+		expect(isoUtc(range('2026-11-29', '2026-11-30T00:00:00', 'America/New_York').end)).toBe('2026-11-30T05:00:00.000Z');
+		// Across a DST change the day ends at local midnight (2025-03-30 in Berlin has 23 hours).
+		expect(isoUtc(range('2025-03-30', '2025-03-30', 'Europe/Berlin').end)).toBe('2025-03-30T22:00:00.000Z');
 	});
 });
 
 describe('template analytics days (Meta: Analytics, UTC days, 90 days back)', () => {
 	it('a whole-day range asks from 00:00 UTC of the first day to the last second of the last day', () => {
-		const days = templateAnalyticsDays(range('2025-06-01', '2025-06-03'), NOW);
+		const days = templateAnalyticsDays(range('2025-06-01', '2025-06-02'), NOW);
 		expect(days).toMatchObject({ days: 2, start: Date.UTC(2025, 5, 1) / 1000, end: Date.UTC(2025, 5, 3) / 1000 - 1 });
 	});
 
@@ -56,12 +66,12 @@ describe('template analytics days (Meta: Analytics, UTC days, 90 days back)', ()
 	});
 
 	it('the 90th day back is allowed, the 91st names the first allowed day', () => {
-		expect(templateAnalyticsDays(range('2025-03-12', '2025-03-13'), NOW).days).toBe(1);
-		expectValidationError(() => templateAnalyticsDays(range('2025-03-11', '2025-03-13'), NOW), 'startDate', /2025-03-12/);
+		expect(templateAnalyticsDays(range('2025-03-12', '2025-03-12'), NOW).days).toBe(1);
+		expectValidationError(() => templateAnalyticsDays(range('2025-03-11', '2025-03-12'), NOW), 'startDate', /2025-03-12/);
 	});
 
 	it('a range starting after today is refused', () => {
-		expectValidationError(() => templateAnalyticsDays(range('2025-06-11', '2025-06-12'), NOW), 'startDate', /2025-06-10/);
+		expectValidationError(() => templateAnalyticsDays(range('2025-06-11', '2025-06-11'), NOW), 'startDate', /2025-06-10/);
 	});
 });
 

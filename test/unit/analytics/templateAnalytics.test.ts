@@ -11,7 +11,7 @@ import {
 const NOW = Date.UTC(2023, 6, 20, 9);
 const JULY_15 = 1689379200; // 2023-07-15T00:00:00Z, the day of Meta's example on its Analytics page
 const DAY = 86_400;
-const days = templateAnalyticsDays(resolveDateRange({ preset: 'custom', start: '2023-07-15', end: '2023-07-17', zone: 'UTC', now: NOW }), NOW);
+const days = templateAnalyticsDays(resolveDateRange({ preset: 'custom', start: '2023-07-15', end: '2023-07-16', zone: 'UTC', now: NOW }), NOW);
 const TEMPLATES = new Map<string, TemplateInfo>([['1924084211297547', { id: '1924084211297547', name: 'seasonal_promotion', language: 'en_US', category: 'MARKETING' }]]);
 
 /** Meta's Analytics page: template analytics answer (clicks and cost as its example shows them). */

@@ -3,6 +3,7 @@ import {
 	formatMetaError,
 	KNOWN_META_ERROR_CODES,
 	parseGraphError,
+	withAdviceForMessage,
 } from '../../../nodes/shared/whatsapp/errors';
 
 const REQUIRED_CODES = [
@@ -201,5 +202,25 @@ describe('C1: the advice never says the node will try again', () => {
 	// retries are used up; what the node did is added by the transport, which knows.
 	it.each(KNOWN_META_ERROR_CODES)('code %i', (code) => {
 		expect(describeMetaError(code).advice).not.toMatch(/the node (waits|tries|slows|retries)|tries again/i);
+	});
+});
+
+describe("131009's advice fits the message that was sent", () => {
+	const refused = () => parseGraphError({ error: { message: '(#131009) Parameter value is not valid', code: 131009 } })!;
+	it.each([
+		['a Flow', { type: 'interactive', interactive: { type: 'flow' } }, /Flow.*not be published.*case-sensitive/],
+		['a product', { type: 'interactive', interactive: { type: 'product' } }, /product retailer ID/],
+		['a catalog', { type: 'interactive', interactive: { type: 'catalog_message' } }, /catalog/],
+		['a reaction', { type: 'reaction' }, /message older than 30 days/],
+		['a read receipt', { status: 'read', message_id: 'wamid.X' }, /message ID is not valid/],
+		['a reply to a message', { type: 'text', context: { message_id: 'wamid.X' } }, /replies to/],
+	])('%s', (_what, message, advice) => {
+		expect(withAdviceForMessage(refused(), message).advice).toMatch(advice);
+	});
+
+	it('a plain text keeps the general advice; other codes are untouched', () => {
+		expect(withAdviceForMessage(refused(), { type: 'text' }).advice).toBe(describeMetaError(131009).advice);
+		const other = parseGraphError({ error: { message: 'x', code: 131047 } })!;
+		expect(withAdviceForMessage(other, { type: 'interactive', interactive: { type: 'flow' } })).toBe(other);
 	});
 });

@@ -114,9 +114,17 @@ describe('last inbound time formats', () => {
 		expect(customerServiceWindow({ lastInboundAt, now })).toMatchObject({ isOpen: true, humanLeft: '23 h 0 min' });
 	});
 
-	it('notes a last inbound time in the future (clock or zone mistake)', () => {
-		const state = customerServiceWindow({ lastInboundAt: '2025-06-08T22:59:43', now: after({ minutes: 5 }) });
-		expect(state.reason).toContain('The last inbound time is in the future');
+	it('a last inbound time hours in the future (a local time stored as UTC) is Unknown, never open', () => {
+		const state = customerServiceWindow({ lastInboundAt: '2025-06-09T01:59:43Z', now: lastInbound });
+		expect(state).toMatchObject({ status: 'unknown', isOpen: false, secondsLeft: 0, humanLeft: 'unknown', lastInboundAt: '2025-06-09T01:59:43Z' });
+		expect(state.closesAt).toBeUndefined();
+		expect(state.reason).toMatch(/^Unknown: the last inbound time 2025-06-09T01:59:43Z is 5 h 0 min in the future \(more than the 5 min allowed for clock differences\)/);
+	});
+
+	it('a last inbound time up to 5 minutes ahead (clocks that differ) counts as just now', () => {
+		const state = customerServiceWindow({ lastInboundAt: after({ minutes: 5 }).toISO(), now: lastInbound });
+		expect(state).toMatchObject({ status: 'open', closesAt: '2025-06-09T21:04:43Z' });
+		expect(customerServiceWindow({ lastInboundAt: after({ minutes: 5, seconds: 1 }).toISO(), now: lastInbound }).status).toBe('unknown');
 	});
 });
 

@@ -5,6 +5,7 @@ import {
 	MULTI_ZONE_COUNTRIES,
 	singleTimeZoneOfCountry,
 	timeZoneFromPhoneNumber,
+	timeZonesOfCountry,
 } from '../../../nodes/shared/whatsapp/schedule/timeZones';
 
 const GB_WA_ID = '447400123456';
@@ -26,13 +27,24 @@ describe('timeZoneFromPhoneNumber', () => {
 	});
 
 	it.each([
-		[US_WA_ID, 'US'],
-		['14165550123', 'CA'],
-		['5511987654321', 'BR'],
-		['79161234567', 'RU'],
-	])('%s is in multi-zone %s, so no zone is inferred', (number, country) => {
+		[US_WA_ID, 'US', 8],
+		['14165550123', 'CA', 7],
+		['5511987654321', 'BR', 4],
+		['79161234567', 'RU', 11],
+	])('%s is in multi-zone %s: every one of its %s zones is given, none picked', (number, country, count) => {
 		const result = timeZoneFromPhoneNumber(number);
-		expect(result).toEqual({ country, reason: `the number is from ${country}, which has several time zones` });
+		expect(result).toMatchObject({ country, reason: `the number is from ${country}, which has ${count} time zones: quiet hours must hold in all of them` });
+		expect(result.timeZone).toBeUndefined();
+		expect(result.timeZones).toHaveLength(count);
+	});
+
+	it("a business-scoped user ID's country prefix tells the country", () => {
+		expect(timeZoneFromPhoneNumber('GB.13491208655302741918')).toMatchObject({ country: 'GB', timeZone: 'Europe/London', reason: 'the user ID is from GB, which has one time zone' });
+		expect(timeZoneFromPhoneNumber('US.13491208655302741918')).toMatchObject({ country: 'US', timeZones: expect.arrayContaining(['America/New_York', 'Pacific/Honolulu']) });
+	});
+
+	it('ships only zone names this runtime knows, for every multi-zone country', () => {
+		for (const country of MULTI_ZONE_COUNTRIES) for (const zone of timeZonesOfCountry(country)!) expect(() => assertTimeZone(zone)).not.toThrow();
 	});
 
 	it('gives an unassigned number on a shared calling code its main country (+44 → GB)', () => {
@@ -66,6 +78,7 @@ describe('quietHoursDecision across zones', () => {
 			timeZone: 'Europe/London',
 			timeZoneSource: 'phone',
 			country: 'GB',
+			waId: GB_WA_ID,
 			localTime: '2025-01-10T22:00:00+00:00',
 			nextAllowedAt: '2025-01-11T08:00:00Z',
 			reason: 'Later: Friday 22:00 (Europe/London: the number is from GB, which has one time zone) is inside quiet hours 21:00-08:00; next allowed at 2025-01-11T08:00:00Z.',
@@ -100,26 +113,47 @@ describe('quietHoursDecision across zones', () => {
 		expect(decision.reason).toMatch(/^Send now: Saturday 09:00 \(Asia\/Tokyo/);
 	});
 
-	it('US number uses the default zone, since the US has several', () => {
-		const decision = quietHoursDecision({ recipient: US_WA_ID, now: utc('2025-01-11T01:30:00'), ...quiet, defaultTimeZone: 'America/Los_Angeles' });
-		expect(decision).toMatchObject({
-			allowed: true, // 17:30 in Los Angeles
-			timeZone: 'America/Los_Angeles',
-			timeZoneSource: 'default',
-			country: 'US',
-			localTime: '2025-01-10T17:30:00-08:00',
-		});
-		expect(decision.reason).toContain('default zone America/Los_Angeles, as the number is from US, which has several time zones');
+	it('a US number at 16:18 in New York (11:18 in Honolulu) may be sent to: daytime in all 8 US zones; the default zone is not used', () => {
+		const decision = quietHoursDecision({ recipient: '+1 (212) 555-0100', now: utc('2025-01-10T21:18:00'), ...quiet, defaultTimeZone: 'Europe/London' });
+		expect(decision).toMatchObject({ allowed: true, timeZone: 'America/New_York', timeZoneSource: 'phone', country: 'US', localTime: '2025-01-10T16:18:00-05:00' });
+		expect(decision.timeZones).toHaveLength(8);
+		expect(decision.reason).toMatch(/^Send now: Friday 16:18 in America\/New_York, .*Friday 11:18 in Pacific\/Honolulu \(the number is from US, which has 8 time zones/);
 	});
 
-	it('US number without a default zone is an error naming the fix', () => {
-		expect(() => quietHoursDecision({ recipient: US_WA_ID, now: utc('2025-01-11T01:30:00'), ...quiet })).toThrow(
-			/Cannot tell the recipient's time zone \(the number is from US, which has several time zones\)\. Set a default time zone/,
+	it('a US number at 22:00 in New York waits until it is 08:00 in Honolulu (13:00 in New York), never 03:00 anywhere', () => {
+		const decision = quietHoursDecision({ recipient: US_WA_ID, now: utc('2025-01-11T03:00:00'), ...quiet, defaultTimeZone: 'Europe/London' });
+		expect(decision).toMatchObject({ allowed: false, timeZoneSource: 'phone', nextAllowedAt: '2025-01-11T18:00:00Z' });
+		expect(decision.reason).toMatch(/is inside quiet hours 21:00-08:00 in America\/New_York; next allowed at 2025-01-11T18:00:00Z\.$/);
+		expect(quietHoursDecision({ recipient: US_WA_ID, now: utc('2025-01-11T18:00:00'), ...quiet }).allowed).toBe(true);
+		expect(quietHoursDecision({ recipient: US_WA_ID, now: utc('2025-01-11T17:59:00'), ...quiet }).allowed).toBe(false);
+	});
+
+	it('quiet hours that leave no common daytime across a country (Russia, 10 h apart, with 10 h to send) are an error naming the fix', () => {
+		expect(() => quietHoursDecision({ recipient: '79161234567', now: utc('2025-01-11T03:00:00'), quietStart: '20:00', quietEnd: '10:00' })).toThrow(
+			/no time that is outside them in every time zone of RU\. Shorten the quiet hours/,
 		);
 	});
 
+	it('a number whose country cannot be told uses the default zone; without one, an error naming the fix', () => {
+		expect(quietHoursDecision({ recipient: '999123456789', now: utc('2025-01-11T01:30:00'), ...quiet, defaultTimeZone: 'America/Los_Angeles' })).toMatchObject({
+			allowed: true,
+			timeZone: 'America/Los_Angeles',
+			timeZoneSource: 'default',
+		});
+		expect(() => quietHoursDecision({ recipient: '999123456789', ...quiet })).toThrow(/Cannot tell the recipient's time zone \(the country could not be told from the phone number\)\. Set a default time zone/);
+	});
+
+	it('a number written without its country code fails at once, not after waiting for the morning; +, 00 and (0) forms give the wa_id', () => {
+		expect(() => quietHoursDecision({ recipient: '07400 123456', now: utc('2025-01-10T22:00:00'), ...quiet, defaultTimeZone: 'Europe/London' })).toThrow(
+			/"07400 123456" has no country code.*international form, e\.g\. \+44 7400 123456/,
+		);
+		for (const written of ['+44 7400 123456', '0044 7400 123456', '+44 (0)7400 123456']) {
+			expect(quietHoursDecision({ recipient: written, now: utc('2025-01-10T22:00:00'), ...quiet }).waId).toBe(GB_WA_ID);
+		}
+	});
+
 	it('rejects an unknown default zone', () => {
-		expect(() => quietHoursDecision({ recipient: US_WA_ID, ...quiet, defaultTimeZone: 'Pacific Time' })).toThrow(
+		expect(() => quietHoursDecision({ recipient: '999123456789', ...quiet, defaultTimeZone: 'Pacific Time' })).toThrow(
 			/Unknown time zone "Pacific Time"/,
 		);
 	});

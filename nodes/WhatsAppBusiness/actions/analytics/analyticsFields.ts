@@ -37,7 +37,7 @@ export function dateRangeFields(defaultPreset: DateRangePreset, dayNote: string)
 			type: 'dateTime',
 			required: true,
 			default: '',
-			description: 'First instant NOT included (e.g. Start {{ $today.minus({ days: 1 }) }} and End {{ $today }} for yesterday). Same time zone rules as Start.',
+			description: "First instant NOT included (e.g. Start {{ $today.minus({ days: 1 }) }} and End {{ $today }} for yesterday). A date alone (2025-06-30) means the end of that day: the whole day is included. Read in the workflow's time zone like Start.",
 			displayOptions: { show: { dateRange: ['custom'] } },
 		},
 	];

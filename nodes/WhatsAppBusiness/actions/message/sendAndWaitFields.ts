@@ -92,6 +92,9 @@ export const choiceFields: INodeProperties[] = [
 	},
 ];
 
+/** Send As: the values of the field below. */
+export type SendAs = 'auto' | 'freeForm' | 'template';
+
 /** How the request is sent: a free-form message needs the 24-hour window; a template does not. */
 export const sendAsFields: INodeProperties[] = [
 	{

@@ -1,7 +1,8 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties, type INodeParameterResourceLocator } from 'n8n-workflow';
-import { buildFlowMessage } from '../../../shared/whatsapp/messages';
+import { buildFlowMessage, checkFlowSendable } from '../../../shared/whatsapp/messages';
 import { messagingOptions, recipientField, type MessagingOptions } from '../commonFields';
 import type { OperationContext, PreparedSend } from '../types';
+import { lookUpFlow } from '../../transport/flows';
 import { sendMessage } from '../../transport/messages';
 import { flowFields, type FlowOptions } from './flowFields';
 
@@ -9,7 +10,12 @@ const properties: INodeProperties[] = [recipientField, ...flowFields, messagingO
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendFlow'] } }, properties);
 
-/** Meta's Sending a Flow page: the Flow opens from a button; its answers reach the trigger as an nfm_reply. */
+/**
+ * Meta's Sending a Flow page: the Flow opens from a button; its answers reach the trigger as an nfm_reply.
+ * The Flow is looked up first (also with Validate Only): an unknown Flow, a DRAFT without Draft Mode,
+ * a DEPRECATED or BLOCKED one is refused before sending (checkFlowSendable). Screen names are in the
+ * Flow JSON only, which the Flows API does not list: a wrong screen is still WhatsApp's 131009.
+ */
 export async function prepare(this: IExecuteFunctions, context: OperationContext): Promise<PreparedSend> {
 	const i = context.itemIndex;
 	const flow = this.getNodeParameter('flow', i) as INodeParameterResourceLocator;
@@ -29,6 +35,9 @@ export async function prepare(this: IExecuteFunctions, context: OperationContext
 		footer: options.footerText,
 		draft: options.draft === true,
 	});
+	const reference = flow.mode === 'name' ? { name: value } : { id: value };
+	const found = await lookUpFlow.call(this, context.connection, reference, i);
+	if (found !== null) checkFlowSendable(found, value, options.draft === true);
 	return {
 		send: async () => {
 			const result = await sendMessage.call(this, context, body);

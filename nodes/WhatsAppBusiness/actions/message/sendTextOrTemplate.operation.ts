@@ -1,5 +1,4 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
-import { errorDetailsOf, metaErrorOf, toNodeError } from '../../../shared/transport';
 import { customerServiceWindow } from '../../../shared/whatsapp/schedule/customerServiceWindow';
 import { messagingOptions, recipientField } from '../commonFields';
 import type { OperationContext, PreparedSend } from '../types';
@@ -10,7 +9,10 @@ import { windowFields } from './windowFields';
 
 /**
  * Free-form text while the customer-service window is open, otherwise the approved template
- * (Meta: Customer service windows). The journey builder no longer needs to branch by hand.
+ * (Meta: Customer service windows). The journey builder no longer needs to branch by hand. The window
+ * is decided before sending, from the item's last inbound time: WhatsApp accepts a free-form message
+ * outside its window and reports 131047 only later, in a `failed` status (Meta: Error codes), so no
+ * fallback can run here; the Trigger's status items carry the advice.
  */
 const properties: INodeProperties[] = [
 	recipientField,
@@ -19,12 +21,11 @@ const properties: INodeProperties[] = [
 	...sendText.longTextFields,
 	...templateFields,
 	{
-		displayName: 'Send Template If Text Is Refused (131047)',
-		name: 'fallbackOnReengagementError',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to send the template when WhatsApp answers the text with error 131047 (window closed after all). When WhatsApp reports 131047 later, in a failed status, the trigger shows the same advice.',
+		displayName:
+			'The window is decided here, from Last Inbound At. If that time is wrong (WhatsApp never saw that message), WhatsApp still accepts the text, then reports it failed with error 131047 in a status: catch it with a Trigger on statuses (see the delivery-status example) and send the template there.',
+		name: 'lateRefusalNotice',
+		type: 'notice',
+		default: '',
 	},
 	messagingOptions,
 	templateOptionsField,
@@ -51,18 +52,8 @@ export async function prepare(this: IExecuteFunctions, context: OperationContext
 	const text = await sendText.prepare.call(this, context);
 	return {
 		send: async () => {
-			try {
-				const [sent] = await text.send();
-				return [{ json: { ...sent.json, path: 'text', window: windowSummary } }];
-			} catch (error) {
-				// A long text refused after some of its parts went out is not followed by the template.
-				const partlySent = ((errorDetailsOf(error).sentParts as unknown[] | undefined) ?? []).length > 0;
-				const refusedForWindow = metaErrorOf(error)?.code === 131047 && !partlySent;
-				if (!refusedForWindow || !this.getNodeParameter('fallbackOnReengagementError', i, true)) throw toNodeError(this.getNode(), error, i);
-			}
-			// Prepared only now: its fields matter only when WhatsApp refused the text.
-			const [sent] = await (await sendTemplate.prepare.call(this, context)).send();
-			return [{ json: { ...sent.json, path: 'template', fallbackReason: 'WhatsApp refused the text with 131047 (window closed)', window: windowSummary } }];
+			const [sent] = await text.send();
+			return [{ json: { ...sent.json, path: 'text', window: windowSummary } }];
 		},
 	};
 }

@@ -3,8 +3,9 @@
  * date-times) → the Unix seconds (UTC) Meta's endpoints take, checked against Meta's limits first so
  * a bad range fails before any request with an error that names the fix.
  *
- * Every range is half-open: from `start` (included) up to `end` (not included). Presets are whole UTC
- * days ending at 00:00 UTC today, because Meta counts template analytics per UTC day.
+ * Every range is half-open: from `start` (included) up to `end` (not included); a date alone as End
+ * (2025-06-30) includes that day, up to the next midnight. Presets are whole UTC days ending at 00:00
+ * UTC today, because Meta counts template analytics per UTC day.
  */
 import { DateTime } from 'luxon';
 import { parseInstant } from '../schedule/instants';
@@ -35,7 +36,8 @@ export interface InstantRange {
 const EXAMPLE_EXPRESSIONS = 'e.g. 2025-06-01T00:00:00, or an expression such as {{ $today.minus({ days: 7 }) }}';
 
 /**
- * The instants of a preset or custom range.
+ * The instants of a preset or custom range. Date-times without an offset, and a date alone, are read
+ * in `zone`; a date alone as End means the end of that day (the next midnight, excluded).
  * @throws WhatsAppValidationError (field startDate or endDate) when a date cannot be read or End is not after Start.
  */
 export function resolveDateRange(input: DateRangeInput): InstantRange {
@@ -48,7 +50,10 @@ export function resolveDateRange(input: DateRangeInput): InstantRange {
 		return { start: end.minus({ days }), end };
 	}
 	const start = readDate(input.start, input.zone, 'startDate', 'Start');
-	const end = readDate(input.end, input.zone, 'endDate', 'End');
+	// A date alone as End means that whole day: the range runs to the next midnight, in the same zone.
+	const endOfDay = isDateOnly(input.end);
+	const read = readDate(input.end, input.zone, 'endDate', 'End');
+	const end = endOfDay ? read.setZone(input.zone).plus({ days: 1 }).startOf('day').toUTC() : read;
 	if (end <= start) {
 		throw new WhatsAppValidationError(
 			`End (${isoUtc(end)}) must be after Start (${isoUtc(start)}).`,
@@ -57,6 +62,11 @@ export function resolveDateRange(input: DateRangeInput): InstantRange {
 		);
 	}
 	return { start, end };
+}
+
+/** 2025-06-01: a calendar date without a time. */
+function isDateOnly(value: unknown): boolean {
+	return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
 }
 
 function readDate(value: unknown, zone: string, field: string, label: string): DateTime {

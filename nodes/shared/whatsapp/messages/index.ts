@@ -20,6 +20,7 @@ export { buildMarkAsRead, type MarkAsReadInput } from './markAsRead';
 export { buildTemplateMessage, checkTemplateRecipient, type TemplateMessageInput } from './template';
 export { type InteractiveHeaderInput, type InteractiveHeaderType } from './interactiveParts';
 export { buildFlowMessage, readFlowScreenData, type FlowAction, type FlowMessageInput } from './flow';
+export { checkFlowSendable, type FlowStatusView } from './flowStatus';
 export {
 	buildCatalogMessage,
 	buildProductListMessage,

@@ -6,6 +6,12 @@ const CUSTOMER_SERVICE_WINDOW_HOURS = 24;
 /** Meta's Pricing page: a reply within 24 h of a click-to-WhatsApp referral opens a 72-hour free entry point window. */
 const FREE_ENTRY_POINT_HOURS = 72;
 const MAX_SAFETY_MARGIN_MINUTES = CUSTOMER_SERVICE_WINDOW_HOURS * 60;
+/**
+ * How far a last inbound time may lie in the future and still be read as "just now": the clocks of
+ * Meta, n8n and a database differ by seconds, not minutes. Anything later is a wrong clock or a
+ * local time stored as UTC, and the window is Unknown (never open for hours after it really closed).
+ */
+export const FUTURE_TOLERANCE_MINUTES = 5;
 
 export type WindowStatus = 'open' | 'closed' | 'unknown';
 
@@ -48,7 +54,8 @@ export interface CustomerServiceWindowInput {
  *
  * Boundary: the window is open while `now < lastInboundAt + 24 h`. At 23:59:59 it is open;
  * at exactly 24:00:00 it is closed. With a safety margin of N minutes it is treated as closed
- * once N minutes or fewer are left, so a slow send cannot land after Meta closes it.
+ * once N minutes or fewer are left, so a slow send cannot land after Meta closes it. A last inbound
+ * time more than FUTURE_TOLERANCE_MINUTES ahead of `now` gives `unknown` (see there).
  */
 export function customerServiceWindow(input: CustomerServiceWindowInput): WindowState {
 	const safetyMarginMinutes = validateSafetyMargin(input.safetyMarginMinutes ?? 0);
@@ -68,15 +75,28 @@ export function customerServiceWindow(input: CustomerServiceWindowInput): Window
 		return { ...base, status: 'unknown', isOpen: false, secondsLeft: 0, minutesLeft: 0, humanLeft: 'unknown', reason: `Unknown: ${why}${fepNote}` };
 	}
 
+	if (lastInbound > now.plus({ minutes: FUTURE_TOLERANCE_MINUTES })) {
+		const ahead = formatDuration(Math.round((lastInbound.toMillis() - now.toMillis()) / 1000));
+		return {
+			...base,
+			lastInboundAt: toIsoUtc(lastInbound),
+			status: 'unknown',
+			isOpen: false,
+			secondsLeft: 0,
+			minutesLeft: 0,
+			humanLeft: 'unknown',
+			reason:
+				`Unknown: the last inbound time ${toIsoUtc(lastInbound)} is ${ahead} in the future (more than the ${FUTURE_TOLERANCE_MINUTES} min allowed for clock differences). ` +
+				'A local time was probably stored as UTC, or a clock is wrong: store the trigger\'s "timestamp" (UTC) as it is.' +
+				fepNote,
+		};
+	}
 	const closesAt = lastInbound.plus({ hours: CUSTOMER_SERVICE_WINDOW_HOURS });
 	const remainingMs = closesAt.toMillis() - now.toMillis();
 	const usableMs = remainingMs - safetyMarginMinutes * 60_000;
 	const isOpen = usableMs > 0;
 	const secondsLeft = isOpen ? Math.ceil(usableMs / 1000) : 0;
 	const times = { lastInboundAt: toIsoUtc(lastInbound), closesAt: toIsoUtc(closesAt) };
-	const futureNote = lastInbound > now.plus({ minutes: 1 })
-		? ' The last inbound time is in the future: check the clock or the time zone of the stored value.'
-		: '';
 
 	let reason: string;
 	if (isOpen) {
@@ -96,7 +116,7 @@ export function customerServiceWindow(input: CustomerServiceWindowInput): Window
 		secondsLeft,
 		minutesLeft: Math.floor(secondsLeft / 60),
 		humanLeft: formatDuration(secondsLeft),
-		reason: reason + futureNote + fepNote,
+		reason: reason + fepNote,
 	};
 }
 

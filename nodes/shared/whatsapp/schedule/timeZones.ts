@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import { cleanPhoneInput, countryOfNumber } from '../phone';
+import { cleanPhoneInput, countryOfNumber, normaliseRecipient } from '../phone';
 
 /**
  * Countries whose civil time is the same everywhere, with the IANA zone to use for them.
@@ -58,16 +58,54 @@ const SINGLE_ZONE_COUNTRIES: Readonly<Record<string, string>> = {
 	ZM: 'Africa/Lusaka', ZW: 'Africa/Harare',
 };
 
+/**
+ * Countries with more than one civil time, with one IANA zone for each of their distinct civil times
+ * (tzdata zone.tab; e.g. the US from New York to Honolulu, Spain with the Canaries). A number tells
+ * the country, not where in it the person is, so quiet hours must hold in every one of these zones.
+ */
+const MULTI_ZONE_COUNTRY_ZONES: Readonly<Record<string, readonly string[]>> = {
+	AU: ['Australia/Sydney', 'Australia/Brisbane', 'Australia/Adelaide', 'Australia/Darwin', 'Australia/Perth', 'Australia/Eucla', 'Australia/Lord_Howe'],
+	BR: ['America/Noronha', 'America/Sao_Paulo', 'America/Manaus', 'America/Rio_Branco'],
+	CA: ['America/St_Johns', 'America/Halifax', 'America/Toronto', 'America/Winnipeg', 'America/Regina', 'America/Edmonton', 'America/Vancouver'],
+	CD: ['Africa/Kinshasa', 'Africa/Lubumbashi'],
+	CL: ['America/Santiago', 'America/Punta_Arenas', 'Pacific/Easter'],
+	CN: ['Asia/Shanghai', 'Asia/Urumqi'],
+	EC: ['America/Guayaquil', 'Pacific/Galapagos'],
+	ES: ['Europe/Madrid', 'Atlantic/Canary'],
+	FM: ['Pacific/Chuuk', 'Pacific/Pohnpei', 'Pacific/Kosrae'],
+	GL: ['America/Nuuk', 'America/Danmarkshavn', 'America/Scoresbysund', 'America/Thule'],
+	ID: ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'],
+	KI: ['Pacific/Tarawa', 'Pacific/Kanton', 'Pacific/Kiritimati'],
+	MN: ['Asia/Ulaanbaatar', 'Asia/Hovd'],
+	MX: ['America/Mexico_City', 'America/Cancun', 'America/Mazatlan', 'America/Hermosillo', 'America/Tijuana', 'America/Ciudad_Juarez'],
+	NZ: ['Pacific/Auckland', 'Pacific/Chatham'],
+	PF: ['Pacific/Tahiti', 'Pacific/Marquesas', 'Pacific/Gambier'],
+	PG: ['Pacific/Port_Moresby', 'Pacific/Bougainville'],
+	PT: ['Europe/Lisbon', 'Atlantic/Azores'],
+	RU: [
+		'Europe/Kaliningrad', 'Europe/Moscow', 'Europe/Samara', 'Asia/Yekaterinburg', 'Asia/Omsk', 'Asia/Novosibirsk',
+		'Asia/Irkutsk', 'Asia/Yakutsk', 'Asia/Vladivostok', 'Asia/Magadan', 'Asia/Kamchatka',
+	],
+	UA: ['Europe/Kyiv', 'Europe/Simferopol'],
+	UM: ['Pacific/Midway', 'Pacific/Wake'],
+	US: ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage', 'America/Adak', 'Pacific/Honolulu'],
+};
+
 /** Countries with more than one civil time (e.g. the US, Spain with the Canaries, China with Xinjiang time). */
-export const MULTI_ZONE_COUNTRIES: readonly string[] = [
-	'AQ', 'AU', 'BR', 'CA', 'CD', 'CL', 'CN', 'EC', 'ES', 'FM', 'GL', 'ID', 'KI', 'MN', 'MX', 'NZ', 'PF', 'PG', 'PT', 'RU', 'UA', 'UM', 'US',
-];
+export const MULTI_ZONE_COUNTRIES: readonly string[] = Object.keys(MULTI_ZONE_COUNTRY_ZONES);
+
+/** The zones of a country with several civil times (MULTI_ZONE_COUNTRY_ZONES), else undefined. */
+export function timeZonesOfCountry(country: string): readonly string[] | undefined {
+	return MULTI_ZONE_COUNTRY_ZONES[country.toUpperCase()];
+}
 
 export interface PhoneTimeZone {
-	/** ISO 3166 region that libphonenumber assigns to the number, when it can. */
+	/** ISO 3166 region that libphonenumber assigns to the number (or a business-scoped user ID's prefix), when it can. */
 	country?: string;
 	/** Set only when that country has a single zone. */
 	timeZone?: string;
+	/** Set when that country has several civil times: one zone for each (timeZonesOfCountry). */
+	timeZones?: readonly string[];
 	reason: string;
 }
 
@@ -87,14 +125,50 @@ export function singleTimeZoneOfCountry(country: string): string | undefined {
 	return SINGLE_ZONE_COUNTRIES[country.toUpperCase()];
 }
 
-/** Infers the recipient's zone from a wa_id or E.164 number, only when the country has one zone. */
+/** A business-scoped user ID starts with its ISO country and a dot (Meta: Business-scoped user IDs), e.g. US.13491208655302741918. */
+const BSUID_COUNTRY = /^([A-Z]{2})\.[0-9A-Za-z]+$/;
+
+/**
+ * Infers the recipient's zone from a wa_id, an E.164 number or a business-scoped user ID (its country
+ * prefix): `timeZone` when the country has one zone, `timeZones` (every one of its civil times) when
+ * it has several, neither when the country cannot be told or has no known zone.
+ */
 export function timeZoneFromPhoneNumber(recipient: unknown): PhoneTimeZone {
-	const digits = cleanPhoneInput(recipient).replace(/\D/g, '');
-	if (digits === '') return { reason: 'no phone number was given' };
-	const country = countryOfNumber(digits);
+	const bsuid = typeof recipient === 'string' ? BSUID_COUNTRY.exec(recipient.trim()) : null;
+	const digits = bsuid ? '' : (readWaId(recipient) ?? cleanPhoneInput(recipient).replace(/\D/g, ''));
+	if (!bsuid && digits === '') return { reason: 'no phone number was given' };
+	const country = bsuid ? bsuid[1] : countryOfNumber(digits);
 	if (!country) return { reason: 'the country could not be told from the phone number' };
+	const from = bsuid ? `the user ID is from ${country}` : `the number is from ${country}`;
 	const timeZone = singleTimeZoneOfCountry(country);
-	if (timeZone) return { country, timeZone, reason: `the number is from ${country}, which has one time zone` };
-	const why = MULTI_ZONE_COUNTRIES.includes(country) ? 'which has several time zones' : 'for which no time zone is known';
-	return { country, reason: `the number is from ${country}, ${why}` };
+	if (timeZone) return { country, timeZone, reason: `${from}, which has one time zone` };
+	const timeZones = timeZonesOfCountry(country);
+	if (timeZones) return { country, timeZones, reason: `${from}, which has ${timeZones.length} time zones: quiet hours must hold in all of them` };
+	return { country, reason: `${from}, for which no time zone is known` };
+}
+
+/**
+ * The recipient's wa_id (digits with country code, as webhooks and the Data table examples key
+ * contacts), read as the send operations read numbers (normaliseRecipient); undefined for a
+ * business-scoped user ID or what cannot be read. Throws for a number written without its country
+ * code (e.g. 07400 123456): WhatsApp can never be sent to it, so waiting for quiet hours to end
+ * would only delay the failure.
+ */
+export function recipientWaId(recipient: unknown): string | undefined {
+	if (typeof recipient !== 'string' && typeof recipient !== 'number') return undefined;
+	const text = cleanPhoneInput(recipient).trim();
+	if (text === '' || BSUID_COUNTRY.test(text)) return undefined;
+	if (/^0[1-9]/.test(text.replace(/[^0-9+]/g, ''))) {
+		throw new Error(`The phone number "${text}" has no country code, so it cannot be messaged. Write it in international form, e.g. +44 7400 123456 (normalise it where it comes from).`);
+	}
+	return readWaId(text);
+}
+
+/** The wa_id of a number in any form the send operations take (+, 00, "(0)"), or undefined. */
+function readWaId(recipient: unknown): string | undefined {
+	try {
+		return normaliseRecipient(cleanPhoneInput(recipient)).waId;
+	} catch {
+		return undefined;
+	}
 }

@@ -4,13 +4,21 @@ export {
 	CHOICES_MAX,
 	DECLINE,
 	FREE_TEXT,
+	NOT_DELIVERED_FREE_FORM,
+	NOT_DELIVERED_TEMPLATE,
 	answeredItem,
+	isNotDelivered,
+	notDeliveredItem,
 	choiceAnswer,
 	choiceIndexOf,
 	type AnswerChannel,
 	type AnswerReply,
 	type AnsweredItem,
 	type ChoiceOption,
+	type DeliveryError,
+	type DeliveryFailure,
+	type FailedRequestMessage,
+	type NotDeliveredItem,
 	type ResponseType,
 	type ResumeRequestBody,
 } from './answers';
@@ -26,8 +34,8 @@ export {
 	type ReplyTokenClaims,
 	type SealInput,
 } from './replyToken';
-export { answerReply, replyCandidate, senderIdentities, type ReplyCandidate } from './replies';
-export { buildApprovalButtonsMessage, buildChoiceListMessage, withAnswerPayloads, type ApprovalLabels, type TemplateAnswerButtons, type TokenFor } from './requestMessages';
+export { answerReply, deliveryFailure, failedRequestToken, replyCandidate, senderIdentities, type ReplyCandidate } from './replies';
+export { buildApprovalButtonsMessage, buildChoiceListMessage, requestTrackingData, withAnswerPayloads, type ApprovalLabels, type TemplateAnswerButtons, type TokenFor } from './requestMessages';
 export {
 	answersRequest,
 	DEFAULT_MAX_AGE_SECONDS,

@@ -5,8 +5,9 @@
  * answers a pending Free Text request of its sender.
  */
 import { phoneVariants } from '../phone';
-import type { MessageEvent, MessageSender } from '../webhook/types';
-import type { AnswerChannel, AnswerReply } from './answers';
+import { splitTrackingData } from '../messages';
+import type { MessageEvent, MessageSender, StatusEvent } from '../webhook/types';
+import { type AnswerChannel, type AnswerReply, type DeliveryFailure } from './answers';
 import { looksLikeReplyToken } from './replyToken';
 
 export type ReplyCandidate =
@@ -51,5 +52,32 @@ export function answerReply(event: MessageEvent, via: AnswerChannel): AnswerRepl
 		...(event.phoneNumberId ? { phoneNumberId: event.phoneNumberId } : {}),
 		...(event.timestamp ? { receivedAt: event.timestamp } : {}),
 		...(typeof event.text === 'string' ? { text: event.text } : {}),
+	};
+}
+
+/**
+ * The not-delivered token of a request message that WhatsApp reported `failed`: the first part of the
+ * status's tracking data (requestTrackingData in requestMessages.ts). Undefined for other statuses
+ * and for messages that are no Send and Wait request.
+ */
+export function failedRequestToken(event: StatusEvent): string | undefined {
+	if (event.status !== 'failed' || !event.bizOpaqueCallbackData) return undefined;
+	const { key } = splitTrackingData(event.bizOpaqueCallbackData);
+	return looksLikeReplyToken(key) ? key : undefined;
+}
+
+/** The failure as the waiting node outputs it. */
+export function deliveryFailure(event: StatusEvent): DeliveryFailure {
+	return {
+		messageId: event.messageId,
+		...(event.timestamp ? { failedAt: event.timestamp } : {}),
+		recipient: { waId: event.recipient.waId, ...(event.recipient.userId ? { userId: event.recipient.userId } : {}) },
+		errors: (event.errors ?? []).map((error) => ({
+			...(error.code !== undefined ? { code: error.code } : {}),
+			...(error.title ? { title: error.title } : {}),
+			...(error.message ? { message: error.message } : {}),
+			...(error.details ? { details: error.details } : {}),
+			advice: error.advice,
+		})),
 	};
 }

@@ -11,7 +11,9 @@ import {
 	type InteractiveMessageBody,
 	type ListInteractive,
 	type ReplyButtonsInteractive,
+	trackingDataWithKey,
 } from '../messages';
+import { BIZ_OPAQUE_CALLBACK_DATA_MAX } from '../messages/limits';
 import { templateButtons, upper } from '../templates/definition';
 import { buttonFieldId } from '../templates/fieldIds';
 import type { TemplateDefinition, TemplateValues } from '../templates/types';
@@ -95,4 +97,22 @@ export function withAnswerPayloads(template: TemplateDefinition, values: Templat
 		result[buttonFieldId(found.index, 'payload')] = tokenFor(answer);
 	}
 	return result;
+}
+
+/**
+ * The tracking data (`biz_opaque_callback_data`, echoed in every status of the message: Meta, Send
+ * messages) of a request message: its not-delivered token first, then `|` and the item's own tracking
+ * data when it has some, so a `failed` status leads back to the waiting execution. Throws
+ * WhatsAppValidationError when the item's own tracking data leaves no room for the token.
+ */
+export function requestTrackingData(token: string, own?: string): string {
+	const tracking = trackingDataWithKey(token, own);
+	if ([...tracking].length > BIZ_OPAQUE_CALLBACK_DATA_MAX) {
+		throw new WhatsAppValidationError(
+			`Send and Wait puts a ${token.length}-character token before your tracking data; together they are ${[...tracking].length} characters, and WhatsApp takes ${BIZ_OPAQUE_CALLBACK_DATA_MAX}.`,
+			'bizOpaqueCallbackData',
+			`Shorten the Tracking Data option to ${BIZ_OPAQUE_CALLBACK_DATA_MAX - token.length - 1} characters or fewer.`,
+		);
+	}
+	return tracking;
 }
