@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { deduplicationStore, type AlreadySentStore } from '../transport/alreadySent';
+import { deduplicationStore, type AlreadySentRecord, type AlreadySentStore } from '../transport/alreadySent';
+import { sharedAlreadySentStore } from '../transport/alreadySentShared';
+import { sharedStateOfNode } from '../transport/connection';
 import { readAlreadySentKey, type DeliverySettings } from './deliveryOptions';
 
 /** The items' Already Sent Keys, for sendItems.ts. */
@@ -27,7 +29,9 @@ export async function skipItemsAlreadySent(
 	const keys: Array<string | undefined> = new Array(results.length);
 	const owners = new Map<string, number>();
 	if (!settings.skipAlreadySent) return { keys, owners };
-	const store = deduplicationStore(this, settings.keysToRemember);
+	// The credential's Redis (queue mode): atomic claims shared by every process; else n8n's deduplication data.
+	const sharedState = await sharedStateOfNode.call(this);
+	const store = sharedState ? sharedAlreadySentStore(this, sharedState) : deduplicationStore(this, settings.keysToRemember);
 	for (let i = 0; i < results.length; i++) {
 		try {
 			keys[i] = readAlreadySentKey.call(this, i);
@@ -39,8 +43,9 @@ export async function skipItemsAlreadySent(
 	keys.forEach((key, i) => {
 		if (key === undefined) return;
 		const owner = owners.get(key);
-		if (recorded.has(key)) {
-			results[i] = [{ json: skipped(key, 'An earlier run sent the message of this key: it was not sent again.'), pairedItem: { item: i } }];
+		const record = recorded.get(key);
+		if (record) {
+			results[i] = [{ json: skippedAsRecorded(key, record), pairedItem: { item: i } }];
 		} else if (owner !== undefined) {
 			const reason = `Item ${owner} of this run has the same key: its message was sent once, for item ${owner}.`;
 			results[i] = [{ json: { ...skipped(key, reason), duplicateOfItem: owner }, pairedItem: { item: i } }];
@@ -52,4 +57,19 @@ export async function skipItemsAlreadySent(
 
 function skipped(key: string, reason: string): JsonObject {
 	return { skipped: true, sent: false, alreadySentKey: key, reason };
+}
+
+/** An item whose key the store knows: sent by an earlier run, or claimed by a run that never confirmed it. */
+function skippedAsRecorded(key: string, record: AlreadySentRecord): JsonObject {
+	const by = record.executionId ? `execution ${record.executionId}` : undefined;
+	if (record.state === 'sent') return skipped(key, `An earlier run${by ? ` (${by})` : ''} sent the message of this key: it was not sent again.`);
+	return {
+		...skipped(
+			key,
+			`Not confirmed: ${by ?? 'an earlier run'} claimed this key at ${record.at ?? 'an unknown time'}, just before sending its message, and never recorded WhatsApp's answer. ` +
+				'It is still sending it, or it stopped while the request was on its way (e.g. its worker was killed), so WhatsApp may have it: it was not sent again. ' +
+				'If no status webhook of the message ever arrives, send it with another Already Sent Key.',
+		),
+		alreadySentUnconfirmed: true,
+	};
 }

@@ -1,18 +1,60 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { WhatsAppConfigurationError } from '../../shared/transport';
+import { WhatsAppConfigurationError, type SendPacer } from '../../shared/transport';
+
+/** What a store knows of a key: sent (WhatsApp accepted its message), or claimed by a run that has not confirmed it yet. */
+export interface AlreadySentRecord {
+	state: 'sent' | 'claimed';
+	/** The n8n execution that sent or claimed it (shared store only). */
+	executionId?: string;
+	/** When, ISO 8601 UTC (shared store only). */
+	at?: string;
+}
 
 /**
  * Where the keys of messages WhatsApp accepted are kept, for "Skip Items Already Sent". The router
  * asks which keys are recorded before it sends, and records a key once its item was sent.
- * A store shared by several n8n processes (queue mode) implements the same interface.
+ * A store shared by several n8n processes (queue mode, alreadySentShared.ts) also claims each key
+ * right before its message goes out, so two executions sending the same key at once send it once.
  */
 export interface AlreadySentStore {
-	/** The keys among `keys` that earlier sends recorded. */
-	recorded(keys: string[]): Promise<Set<string>>;
+	/** The keys among `keys` that earlier sends recorded (or, shared store, that a run claimed). */
+	recorded(keys: string[]): Promise<Map<string, AlreadySentRecord>>;
+	/** Shared store: takes the key just before its message goes out; false when another execution has it. */
+	claim?(key: string): Promise<boolean>;
+	/** Shared store: gives a claimed key back after its item failed (its key is not recorded). */
+	release?(key: string): void;
 	/** Records the key of an item WhatsApp accepted; written soon after, in small batches. */
 	record(key: string): void;
-	/** Waits until every key recorded so far is written; answers the keys that could not be written. */
+	/** Waits until every key recorded (or released) so far is written; answers the keys that could not be recorded. */
 	flush(): Promise<string[]>;
+}
+
+/** Thrown by claimBeforeSending when another execution claimed the item's key first: nothing was sent. */
+export class ClaimedElsewhereError extends Error {
+	constructor(readonly key: string) {
+		super(`Another execution is sending the Already Sent Key "${key}".`);
+		this.name = 'ClaimedElsewhereError';
+	}
+}
+
+/**
+ * The item's pacer, claiming its key in the shared store once, right after the first grant and
+ * before the request goes out (so a claim stands for a request on its way, not for one waiting for
+ * its turn). Throws ClaimedElsewhereError when another execution took the key.
+ */
+export function claimBeforeSending(pacer: SendPacer, claim: () => Promise<boolean>, key: string): SendPacer {
+	let claimed = false;
+	return {
+		async acquire() {
+			await pacer.acquire();
+			if (claimed) return;
+			if (!(await claim())) throw new ClaimedElsewhereError(key);
+			claimed = true;
+		},
+		throttled: () => pacer.throttled(),
+		pause: (ms) => pacer.pause(ms),
+		setCeiling: (messagesPerSecond) => pacer.setCeiling(messagesPerSecond),
+	};
 }
 
 /** How long a recorded key may wait before it is written, and the most written at once. */
@@ -52,7 +94,7 @@ export function deduplicationStore(context: IExecuteFunctions, maxEntries: numbe
 	return {
 		async recorded(keys) {
 			const unique = [...new Set(keys)];
-			if (unique.length === 0) return new Set();
+			if (unique.length === 0) return new Map();
 			await writing;
 			const options = { mode: 'entries' as const };
 			try {
@@ -60,7 +102,7 @@ export function deduplicationStore(context: IExecuteFunctions, maxEntries: numbe
 				const count = await context.helpers.getProcessedDataCount('node', options);
 				const checked = await context.helpers.checkProcessedAndRecord(unique, 'node', { ...options, maxEntries: Math.max(maxEntries, count + unique.length) });
 				if (checked.new.length > 0) await context.helpers.removeProcessed(checked.new, 'node', options);
-				return new Set(checked.processed.map(String));
+				return new Map(checked.processed.map((key) => [String(key), { state: 'sent' as const }]));
 			} catch (error) {
 				throw keysUnreadable(error);
 			}
