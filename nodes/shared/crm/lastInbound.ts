@@ -1,7 +1,7 @@
 /**
  * The last inbound time on a record moves only forward. Meta redelivers webhooks late (hours, even
  * days: Meta "Webhooks" page, retries), so a message can arrive after a newer one was recorded;
- * writing its time would make the Session Window read a closed window as older than it is.
+ * writing its time would make the Session Window think the customer wrote earlier than they did.
  */
 import { parseInstant } from '../whatsapp/schedule/instants';
 import type { CrmClient, RecordRef } from './types';
