@@ -53,4 +53,12 @@ describe('Log Message after a WhatsApp Business send', () => {
 		expect(items[1].json).toMatchObject({ direction: 'outbound' });
 		expect(noteBodies()).toHaveLength(1);
 	});
+
+	test('a failed send item with Person › Fields mapped is refused too: no note says a message was sent, no contact is made', async () => {
+		const failed: INodeExecutionData = { json: { error: { message: 'Invalid parameter' }, phone: '447700906004' } };
+		const { items } = await suite.bed.run({ ...logMessage, person: 'fields', waId: '={{ $json.phone }}' }, [failed], { continueOnFail: true });
+		expect((items[0].json.error as { message: string }).message).toBe('The send on this item failed, so nothing was logged: Invalid parameter');
+		expect(noteBodies()).toHaveLength(0);
+		expect([...suite.fake.state.contacts.values()].filter((contact) => contact.properties.whatsapp_id === '447700906004')).toHaveLength(0);
+	});
 });
