@@ -6,21 +6,13 @@
 import { sharedStateAt } from '../../nodes/shared/sharedState';
 import { RedisPendingTextRequests } from '../../nodes/shared/sharedState/pendingTextRequests';
 import type { PendingTextRequest } from '../../nodes/shared/whatsapp/sendAndWait';
+import { pendingTextQuery, pendingTextRequest } from '../harness/pendingTextRequests';
 import { useRedisServer } from './redisServer';
 
 const redis = useRedisServer();
 const NOW = Math.floor(Date.now() / 1000);
-const request = (overrides: Partial<PendingTextRequest>): PendingTextRequest => ({
-	executionId: '1',
-	requestId: 'req-1',
-	resumeToken: 'r',
-	recipient: '447700900123',
-	phoneNumberId: '106540352242922',
-	messageId: 'wamid.ASK-1',
-	createdAt: NOW,
-	...overrides,
-});
-const query = (overrides: object = {}) => ({ senderIdentities: ['447700900123'], phoneNumberId: '106540352242922', nowSeconds: NOW + 10, ...overrides });
+const request = (overrides: Partial<PendingTextRequest>) => pendingTextRequest(NOW, overrides);
+const query = (overrides: object = {}) => pendingTextQuery(NOW, overrides);
 
 test('a request added by one process is found by another: the newest of the sender, or the one quoted; gone once removed', async () => {
 	const worker = new RedisPendingTextRequests(sharedStateAt(redis.url));

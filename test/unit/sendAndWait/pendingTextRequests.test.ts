@@ -1,22 +1,9 @@
 import { InMemoryPendingTextRequests, type PendingTextRequest } from '../../../nodes/shared/whatsapp/sendAndWait';
+import { pendingTextQuery, pendingTextRequest } from '../../harness/pendingTextRequests';
 
 const NOW = 1_780_000_000;
-const request = (overrides: Partial<PendingTextRequest>): PendingTextRequest => ({
-	executionId: '1',
-	requestId: 'req-1',
-	resumeToken: 'r',
-	recipient: '447700900123',
-	phoneNumberId: '106540352242922',
-	messageId: 'wamid.ASK-1',
-	createdAt: NOW,
-	...overrides,
-});
-const query = (overrides: Partial<Parameters<InMemoryPendingTextRequests['find']>[0]> = {}) => ({
-	senderIdentities: ['447700900123'],
-	phoneNumberId: '106540352242922',
-	nowSeconds: NOW + 10,
-	...overrides,
-});
+const request = (overrides: Partial<PendingTextRequest>) => pendingTextRequest(NOW, overrides);
+const query = (overrides: Partial<Parameters<InMemoryPendingTextRequests['find']>[0]> = {}) => pendingTextQuery(NOW, overrides);
 
 describe('pending Free Text requests (one n8n process)', () => {
 	test("a text answers its sender's newest open request on that number", async () => {
