@@ -150,7 +150,8 @@ async function roundTrip(stack: WhatsAppStack): Promise<string[]> {
 async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
   const emulatorPort = options.check ? 0 : options.emulatorPort;
-  const n8nPort = !options.check && (await portIsFree(options.n8nPort)) ? options.n8nPort : undefined;
+  // 0, or a port already taken, lets startN8n ask the OS for a free one (n8n itself cannot report a port 0 chose).
+  const n8nPort = !options.check && options.n8nPort !== 0 && (await portIsFree(options.n8nPort)) ? options.n8nPort : undefined;
   console.log(`Starting the emulator and n8n (n8n takes 30-90 s)…`);
   const started = Date.now();
   const activate = options.crm ? DEFAULT_ACTIVE.filter((name) => name !== 'after-hours-reply') : DEFAULT_ACTIVE;
