@@ -40,7 +40,7 @@ export async function skipItemsAlreadySent(
 		if (key === undefined) return;
 		const owner = owners.get(key);
 		if (recorded.has(key)) {
-			results[i] = [{ json: skipped(key, 'An earlier run sent the message of this key: it was not sent again.'), pairedItem: { item: i } }];
+			results[i] = [{ json: skipped(key, sentEarlier(key)), pairedItem: { item: i } }];
 		} else if (owner !== undefined) {
 			const reason = `Item ${owner} of this run has the same key: its message was sent once, for item ${owner}.`;
 			results[i] = [{ json: { ...skipped(key, reason), duplicateOfItem: owner }, pairedItem: { item: i } }];
@@ -48,6 +48,19 @@ export async function skipItemsAlreadySent(
 		if (results[i]) keys[i] = undefined;
 	});
 	return { keys, owners, store };
+}
+
+/**
+ * Why an item whose key an earlier run recorded is skipped. n8n's deduplication data keeps the keys
+ * alone (not when, nor by which execution), so the reason cannot say more; it says how a new
+ * campaign to the same customers gets through (a key naming only the customer skips them all).
+ */
+function sentEarlier(key: string): string {
+	return (
+		`An earlier run of this node sent a message with the Already Sent Key "${key}": it was not sent again. ` +
+		'The node remembers its keys across all its runs (n8n does not keep when, or in which execution): ' +
+		`to send a new message to the same customer, e.g. a new campaign, make the key name it, e.g. spring-sale:${key}.`
+	);
 }
 
 function skipped(key: string, reason: string): JsonObject {
