@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, JsonObject, NodeApiError, N
 import { errorItemJson, failedItem, metaErrorOf, pacerFor, toNodeError, type Redactor, type SendPacer, type WhatsAppConnection } from '../../shared/transport';
 import { stopsBatch } from '../../shared/whatsapp/errors';
 import { connectionForItem, type OperationContext } from '../transport/connection';
+import { customerOfFailedSend } from './commonFields';
 import { DEFAULT_MESSAGES_PER_SECOND, throughputOfNumber } from '../transport/throughput';
 import { readDeliverySettings, type DeliverySettings } from './deliveryOptions';
 import { skipItemsAlreadySent } from './skipItemsAlreadySent';
@@ -65,7 +66,9 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 	const settings = readDeliverySettings.call(this);
 	const results: Array<INodeExecutionData[] | undefined> = new Array(count);
 	const node = this.getNode();
-	const failed = (itemIndex: number, error: NodeError, extra: JsonObject = {}): INodeExecutionData[] => [failedItem(errorItemJson(error, extra), itemIndex)];
+	const failed = (itemIndex: number, error: NodeError, extra: JsonObject = {}): INodeExecutionData[] => [
+		failedItem(errorItemJson(error, { ...customerOfFailedSend.call(this, itemIndex), ...extra }), itemIndex),
+	];
 
 	// n8n's deduplication data cannot be read (e.g. an unsaved workflow): the whole run fails, nothing sent.
 	const { keys, owners, store } = await skipItemsAlreadySent
