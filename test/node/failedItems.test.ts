@@ -70,4 +70,26 @@ describe('QA2 m6: a failed item has the same fields whatever failed, and names i
 		const fields = ['message', 'description', 'code', 'advice', 'retryable', 'category', 'to'];
 		for (const error of [meta, network]) expect(Object.keys(error)).toEqual(expect.arrayContaining(fields));
 	});
+
+	test('QA2 m7: an Already Sent Key that evaluates to an object or a list is called so, not "empty", naming the fix', async () => {
+		const items = [{ json: { to: '16505551000', orderId: { id: 1 } } }, { json: { to: '16505551001', orderId: [1, 2] } }];
+		const result = await bed.run(sendText(skipByOrder), items, { continueOnFail: true });
+		const [object, list] = errorsOf(result.items);
+		expect(object).toMatchObject({ message: 'The Already Sent Key of this item is an object, not text or a number.', field: 'alreadySentKey', advice: expect.stringMatching(/one field of it/) });
+		expect(list.message).toBe('The Already Sent Key of this item is a list, not text or a number.');
+		expect(object.alreadySentKey).toBeUndefined();
+	});
+
+	test('QA2 m17: the media link has one name, mediaLink, whether it is a share page or not an http(s) address', async () => {
+		const document: INodeParameters = { resource: 'message', operation: 'sendMedia', to: '={{ $json.to }}', mediaType: 'document', mediaSource: 'link', mediaLink: '={{ $json.link }}' };
+		const items = [
+			{ json: { to: '16505551000', link: 'https://drive.google.com/file/d/1AbCdEfGh/view?usp=sharing' } },
+			{ json: { to: '16505551001', link: 'ftp://example.com/invoice.pdf' } },
+		];
+		const result = await bed.run(document, items, { continueOnFail: true });
+		const errors = errorsOf(result.items);
+		expect(errors).toHaveLength(2);
+		expect(errors.map((error) => error.field)).toEqual(['mediaLink', 'mediaLink']);
+		expect(errors.map((error) => error.description.endsWith('(field: mediaLink)'))).toEqual([true, true]);
+	});
 });
