@@ -31,8 +31,8 @@ function withoutTrailingSlash(url: string): string {
 }
 
 /**
- * A Graph API version at the end of a URL path (/v24.0, /v24), with what Meta's API Setup page
- * shows after it when the whole messages URL is pasted (/v24.0/<phone number ID>/messages).
+ * A Graph API version at the end of a URL path (/v24.0, /v24), with what follows it when the whole
+ * messages URL from the App Dashboard (WhatsApp › API Setup) is pasted (/v24.0/<phone number ID>/messages).
  */
 const TRAILING_VERSION = /\/v\d+(?:\.\d+)?(?:\/\d+(?:\/[^?#]*)?)?(?:[?#].*)?$/i;
 /** A scheme (https://) at the start of a URL. */
