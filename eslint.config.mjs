@@ -13,7 +13,8 @@ export default [
 	{
 		// The domain core has no n8n imports by design: it throws its own errors, which the node
 		// adapters turn into NodeApiError / NodeOperationError (nodes/shared/transport/errors.ts).
-		files: ['nodes/shared/whatsapp/**/*.ts', 'nodes/shared/crm/**/*.ts'],
+		// The shared state in Redis (nodes/shared/sharedState) has no n8n imports either.
+		files: ['nodes/shared/whatsapp/**/*.ts', 'nodes/shared/crm/**/*.ts', 'nodes/shared/sharedState/**/*.ts'],
 		rules: { '@n8n/community-nodes/require-node-api-error': 'off' },
 	},
 	{

@@ -4,6 +4,7 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+import { sharedStateRedisUrlProperty } from '../nodes/shared/transport/sharedStateField';
 
 /** 360dialog's Cloud API proxy: same bodies as Meta, D360-API-KEY header, no version or phone ID in paths (docs/360dialog.md). */
 export class WhatsApp360DialogApi implements ICredentialType {
@@ -32,6 +33,7 @@ export class WhatsApp360DialogApi implements ICredentialType {
 			default: 'https://waba-v2.360dialog.io',
 			description: 'The 360dialog Cloud API host. Point it at the local emulator to test without an account.',
 		},
+		sharedStateRedisUrlProperty,
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -4,6 +4,7 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+import { sharedStateRedisUrlProperty } from '../nodes/shared/transport/sharedStateField';
 
 /** Meta's WhatsApp Business Platform Cloud API (Graph API). (Meta: Send messages, Create a webhook endpoint, Webhook overrides). */
 export class WhatsAppCloudApi implements ICredentialType {
@@ -81,6 +82,7 @@ export class WhatsAppCloudApi implements ICredentialType {
 			description:
 				"A random string of your own (e.g. from a password generator); Meta echoes it when it verifies the webhook URL. Paste the same value in Meta's App Dashboard when registering by hand. A plain word or number is not hidden in outputs (it cannot be told from ordinary text), only where it stands as the verify token.",
 		},
+		sharedStateRedisUrlProperty,
 	];
 
 	authenticate: IAuthenticateGeneric = {

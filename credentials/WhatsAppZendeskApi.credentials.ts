@@ -18,7 +18,7 @@ export class WhatsAppZendeskApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'acme',
-			description: 'The part before .zendesk.com in your help desk address',
+			description: 'The part before .zendesk.com in your help desk address (acme for https://acme.zendesk.com; a pasted address is read down to it)',
 		},
 		{
 			displayName: 'Email',
@@ -62,7 +62,9 @@ export class WhatsAppZendeskApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.customServer ? $credentials.serverUrl.replace(/\\/+$/, "") : "https://" + $credentials.subdomain + ".zendesk.com"}}',
+			// A pasted address (https://acme.zendesk.com/…, acme.zendesk.com) is read down to the subdomain, as the node reads it (transport/credentials.ts).
+			baseURL:
+				'={{$credentials.customServer ? $credentials.serverUrl.replace(/\\/+$/, "") : "https://" + String($credentials.subdomain).trim().replace(/^[a-z][a-z0-9+.-]*:\\/\\//i, "").replace(/[\\/?#].*$/, "").replace(/\\.zendesk\\.com\\.?$/i, "").toLowerCase() + ".zendesk.com"}}',
 			url: '/api/v2/users/me.json',
 		},
 		rules: [

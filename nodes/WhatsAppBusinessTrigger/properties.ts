@@ -140,7 +140,7 @@ const options: INodeProperties = {
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether to drop an event this trigger already emitted (Meta delivers at least once and retries). The memory is kept in this n8n process only.',
+				"Whether to drop an event this trigger already emitted (Meta delivers at least once and retries). The memory is kept in this n8n process, or, when the credential has a Redis URL for Shared State, in that Redis (shared by every webhook processor).",
 		},
 		{
 			displayName: 'Duplicate Memory (Events)',
@@ -148,7 +148,7 @@ const options: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 10000,
-			description: 'With Drop Duplicates on: how many event IDs to remember; the oldest is forgotten first',
+			description: 'With Drop Duplicates on: how many event IDs to remember in this process; the oldest is forgotten first (in Redis, the hours below alone apply)',
 		},
 		{
 			displayName: 'Duplicate Memory (Hours)',

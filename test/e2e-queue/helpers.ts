@@ -8,6 +8,7 @@ import { SEED, signatureHeader } from '../../emulator';
 import type { N8nExecution, WorkflowJson } from '../../e2e/n8n';
 import { PACKAGE_NAME, TRIGGER_TYPE } from '../../e2e/lib/examples';
 import { publishWithRetry } from '../../e2e/lib/publication';
+import { emulatorCredentialData } from '../../e2e/lib/whatsapp-stack';
 import type { QueueCluster } from '../../e2e/queue/cluster';
 import { admin } from '../e2e/helpers';
 
@@ -15,6 +16,7 @@ export { admin };
 
 export const TRIGGER_NAME = 'WhatsApp Trigger';
 export const DROP_DUPLICATES_NAME = 'Drop Duplicates';
+export const CODE_NAME = 'Code';
 
 export interface TriggerWorkflowOptions {
   name: string;
@@ -25,11 +27,15 @@ export interface TriggerWorkflowOptions {
   triggerOptions?: Record<string, unknown>;
   /** Adds the WhatsApp Business node's Trigger Event › Drop Duplicates (n8n's deduplication store) after the trigger. */
   withDropDuplicates?: boolean;
+  /** A Code node after the trigger running this JavaScript (e.g. one writing static data). */
+  codeAfterTrigger?: string;
+  /** The WhatsApp Cloud API credential of both nodes; the cluster's (no Redis for shared state) by default. */
+  credential?: { id: string; name: string };
 }
 
 /** A workflow started by the WhatsApp Business Trigger (messages only), imported and published on main; returns its id and production URL. */
 export async function publishTriggerWorkflow(cluster: QueueCluster, options: TriggerWorkflowOptions): Promise<{ id: string; url: string }> {
-  const credentials = { whatsAppCloudApi: { ...cluster.credential } };
+  const credentials = { whatsAppCloudApi: { ...(options.credential ?? cluster.credential) } };
   const webhookId = randomUUID();
   const nodes: WorkflowJson['nodes'] = [
     {
@@ -44,6 +50,11 @@ export async function publishTriggerWorkflow(cluster: QueueCluster, options: Tri
       parameters: { authentication: 'cloudApi', resource: 'event', operation: 'dropDuplicates', maxEntries: 10000 },
     });
     connections[TRIGGER_NAME] = { main: [[{ node: DROP_DUPLICATES_NAME, type: 'main', index: 0 }]] };
+  }
+  if (options.codeAfterTrigger) {
+    nodes.push({ id: randomUUID(), name: CODE_NAME, type: 'n8n-nodes-base.code', typeVersion: 2, position: [260, 200], parameters: { jsCode: options.codeAfterTrigger } });
+    const after = options.withDropDuplicates ? [{ node: DROP_DUPLICATES_NAME, type: 'main', index: 0 }] : [];
+    connections[TRIGGER_NAME] = { main: [[...after, { node: CODE_NAME, type: 'main', index: 0 }]] };
   }
   const id = await cluster.main.importWorkflow({ name: options.name, nodes, connections });
   await publishWithRetry(cluster.main, id, options.name);
@@ -84,3 +95,23 @@ export function executionError(execution: N8nExecution): string | undefined {
 }
 
 export const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A second WhatsApp Cloud API credential for the emulator whose "Redis URL for Shared State (Queue
+ * Mode)" is the cluster's own Redis (n8n's queue), as a user sets it; returns its id and name.
+ */
+export async function createSharedStateCredential(cluster: QueueCluster): Promise<{ id: string; name: string }> {
+  const name = 'WhatsApp Cloud API (emulator, Redis for shared state)';
+  const id = await cluster.main.createCredential({
+    name,
+    type: 'whatsAppCloudApi',
+    data: { ...emulatorCredentialData(cluster.emulator.url), sharedStateRedisUrl: cluster.redis.url },
+  });
+  return { id, name };
+}
+
+/** The callback each level routes a number to now, as Meta reports it (Meta: Webhook overrides; GET /<PHONE_NUMBER_ID>?fields=webhook_configuration). */
+export async function webhookConfiguration(cluster: QueueCluster, phoneNumberId: string): Promise<Record<string, string>> {
+  const response = await fetch(`${cluster.emulator.url}/v24.0/${phoneNumberId}?fields=webhook_configuration`, { headers: { Authorization: `Bearer ${SEED.accessToken}` } });
+  return ((await response.json()) as { webhook_configuration: Record<string, string> }).webhook_configuration;
+}

@@ -174,6 +174,25 @@ describe('Exactly once', () => {
 		expect(skipped.items[0].json.reason).toMatch(/remembers its keys across all its runs.*new campaign, make the key name it, e\.g\. spring-sale:C-0/);
 	});
 
+	test('Skip Items Already Sent, two executions of the node at once in one n8n process with the same list: each message goes out once', async () => {
+		const options = { skipAlreadySent: true, alreadySentKey: '={{ $json.orderId }}' };
+		// The second starts once the first has looked its keys up and is waiting for WhatsApp's answers
+		// (300 ms each): n8n's list does not hold the keys yet, so its look-up finds none.
+		await reset({ latency: { fixedMs: 300, jitterMs: 0 } });
+		const numbers = recipients(40, 5000);
+		const first = bed.run(sendText(options), itemsFor(numbers));
+		await new Promise((resolve) => setTimeout(resolve, 150));
+		const [firstRun, second] = await Promise.all([first, bed.run(sendText(options), itemsFor(numbers))]);
+		const check = await bed.admin('POST', 'messages/check', { recipients: numbers });
+		expect(check).toMatchObject({ lost: [], duplicated: [] });
+		// Every item is either sent by one execution or skipped by the other, with the reason.
+		firstRun.items.forEach((item, i) => {
+			const other = second.items[i].json;
+			expect([item.json.skipped === true, other.skipped === true].sort()).toEqual([false, true]);
+		});
+		expect([...firstRun.items, ...second.items].filter((item) => item.json.error)).toEqual([]);
+	});
+
 	test("the key goes into the message's tracking data, first, then the item's own Tracking Data after a |", async () => {
 		const numbers = recipients(2);
 		await bed.run(sendText({ skipAlreadySent: true, alreadySentKey: '={{ $json.orderId }}', bizOpaqueCallbackData: '={{ $json.to === "16505551000" ? "spring-campaign" : "" }}' }), itemsFor(numbers));

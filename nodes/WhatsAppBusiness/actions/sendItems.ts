@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, JsonObject, NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { errorItemJson, failedItem, metaErrorOf, pacerFor, toNodeError, type Redactor, type SendPacer, type WhatsAppConnection } from '../../shared/transport';
+import { redisPacingLedger } from '../../shared/sharedState';
 import { stopsBatch } from '../../shared/whatsapp/errors';
+import { claimBeforeSending } from '../transport/alreadySent';
 import { connectionForItem, type OperationContext } from '../transport/connection';
 import { customerOfFailedSend } from './commonFields';
 import { DEFAULT_MESSAGES_PER_SECOND, throughputOfNumber } from '../transport/throughput';
@@ -38,9 +40,14 @@ export async function ceilingOf(this: IExecuteFunctions, settings: DeliverySetti
 	}
 }
 
-/** The pacer of the number this connection sends from, set to the ceiling of the settings. */
+/**
+ * The pacer of the number this connection sends from, set to the ceiling of the settings: shared
+ * through the credential's Redis when it has one (every n8n process then shares the ceiling), else
+ * this process's own.
+ */
 export async function pacerOf(this: IExecuteFunctions, settings: DeliverySettings, connection: WhatsAppConnection, itemIndex: number): Promise<SendPacer> {
-	return pacerFor(numberKey(connection), await ceilingOf.call(this, settings, connection, itemIndex));
+	const shared = connection.sharedState ? redisPacingLedger(connection.sharedState) : undefined;
+	return pacerFor(numberKey(connection), await ceilingOf.call(this, settings, connection, itemIndex), shared);
 }
 
 interface Prepared {
@@ -82,13 +89,23 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 		});
 
 	const stopping = new AbortController();
+	// Shared store: which items claimed their key (given back if they fail), and which found it taken.
+	const claimed = new Set<number>();
+	const claimedElsewhere = new Set<number>();
+	const claimFor = (i: number, key: string) => async () => {
+		const taken = await store!.claim!(key);
+		(taken ? claimed : claimedElsewhere).add(i);
+		return taken;
+	};
 	const prepare = async (i: number): Promise<Prepared> => {
 		let redactor: Redactor | undefined;
 		try {
 			const connection = await connectionForItem.call(this, i);
 			redactor = connection.redactor;
-			const pacer = await pacerOf.call(this, settings, connection, i);
-			const delivery = { pacer, stopSignal: stopping.signal, ...(keys[i] !== undefined ? { alreadySentKey: keys[i] } : {}) };
+			const key = keys[i];
+			const numberPacer = await pacerOf.call(this, settings, connection, i);
+			const pacer = key !== undefined && store?.claim ? claimBeforeSending(numberPacer, claimFor(i, key), key) : numberPacer;
+			const delivery = { pacer, stopSignal: stopping.signal, ...(key !== undefined ? { alreadySentKey: key } : {}) };
 			const context: OperationContext = { itemIndex: i, connection, delivery };
 			return { context, prepared: await operation.prepare.call(this, context) };
 		} catch (error) {
@@ -136,6 +153,13 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 				}));
 				if (key !== undefined && store && !output.some((result) => result.json.validateOnly === true)) store.record(key);
 			} catch (error) {
+				// Its key is not recorded: a shared store gets the claim back.
+				if (claimed.has(i)) store!.release!(keys[i]!);
+				if (claimedElsewhere.has(i)) {
+					const reason = 'Another execution claimed the same key while this one was about to send it: that execution sends it, this item was not sent.';
+					results[i] = [{ json: { skipped: true, sent: false, alreadySentKey: keys[i]!, reason }, pairedItem: { item: i } }];
+					continue;
+				}
 				// Its request was still waiting for the pacer when the batch stopped: it was not sent.
 				if (stopping.signal.aborted && error === stopping.signal.reason) {
 					if (continueOnFail) results[i] = notSent(i, error as NodeError);

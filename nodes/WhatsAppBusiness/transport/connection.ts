@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
-import { connectionFromCredentials, CREDENTIAL_TYPE, type Provider, type SendPacer, type WhatsAppConnection } from '../../shared/transport';
+import type { SharedState } from '../../shared/sharedState';
+import { connectionFromCredentials, CREDENTIAL_TYPE, sharedStateOf, type Provider, type SendPacer, type WhatsAppConnection } from '../../shared/transport';
 
 /** How an item's messages go out, set by the router for send operations. */
 export interface Delivery {
@@ -51,4 +52,10 @@ export async function connectionForOptions(this: ILoadOptionsFunctions): Promise
 	const hasNumber = this.getCurrentNodeParameter('phoneNumberId') !== undefined;
 	const locator = hasNumber ? (this.getCurrentNodeParameter('phoneNumberId', { extractValue: true }) as string | undefined) : undefined;
 	return connectionFromCredentials(provider, credentials, locator);
+}
+
+/** The shared state (Redis) of the node's credential, if it names one; for what concerns the whole node, not one number. */
+export async function sharedStateOfNode(this: IExecuteFunctions): Promise<SharedState | undefined> {
+	const provider = this.getNodeParameter('authentication', 0, 'cloudApi') as Provider;
+	return sharedStateOf(await this.getCredentials(CREDENTIAL_TYPE[provider], 0));
 }

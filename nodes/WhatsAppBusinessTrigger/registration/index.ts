@@ -49,10 +49,16 @@ export const registrationMethods = {
 		);
 	},
 
-	/** Undoes what the record says, whatever the registration setting is now. */
+	/**
+	 * Undoes what the record says, whatever the registration setting is now. Without a record (an
+	 * execute node's save replaced the static data), Automatic (Meta) registration reads Meta's
+	 * configuration and removes what points at this workflow's URL (undoWithoutRecord.ts).
+	 */
 	async delete(this: IHookFunctions): Promise<boolean> {
 		const record = loadRecord(this);
-		if (!record) return true;
-		return await guarded(this, async () => (record.registration === 'dialog360' ? await dialog360Delete.call(this) : await metaDelete.call(this)));
+		if (record) return await guarded(this, async () => (record.registration === 'dialog360' ? await dialog360Delete.call(this) : await metaDelete.call(this, record.webhookUrl)));
+		if (readSettings.call(this).registration !== 'meta') return true;
+		const url = webhookUrlOf(this);
+		return await guarded(this, async () => await metaDelete.call(this, url));
 	},
 };

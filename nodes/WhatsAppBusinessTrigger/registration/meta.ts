@@ -11,6 +11,7 @@ import { logPrefix } from '../webhook/http';
 import { appAccess, createAppSubscription, listAppSubscriptions, subscriptionFieldNames, type MetaSetup } from './appApi';
 import { refuseUnreachableCallback, registeringCallback } from './callbackChecks';
 import { undoMetaRegistration } from './metaUndo';
+import { undoMetaWithoutRecord } from './undoWithoutRecord';
 import { readPhoneOverride, readWabaSubscription, writePhoneOverride, writeWabaOverride } from './metaOverrides';
 import { loadRecord, previousValue, saveRecord, type RegistrationRecord } from './registrationRecord';
 
@@ -90,10 +91,14 @@ export async function metaCreate(this: IHookFunctions, webhookUrl: string, setti
 	return true;
 }
 
-export async function metaDelete(this: IHookFunctions): Promise<boolean> {
+/**
+ * Undoes the record's changes; without a record (static data replaced, undoWithoutRecord.ts), removes
+ * what Meta's configuration shows pointing at `webhookUrl`.
+ */
+export async function metaDelete(this: IHookFunctions, webhookUrl: string): Promise<boolean> {
 	const record = loadRecord(this);
-	if (!record || record.registration !== 'meta') return true;
-	await undoMetaRegistration.call(this, record, await metaSetup.call(this));
+	if (record?.registration === 'meta') await undoMetaRegistration.call(this, record, await metaSetup.call(this));
+	else if (!record) await undoMetaWithoutRecord.call(this, webhookUrl, await metaSetup.call(this));
 	return true;
 }
 

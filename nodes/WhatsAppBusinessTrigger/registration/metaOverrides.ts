@@ -67,6 +67,21 @@ const MAX_PAGES = 10;
 /** Every override in force in the WABA (WABA level and each number), to know whether others rely on it. */
 export async function overridesInWaba(this: IHookFunctions, connection: WhatsAppConnection): Promise<string[]> {
 	const overrides = new Set<string>();
+	for (const phone of await phoneConfigurations.call(this, connection)) {
+		const configuration = phone.webhook_configuration ?? {};
+		for (const url of [configuration.phone_number, configuration.whatsapp_business_account]) if (url) overrides.add(url);
+	}
+	return [...overrides];
+}
+
+/** The WABA's phone numbers whose own (phone-level) override is `url`: GET /<WABA_ID>/phone_numbers?fields=webhook_configuration (Meta: Webhook overrides). */
+export async function phoneOverridesAt(this: IHookFunctions, connection: WhatsAppConnection, url: string): Promise<string[]> {
+	return (await phoneConfigurations.call(this, connection)).filter((phone) => phone.webhook_configuration?.phone_number === url).map((phone) => phone.id);
+}
+
+/** Each phone number of the WABA with the webhook configuration Meta reports for it (up to 1,000 numbers). */
+async function phoneConfigurations(this: IHookFunctions, connection: WhatsAppConnection): Promise<Array<{ id: string; webhook_configuration?: WebhookConfiguration }>> {
+	const phones: Array<{ id: string; webhook_configuration?: WebhookConfiguration }> = [];
 	let after: string | undefined;
 	for (let page = 0; page < MAX_PAGES; page++) {
 		const answer = await whatsAppRequest.call(this, connection, {
@@ -74,13 +89,10 @@ export async function overridesInWaba(this: IHookFunctions, connection: WhatsApp
 			url: endpoints.phoneNumbers(connection),
 			qs: { fields: 'id,webhook_configuration', limit: 100, ...(after ? { after } : {}) },
 		});
-		const body = answer.body as { data?: Array<{ webhook_configuration?: WebhookConfiguration }>; paging?: { next?: string; cursors?: { after?: string } } };
-		for (const phone of body.data ?? []) {
-			const configuration = phone.webhook_configuration ?? {};
-			for (const url of [configuration.phone_number, configuration.whatsapp_business_account]) if (url) overrides.add(url);
-		}
+		const body = answer.body as { data?: Array<{ id: string; webhook_configuration?: WebhookConfiguration }>; paging?: { next?: string; cursors?: { after?: string } } };
+		phones.push(...(body.data ?? []));
 		after = body.paging?.next ? body.paging.cursors?.after : undefined;
 		if (!after) break;
 	}
-	return [...overrides];
+	return phones;
 }

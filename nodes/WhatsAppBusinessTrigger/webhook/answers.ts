@@ -6,8 +6,8 @@
  * intended person can answer; an answer already used is not sent twice; late ones can get a reply.
  */
 import { sleep, type ICredentialDataDecryptedObject, type IDataObject, type IWebhookFunctions } from 'n8n-workflow';
-import { pendingTextRequests, replyTokenSecret } from '../../shared/sendAndWait';
-import { endpoints, whatsAppRequest, type WhatsAppConnection } from '../../shared/transport';
+import { pendingTextRequestsFor, replyTokenSecret } from '../../shared/sendAndWait';
+import { endpoints, sharedStateOf, whatsAppRequest, type WhatsAppConnection } from '../../shared/transport';
 import { buildTextMessage } from '../../shared/whatsapp/messages';
 import {
 	FREE_TEXT,
@@ -21,6 +21,8 @@ import {
 	senderIdentities,
 	type AnswerChannel,
 	type DeliveryFailure,
+	type PendingTextRequest,
+	type PendingTextRequestStore,
 	type ResumeRequestBody,
 } from '../../shared/whatsapp/sendAndWait';
 import type { MessageEvent, StatusEvent, WhatsAppEvent } from '../../shared/whatsapp/webhook';
@@ -65,7 +67,7 @@ interface Target {
 	via?: AnswerChannel;
 	/** What failed (a failed status of the request message). */
 	failure?: DeliveryFailure;
-	onDone?: (result: ResumeResult) => void;
+	onDone?: (result: ResumeResult) => Promise<void>;
 }
 
 type Routing = { kind: 'target'; target: Target } | { kind: 'outcome'; outcome: AnswerOutcome } | undefined;
@@ -99,7 +101,8 @@ function usedKey(event: MessageEvent | StatusEvent): string {
 	return event.kind === 'message' ? event.id : event.eventId;
 }
 
-function routeOne(event: MessageEvent | StatusEvent, key: () => Buffer | undefined, nowSeconds: number): Routing {
+/** An answer or a failure to route; Free Text requests are looked up in `texts` (this process's memory, or the shared Redis). */
+async function routeOne(event: MessageEvent | StatusEvent, key: () => Buffer | undefined, texts: PendingTextRequestStore, nowSeconds: number): Promise<Routing> {
 	if (event.kind === 'status') return routeFailure(event, key, nowSeconds);
 	const candidate = replyCandidate(event);
 	if (!candidate) return undefined;
@@ -115,11 +118,18 @@ function routeOne(event: MessageEvent | StatusEvent, key: () => Buffer | undefin
 		return opened.reason === 'notAToken' ? undefined : { kind: 'outcome', outcome: { status: 'refused', reason: REFUSED_REASON } };
 	}
 	const repliedTo = event.context?.repliedToMessageId;
-	const pending = pendingTextRequests.find({ senderIdentities: identities, phoneNumberId: event.phoneNumberId, repliedToMessageId: repliedTo, nowSeconds });
+	let pending: PendingTextRequest | undefined;
+	try {
+		pending = await texts.find({ senderIdentities: identities, phoneNumberId: event.phoneNumberId, repliedToMessageId: repliedTo, nowSeconds });
+	} catch (error) {
+		const { message, fix } = error as { message: string; fix?: string };
+		return { kind: 'outcome', outcome: { status: 'failed', reason: `The open Free Text requests could not be read: ${message}${fix ? ` ${fix}` : ''}` } };
+	}
 	if (!pending) return undefined;
+	const found = pending;
 	return {
 		kind: 'target',
-		target: { ...pending, answer: FREE_TEXT, via: 'text', onDone: (result) => result.outcome !== 'failed' && pendingTextRequests.remove(pending) },
+		target: { ...found, answer: FREE_TEXT, via: 'text', onDone: async (result) => (result.outcome !== 'failed' ? await texts.remove(found) : undefined) },
 	};
 }
 
@@ -144,9 +154,10 @@ export async function routeAnswers(
 		return cachedKey ?? undefined;
 	};
 	const nowSeconds = Math.floor(Date.now() / 1000);
+	const texts = pendingTextRequestsFor(sharedStateOf(credentials));
 	for (const event of events) {
 		if (event.kind !== 'message' && event.kind !== 'status') continue;
-		const routing = routeOne(event, key, nowSeconds);
+		const routing = await routeOne(event, key, texts, nowSeconds);
 		if (!routing) continue;
 		let outcome: AnswerOutcome;
 		if (routing.kind === 'outcome') outcome = routing.outcome;
@@ -181,7 +192,8 @@ async function resumeFor(this: IWebhookFunctions, event: MessageEvent | StatusEv
 		await sleep(pause);
 		result = await resumeExecution.call(this, base, target, body);
 	}
-	target.onDone?.(result);
+	// The request is answered: forgetting it may fail (Redis gone) without undoing the answer.
+	await target.onDone?.(result).catch((error: Error) => this.logger.warn(`${logPrefix(this)} could not forget the answered Free Text request ${target.requestId}: ${error.message}`));
 	if ((result.outcome === 'resumed' || result.outcome === 'templateSent') && usedKey(event)) rememberResumed(usedKey(event));
 	return { status: result.outcome, ...ids, ...(result.messageId ? { messageId: result.messageId } : {}), ...(result.reason ? { reason: result.reason } : {}) };
 }

@@ -1,10 +1,11 @@
-import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { filterEvents, normaliseWebhook, type WhatsAppEvent } from '../../shared/whatsapp/webhook';
 import { connectionFor, credentialsFor, readSettings, type TriggerSettings } from '../settings';
 import { routeAnswers, type AnswerOutcome } from './answers';
 import { checkAuthenticity } from './authenticity';
 import { answerChallenge } from './challenge';
-import { dropDuplicates } from './duplicates';
+import { sharedStateOf } from '../../shared/transport';
+import { dropDuplicates, dropSharedDuplicates } from './duplicates';
 import { logPrefix, replyText, requestOf, type WebhookRequest } from './http';
 import { markMessagesAsRead, type ReceivedMessage } from './markAsRead';
 import { attachMedia } from './media';
@@ -33,7 +34,8 @@ async function receiveDelivery(this: IWebhookFunctions, settings: TriggerSetting
 	const all = normaliseWebhook(readBody(this, request));
 	// Send and Wait answers resume their executions whatever this trigger outputs (docs/send-and-wait.md).
 	const answers = settings.sendAndWaitAnswers === 'ignore' ? new Map<WhatsAppEvent, AnswerOutcome>() : await routeAnswers.call(this, all, settings, credentials, connection);
-	const events = selectEvents(this, all, settings).filter((event) => settings.sendAndWaitAnswers !== 'resumeOnly' || !answers.has(event));
+	const selected = await selectEvents(this, all, settings, credentials);
+	const events = selected.events.filter((event) => settings.sendAndWaitAnswers !== 'resumeOnly' || !answers.has(event));
 	if (events.length === 0) return { noWebhookResponse: true };
 
 	const items: INodeExecutionData[] = [];
@@ -41,6 +43,7 @@ async function receiveDelivery(this: IWebhookFunctions, settings: TriggerSetting
 	for (const event of events) {
 		// The core's events already carry advice on their errors (fit for a webhook, not a send).
 		const item: INodeExecutionData = { json: event as unknown as IDataObject };
+		if (selected.duplicateCheckError) item.json.duplicateCheckError = selected.duplicateCheckError;
 		const answer = answers.get(event);
 		if (answer) item.json.sendAndWait = answer;
 		if (event.kind === 'message') {
@@ -69,14 +72,32 @@ function readBody(context: IWebhookFunctions, request: WebhookRequest): unknown 
 	}
 }
 
-/** One event per message, status, error or change (Meta: Messages webhook reference), narrowed to what this trigger wants. */
-function selectEvents(context: IWebhookFunctions, all: WhatsAppEvent[], settings: TriggerSettings): WhatsAppEvent[] {
+/**
+ * One event per message, status, error or change (Meta: Messages webhook reference), narrowed to
+ * what this trigger wants, without those it emitted before (in the credential's Redis when it names
+ * one). When that Redis cannot be used, the events go through (Meta delivers at least once anyway)
+ * with `duplicateCheckError` saying why, and the log says how to fix it.
+ */
+async function selectEvents(
+	context: IWebhookFunctions,
+	all: WhatsAppEvent[],
+	settings: TriggerSettings,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<{ events: WhatsAppEvent[]; duplicateCheckError?: string }> {
 	const events = filterEvents(all, {
 		kinds: settings.events,
 		messageTypes: settings.messageTypes,
 		statuses: settings.statuses,
 		phoneNumberIds: settings.phoneNumberIds,
 	});
-	if (!settings.dropDuplicates) return events;
-	return dropDuplicates(context, events, settings.duplicateMemorySize, settings.duplicateMemoryHours);
+	if (!settings.dropDuplicates || events.length === 0) return { events };
+	const sharedState = sharedStateOf(credentials);
+	if (!sharedState) return { events: dropDuplicates(context, events, settings.duplicateMemorySize, settings.duplicateMemoryHours) };
+	try {
+		return { events: await dropSharedDuplicates(context, events, sharedState, settings.duplicateMemoryHours) };
+	} catch (error) {
+		const { message, fix } = error as { message: string; fix?: string };
+		context.logger.error(`${logPrefix(context)} let ${events.length} event(s) through without the duplicate check: ${message}${fix ? ` ${fix}` : ''}`);
+		return { events, duplicateCheckError: message };
+	}
 }

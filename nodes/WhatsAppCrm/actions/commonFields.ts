@@ -184,7 +184,8 @@ export function outboundTextProperty(show: Record<string, string[]>): INodePrope
 		name: 'outboundText',
 		type: 'string',
 		default: '',
-		description: "For a WhatsApp Business node's send result: the text that was sent (the result has only its message ID). Ignored for trigger messages.",
+		description:
+			"For a WhatsApp Business node's send result: the text that was sent, when the result does not carry it. A Send Template result carries its rendered text and template name, used when this is empty; a Send Text or Send Media result has only its message ID, so map the text or caption here. Ignored for trigger messages.",
 		displayOptions: { show },
 	};
 }

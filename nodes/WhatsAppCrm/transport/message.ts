@@ -4,12 +4,17 @@ import type { OperationContext } from './client';
 
 /**
  * The item's message (inbound from the trigger, outbound from a send result with the Sent Text
- * field's text) and the values a note or comment template sees (nodes/shared/crm/note.ts).
+ * field's text). Read before the record is found or created: a failed send throws CrmInputError
+ * here, so nothing is written for it.
  */
-export function messageOf(this: IExecuteFunctions, context: OperationContext, person: WhatsAppPerson | undefined): { message: CrmMessage; values: Record<string, unknown> } {
-	const message = messageFromItem(context.item.json, {
+export function messageOf(this: IExecuteFunctions, context: OperationContext): CrmMessage {
+	return messageFromItem(context.item.json, {
 		outboundText: String(this.getNodeParameter('outboundText', context.itemIndex, '')),
 		now: new Date().toISOString(),
 	});
-	return { message, values: noteValues(message, person ?? { waId: '' }, context.item.json) };
+}
+
+/** The values a note or comment template sees for the message (nodes/shared/crm/note.ts). */
+export function templateValuesOf(context: OperationContext, message: CrmMessage, person: WhatsAppPerson | undefined): Record<string, unknown> {
+	return noteValues(message, person ?? { waId: '' }, context.item.json);
 }

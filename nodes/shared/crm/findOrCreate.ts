@@ -77,22 +77,28 @@ export async function findOrCreate(store: PersonStore, person: WhatsAppPerson, o
 		);
 		if (hits.length > 0) {
 			const { record, heldElsewhere } = await withKeys(store, hits[0], person);
-			return found({ record, created: false, adopted: !heldElsewhere, matchedBy: heldElsewhere ? 'createdConcurrently' : 'phone' });
+			if (!heldElsewhere) return found({ record, created: false, adopted: true, matchedBy: 'phone' });
+			// Another record got the key meanwhile (a concurrent execution created it): that one is theirs.
+			return found({ record, created: false, adopted: false, matchedBy: keyOf(person), foundOnCreate: true });
 		}
 	}
 	const owner = options.ownerPool.length > 0 ? nextOwner(options.ownerPool, await store.recentlyCreated()) : undefined;
 	const { record, inserted, heldKey } = await store.upsert(person, options.extraFields ?? {});
 	if (heldKey) {
 		const completed = await withKeys(store, record, person);
-		return found({ record: completed.record, created: false, adopted: false, matchedBy: heldKey });
+		return found({ record: completed.record, created: false, adopted: false, matchedBy: heldKey, foundOnCreate: true });
 	}
 	if (inserted && owner) {
 		await store.assignOwner(record, owner);
 		record.ownerId = owner.id;
 		return { record, created: true, adopted: false, matchedBy: 'created', owner };
 	}
-	return found({ record, created: inserted, adopted: false, matchedBy: inserted ? 'created' : 'createdConcurrently' });
+	if (inserted) return found({ record, created: true, adopted: false, matchedBy: 'created' });
+	return found({ record, created: false, adopted: false, matchedBy: keyOf(person), foundOnCreate: true });
 }
+
+/** The key the CRM's create is keyed on: the wa_id, else the BSUID (each adapter's upsert). */
+const keyOf = (person: WhatsAppPerson): PersonKey => (person.waId ? 'whatsAppId' : 'userId');
 
 /** Record name parts from the WhatsApp profile: "Ana Maria Silva" → first "Ana Maria", last "Silva". */
 export function nameParts(person: WhatsAppPerson): { firstName?: string; lastName: string; fullName: string } {

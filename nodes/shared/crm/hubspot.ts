@@ -13,6 +13,7 @@
  */
 import { CrmSetupError, crmError, expectOk } from './errors';
 import { findOrCreate, nameParts, type PersonKey, type PersonStore } from './findOrCreate';
+import { storedInstant } from './lastInbound';
 import type { OwnedRecord } from './roundRobin';
 import type { CrmClient, CrmHttp, CrmHttpResponse, CrmOwner, CrmRecord, WhatsAppPerson } from './types';
 
@@ -71,7 +72,8 @@ export class HubSpotClient implements CrmClient {
 		const key = properties[this.settings.whatsAppIdProperty];
 		if (typeof key === 'string' && key !== '') record.whatsAppId = key;
 		const last = properties[this.settings.lastInboundProperty];
-		if (typeof last === 'string' && last !== '') record.lastInboundAt = new Date(/^\d+$/.test(last) ? Number(last) : last).toISOString();
+		const lastInboundAt = storedInstant(last);
+		if (lastInboundAt) record.lastInboundAt = lastInboundAt;
 		return record;
 	}
 
@@ -274,7 +276,15 @@ export class HubSpotClient implements CrmClient {
 		return (await this.store().findByKeys(person))?.record;
 	}
 
-	async setLastInbound(record: Pick<CrmRecord, 'id' | 'module'>, timestamp: string): Promise<void> {
+	/** GET /crm/v3/objects/contacts/{id}?properties={property}: the property's current value (HubSpot keeps date-times as ISO 8601 or epoch milliseconds). */
+	async readLastInbound(record: Pick<CrmRecord, 'id' | 'module'>): Promise<unknown> {
+		const property = this.settings.lastInboundProperty;
+		const response = await this.http({ method: 'GET', path: `${CONTACTS}/${record.id}`, qs: { properties: property }, idempotent: true });
+		expectOk('hubspot', response, `read ${property} of contact ${record.id}`);
+		return obj(obj(response.body).properties)[property];
+	}
+
+	async writeLastInbound(record: Pick<CrmRecord, 'id' | 'module'>, timestamp: string): Promise<void> {
 		const property = this.settings.lastInboundProperty;
 		const response = await this.withProperty(property, 'the last inbound time', false, async () => await this.patch(record.id, { [property]: timestamp }));
 		expectOk('hubspot', response, `set ${property} on contact ${record.id}`);

@@ -1,6 +1,7 @@
 export * from './types';
 export * from './errors';
 export * from './item';
+export * from './lastInbound';
 export * from './messageContent';
 export * from './note';
 export * from './phone';

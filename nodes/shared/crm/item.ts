@@ -74,8 +74,22 @@ export function personFromItem(json: Json): WhatsAppPerson {
 	if (identifies(from)) return personFromValues(personValues(from));
 	const recipient = obj(json.recipient);
 	if (identifies(recipient)) return personFromValues(personValues(recipient));
+	throwIfFailedSend(json);
 	// A send result's `recipient` is the BSUID the node sent to (a status's is an object, read above).
 	return personFromValues({ waId: str(json.waId) ?? str(json.wa_id) ?? str(json.to), userId: str(json.userId) ?? str(json.recipient) });
+}
+
+/**
+ * Throws CrmInputError when the item is a WhatsApp Business node's failed send (Continue On Fail:
+ * `error` and no `messageId`), saying the send failed rather than asking for a trigger.
+ */
+export function throwIfFailedSend(json: Json): void {
+	if (json.error === undefined || json.error === null || str(json.messageId)) return;
+	const reason = str(obj(json.error).message) ?? str(json.error);
+	throw new CrmInputError(
+		`The send on this item failed, so nothing was logged${reason ? `: ${reason}` : ''}`,
+		"The node before this one could not send this item's message (its error is on the item). Fix that send, or set that node's On Error to \"Continue (using error output)\" so failed sends take another branch.",
+	);
 }
 
 /** A trigger item's person object (`from`, `recipient`) names someone: a wa_id or a BSUID. */
@@ -85,8 +99,9 @@ const personValues = (person: Json) => ({ waId: str(person.waId), userId: str(pe
 
 /**
  * The message an item carries. A trigger message item is inbound; a send result (it has `messageId`
- * and `to`) is outbound, and its text comes from `outboundText` since Meta's answer does not echo it.
- * `now` is used when the item has no time (ISO 8601 UTC).
+ * and `to`) is outbound. Meta's answer does not echo what was sent, so an outbound text is
+ * `outboundText` when mapped, else what the send result carries: a template's `renderedText` (with
+ * its `templateName`), a `text` or `caption`. `now` is used when the item has no time (ISO 8601 UTC).
  */
 export function messageFromItem(json: Json, options: { outboundText?: string; now: string }): CrmMessage {
 	if (json.kind === 'message' || obj(json.from).waId !== undefined || obj(json.from).userId !== undefined) {
@@ -106,10 +121,17 @@ export function messageFromItem(json: Json, options: { outboundText?: string; no
 		}
 		return message;
 	}
+	throwIfFailedSend(json);
 	const message: CrmMessage = { direction: 'outbound', type: str(json.type) ?? 'text', timestamp: str(json.timestamp) ?? options.now };
 	if (str(json.messageId)) message.messageId = str(json.messageId);
-	const textValue = str(options.outboundText) ?? str(json.text);
+	const textValue = str(options.outboundText) ?? str(json.text) ?? str(json.renderedText);
 	if (textValue) message.text = textValue;
+	if (str(json.caption)) message.caption = str(json.caption);
+	const templateName = str(json.templateName);
+	if (templateName) {
+		message.templateName = templateName;
+		message.content = textValue ? `Template ${templateName}: ${textValue}` : `Template ${templateName}`;
+	}
 	return message;
 }
 

@@ -4,8 +4,9 @@
  * "outbound"), `directionLabel` ("Received" or "Sent"), `time` (ISO 8601 UTC), `timeText`
  * ("2026-05-14 09:51 UTC"), `type`, `text`, `caption`, `content` (what the message says, for every
  * type: messageContent.ts), `body` (content, else text, else caption, else "[type]"),
- * `media` ({id, mimeType, filename}), `messageId`, `name`, `waId`, `e164`, `userId`, and `item`
- * (the whole input item).
+ * `media` ({id, mimeType, filename}), `messageId`, `templateName`, `name`, `waId`, `e164`, `userId`,
+ * `who` ("Ana Silva (+447700900123)", "+447700900123" without a name, or the business-scoped user ID
+ * of someone who hides their number), and `item` (the whole input item).
  */
 import Handlebars from 'handlebars';
 import { CrmInputError } from './errors';
@@ -18,7 +19,7 @@ export const DEFAULT_NOTE_TITLE = 'WhatsApp {{directionLabel}} {{timeText}}';
 
 /** The default note body: who (number, or the BSUID of someone who hides it), when, what; media named when there is some. */
 export const DEFAULT_NOTE_TEMPLATE = [
-	'{{directionLabel}} on WhatsApp {{#if (eq direction "inbound")}}from{{else}}to{{/if}} {{#if name}}{{name}} {{/if}}{{#if e164}}({{e164}}){{else}}{{#if userId}}(WhatsApp user ID {{userId}}){{/if}}{{/if}} at {{timeText}}',
+	'{{directionLabel}} on WhatsApp {{#if (eq direction "inbound")}}from{{else}}to{{/if}} {{who}} at {{timeText}}',
 	'Type: {{type}}',
 	'{{body}}',
 	'{{#if media}}Media: {{#if media.filename}}{{media.filename}} {{/if}}{{media.mimeType}} (media ID {{media.id}}){{/if}}',
@@ -30,6 +31,13 @@ handlebars.registerHelper('eq', (left: unknown, right: unknown) => left === righ
 export function timeText(iso: string): string {
 	const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
 	return match ? `${match[1]} ${match[2]} UTC` : iso;
+}
+
+/** The person in words: the name with the number (or user ID) in parentheses, or the number alone when there is no name. */
+export function personText(person: WhatsAppPerson): string {
+	const id = person.e164 ?? (person.userId ? `WhatsApp user ID ${person.userId}` : '');
+	if (!person.profileName) return id;
+	return id ? `${person.profileName} (${id})` : person.profileName;
 }
 
 /** What the template sees for one message (see the file comment). */
@@ -44,6 +52,7 @@ export function noteValues(message: CrmMessage, person: WhatsAppPerson, item: Re
 		waId: person.waId,
 		e164: person.e164,
 		userId: person.userId,
+		who: personText(person),
 		item,
 	};
 }

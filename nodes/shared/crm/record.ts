@@ -4,11 +4,11 @@
  */
 import type { CrmKind, FindOrCreateResult, RecordRef, WhatsAppPerson } from './types';
 
-/** The record of a find-or-create, with when the CRM says it was created (ISO 8601) and whether another execution made it. */
+/** The record of a find-or-create, with when the CRM says it was created (ISO 8601) and whether the CRM's create found it (FindOrCreateResult.foundOnCreate). */
 export function recordRefOf(found: FindOrCreateResult): RecordRef {
 	const { record } = found;
 	const createdAt = record.fields.created_at ?? record.fields.Created_Time ?? record.fields.createdate;
-	const ref: RecordRef = { id: record.id, module: record.module, name: record.name, createdConcurrently: found.matchedBy === 'createdConcurrently' };
+	const ref: RecordRef = { id: record.id, module: record.module, name: record.name, foundOnCreate: found.foundOnCreate === true };
 	if (typeof createdAt === 'string') ref.createdAt = createdAt;
 	return ref;
 }

@@ -47,13 +47,15 @@ export interface CrmRecord {
 
 /**
  * A record to act on: its ID and module, with what the node learnt while finding it
- * (`createdConcurrently`: another execution created it while this one was creating it too;
- * `createdAt`: ISO 8601, when the CRM said).
+ * (`foundOnCreate`: FindOrCreateResult.foundOnCreate; `createdAt`: ISO 8601, when the CRM said).
  */
-export type RecordRef = Pick<CrmRecord, 'id' | 'module'> & { name?: string; createdConcurrently?: boolean; createdAt?: string };
+export type RecordRef = Pick<CrmRecord, 'id' | 'module'> & { name?: string; foundOnCreate?: boolean; createdAt?: string };
 
-/** How the record was found, or that it was made now. */
-export type MatchedBy = 'whatsAppId' | 'userId' | 'phone' | 'created' | 'createdConcurrently';
+/**
+ * How the record was found: by the key it holds (`whatsAppId`, `userId`), however the node got to it
+ * (a look-up, or the CRM's create on that key), by `phone`, or `created` now.
+ */
+export type MatchedBy = 'whatsAppId' | 'userId' | 'phone' | 'created';
 
 export interface FindOrCreateResult {
 	record: CrmRecord;
@@ -62,6 +64,11 @@ export interface FindOrCreateResult {
 	/** True when a record made earlier (by a person, found by phone) got the WhatsApp ID written onto it. */
 	adopted: boolean;
 	matchedBy: MatchedBy;
+	/**
+	 * True when the look-ups missed and the CRM's create on the unique key found the record instead:
+	 * made moments before, by another execution or an earlier item, and not yet in the search index.
+	 */
+	foundOnCreate?: boolean;
 	/** The record's owner, when the CRM has owners and it is one of the loaded users. */
 	owner?: CrmOwner;
 }
@@ -83,6 +90,8 @@ export interface CrmMessage {
 	type: string;
 	text?: string;
 	caption?: string;
+	/** The template's name, for a template we sent. */
+	templateName?: string;
 	/** What the message says in words, for every type (a location's place and coordinates, a tapped button…): messageContent.ts. */
 	content?: string;
 	/** ISO 8601 UTC. */
@@ -121,8 +130,10 @@ export interface CrmClient {
 	findOrCreatePerson(person: WhatsAppPerson, options: FindOrCreateOptions): Promise<FindOrCreateResult>;
 	/** The record whose WhatsApp key is the person's wa_id (or BSUID), or undefined. */
 	getByWhatsAppId(person: WhatsAppPerson): Promise<CrmRecord | undefined>;
-	/** Writes the last inbound time (ISO 8601 UTC) to the record's field for it. */
-	setLastInbound(record: RecordRef, timestamp: string): Promise<void>;
+	/** The record's last inbound time as the CRM stores it (read by ID, not from a search index), undefined when empty. */
+	readLastInbound(record: RecordRef): Promise<unknown>;
+	/** Writes the last inbound time (ISO 8601 UTC) to the record's field for it; lastInbound.ts decides whether to. */
+	writeLastInbound(record: RecordRef, timestamp: string): Promise<void>;
 	/** Adds a note (title and body in plain text) to the record. */
 	addNote(record: RecordRef, note: { title: string; body: string; timestamp: string }): Promise<NoteResult>;
 	/** Users who can own records or take tickets. */

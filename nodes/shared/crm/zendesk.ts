@@ -17,6 +17,7 @@
  */
 import { CrmSetupError, crmError, expectOk } from './errors';
 import { findOrCreate, nameParts, type PersonStore } from './findOrCreate';
+import { storedInstant } from './lastInbound';
 import { nextOwner } from './roundRobin';
 import type { CrmAttachment, CrmClient, CrmHttp, CrmHttpResponse, CrmOwner, CrmRecord, RecordRef, TicketMessageResult, WhatsAppPerson } from './types';
 
@@ -66,7 +67,8 @@ export class ZendeskClient implements CrmClient {
 		const externalId = typeof user.external_id === 'string' ? user.external_id : '';
 		if (externalId.startsWith('whatsapp:')) record.whatsAppId = externalId.slice('whatsapp:'.length);
 		const last = obj(user.user_fields)[this.settings.lastInboundUserField];
-		if (typeof last === 'string' && last !== '') record.lastInboundAt = new Date(last).toISOString();
+		const lastInboundAt = storedInstant(last);
+		if (lastInboundAt) record.lastInboundAt = lastInboundAt;
 		return record;
 	}
 
@@ -152,7 +154,14 @@ export class ZendeskClient implements CrmClient {
 		return (await this.store().findByKeys(person))?.record;
 	}
 
-	async setLastInbound(record: RecordRef, timestamp: string): Promise<void> {
+	/** GET /api/v2/users/{id}: the user field's current value (a Date field holds the day only, a Text field the time too). */
+	async readLastInbound(record: RecordRef): Promise<unknown> {
+		const response = await this.http({ method: 'GET', path: `/api/v2/users/${record.id}`, idempotent: true });
+		expectOk('zendesk', response, `read user ${record.id}`);
+		return obj(obj(obj(response.body).user).user_fields)[this.settings.lastInboundUserField];
+	}
+
+	async writeLastInbound(record: RecordRef, timestamp: string): Promise<void> {
 		const field = this.settings.lastInboundUserField;
 		const response = await this.http({ method: 'PUT', path: `/api/v2/users/${record.id}`, body: { user: { user_fields: { [field]: timestamp } } }, idempotent: true });
 		if (response.status === 422 && JSON.stringify(response.body).includes(field)) {
@@ -289,7 +298,7 @@ export class ZendeskClient implements CrmClient {
 
 	/**
 	 * Adds the message to the requester's open WhatsApp ticket, else opens one. When another execution
-	 * created the requester at the same moment (`createdConcurrently`, a burst of first messages) and
+	 * created the requester at the same moment (`foundOnCreate`, a burst of first messages) and
 	 * there is no ticket yet, that execution is opening it: wait for it rather than open a second one.
 	 * Otherwise concurrent openers share one Idempotency-Key (`openTicket`).
 	 */
@@ -300,7 +309,7 @@ export class ZendeskClient implements CrmClient {
 		const tickets = await this.requestedTickets(requester.id);
 		let open = tickets.find((ticket) => OPEN_STATUSES.has(String(ticket.status)));
 		const ageSeconds = requester.createdAt ? (Date.now() - Date.parse(requester.createdAt)) / 1000 : Infinity;
-		if (!open && tickets.length === 0 && requester.createdConcurrently === true && ageSeconds < FRESH_REQUESTER_SECONDS) {
+		if (!open && tickets.length === 0 && requester.foundOnCreate === true && ageSeconds < FRESH_REQUESTER_SECONDS) {
 			open = await this.awaitCreatorsTicket(requester.id);
 		}
 		let ticketId: string;

@@ -12,6 +12,7 @@
  */
 import { CrmSetupError, crmError, expectOk, zohoErrorOf } from './errors';
 import { findOrCreate, nameParts, type PersonKey, type PersonStore } from './findOrCreate';
+import { storedInstant } from './lastInbound';
 import type { OwnedRecord } from './roundRobin';
 import type { CrmClient, CrmHttp, CrmHttpResponse, CrmOwner, CrmRecord, WhatsAppPerson } from './types';
 
@@ -69,7 +70,8 @@ export class ZohoClient implements CrmClient {
 		if (owner.id !== undefined) record.ownerId = String(owner.id);
 		const key = fields[this.settings.whatsAppIdField];
 		if (typeof key === 'string' && key !== '') record.whatsAppId = key;
-		if (typeof lastInbound === 'string' && lastInbound !== '') record.lastInboundAt = new Date(lastInbound).toISOString();
+		const lastInboundAt = storedInstant(lastInbound);
+		if (lastInboundAt) record.lastInboundAt = lastInboundAt;
 		return record;
 	}
 
@@ -302,7 +304,12 @@ export class ZohoClient implements CrmClient {
 		if (!fields.some((candidate) => candidate.api_name === field)) throw this.missingField(field, module, purpose, false);
 	}
 
-	async setLastInbound(record: Pick<CrmRecord, 'id' | 'module'>, timestamp: string): Promise<void> {
+	/** GET {base}/{Module}/{id}: the field's current value (a search could return an older copy). */
+	async readLastInbound(record: Pick<CrmRecord, 'id' | 'module'>): Promise<unknown> {
+		return (await this.read(record.module, record.id)).fields[this.settings.lastInboundField];
+	}
+
+	async writeLastInbound(record: Pick<CrmRecord, 'id' | 'module'>, timestamp: string): Promise<void> {
 		const field = this.settings.lastInboundField;
 		await this.requireField(record.module, field, 'the last inbound time');
 		const response = await this.update(record.module, record.id, { [field]: zohoDateTime(timestamp) });

@@ -1,2 +1,2 @@
 export { replyTokenSecret } from './secret';
-export { pendingTextRequests, WAITING_REQUEST_KEY } from './pendingRequests';
+export { pendingTextRequestsFor, WAITING_REQUEST_KEY } from './pendingRequests';

@@ -1,4 +1,5 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { sharedStateAt, sharedStateUrl, type SharedState } from '../sharedState/redis';
 import { WhatsAppConfigurationError } from './errors';
 import { redactorForCredentials, type Redactor } from './redaction';
 
@@ -24,6 +25,21 @@ export interface WhatsAppConnection {
 	phoneNumberId?: string;
 	/** Removes this credential's secret values (and token shapes) from outputs and errors. */
 	redactor: Redactor;
+	/**
+	 * The Redis of the credential's "Redis URL for Shared State (Queue Mode)": pacing, duplicate
+	 * checks, Already Sent keys and Free Text requests shared by every n8n process. Undefined: each
+	 * process keeps its own.
+	 */
+	sharedState?: SharedState;
+}
+
+/** The credential field (both WhatsApp credentials) holding the Redis URL for shared state. */
+export const SHARED_STATE_FIELD = 'sharedStateRedisUrl';
+
+/** The shared state a credential names, if any (credentials/*.credentials.ts: Redis URL for Shared State). */
+export function sharedStateOf(credentials: ICredentialDataDecryptedObject): SharedState | undefined {
+	const url = sharedStateUrl(credentials[SHARED_STATE_FIELD]);
+	return url === undefined ? undefined : sharedStateAt(url);
 }
 
 function withoutTrailingSlash(url: string): string {
@@ -86,7 +102,7 @@ export function connectionFromCredentials(
 		// 360dialog's paths start at the host (/messages, /v1/configs/…): a /v1 typed at the end is dropped.
 		const host = withoutTrailingSlash(withoutTrailingSlash(String(credentials.baseUrl || 'https://waba-v2.360dialog.io')).replace(/\/v1$/i, ''));
 		const redactor = redactorForCredentials(CREDENTIAL_TYPE.dialog360, credentials);
-		return { provider, credentialType: CREDENTIAL_TYPE.dialog360, apiRoot: host, host, redactor };
+		return { provider, credentialType: CREDENTIAL_TYPE.dialog360, apiRoot: host, host, redactor, sharedState: sharedStateOf(credentials) };
 	}
 	const host = graphHost(credentials.baseUrl);
 	const version = graphApiVersion(credentials.graphApiVersion);
@@ -98,5 +114,6 @@ export function connectionFromCredentials(
 		wabaId: String(credentials.wabaId ?? '').trim() || undefined,
 		phoneNumberId: (phoneNumberIdOverride || String(credentials.phoneNumberId ?? '')).trim() || undefined,
 		redactor: redactorForCredentials(CREDENTIAL_TYPE.cloudApi, credentials),
+		sharedState: sharedStateOf(credentials),
 	};
 }

@@ -37,6 +37,12 @@ export type PacingLedgerFactory = (pointsPerSlot: number) => PacingLedger;
  * up to 30 ms later or earlier than granted.
  */
 const DELAY_TOLERANCE = 0.03;
+/**
+ * The same headroom for a pace shared by several n8n processes through Redis: a grant is known a
+ * Redis round trip later, and a worker running several executions delays its requests more
+ * (measured in queue mode: 3 % let one second in about 70 hold 81 at a ceiling of 80). 80 ms.
+ */
+export const SHARED_DELAY_TOLERANCE = 0.08;
 /** 130429: the pace drops to this share of itself, at most once per second... */
 const SLOW_DOWN = 0.75;
 const SLOWEST = 0.1;
@@ -51,18 +57,21 @@ const QUIET_BEFORE_RECOVERY_MS = 2000;
  * With `rate = ceiling / (1 + tolerance)` (whole slots), a window of 1 + tolerance seconds holds
  * at most the ceiling. `share` (0–1] slows it down after 130429.
  */
-export function pacingPlan(messagesPerSecond: number, share = 1): { rate: number; pointsPerSlot: number; slotMs: number } {
+export function pacingPlan(messagesPerSecond: number, share = 1, tolerance = DELAY_TOLERANCE): { rate: number; pointsPerSlot: number; slotMs: number } {
 	const ceiling = Math.max(1, messagesPerSecond);
 	const pointsPerSlot = Math.max(1, Math.floor(ceiling / 100));
-	const rate = ((pointsPerSlot * Math.floor(ceiling / pointsPerSlot)) / (1 + DELAY_TOLERANCE)) * share;
+	const rate = ((pointsPerSlot * Math.floor(ceiling / pointsPerSlot)) / (1 + tolerance)) * share;
 	return { rate, pointsPerSlot, slotMs: (1000 * pointsPerSlot) / rate };
 }
 
 const memoryLedger: PacingLedgerFactory = (pointsPerSlot) => new RateLimiterMemory({ points: pointsPerSlot, duration: 1 });
 
-/** One phone number's pacer: a queue of waiting requests granted slot by slot from the ledger. */
+/**
+ * One phone number's pacer: a queue of waiting requests granted slot by slot from the ledger. When
+ * the ledger fails (a Redis that cannot be reached), every waiting request fails with its error.
+ */
 export class LedgerSendPacer implements SendPacer {
-	private readonly waiting: Array<() => void> = [];
+	private readonly waiting: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
 	private pumping = false;
 	private ceiling = 80;
 	private share = 1;
@@ -72,10 +81,13 @@ export class LedgerSendPacer implements SendPacer {
 	private ledger: PacingLedger;
 	private plan = pacingPlan(80);
 
+	/** `tolerance`: the headroom under the ceiling for delays between grant and request (DELAY_TOLERANCE, SHARED_DELAY_TOLERANCE). */
 	constructor(
 		private readonly key: string,
 		private readonly newLedger: PacingLedgerFactory = memoryLedger,
+		private readonly tolerance = DELAY_TOLERANCE,
 	) {
+		this.plan = pacingPlan(80, 1, tolerance);
 		this.ledger = newLedger(this.plan.pointsPerSlot);
 	}
 
@@ -86,9 +98,11 @@ export class LedgerSendPacer implements SendPacer {
 	}
 
 	acquire(): Promise<void> {
-		return new Promise((resolve) => {
-			this.waiting.push(resolve);
-			void this.pump();
+		return new Promise((resolve, reject) => {
+			this.waiting.push({ resolve, reject });
+			this.pump().catch((error: Error) => {
+				for (const waiter of this.waiting.splice(0)) waiter.reject(error);
+			});
 		});
 	}
 
@@ -112,7 +126,7 @@ export class LedgerSendPacer implements SendPacer {
 
 	private replan(): void {
 		const before = this.plan.pointsPerSlot;
-		this.plan = pacingPlan(this.ceiling, this.share);
+		this.plan = pacingPlan(this.ceiling, this.share, this.tolerance);
 		if (this.plan.pointsPerSlot !== before) this.ledger = this.newLedger(this.plan.pointsPerSlot);
 	}
 
@@ -144,7 +158,7 @@ export class LedgerSendPacer implements SendPacer {
 						return false;
 					},
 				);
-				if (granted) this.waiting.shift()!();
+				if (granted) this.waiting.shift()!.resolve();
 				else await sleep(Math.max(1, (slot + 1) * slotMs - Date.now()));
 			}
 		} finally {
@@ -157,15 +171,24 @@ export class LedgerSendPacer implements SendPacer {
 const pacers = new Map<string, SendPacer>();
 let createPacer: (key: string) => SendPacer = (key) => new LedgerSendPacer(key);
 
+/** A ledger several n8n processes share (Redis), and a name for it that holds no secret. */
+export interface SharedPacingLedger {
+	name: string;
+	ledger: PacingLedgerFactory;
+}
+
 /**
  * The pacer of one phone number, keyed by the API host and version and the phone number ID (a
- * 360dialog key names its number: its requests share one pacer per host). The ceiling given is set on it.
+ * 360dialog key names its number: its requests share one pacer per host). The ceiling given is set
+ * on it. With `shared`, its grants come from that ledger, so every process using it shares the
+ * number's ceiling; without, this process paces alone.
  */
-export function pacerFor(numberKey: string, messagesPerSecond: number): SendPacer {
-	let pacer = pacers.get(numberKey);
+export function pacerFor(numberKey: string, messagesPerSecond: number, shared?: SharedPacingLedger): SendPacer {
+	const mapKey = shared ? `${shared.name}\u0000${numberKey}` : numberKey;
+	let pacer = pacers.get(mapKey);
 	if (!pacer) {
-		pacer = createPacer(numberKey);
-		pacers.set(numberKey, pacer);
+		pacer = shared ? new LedgerSendPacer(numberKey, shared.ledger, SHARED_DELAY_TOLERANCE) : createPacer(numberKey);
+		pacers.set(mapKey, pacer);
 	}
 	pacer.setCeiling(messagesPerSecond);
 	return pacer;

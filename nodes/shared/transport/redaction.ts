@@ -7,8 +7,8 @@ import { REDACTED, redactSecrets, secretForms } from '../whatsapp/secrets';
  * table with the credential classes, so a new password field cannot be forgotten.
  */
 export const SECRET_FIELDS: Readonly<Record<string, readonly string[]>> = {
-	whatsAppCloudApi: ['accessToken', 'appSecret', 'verifyToken'],
-	whatsApp360DialogApi: ['apiKey'],
+	whatsAppCloudApi: ['accessToken', 'appSecret', 'verifyToken', 'sharedStateRedisUrl'],
+	whatsApp360DialogApi: ['apiKey', 'sharedStateRedisUrl'],
 	// The CRM node's credentials; Zoho's is an OAuth2 credential (n8n's OAuth2 API: Client Secret,
 	// and the tokens in oauthTokenData, which credentialSecrets adds for every type).
 	whatsAppZohoOAuth2Api: ['clientSecret'],

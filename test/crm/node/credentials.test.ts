@@ -8,6 +8,7 @@ import { HUBSPOT_SEED, ZOHO_SEED } from '../../../fakes';
 import { WhatsAppHubSpotApi } from '../../../credentials/WhatsAppHubSpotApi.credentials';
 import { WhatsAppZendeskApi } from '../../../credentials/WhatsAppZendeskApi.credentials';
 import { WhatsAppZohoOAuth2Api } from '../../../credentials/WhatsAppZohoOAuth2Api.credentials';
+import { apiBaseUrl } from '../../../nodes/WhatsAppCrm/transport/credentials';
 import { evaluateCredentialExpression, runCredentialTest } from '../../harness/credentialTest';
 import { hubspotCredential, startAllFakes, zendeskCredential, zohoCredential } from '../fakeSetup';
 
@@ -67,6 +68,20 @@ describe('Zendesk credential', () => {
 
 	test('without the custom server the test goes to {subdomain}.zendesk.com', () => {
 		expect(evaluateCredentialExpression(credential.test.request.baseURL!, { customServer: false, subdomain: 'acme' })).toBe('https://acme.zendesk.com');
+	});
+
+	test.each(['https://acme.zendesk.com', 'acme.zendesk.com', ' https://Acme.zendesk.com/agent/tickets/1 ', 'http://acme.zendesk.com/'])(
+		'a pasted address %p is read down to the subdomain, by the test and by the node alike',
+		(subdomain) => {
+			expect(evaluateCredentialExpression(credential.test.request.baseURL!, { customServer: false, subdomain })).toBe('https://acme.zendesk.com');
+			expect(apiBaseUrl('zendesk', { customServer: false, subdomain })).toBe('https://acme.zendesk.com');
+		},
+	);
+
+	test('a host-mapped address is refused with the fix, not sent to a doubled host', () => {
+		expect(() => apiBaseUrl('zendesk', { customServer: false, subdomain: 'support.acme.com' })).toThrow(
+			expect.objectContaining({ message: 'The Zendesk Subdomain "support.acme.com" is not a zendesk.com subdomain', description: expect.stringMatching(/part before \.zendesk\.com/) }),
+		);
 	});
 });
 

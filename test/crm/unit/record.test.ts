@@ -4,14 +4,15 @@ const found: FindOrCreateResult = {
 	record: { id: '5725767000000524157', module: 'Leads', name: 'Ana Silva', fields: { Created_Time: '2026-05-14T09:51:08+00:00' } },
 	created: false,
 	adopted: false,
-	matchedBy: 'createdConcurrently',
+	matchedBy: 'whatsAppId',
+	foundOnCreate: true,
 	owner: { id: '5725767000000411001', name: '' },
 };
 const person = { waId: '5511988887777', e164: '+5511988887777' };
 
 describe('the record an operation acts on', () => {
-	test("a record another execution created at the same time keeps the CRM's creation time and says so", () => {
-		expect(recordRefOf(found)).toEqual({ id: '5725767000000524157', module: 'Leads', name: 'Ana Silva', createdConcurrently: true, createdAt: '2026-05-14T09:51:08+00:00' });
+	test("a record the CRM's create found (made moments before) keeps the CRM's creation time and says so", () => {
+		expect(recordRefOf(found)).toEqual({ id: '5725767000000524157', module: 'Leads', name: 'Ana Silva', foundOnCreate: true, createdAt: '2026-05-14T09:51:08+00:00' });
 	});
 
 	test('a record given by ID is in the chosen Zoho CRM module, else in the one module the CRM has', () => {
@@ -24,7 +25,7 @@ describe('the record an operation acts on', () => {
 			module: 'Leads',
 			created: false,
 			adopted: false,
-			matchedBy: 'createdConcurrently',
+			matchedBy: 'whatsAppId',
 			owner: { id: '5725767000000411001' },
 			name: 'Ana Silva',
 			waId: '5511988887777',

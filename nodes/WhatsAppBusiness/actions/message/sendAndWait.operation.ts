@@ -9,7 +9,7 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { pendingTextRequests, WAITING_REQUEST_KEY } from '../../../shared/sendAndWait';
+import { pendingTextRequestsFor, WAITING_REQUEST_KEY } from '../../../shared/sendAndWait';
 import { toNodeError } from '../../../shared/transport';
 import { buildRecipient, buildTextMessage, type CommonMessageOptions } from '../../../shared/whatsapp/messages';
 import { customerServiceWindow } from '../../../shared/whatsapp/schedule/customerServiceWindow';
@@ -129,23 +129,31 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 	if (isValidateOnly.call(this, i)) return [{ json: { ...sent, sendAndWait: { ...waiting, waitingUntil: null } } }];
 
 	this.customData.set(WAITING_REQUEST_KEY, requestId);
-	if (request.responseType === 'freeText') rememberTextRequest(request, requestId, context, sent, expiresAt);
+	if (request.responseType === 'freeText') await rememberTextRequest(request, requestId, context, sent, expiresAt);
 	await this.putExecutionToWait(waitTill);
 	return [{ json: { ...sent, sendAndWait: waiting } }];
 }
 
-/** A Free Text request, for the Trigger to find when its answer (a text) comes. */
-function rememberTextRequest(request: Request & { executionId: string; resumeToken: string; recipient: string }, requestId: string, context: OperationContext, sent: IDataObject, expiresAt: number | undefined): void {
-	pendingTextRequests.add({
-		executionId: request.executionId,
-		requestId,
-		resumeToken: request.resumeToken,
-		recipient: request.recipient,
-		phoneNumberId: context.connection.phoneNumberId,
-		messageId: typeof sent.messageId === 'string' ? sent.messageId : undefined,
-		expiresAt,
-		createdAt: Math.floor(Date.now() / 1000),
-	});
+/**
+ * A Free Text request, for the Trigger to find when its answer (a text) comes: in this process, or
+ * in the credential's Redis for shared state (queue mode). Throws when that Redis cannot be used.
+ */
+async function rememberTextRequest(
+	request: Request & { executionId: string; resumeToken: string; recipient: string },
+	requestId: string,
+	context: OperationContext,
+	sent: IDataObject,
+	expiresAt: number | undefined,
+): Promise<void> {
+	const messageId = typeof sent.messageId === 'string' ? sent.messageId : undefined;
+	const { executionId, resumeToken, recipient } = request;
+	await pendingTextRequestsFor(context.connection.sharedState)
+		.add({ executionId, requestId, resumeToken, recipient, phoneNumberId: context.connection.phoneNumberId, messageId, expiresAt, createdAt: Math.floor(Date.now() / 1000) })
+		.catch((error: Error) => {
+			// The question is out, but no Trigger could route its answer: say so rather than wait forever.
+			error.message = `The question was sent (message ID ${messageId ?? 'unknown'}), but its answer could not be registered: ${error.message}`;
+			throw error;
+		});
 }
 
 /**
@@ -243,8 +251,18 @@ async function notDelivered(this: IWebhookFunctions, body: ResumeRequestBody, re
 			output = { ...output, templateFallback: { sent: false, reason } };
 		}
 	}
-	if (responseType === 'freeText') pendingTextRequests.remove({ executionId: this.getExecutionId(), requestId: body.requestId });
+	if (responseType === 'freeText') await forgetTextRequest.call(this, body.requestId);
 	return { webhookResponse: { resumed: true }, workflowData: [[{ json: output }]] };
+}
+
+/** Best effort: the request resumed with a failure no longer waits for a text (a failure is logged). */
+async function forgetTextRequest(this: IWebhookFunctions, requestId: string): Promise<void> {
+	try {
+		const connection = await connectionForItem.call(waitingItemContext(this), 0);
+		await pendingTextRequestsFor(connection.sharedState).remove({ executionId: this.getExecutionId(), requestId });
+	} catch (error) {
+		this.logger.warn(`Send and Wait: could not forget the Free Text request ${requestId}: ${(error as Error).message}`);
+	}
 }
 
 /** The template for a request whose free-form message failed, read from the waiting item (waitingItemContext). */
@@ -253,6 +271,6 @@ async function sendTemplateInstead(this: IExecuteFunctions, body: ResumeRequestB
 	const request = await requestFor.call(this, context, body.requestId, body.expiresAt);
 	const { sent } = await sendTemplateRequest.call(this, context, request);
 	// A reply quoting the template answers this Free Text request as well.
-	if (request.responseType === 'freeText') rememberTextRequest(request, body.requestId, context, sent, body.expiresAt);
+	if (request.responseType === 'freeText') await rememberTextRequest(request, body.requestId, context, sent, body.expiresAt);
 	return sent;
 }

@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { DEFAULT_NOTE_TEMPLATE, DEFAULT_NOTE_TITLE, renderNote, targetRecordOutput } from '../../../shared/crm';
-import { messageOf } from '../../transport/message';
+import { messageOf, templateValuesOf } from '../../transport/message';
 import { targetRecord } from '../../transport/record';
 import { findOrCreateOptions, newRecordProperties, outboundTextProperty, recordTargetProperties } from '../commonFields';
 import type { OperationContext } from '../types';
 
 const show = { resource: ['note'], operation: ['logMessage'] };
-const TEMPLATE_HINT = 'Handlebars: {{directionLabel}}, {{timeText}}, {{type}}, {{body}}, {{text}}, {{caption}}, {{media.filename}}, {{name}}, {{e164}}, {{userId}}, {{item.…}}';
+const TEMPLATE_HINT = 'Handlebars: {{directionLabel}}, {{timeText}}, {{type}}, {{body}}, {{text}}, {{caption}}, {{templateName}}, {{media.filename}}, {{who}}, {{name}}, {{e164}}, {{userId}}, {{item.…}}';
 
 export const description: INodeProperties[] = [
 	...recordTargetProperties(show),
@@ -40,8 +40,9 @@ export const description: INodeProperties[] = [
  */
 export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<INodeExecutionData[]> {
 	const i = context.itemIndex;
+	const message = messageOf.call(this, context);
 	const target = await targetRecord.call(this, context);
-	const { message, values } = messageOf.call(this, context, target.person);
+	const values = templateValuesOf(context, message, target.person);
 	const title = renderNote(String(this.getNodeParameter('noteTitle', i, DEFAULT_NOTE_TITLE)) || DEFAULT_NOTE_TITLE, values);
 	const body = renderNote(String(this.getNodeParameter('noteTemplate', i, DEFAULT_NOTE_TEMPLATE)) || DEFAULT_NOTE_TEMPLATE, values);
 	const note = await context.client.addNote(target.record, { title, body, timestamp: message.timestamp });

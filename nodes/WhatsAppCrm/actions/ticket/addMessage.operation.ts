@@ -1,7 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { renderNote, targetRecordOutput } from '../../../shared/crm';
 import { attachmentsOf } from '../../transport/attachments';
-import { messageOf } from '../../transport/message';
+import { messageOf, templateValuesOf } from '../../transport/message';
 import { ownerPool, targetRecord } from '../../transport/record';
 import { findOrCreateOptions, outboundTextProperty, ownersProperty, recordTargetProperties } from '../commonFields';
 import type { OperationContext } from '../types';
@@ -49,9 +49,10 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<INodeExecutionData[]> {
 	const i = context.itemIndex;
 	if (!context.client.addTicketMessage) throw new NodeOperationError(this.getNode(), 'Tickets exist only in Zendesk', { itemIndex: i });
+	const message = messageOf.call(this, context);
 	const target = await targetRecord.call(this, context);
 	const { record, person } = target;
-	const { message, values } = messageOf.call(this, context, person);
+	const values = templateValuesOf(context, message, person);
 	const body = renderNote(String(this.getNodeParameter('commentTemplate', i, '{{body}}')) || '{{body}}', values);
 	const attachments = this.getNodeParameter('attachBinary', i, true) ? await attachmentsOf.call(this, context) : [];
 	const result = await context.client.addTicketMessage(

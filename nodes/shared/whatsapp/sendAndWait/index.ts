@@ -37,8 +37,12 @@ export {
 export { answerReply, deliveryFailure, failedRequestToken, replyCandidate, senderIdentities, type ReplyCandidate } from './replies';
 export { buildApprovalButtonsMessage, buildChoiceListMessage, requestTrackingData, withAnswerPayloads, type ApprovalLabels, type TemplateAnswerButtons, type TokenFor } from './requestMessages';
 export {
+	answersRequest,
+	DEFAULT_MAX_AGE_SECONDS,
 	InMemoryPendingTextRequests,
+	requestLimit,
 	type InMemoryPendingTextRequestsOptions,
+	type PendingTextQuery,
 	type PendingTextRequest,
 	type PendingTextRequestStore,
 } from './pendingTextRequests';

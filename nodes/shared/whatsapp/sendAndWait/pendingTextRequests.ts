@@ -5,14 +5,14 @@
  *
  * The store sits behind a small interface: `InMemoryPendingTextRequests` serves one n8n process
  * (n8n's default mode, where executions and webhooks run in the same process). In queue mode the
- * sending worker and the webhook processor are different processes and need a shared store
- * (docs/send-and-wait.md).
+ * sending worker and the webhook processor are different processes and share a store in Redis
+ * (nodes/shared/sharedState/pendingTextRequests.ts; docs/send-and-wait.md).
  */
 
 export interface PendingTextRequest {
 	executionId: string;
 	requestId: string;
-	/** n8n's resume token of the execution (kept in memory only). */
+	/** n8n's resume token of the execution (in this process's memory, or in the shared Redis). */
 	resumeToken: string;
 	/** Who may answer: `recipientIdentity` of the request message (replyToken.ts). */
 	recipient: string;
@@ -26,14 +26,42 @@ export interface PendingTextRequest {
 	createdAt: number;
 }
 
+/** What a text answer is matched on: who wrote (each identity of the sender), to which number, quoting which message; Unix seconds. */
+export interface PendingTextQuery {
+	senderIdentities: string[];
+	phoneNumberId?: string;
+	repliedToMessageId?: string;
+	nowSeconds: number;
+}
+
+/**
+ * Where open Free Text requests are kept. Asynchronous, as a shared store answers over the network;
+ * a store that cannot be reached rejects (its own error, naming the fix).
+ */
 export interface PendingTextRequestStore {
-	add(request: PendingTextRequest): void;
+	add(request: PendingTextRequest): Promise<void>;
 	/**
 	 * The request a text answers: with `repliedToMessageId`, only the request of that message;
 	 * otherwise the newest open request of that sender on that number. Expired requests are dropped.
+	 * A request without a phone number ID matches any number, and a query without one any request.
 	 */
-	find(query: { senderIdentities: string[]; phoneNumberId?: string; repliedToMessageId?: string; nowSeconds: number }): PendingTextRequest | undefined;
-	remove(request: Pick<PendingTextRequest, 'executionId' | 'requestId'>): void;
+	find(query: PendingTextQuery): Promise<PendingTextRequest | undefined>;
+	remove(request: Pick<PendingTextRequest, 'executionId' | 'requestId'>): Promise<void>;
+}
+
+/** Whether `request` is one a text matching `query` answers, expiry aside (both stores apply this rule). */
+export function answersRequest(request: PendingTextRequest, query: PendingTextQuery): boolean {
+	if (!query.senderIdentities.includes(request.recipient)) return false;
+	if (request.phoneNumberId && query.phoneNumberId && request.phoneNumberId !== query.phoneNumberId) return false;
+	return query.repliedToMessageId === undefined || request.messageId === query.repliedToMessageId;
+}
+
+/** Requests without a wait limit are forgotten after this many seconds by default (30 days). */
+export const DEFAULT_MAX_AGE_SECONDS = 30 * 24 * 3600;
+
+/** Unix seconds after which the request is gone: its wait limit, else its creation plus `maxAgeSeconds`. */
+export function requestLimit(request: PendingTextRequest, maxAgeSeconds = DEFAULT_MAX_AGE_SECONDS): number {
+	return request.expiresAt ?? request.createdAt + maxAgeSeconds;
 }
 
 export interface InMemoryPendingTextRequestsOptions {
@@ -51,38 +79,33 @@ export class InMemoryPendingTextRequests implements PendingTextRequestStore {
 
 	constructor(options: InMemoryPendingTextRequestsOptions = {}) {
 		this.maxEntries = options.maxEntries ?? 10_000;
-		this.maxAgeSeconds = options.maxAgeSeconds ?? 30 * 24 * 3600;
+		this.maxAgeSeconds = options.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS;
 	}
 
 	private static key(request: Pick<PendingTextRequest, 'executionId' | 'requestId'>): string {
 		return `${request.executionId}:${request.requestId}`;
 	}
 
-	add(request: PendingTextRequest): void {
+	async add(request: PendingTextRequest): Promise<void> {
 		this.requests.set(InMemoryPendingTextRequests.key(request), request);
 		while (this.requests.size > this.maxEntries) this.requests.delete(this.requests.keys().next().value as string);
 	}
 
-	find(query: { senderIdentities: string[]; phoneNumberId?: string; repliedToMessageId?: string; nowSeconds: number }): PendingTextRequest | undefined {
+	async find(query: PendingTextQuery): Promise<PendingTextRequest | undefined> {
 		let newest: PendingTextRequest | undefined;
 		for (const [key, request] of this.requests) {
-			const limit = request.expiresAt ?? request.createdAt + this.maxAgeSeconds;
-			if (query.nowSeconds > limit) {
+			if (query.nowSeconds > requestLimit(request, this.maxAgeSeconds)) {
 				this.requests.delete(key);
 				continue;
 			}
-			if (!query.senderIdentities.includes(request.recipient)) continue;
-			if (request.phoneNumberId && query.phoneNumberId && request.phoneNumberId !== query.phoneNumberId) continue;
-			if (query.repliedToMessageId !== undefined) {
-				if (request.messageId === query.repliedToMessageId) return request;
-				continue;
-			}
+			if (!answersRequest(request, query)) continue;
+			if (query.repliedToMessageId !== undefined) return request;
 			if (!newest || request.createdAt >= newest.createdAt) newest = request;
 		}
 		return newest;
 	}
 
-	remove(request: Pick<PendingTextRequest, 'executionId' | 'requestId'>): void {
+	async remove(request: Pick<PendingTextRequest, 'executionId' | 'requestId'>): Promise<void> {
 		this.requests.delete(InMemoryPendingTextRequests.key(request));
 	}
 
