@@ -242,6 +242,22 @@ describe('A batch that cannot go on', () => {
 		expect(notSent.length).toBe(28 - requestsRefused);
 	});
 
+	test('QA2 m2: at Throughput High, the requests already on their way when the first 190 comes back get their own 190; nothing goes out after it, every item is accounted for', async () => {
+		// WhatsApp answers in 0.15 s: at 1,000 messages per second many requests are out before the first answer.
+		await reset({ ...ceilingOfNumber(1000), latency: { fixedMs: 150, jitterMs: 0 }, faults: [{ pathPattern: '/messages$', kind: 'tokenExpired', skip: 50, count: 1000 }] });
+		const numbers = recipients(300, 3000);
+		const result = await bed.run(sendText({ throughput: 'high' }), itemsFor(numbers), { continueOnFail: true });
+		const errors = result.items.map((item) => item.json.error as { code?: number; notSent?: boolean } | undefined);
+		const requestsRefused = 1000 - (await bed.admin('GET', 'config')).faults[0].count;
+		expect((await sentMessages()).length).toBe(50);
+		expect(errors.filter((error) => error !== undefined).every((error) => error!.code === 190)).toBe(true);
+		// Refused by their own request, or not sent: the README's "at most one second's worth" still went out.
+		expect(errors.filter((error) => error && !error.notSent)).toHaveLength(requestsRefused);
+		expect(errors.filter((error) => error?.notSent)).toHaveLength(250 - requestsRefused);
+		expect(requestsRefused).toBeGreaterThan(0);
+		expect(requestsRefused).toBeLessThanOrEqual(1000);
+	});
+
 	test('C4: without Continue On Fail, the node fails with that error', async () => {
 		await reset({ faults: [{ pathPattern: '/messages$', kind: 'tokenExpired', count: 1000 }] });
 		await expect(bed.run(sendText(), itemsFor(recipients(10)))).rejects.toThrow(/Access token has expired/);
