@@ -55,7 +55,8 @@ export class WhatsAppCloudApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://graph.facebook.com',
-			description: "Meta's Graph host. Point it at the local emulator (e.g. http://127.0.0.1:8089) to build and test without a Meta account.",
+			description:
+				"Meta's Graph host, https://graph.facebook.com (a version or the whole messages URL pasted from API Setup is cut back to the host). Point it at the local emulator (e.g. http://127.0.0.1:8089) to build and test without a Meta account.",
 		},
 		{
 			displayName: 'App ID',
@@ -93,11 +94,15 @@ export class WhatsAppCloudApi implements ICredentialType {
 
 	// Meta answers an expired/invalid token with code 190 (HTTP 401) and an unknown ID with code 100 (HTTP 400), (Meta: Error codes).
 	// The URL is normalised as the nodes do (connection.ts graphHost / graphApiVersion): a version typed at
-	// the end of the Base URL is dropped and "24.0" or "24" is read as v24.0, so the test reads what the nodes send.
+	// the end of the Base URL is dropped with what follows it (Meta's whole messages URL pasted), a host
+	// without https:// gets it (http:// for localhost, 127.x, [::1]), and "24.0" or "24" is read as v24.0,
+	// so the test reads what the nodes send.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{($credentials.baseUrl || "https://graph.facebook.com").trim().replace(/\\/+$/, "").replace(/\\/v\\d+(\\.\\d+)?$/i, "").replace(/\\/+$/, "")}}' +
+				'={{($credentials.baseUrl || "https://graph.facebook.com").trim().replace(/\\/+$/, "")' +
+				'.replace(/^(?![a-z][a-z\\d+.-]*:\\/\\/)(?=localhost|127\\.|\\[::1\\])/i, "http://").replace(/^(?![a-z][a-z\\d+.-]*:\\/\\/)/i, "https://")' +
+				'.replace(/\\/v\\d+(\\.\\d+)?(\\/\\d+(\\/[^?#]*)?)?([?#].*)?$/i, "").replace(/\\/+$/, "")}}' +
 				'/{{String($credentials.graphApiVersion || "v24.0").trim().replace(/^\\/*v?(\\d+)\\/*$/i, "$1.0").replace(/^\\/*v?(\\d+\\.\\d+)\\/*$/i, "v$1")}}',
 			url: '=/{{$credentials.phoneNumberId}}',
 			qs: { fields: 'display_phone_number,verified_name,quality_rating' },

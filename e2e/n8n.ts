@@ -18,6 +18,7 @@ export interface StartN8nOptions {
   customExtensions?: string;
   /** Built package folders installed as community packages before start; node types are `<package-name>.<name>`. */
   communityPackages?: string[];
+  /** The port n8n listens on; undefined or 0: a free one the OS gives. */
   port?: number;
   /** N8N_USER_FOLDER; default a new folder under e2e/.runtime/. */
   userFolder?: string;
@@ -77,7 +78,8 @@ export interface RunningN8n {
 }
 
 export async function startN8n(options: StartN8nOptions = {}): Promise<RunningN8n> {
-  const port = options.port ?? (await freePort());
+  // 0 means any port, as for a server: n8n would take one the caller cannot learn, so the OS is asked here.
+  const port = options.port || (await freePort());
   let brokerPort = await freePort();
   while (brokerPort === port) brokerPort = await freePort(); // the OS may hand out a just-released port again
   const userFolder =

@@ -53,7 +53,7 @@ function portIsFree(port: number): Promise<boolean> {
 // A number from a country where it is daytime now, so the abandoned cart is not held until 08:00.
 const { zone: DEMO_ZONE, waIds: [DEMO_CUSTOMER] } = daytimeRecipients(1);
 const DEMO_ORDER = { phone: `+${DEMO_CUSTOMER}`, firstName: 'Pablo', orderNumber: '860198', total: '£42.00' };
-const DEMO_LIST = { recipients: [{ customerId: 'C-1001', phone: '+44 7700 900123', firstName: 'Pablo' }, { customerId: 'C-1002', phone: '+44 7700 900124', firstName: 'Ana' }] };
+const DEMO_LIST = { campaign: 'spring-sale', recipients: [{ customerId: 'C-1001', phone: '+44 7700 900123', firstName: 'Pablo' }, { customerId: 'C-1002', phone: '+44 7700 900124', firstName: 'Ana' }] };
 const DEMO_CART = { phone: `+${DEMO_CUSTOMER}`, firstName: 'Pablo', cartId: 'abc123', items: 'a Golden Barrel cactus' };
 const DEMO_REFUND = { managerPhone: `+${DEMO_CUSTOMER}`, customerName: 'Ann', orderNumber: '860198', amount: '£42.00', reason: 'Arrived broken' };
 
@@ -90,7 +90,7 @@ function instructions(stack: WhatsAppStack): string {
     `                           (outside the window: --type button --button-index 0); the waiting execution goes on`,
     `  After hours (2nd no.): npx tsx emulator/cli.ts simulate --from ${DEMO_CUSTOMER} --phone-number-id ${SEED.secondPhoneNumberId} --text "Open?"${urlFlag}`,
     `  A list, exactly once:  ${curl(examples['template-to-a-list'].url, DEMO_LIST)}`,
-    '                         → one template per customer at the number\'s throughput; POST it again: every item is skipped',
+    '                         → one template per customer at the number\'s throughput; POST it again: every item is skipped; a new "campaign" goes to everyone',
     `  What was sent:         curl ${emulator.url}/__emulator/messages   (and /__emulator/requests, /__emulator/webhook-deliveries)`,
     '  Daily report:          open "WhatsApp: daily report" in the editor and run it: yesterday\'s spend and template',
     '                         performance go to the Data tables (Template Analytics first asks for Analytics › Enable Template Insights)',
@@ -150,7 +150,8 @@ async function roundTrip(stack: WhatsAppStack): Promise<string[]> {
 async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
   const emulatorPort = options.check ? 0 : options.emulatorPort;
-  const n8nPort = !options.check && (await portIsFree(options.n8nPort)) ? options.n8nPort : undefined;
+  // 0, or a port already taken, lets startN8n ask the OS for a free one (n8n itself cannot report a port 0 chose).
+  const n8nPort = !options.check && options.n8nPort !== 0 && (await portIsFree(options.n8nPort)) ? options.n8nPort : undefined;
   console.log(`Starting the emulator and n8n (n8n takes 30-90 s)…`);
   const started = Date.now();
   const activate = options.crm ? DEFAULT_ACTIVE.filter((name) => name !== 'after-hours-reply') : DEFAULT_ACTIVE;

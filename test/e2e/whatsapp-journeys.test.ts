@@ -139,30 +139,36 @@ describe('order confirmation (Webhook → Send Template)', () => {
 
 describe('template to a list (Webhook → Split Out → Send Template, Skip Items Already Sent)', () => {
   const customers = Array.from({ length: 12 }, (_, i) => ({ customerId: `C-${1000 + i}`, phone: `+44 7700 9005${String(i).padStart(2, '0')}`, firstName: `Customer ${i}` }));
-  const post = async (recipients: typeof customers) => {
-    const answer = await fetch(stack.examples['template-to-a-list'].url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ recipients }) });
+  const post = async (campaign: string, recipients: typeof customers) => {
+    const answer = await fetch(stack.examples['template-to-a-list'].url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ campaign, recipients }) });
     expect(answer.status).toBe(200);
   };
   const outputOf = (run: { data: { resultData: { runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>> } } }) =>
     run.data.resultData.runData['Send Template'][0].data!.main![0].map((item) => item.json);
+  const keysOf = (campaign: string, list: typeof customers) => list.map((customer) => `${campaign}:${customer.customerId}`);
 
-  test("a list is sent once per customer, in the list's order; posted again with new customers, only those are sent, in n8n's own deduplication data", async () => {
-    await post(customers.slice(0, 8));
+  test("a list is sent once per customer, in the list's order; posted again with new customers, only those are sent; the next campaign goes to everyone (QA2 M1)", async () => {
+    await post('spring-sale', customers.slice(0, 8));
     const [first] = await runsAfter(stack, 'template-to-a-list', 1, 500);
     expect(first.status).toBe('success');
-    expect(outputOf(first as never).map((json) => json.alreadySentKey)).toEqual(customers.slice(0, 8).map((customer) => customer.customerId));
+    expect(outputOf(first as never).map((json) => json.alreadySentKey)).toEqual(keysOf('spring-sale', customers.slice(0, 8)));
     expect(outputOf(first as never).every((json) => typeof json.messageId === 'string')).toBe(true);
 
-    await post(customers);
+    await post('spring-sale', customers);
     const runs = await runsAfter(stack, 'template-to-a-list', 2, 500);
     const second = runs.find((run) => run.id !== first.id)!;
     const output = outputOf(second as never);
     expect(output.map((json) => json.skipped === true)).toEqual(customers.map((_, i) => i < 8));
-    expect(output[0]).toMatchObject({ skipped: true, alreadySentKey: 'C-1000', reason: 'An earlier run sent the message of this key: it was not sent again.' });
+    expect(output[0]).toMatchObject({ skipped: true, alreadySentKey: 'spring-sale:C-1000', reason: expect.stringMatching(/^An earlier run of this node sent a message/) });
 
-    // Every customer got exactly one message, its key in the tracking data.
-    const check = await admin<{ sentOnce: number; lost: string[]; duplicated: unknown[] }>(stack, 'POST', '/messages/check', { keys: customers.map((customer) => customer.customerId) });
-    expect(check).toMatchObject({ sentOnce: 12, lost: [], duplicated: [] });
+    // Next week's campaign to the same customers: the key names the campaign, so every customer gets it.
+    await post('summer-sale', customers);
+    const third = (await runsAfter(stack, 'template-to-a-list', 3, 500)).find((run) => run.id !== first.id && run.id !== second.id)!;
+    expect(outputOf(third as never).map((json) => typeof json.messageId === 'string')).toEqual(customers.map(() => true));
+
+    // Every customer got exactly one message per campaign, its key in the tracking data.
+    const check = await admin<{ sentOnce: number; lost: string[]; duplicated: unknown[] }>(stack, 'POST', '/messages/check', { keys: [...keysOf('spring-sale', customers), ...keysOf('summer-sale', customers)] });
+    expect(check).toMatchObject({ sentOnce: 24, lost: [], duplicated: [] });
   });
 });
 

@@ -146,11 +146,32 @@ describe('Exactly once', () => {
 		rerun.push({ json: { to: '16505554444', orderId: 'ORDER-4' } });
 		const second = await bed.run(sendText(options), rerun);
 		expect(second.items.map((item) => item.json.skipped ?? false)).toEqual([true, true, true, false, false, true]);
-		expect(second.items[0].json).toMatchObject({ skipped: true, sent: false, alreadySentKey: 'ORDER-0', reason: 'An earlier run sent the message of this key: it was not sent again.' });
+		expect(second.items[0].json).toMatchObject({ skipped: true, sent: false, alreadySentKey: 'ORDER-0', reason: expect.stringMatching(/^An earlier run of this node sent a message with the Already Sent Key "ORDER-0": it was not sent again\./) });
 		expect(second.items[5].json).toMatchObject({ skipped: true, alreadySentKey: 'ORDER-4', duplicateOfItem: 4 });
 		expect(second.items.map((item) => item.pairedItem)).toEqual(rerun.map((_, item) => ({ item })));
 		const check = await bed.admin('POST', 'messages/check', { keys: ['ORDER-0', 'ORDER-1', 'ORDER-2', 'ORDER-3', 'ORDER-4'] });
 		expect(check).toMatchObject({ by: 'key', sentOnce: 5, lost: [], duplicated: [] });
+	});
+
+	test('QA2 M1: a key naming the campaign and the customer sends the next campaign to the same customers; a key naming only the customer is skipped, the reason saying how to fix it', async () => {
+		const customers = recipients(3).map((to, i) => ({ to, customerId: `C-${i}` }));
+		const campaign = (name: string) => customers.map((customer) => ({ json: { ...customer, campaign: name } }));
+		const byCampaign = { skipAlreadySent: true, alreadySentKey: '={{ $json.campaign }}:{{ $json.customerId }}' };
+		await bed.run(sendText(byCampaign), campaign('spring-sale'));
+		const next = await bed.run(sendText(byCampaign), campaign('summer-sale'));
+		expect(next.items.map((item) => [item.json.alreadySentKey, typeof item.json.messageId])).toEqual(customers.map((customer) => [`summer-sale:${customer.customerId}`, 'string']));
+		const again = await bed.run(sendText(byCampaign), campaign('spring-sale'));
+		expect(again.items.every((item) => item.json.skipped === true)).toBe(true);
+		expect((await sentMessages()).map((message) => message.bizOpaqueCallbackData).sort()).toEqual(
+			['spring-sale', 'summer-sale'].flatMap((name) => customers.map((customer) => `${name}:${customer.customerId}`)).sort(),
+		);
+
+		// The customer alone as the key: the next campaign is skipped, and the reason says why and what to change.
+		const byCustomer = { skipAlreadySent: true, alreadySentKey: '={{ $json.customerId }}' };
+		await bed.run(sendText(byCustomer), campaign('spring-sale'));
+		const skipped = await bed.run(sendText(byCustomer), campaign('summer-sale'));
+		expect(skipped.items[0].json).toMatchObject({ skipped: true, sent: false, alreadySentKey: 'C-0' });
+		expect(skipped.items[0].json.reason).toMatch(/remembers its keys across all its runs.*new campaign, make the key name it, e\.g\. spring-sale:C-0/);
 	});
 
 	test('Skip Items Already Sent, two executions of the node at once in one n8n process with the same list: each message goes out once', async () => {
@@ -219,6 +240,22 @@ describe('A batch that cannot go on', () => {
 		expect(requestsRefused).toBeLessThan(10);
 		const notSent = result.items.filter((item) => (item.json.error as { notSent?: boolean } | undefined)?.notSent);
 		expect(notSent.length).toBe(28 - requestsRefused);
+	});
+
+	test('QA2 m2: at Throughput High, the requests already on their way when the first 190 comes back get their own 190; nothing goes out after it, every item is accounted for', async () => {
+		// WhatsApp answers in 0.15 s: at 1,000 messages per second many requests are out before the first answer.
+		await reset({ ...ceilingOfNumber(1000), latency: { fixedMs: 150, jitterMs: 0 }, faults: [{ pathPattern: '/messages$', kind: 'tokenExpired', skip: 50, count: 1000 }] });
+		const numbers = recipients(300, 3000);
+		const result = await bed.run(sendText({ throughput: 'high' }), itemsFor(numbers), { continueOnFail: true });
+		const errors = result.items.map((item) => item.json.error as { code?: number; notSent?: boolean } | undefined);
+		const requestsRefused = 1000 - (await bed.admin('GET', 'config')).faults[0].count;
+		expect((await sentMessages()).length).toBe(50);
+		expect(errors.filter((error) => error !== undefined).every((error) => error!.code === 190)).toBe(true);
+		// Refused by their own request, or not sent: the README's "at most one second's worth" still went out.
+		expect(errors.filter((error) => error && !error.notSent)).toHaveLength(requestsRefused);
+		expect(errors.filter((error) => error?.notSent)).toHaveLength(250 - requestsRefused);
+		expect(requestsRefused).toBeGreaterThan(0);
+		expect(requestsRefused).toBeLessThanOrEqual(1000);
 	});
 
 	test('C4: without Continue On Fail, the node fails with that error', async () => {

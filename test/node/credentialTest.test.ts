@@ -60,6 +60,31 @@ describe('WhatsApp Cloud API credential test', () => {
 	});
 });
 
+describe('QA2 m8/m9: a Base URL typed without its scheme, or pasted as the whole messages URL, is read as the host', () => {
+	const credential = new WhatsAppCloudApi();
+	const bearer = (credentials: ICredentialDataDecryptedObject) => ({ Authorization: `Bearer ${credentials.accessToken}` });
+	const good = () => emulatorCredentials(emulator).whatsAppCloudApi;
+
+	test("Meta's whole messages URL from API Setup, or a local host without http://, still reads the phone number, at the URL the nodes send to", async () => {
+		const host = emulator.url.replace(/^http:\/\//, '');
+		for (const baseUrl of [`${emulator.url}/v24.0/${good().phoneNumberId}/messages`, host, `${host}/v24.0/`]) {
+			const credentials = { ...good(), baseUrl };
+			expect(await runCredentialTest(credential.test, credentials, bearer(credentials))).toEqual({ status: 200, message: undefined });
+			expect(evaluateCredentialExpression(String(credential.test.request.baseURL), credentials)).toBe(connectionFromCredentials('cloudApi', credentials).apiRoot);
+		}
+	});
+
+	test("a host typed without https:// gets it (Meta serves only https), in the nodes and in the credential's Test alike", () => {
+		for (const baseUrl of ['graph.facebook.com', 'graph.facebook.com/v24.0/106540352242922/messages?x=1', ' https://graph.facebook.com/v23.0/ ']) {
+			const credentials = { ...good(), baseUrl, graphApiVersion: 'v24.0' };
+			expect(connectionFromCredentials('cloudApi', credentials).apiRoot).toBe('https://graph.facebook.com/v24.0');
+			expect(evaluateCredentialExpression(String(credential.test.request.baseURL), credentials)).toBe('https://graph.facebook.com/v24.0');
+		}
+		const proxied = { ...good(), baseUrl: 'https://proxy.example.com/graph/' };
+		expect(evaluateCredentialExpression(String(credential.test.request.baseURL), proxied)).toBe('https://proxy.example.com/graph/v24.0');
+	});
+});
+
 describe('360dialog credential test', () => {
 	const credential = new WhatsApp360DialogApi();
 

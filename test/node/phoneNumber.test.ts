@@ -88,6 +88,10 @@ describe('Phone Number on 360dialog', () => {
 		expect(result.items[0].json.error).toEqual({
 			message: expect.stringMatching(/not offered by 360dialog/),
 			description: expect.stringMatching(/Cloud API credential/),
+			code: 'setup',
+			advice: expect.stringMatching(/Cloud API credential/),
+			retryable: false,
+			category: 'setup',
 		});
 		expect(await bed.accepted()).toHaveLength(0);
 	});

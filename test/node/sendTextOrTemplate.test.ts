@@ -54,6 +54,14 @@ test('an unknown last inbound time is treated as closed: the template goes out',
 	expect(result.items[0].json).toMatchObject({ path: 'template', window: { status: 'unknown', isOpen: false } });
 });
 
+test('QA2 m16: a last inbound time years in the future (a wrong clock) is unknown, not open: the template goes out', async () => {
+	const result = await bed.run(await smartSendParameters(), [cart('2030-01-01T00:00:00Z')]);
+	expect(result.items[0].json).toMatchObject({ path: 'template', type: 'template', window: { status: 'unknown', isOpen: false } });
+	expect(result.items[0].json.window).toMatchObject({ reason: expect.stringMatching(/in the future/) });
+	const [sent] = await bed.accepted('/messages');
+	expect(sent.body).toMatchObject({ type: 'template', template: { name: 'abandoned_cart' } });
+});
+
 test('a stale "open" time: the text is accepted, then fails later with 131047 and the advice names a template', async () => {
 	// our data says 1 h ago, but WhatsApp never saw that message: its window is closed
 	const result = await bed.run(await smartSendParameters(), [cart(hoursAgo(1))]);

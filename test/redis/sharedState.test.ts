@@ -66,6 +66,8 @@ describe('Skip Items Already Sent with the Redis for shared state', () => {
 
 		const rerun = await bed.run(sendText(), itemsFor(numbers));
 		expect(rerun.items.every((item) => item.json.skipped === true && /An earlier run/.test(String(item.json.reason)))).toBe(true);
+		// QA2 M1: the shared store keeps when (and, in n8n, in which execution) a key was sent, and the reason says it.
+		expect(String(rerun.items[0].json.reason)).toMatch(/^An earlier run of this node sent a message with the Already Sent Key "ORDER-0" \(at \d{4}-\d\d-\d\dT[^)]*\): it was not sent again\./);
 		expect(await sentTo()).toHaveLength(20);
 	});
 

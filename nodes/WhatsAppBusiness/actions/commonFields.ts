@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import type { RecipientIdentifier } from '../../shared/whatsapp/messages';
 import { deliveryOptionFields } from './deliveryOptions';
 
@@ -168,4 +168,26 @@ export function templateLocator(options: { approvedOnly: boolean; withId: boolea
 				: []),
 		],
 	};
+}
+
+/**
+ * Which customer a failed send was for, to keep in its `error` (a failed item's json has only
+ * `error`, or n8n would not route it to the error output, so the item's own fields are gone on the
+ * regular output): `to`, the Recipient as the item gave it (not normalised: reading it may be what
+ * failed), and `alreadySentKey`, the item's Already Sent Key as evaluated, when Skip Items Already
+ * Sent is on. Each is left out when empty or when its expression cannot be read.
+ */
+export function customerOfFailedSend(this: IExecuteFunctions, itemIndex: number): JsonObject {
+	const read = (name: string): string | undefined => {
+		try {
+			const value = this.getNodeParameter(name, itemIndex, '') as unknown;
+			return (typeof value === 'string' && value.trim() !== '') || typeof value === 'number' ? String(value).trim() : undefined;
+		} catch {
+			return undefined;
+		}
+	};
+	const to = read('to');
+	const skips = (this.getNode().parameters.messageOptions as { skipAlreadySent?: unknown } | undefined)?.skipAlreadySent === true;
+	const alreadySentKey = skips ? read('messageOptions.alreadySentKey') : undefined;
+	return { ...(to !== undefined ? { to } : {}), ...(alreadySentKey !== undefined ? { alreadySentKey } : {}) };
 }

@@ -37,7 +37,7 @@ export const deliveryOptionFields: INodeProperties[] = [
 		default: false,
 		displayOptions: { hide: { '/operation': ['sendAndWait'] } },
 		description:
-			"Whether to remember each item's Already Sent Key once WhatsApp accepted its message, and skip items whose key is remembered, e.g. when running a failed or stopped execution again. Kept in n8n's database for this node.",
+			"Whether to remember each item's Already Sent Key once WhatsApp accepted its message, and skip items whose key is remembered, e.g. when running a failed or stopped execution again. Kept in n8n's database for this node, across ALL its runs: a key must name the message, not only the customer, or the next campaign to the same customers is skipped.",
 	},
 	{
 		displayName: 'Already Sent Key',
@@ -47,7 +47,7 @@ export const deliveryOptionFields: INodeProperties[] = [
 		placeholder: '={{ $json.orderId }}',
 		displayOptions: { hide: { '/operation': ['sendAndWait'] } },
 		description:
-			"What names this item's message uniquely, e.g. the order ID (needed with Skip Items Already Sent). It also goes into the message's tracking data, first, before your own Tracking Data and a |, so status webhooks can be joined to the item.",
+			"What names this item's message uniquely (needed with Skip Items Already Sent): e.g. the order ID, or the campaign and the customer ID, like spring-sale:C-1001. A customer ID alone would skip that customer in every later campaign of this node. It also goes into the message's tracking data, first, before your own Tracking Data and a |, so status webhooks can be joined to the item.",
 	},
 	{
 		displayName: 'Keys to Remember',

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { errorItemJson, failedItem, toNodeError, type Redactor } from '../../shared/transport';
 import { connectionForItem, type OperationContext } from '../transport/connection';
+import { customerOfFailedSend } from './commonFields';
 import { readDeliverySettings } from './deliveryOptions';
 import { resources } from './resources';
 import { pacerOf, sendItems } from './sendItems';
@@ -40,7 +41,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, itemIndex, redactor);
 			if (!this.continueOnFail()) throw nodeError;
-			returnData.push(failedItem(errorItemJson(nodeError), itemIndex));
+			returnData.push(failedItem(errorItemJson(nodeError, sends ? customerOfFailedSend.call(this, itemIndex) : {}), itemIndex));
 		}
 	}
 	return [returnData];

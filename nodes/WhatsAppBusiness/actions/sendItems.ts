@@ -5,6 +5,7 @@ import { stopsBatch } from '../../shared/whatsapp/errors';
 import { claimBeforeSending } from '../transport/alreadySent';
 import { connectionForItem, type OperationContext } from '../transport/connection';
 import { DEFAULT_MESSAGES_PER_SECOND, throughputOfNumber } from '../transport/throughput';
+import { customerOfFailedSend } from './commonFields';
 import { readDeliverySettings, type DeliverySettings } from './deliveryOptions';
 import { skipItemsAlreadySent } from './skipItemsAlreadySent';
 import type { PreparedSend, SendOperation } from './types';
@@ -72,7 +73,9 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 	const settings = readDeliverySettings.call(this);
 	const results: Array<INodeExecutionData[] | undefined> = new Array(count);
 	const node = this.getNode();
-	const failed = (itemIndex: number, error: NodeError, extra: JsonObject = {}): INodeExecutionData[] => [failedItem(errorItemJson(error, extra), itemIndex)];
+	const failed = (itemIndex: number, error: NodeError, extra: JsonObject = {}): INodeExecutionData[] => [
+		failedItem(errorItemJson(error, { ...customerOfFailedSend.call(this, itemIndex), ...extra }), itemIndex),
+	];
 
 	// n8n's deduplication data cannot be read (e.g. an unsaved workflow): the whole run fails, nothing sent.
 	const { keys, owners, store } = await skipItemsAlreadySent

@@ -55,6 +55,20 @@ export async function skipItemsAlreadySent(
 	return { keys, owners, store };
 }
 
+/**
+ * Why an item whose key an earlier run recorded is skipped: when and in which execution, where the
+ * store keeps them (the shared store does; n8n's deduplication data keeps the keys alone), and how a
+ * new campaign to the same customers gets through (a key naming only the customer skips them all).
+ */
+function sentEarlier(key: string, record: AlreadySentRecord): string {
+	const when = [record.at ? `at ${record.at}` : '', record.executionId ? `in execution ${record.executionId}` : ''].filter(Boolean).join(' ');
+	return (
+		`An earlier run of this node sent a message with the Already Sent Key "${key}"${when ? ` (${when})` : ''}: it was not sent again. ` +
+		`The node remembers its keys across all its runs${when ? '' : " (n8n's deduplication data does not keep when, or in which execution)"}: ` +
+		`to send a new message to the same customer, e.g. a new campaign, make the key name it, e.g. spring-sale:${key}.`
+	);
+}
+
 function skipped(key: string, reason: string): JsonObject {
 	return { skipped: true, sent: false, alreadySentKey: key, reason };
 }
@@ -62,7 +76,7 @@ function skipped(key: string, reason: string): JsonObject {
 /** An item whose key the store knows: sent by an earlier run, or claimed by a run that never confirmed it. */
 function skippedAsRecorded(key: string, record: AlreadySentRecord): JsonObject {
 	const by = record.executionId ? `execution ${record.executionId}` : undefined;
-	if (record.state === 'sent') return skipped(key, `An earlier run${by ? ` (${by})` : ''} sent the message of this key: it was not sent again.`);
+	if (record.state === 'sent') return skipped(key, sentEarlier(key, record));
 	return {
 		...skipped(
 			key,

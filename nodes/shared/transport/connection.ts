@@ -46,8 +46,15 @@ function withoutTrailingSlash(url: string): string {
 	return url.trim().replace(/\/+$/, '');
 }
 
-/** A Graph API version at the end of a URL path: /v24.0, /v24. */
-const TRAILING_VERSION = /\/v\d+(?:\.\d+)?$/i;
+/**
+ * A Graph API version at the end of a URL path (/v24.0, /v24), with what follows it when the whole
+ * messages URL from the App Dashboard (WhatsApp › API Setup) is pasted (/v24.0/<phone number ID>/messages).
+ */
+const TRAILING_VERSION = /\/v\d+(?:\.\d+)?(?:\/\d+(?:\/[^?#]*)?)?(?:[?#].*)?$/i;
+/** A scheme (https://) at the start of a URL. */
+const SCHEME = /^[a-z][a-z\d+.-]*:\/\//i;
+/** This machine: the local emulator answers plain http. */
+const LOCAL_HOST = /^(?:localhost|127\.|\[::1\])/i;
 
 /**
  * The Graph API version as Meta writes it in paths (Meta: Graph API changelog, "v24.0"), from what
@@ -66,12 +73,18 @@ export function graphApiVersion(value: unknown): string {
 }
 
 /**
- * Meta's host from the credential's Base URL: trailing slashes and a version typed at its end
- * ("https://graph.facebook.com/v24.0/") removed, since the Graph API Version field decides the
- * version; otherwise every path would carry it twice (/v24.0/v24.0/…).
+ * Meta's host from the credential's Base URL, read as the user meant it: trailing slashes and a
+ * version typed at its end ("https://graph.facebook.com/v24.0/") removed, since the Graph API
+ * Version field decides the version (otherwise every path would carry it twice, /v24.0/v24.0/…);
+ * Meta's whole messages URL pasted from API Setup ("…/v24.0/1065…/messages") cut back to the host;
+ * a host typed without its scheme given https:// (Meta serves only https), or http:// for this
+ * machine (localhost, 127.x, [::1]: the local emulator). The credential's test expression
+ * (WhatsAppCloudApi.credentials.ts) does the same, so its Test asks what the nodes send.
  */
 export function graphHost(baseUrl: unknown): string {
-	return withoutTrailingSlash(withoutTrailingSlash(String(baseUrl || 'https://graph.facebook.com')).replace(TRAILING_VERSION, ''));
+	const typed = withoutTrailingSlash(String(baseUrl || 'https://graph.facebook.com'));
+	const withScheme = SCHEME.test(typed) ? typed : `${LOCAL_HOST.test(typed) ? 'http' : 'https'}://${typed}`;
+	return withoutTrailingSlash(withScheme.replace(TRAILING_VERSION, ''));
 }
 
 /**

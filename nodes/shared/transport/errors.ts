@@ -15,6 +15,8 @@ export class WhatsAppConfigurationError extends Error {
 }
 
 const metaErrors = new WeakMap<Error, MetaErrorInfo>();
+/** What our own errors (not Meta's answers) tell a failed item, in the fields a Meta error fills. */
+const ownErrors = new WeakMap<Error, OwnErrorInfo>();
 const itemDetails = new WeakMap<Error, JsonObject>();
 /** Token shapes only, for errors built where no credential is known. */
 const SHAPES_ONLY = createRedactor([]);
@@ -121,23 +123,29 @@ export function networkError(node: INode, failure: NetworkFailureReport): NodeOp
 	const notRepeated =
 		'It was not repeated automatically, to avoid sending a message twice. Check the status webhooks (or the recipient) before sending it again.';
 	let message: string;
-	let description: string;
+	let what: string;
+	let advice: string;
 	// The code stays out of the message: n8n would swap a message naming ECONNRESET for a generic text.
 	if (failure.timedOut) {
 		message = `Timeout: WhatsApp did not answer within ${seconds} seconds`;
-		description = unknownOutcome
-			? `${host} did not answer within ${seconds} seconds, so it is unknown whether this request was carried out. ${notRepeated}`
-			: `${host} did not answer within ${seconds} seconds${tries}. WhatsApp may be slow (see https://metastatus.com), or the Base URL in the credential points at a server that does not answer. Run the item again later.`;
+		[what, advice] = unknownOutcome
+			? [`${host} did not answer within ${seconds} seconds, so it is unknown whether this request was carried out.`, notRepeated]
+			: [
+					`${host} did not answer within ${seconds} seconds${tries}.`,
+					'WhatsApp may be slow (see https://metastatus.com), or the Base URL in the credential points at a server that does not answer. Run the item again later.',
+				];
 	} else if (failure.mayHaveArrived) {
 		message = 'Network error: the connection to WhatsApp broke before it answered';
-		description = unknownOutcome
-			? `The connection to ${host} broke (${code}) before WhatsApp answered, so it is unknown whether this request was carried out. ${notRepeated}`
-			: `The connection to ${host} broke (${code}) before WhatsApp answered${tries}. Check the network, then run again.`;
+		[what, advice] = unknownOutcome
+			? [`The connection to ${host} broke (${code}) before WhatsApp answered, so it is unknown whether this request was carried out.`, notRepeated]
+			: [`The connection to ${host} broke (${code}) before WhatsApp answered${tries}.`, 'Check the network, then run again.'];
 	} else {
 		message = 'Network error: could not reach WhatsApp';
-		description = `Could not reach ${host} (${code})${tries}. Check the Base URL in the credential and the network, then run again.`;
+		[what, advice] = [`Could not reach ${host} (${code})${tries}.`, 'Check the Base URL in the credential and the network, then run again.'];
 	}
-	const error = new NodeOperationError(node, message, { description, itemIndex: failure.itemIndex });
+	const error = new NodeOperationError(node, message, { description: `${what} ${advice}`, itemIndex: failure.itemIndex });
+	// Not retryable when the request may have been carried out: sending it again could send the message twice.
+	ownErrors.set(error, { code: failure.timedOut ? 'timeout' : 'network', advice, retryable: !unknownOutcome, category: 'network' });
 	if (attempts > 1) attachErrorDetails(error, { attempts });
 	return error;
 }
@@ -152,10 +160,14 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number, reda
 
 function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof WhatsAppValidationError) {
-		return new NodeOperationError(node, error.message, { description: `${error.fix} (field: ${error.field})`, itemIndex });
+		const nodeError = new NodeOperationError(node, error.message, { description: `${error.fix} (field: ${error.field})`, itemIndex });
+		ownErrors.set(nodeError, { code: 'invalidInput', advice: error.fix, retryable: false, category: 'input', field: error.field });
+		return nodeError;
 	}
 	if (error instanceof WhatsAppConfigurationError) {
-		return new NodeOperationError(node, error.message, { description: error.fix, itemIndex });
+		const nodeError = new NodeOperationError(node, error.message, { description: error.fix, itemIndex });
+		ownErrors.set(nodeError, { code: 'setup', advice: error.fix, retryable: false, category: 'setup' });
+		return nodeError;
 	}
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (error.context && error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
@@ -165,13 +177,37 @@ function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiErr
 }
 
 /**
+ * What an error of our own (not an answer of Meta's) puts in a failed item, under the names a Meta
+ * error uses, so `{{ $json.error.advice }}` and `{{ $json.error.code }}` are filled for every failure.
+ */
+export interface OwnErrorInfo {
+	/** Words, never a Meta number: invalidInput, setup, timeout, network, or error (anything else). */
+	code: 'invalidInput' | 'setup' | 'timeout' | 'network' | 'error';
+	/** What to do about it, in plain words. */
+	advice: string;
+	/** Whether running the same item again later can succeed without changing anything. */
+	retryable: boolean;
+	category: 'input' | 'setup' | 'network' | 'unknown';
+	/** The node field to change (its parameter name), for an invalid input. */
+	field?: string;
+}
+
+/** For errors neither we nor Meta explained (e.g. n8n's own, an expression that failed). */
+function otherError(description: string | undefined): OwnErrorInfo {
+	return { code: 'error', advice: description || "Read the message, fix the item or the node's settings, then run the item again.", retryable: false, category: 'unknown' };
+}
+
+/**
  * The JSON a failed item carries under "Continue (using error output)" / "Continue (regular
- * output)": `{ error: { message, description, code, title, advice, retryable, category, … } }`,
- * plus what the transport attached (attachErrorDetails) and `extra`.
+ * output)", one shape for every failure: `{ error: { message, description, code, advice,
+ * retryable, category, field?, … } }`. A Meta answer adds `title`, `details` and `fbtraceId`, and
+ * `code` is Meta's number (Meta: Error codes); our own errors give a word (OwnErrorInfo) and, for an
+ * invalid input, the `field` to change. Then what the transport attached (attachErrorDetails) and `extra`.
  */
 export function errorItemJson(error: NodeApiError | NodeOperationError, extra: JsonObject = {}): JsonObject {
 	const info = metaErrorOf(error);
 	const description = (error as { description?: string }).description;
+	const own = info ? undefined : (ownErrors.get(error) ?? otherError(description));
 	return {
 		error: {
 			message: error.message,
@@ -186,7 +222,7 @@ export function errorItemJson(error: NodeApiError | NodeOperationError, extra: J
 						...(info.details ? { details: info.details } : {}),
 						...(info.fbtraceId ? { fbtraceId: info.fbtraceId } : {}),
 					}
-				: {}),
+				: { ...own }),
 			...errorDetailsOf(error),
 			...extra,
 		},

@@ -88,8 +88,8 @@ describe('buildMediaMessage (Meta: Media messages)', () => {
 	});
 
 	it('rejects a link that is not http(s)', () => {
-		expectValidationError(() => buildMediaMessage({ to, mediaType: 'document', link: 'ftp://example.com/a.pdf' }), 'media.link', /https:\/\//);
-		expectValidationError(() => buildMediaMessage({ to, mediaType: 'document', link: 'example.com/a.pdf' }), 'media.link', /full address/);
+		expectValidationError(() => buildMediaMessage({ to, mediaType: 'document', link: 'ftp://example.com/a.pdf' }), 'mediaLink', /https:\/\//);
+		expectValidationError(() => buildMediaMessage({ to, mediaType: 'document', link: 'example.com/a.pdf' }), 'mediaLink', /full address/);
 	});
 
 	it('rejects a caption over 1024 characters', () => {

@@ -17,10 +17,18 @@ export const ALREADY_SENT_KEY_MAX = 256;
 
 /**
  * Checks an item's key (a string or number from an expression) and returns it trimmed; throws
- * WhatsAppValidationError (field `alreadySentKey`) when it is empty, holds a `|`, or makes the
+ * WhatsAppValidationError (field `alreadySentKey`) when it is an object or a list, empty, holds a `|`, or makes the
  * tracking data longer than WhatsApp takes together with `trackingData`.
  */
 export function checkAlreadySentKey(value: unknown, trackingData?: string): string {
+	if (value !== null && typeof value === 'object') {
+		// An expression that points at a whole object (e.g. {{ $json.customer }}), not one of its fields.
+		throw new WhatsAppValidationError(
+			`The Already Sent Key of this item is ${Array.isArray(value) ? 'a list' : 'an object'}, not text or a number.`,
+			'alreadySentKey',
+			'Map one field of it, e.g. {{ $json.customer.id }} rather than {{ $json.customer }}.',
+		);
+	}
 	const key = typeof value === 'number' && Number.isFinite(value) ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (key === '') {
 		throw new WhatsAppValidationError(

@@ -98,8 +98,12 @@ export interface MediaSourceInput {
 	link?: string;
 }
 
-/** Exactly one of an uploaded media ID or a public link (Meta: Media messages). */
-export function mediaSource(input: MediaSourceInput, field: string, label: string): Pick<MediaObject, 'id' | 'link'> {
+/**
+ * Exactly one of an uploaded media ID or a public link (Meta: Media messages). Errors name `field`,
+ * or `linkField` for a link that is not an http(s) address (default `<field>.link`), so a caller can
+ * name the input the user typed the link in.
+ */
+export function mediaSource(input: MediaSourceInput, field: string, label: string, linkField = `${field}.link`): Pick<MediaObject, 'id' | 'link'> {
 	const hasId = !isBlank(input.mediaId);
 	const hasLink = !isBlank(input.link);
 	if (hasId && hasLink) {
@@ -110,7 +114,7 @@ export function mediaSource(input: MediaSourceInput, field: string, label: strin
 		);
 	}
 	if (hasId) return { id: String(input.mediaId).trim() };
-	if (hasLink) return { link: requireHttpUrl(input.link, `${field}.link`, `${label} link`) };
+	if (hasLink) return { link: requireHttpUrl(input.link, linkField, `${label} link`) };
 	throw new WhatsAppValidationError(
 		`${label} has neither a media ID nor a link.`,
 		field,

@@ -81,7 +81,8 @@ export function checkMediaMessage(input: MediaMessageDetails): void {
 export function buildMediaMessage(input: MediaMessageInput): MediaMessageBody {
 	const { mediaType } = input;
 	checkMediaType(mediaType);
-	const source = mediaSource(input, 'media', `The ${mediaType}`);
+	// mediaLink: the link's one name, also in the document link check (documentName.ts) and the node's field.
+	const source = mediaSource(input, 'media', `The ${mediaType}`, 'mediaLink');
 	// A document without a name reaches the customer as "Untitled": name it after its link or type.
 	const filename = mediaType === 'document' ? documentFileName({ filename: input.filename, link: source.link, mimeType: input.mimeType }) : input.filename;
 	const media: MediaObject = { ...source, ...mediaDetails({ ...input, filename }) };
