@@ -1,6 +1,6 @@
 /**
  * The last inbound time on a record moves only forward. Meta redelivers webhooks late (hours, even
- * days: Meta "Webhooks" page, retries), so a message can arrive after a newer one was recorded;
+ * days: Meta's Webhooks overview page: retries), so a message can arrive after a newer one was recorded;
  * writing its time would make the Session Window think the customer wrote earlier than they did.
  */
 import { parseInstant } from '../whatsapp/schedule/instants';
