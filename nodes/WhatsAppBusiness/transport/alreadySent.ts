@@ -171,10 +171,11 @@ function processScope(id: string): ProcessScope {
 	return scope;
 }
 
-function forgetOldest(claims: Map<string, unknown>, maxEntries: number): void {
-	for (const key of claims.keys()) {
+/** Forgets the oldest keys already in n8n's list; a key on its way or unwritten is kept whatever the count. */
+function forgetOldest(claims: ProcessScope['claims'], maxEntries: number): void {
+	for (const [key, claim] of claims) {
 		if (claims.size <= maxEntries) return;
-		claims.delete(key);
+		if (claim.written !== undefined) claims.delete(key);
 	}
 }
 
