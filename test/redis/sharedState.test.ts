@@ -6,12 +6,13 @@
  * number's ceiling, counted by the emulator; a Redis that cannot be reached fails the items with the
  * fix, nothing sent. Each "process" here is a separate pacer or store over the same Redis.
  */
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { INodeExecutionData } from 'n8n-workflow';
 import { SEED } from '../../emulator';
 import { redisPacingLedger, sharedStateAt } from '../../nodes/shared/sharedState';
 import { LedgerSendPacer, SHARED_DELAY_TOLERANCE } from '../../nodes/shared/transport/pacing';
 import { freePort } from '../../e2e/lib/n8n-process';
 import { startNodeTestBed, useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
+import { itemsFor, sendText } from './alreadySentFixtures';
 import { useRedisServer } from './redisServer';
 
 const redis = useRedisServer();
@@ -24,14 +25,6 @@ const ceilingOfNumber = (messagesPerSecond: number) => ({ throughput: { ...DEFAU
 beforeEach(async () => await bed.reset(DEFAULTS));
 
 const recipients = (count: number, from = 1000) => Array.from({ length: count }, (_, i) => `1650555${from + i}`);
-const itemsFor = (numbers: string[]): INodeExecutionData[] => numbers.map((to, i) => ({ json: { to, orderId: `ORDER-${i}` } }));
-const sendText = (options: object = {}): INodeParameters => ({
-	resource: 'message',
-	operation: 'sendText',
-	to: '={{ $json.to }}',
-	text: 'Your order has shipped',
-	messageOptions: { skipAlreadySent: true, alreadySentKey: '={{ $json.orderId }}', ...options } as INodeParameters,
-});
 const sentTo = async (): Promise<string[]> => ((await bed.admin('GET', 'messages')).data as { waId: string }[]).map((message) => message.waId);
 const throughput = async () => (await bed.admin('GET', `throughput?phoneNumberId=${SEED.phoneNumberId}`)).data[0];
 

@@ -58,6 +58,16 @@ export const deliveryOptionFields: INodeProperties[] = [
 		displayOptions: { hide: { '/operation': ['sendAndWait'] } },
 		description: 'How many Already Sent Keys n8n keeps for this node; the oldest are forgotten first',
 	},
+	{
+		displayName: 'Resend Unconfirmed After (Minutes)',
+		name: 'resendUnconfirmedAfterMinutes',
+		type: 'number',
+		default: 10,
+		typeOptions: { minValue: 0, numberPrecision: 1 },
+		displayOptions: { hide: { '/operation': ['sendAndWait'] } },
+		description:
+			"With a Redis for shared state in the credential (queue mode): a message an earlier run claimed but never confirmed (its worker died, or the connection broke, while sending it) is sent again by a run this many minutes after the claim, if a WhatsApp Trigger using the same Redis received status webhooks of the number since, and none of this message. A status of it marks it sent instead. 0 never sends it again.",
+	},
 ];
 
 export type ThroughputSetting = 'standard' | 'high' | 'phoneNumber' | 'custom';
@@ -69,6 +79,8 @@ export interface DeliverySettings {
 	customMessagesPerSecond: number;
 	skipAlreadySent: boolean;
 	keysToRemember: number;
+	/** Resend Unconfirmed After, in ms (0: never). */
+	resendUnconfirmedAfterMs: number;
 }
 
 export function readDeliverySettings(this: IExecuteFunctions): DeliverySettings {
@@ -76,11 +88,13 @@ export function readDeliverySettings(this: IExecuteFunctions): DeliverySettings 
 	const option = <T>(name: string, fallback: T) => this.getNodeParameter(`messageOptions.${name}`, 0, fallback) as T;
 	const customMessagesPerSecond = Number(option('messagesPerSecond', 80));
 	const keysToRemember = Number(option('alreadySentKeysToRemember', 100000));
+	const resendAfterMinutes = Number(option('resendUnconfirmedAfterMinutes', 10));
 	return {
 		throughput: option<ThroughputSetting>('throughput', 'standard'),
 		customMessagesPerSecond: customMessagesPerSecond > 0 ? customMessagesPerSecond : 80,
 		skipAlreadySent: option<unknown>('skipAlreadySent', false) === true,
 		keysToRemember: keysToRemember > 0 ? keysToRemember : 100000,
+		resendUnconfirmedAfterMs: Number.isFinite(resendAfterMinutes) && resendAfterMinutes > 0 ? resendAfterMinutes * 60_000 : 0,
 	};
 }
 

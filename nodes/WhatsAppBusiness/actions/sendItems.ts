@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, JsonObject, NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { errorItemJson, failedItem, metaErrorOf, pacerFor, toNodeError, type Redactor, type SendPacer, type WhatsAppConnection } from '../../shared/transport';
+import { errorDetailsOf, errorItemJson, failedItem, metaErrorOf, pacerFor, toNodeError, type Redactor, type SendPacer, type WhatsAppConnection } from '../../shared/transport';
 import { redisPacingLedger } from '../../shared/sharedState';
 import { stopsBatch } from '../../shared/whatsapp/errors';
 import { claimBeforeSending } from '../transport/alreadySent';
@@ -11,6 +11,9 @@ import { skipItemsAlreadySent } from './skipItemsAlreadySent';
 import type { PreparedSend, SendOperation } from './types';
 
 type NodeError = NodeApiError | NodeOperationError;
+
+const CLAIM_KEPT =
+	'Its Already Sent Key stays claimed: a rerun skips this item once a status webhook confirms WhatsApp has the message (recorded by a WhatsApp Trigger using the same Redis), or sends it again after Resend Unconfirmed After if none arrived.';
 
 /**
  * Items under way at once, per message per second of the ceiling: one second's worth. Answers take
@@ -78,7 +81,7 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 	];
 
 	// n8n's deduplication data cannot be read (e.g. an unsaved workflow): the whole run fails, nothing sent.
-	const { keys, owners, store } = await skipItemsAlreadySent
+	const { keys, owners, store, notes } = await skipItemsAlreadySent
 		.call(this, settings, results, (i, error) => {
 			const nodeError = toNodeError(node, error, i);
 			if (!continueOnFail) throw nodeError;
@@ -92,8 +95,8 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 	// Shared store: which items claimed their key (given back if they fail), and which found it taken.
 	const claimed = new Set<number>();
 	const claimedElsewhere = new Set<number>();
-	const claimFor = (i: number, key: string) => async () => {
-		const taken = await store!.claim!(key);
+	const claimFor = (i: number, key: string, phoneNumberId?: string) => async () => {
+		const taken = await store!.claim!(key, phoneNumberId);
 		(taken ? claimed : claimedElsewhere).add(i);
 		return taken;
 	};
@@ -104,7 +107,7 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 			redactor = connection.redactor;
 			const key = keys[i];
 			const numberPacer = await pacerOf.call(this, settings, connection, i);
-			const pacer = key !== undefined && store?.claim ? claimBeforeSending(numberPacer, claimFor(i, key), key) : numberPacer;
+			const pacer = key !== undefined && store?.claim ? claimBeforeSending(numberPacer, claimFor(i, key, connection.phoneNumberId), key) : numberPacer;
 			const delivery = { pacer, stopSignal: stopping.signal, ...(key !== undefined ? { alreadySentKey: key } : {}) };
 			const context: OperationContext = { itemIndex: i, connection, delivery };
 			return { context, prepared: await operation.prepare.call(this, context) };
@@ -148,13 +151,17 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 				const key = keys[i];
 				results[i] = output.map((result) => ({
 					...result,
-					json: redactor.json(key === undefined ? result.json : { ...result.json, alreadySentKey: key }),
+					json: redactor.json(key === undefined ? result.json : { ...result.json, alreadySentKey: key, ...notes.get(i) }),
 					pairedItem: { item: i },
 				}));
 				if (key !== undefined && store && !output.some((result) => result.json.validateOnly === true)) store.record(key);
 			} catch (error) {
-				// Its key is not recorded: a shared store gets the claim back.
-				if (claimed.has(i)) store!.release!(keys[i]!);
+				// Its key is not recorded: a shared store gets the claim back, unless WhatsApp may have the
+				// message (the connection broke after the request went out): then the claim stays, for a
+				// status webhook to confirm, and a rerun skips the item until one does or Resend Unconfirmed After passes.
+				// (n8n's deduplication data has no claims between runs: a rerun sends such an item again.)
+				const mayHaveArrived = claimed.has(i) && store?.unconfirmed !== undefined && errorDetailsOf(error).outcomeUnknown === true;
+				if (claimed.has(i) && !mayHaveArrived) store!.release!(keys[i]!);
 				if (claimedElsewhere.has(i)) {
 					const reason = 'Another execution claimed the same key while this one was about to send it: that execution sends it, this item was not sent.';
 					results[i] = [{ json: { skipped: true, sent: false, alreadySentKey: keys[i]!, reason }, pairedItem: { item: i } }];
@@ -171,7 +178,7 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 					stop = nodeError;
 					stopping.abort(stop);
 				}
-				if (continueOnFail) results[i] = failed(i, nodeError);
+				if (continueOnFail) results[i] = failed(i, nodeError, mayHaveArrived ? { alreadySentUnconfirmed: true, alreadySentNote: CLAIM_KEPT } : {});
 				else if (!firstError) {
 					// The node fails with this error: what has not gone out yet stays unsent.
 					firstError = nodeError;

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { deduplicationStore, type AlreadySentRecord, type AlreadySentStore } from '../transport/alreadySent';
 import { sharedAlreadySentStore } from '../transport/alreadySentShared';
-import { sharedStateOfNode } from '../transport/connection';
+import { connectionForItem, sharedStateOfNode } from '../transport/connection';
+import type { UnconfirmedVerdict } from '../../shared/whatsapp/messages';
 import { readAlreadySentKey, type DeliverySettings } from './deliveryOptions';
 
 /** The items' Already Sent Keys, for sendItems.ts. */
@@ -12,13 +13,17 @@ export interface ItemKeys {
 	owners: Map<string, number>;
 	/** Where keys are recorded once their items were sent; undefined when the option is off. */
 	store?: AlreadySentStore;
+	/** By item index: fields for the output of an item sent again after an unconfirmed claim. */
+	notes: Map<number, JsonObject>;
 }
 
 /**
  * "Skip Items Already Sent": reads every item's key, asks the store once which were recorded by
  * earlier runs, and fills `results` (by item index) for the items not to send: those recorded
  * earlier, and those whose key an earlier item of this run has, each with `skipped: true` and the
- * reason. An item whose key is unusable goes to `failItem` (which may throw: nothing was sent yet).
+ * reason. A key an earlier run claimed but never confirmed is sent again only when the store's
+ * `unconfirmed` says so (`notes` then explains it in the output). An item whose key is unusable goes
+ * to `failItem` (which may throw: nothing was sent yet).
  */
 export async function skipItemsAlreadySent(
 	this: IExecuteFunctions,
@@ -28,10 +33,11 @@ export async function skipItemsAlreadySent(
 ): Promise<ItemKeys> {
 	const keys: Array<string | undefined> = new Array(results.length);
 	const owners = new Map<string, number>();
-	if (!settings.skipAlreadySent) return { keys, owners };
+	const notes = new Map<number, JsonObject>();
+	if (!settings.skipAlreadySent) return { keys, owners, notes };
 	// The credential's Redis (queue mode): atomic claims shared by every process; else n8n's deduplication data.
 	const sharedState = await sharedStateOfNode.call(this);
-	const store = sharedState ? sharedAlreadySentStore(this, sharedState) : deduplicationStore(this, settings.keysToRemember);
+	const store = sharedState ? sharedAlreadySentStore(this, sharedState, settings.resendUnconfirmedAfterMs) : deduplicationStore(this, settings.keysToRemember);
 	for (let i = 0; i < results.length; i++) {
 		try {
 			keys[i] = readAlreadySentKey.call(this, i);
@@ -40,19 +46,24 @@ export async function skipItemsAlreadySent(
 		}
 	}
 	const recorded = await store.recorded(keys.filter((key): key is string => key !== undefined));
-	keys.forEach((key, i) => {
-		if (key === undefined) return;
+	for (const [i, key] of keys.entries()) {
+		if (key === undefined) continue;
 		const owner = owners.get(key);
 		const record = recorded.get(key);
-		if (record) {
-			results[i] = [{ json: skippedAsRecorded(key, record), pairedItem: { item: i } }];
-		} else if (owner !== undefined) {
+		// Only an item's first occurrence asks: a key sent again here is sent once, by that item.
+		const verdict = record?.state === 'claimed' && owner === undefined ? await unconfirmedVerdict.call(this, store, key, record, i) : undefined;
+		if (owner !== undefined) {
 			const reason = `Item ${owner} of this run has the same key: its message was sent once, for item ${owner}.`;
 			results[i] = [{ json: { ...skipped(key, reason), duplicateOfItem: owner }, pairedItem: { item: i } }];
-		} else owners.set(key, i);
+		} else if (record && verdict?.action !== 'resend') {
+			results[i] = [{ json: skippedAsRecorded(key, record, verdict), pairedItem: { item: i } }];
+		} else {
+			owners.set(key, i);
+			if (record) notes.set(i, resentNote(record, settings.resendUnconfirmedAfterMs));
+		}
 		if (results[i]) keys[i] = undefined;
-	});
-	return { keys, owners, store };
+	}
+	return { keys, owners, store, notes };
 }
 
 /**
@@ -73,17 +84,63 @@ function skipped(key: string, reason: string): JsonObject {
 	return { skipped: true, sent: false, alreadySentKey: key, reason };
 }
 
-/** An item whose key the store knows: sent by an earlier run, or claimed by a run that never confirmed it. */
-function skippedAsRecorded(key: string, record: AlreadySentRecord): JsonObject {
+/** What the store says of a claim an earlier run never confirmed, for the item's number (none when it cannot be read: then nothing is resent). */
+async function unconfirmedVerdict(this: IExecuteFunctions, store: AlreadySentStore, key: string, record: AlreadySentRecord, itemIndex: number): Promise<UnconfirmedVerdict | undefined> {
+	if (!store.unconfirmed) return undefined;
+	const phoneNumberId = await connectionForItem.call(this, itemIndex).then(
+		(connection) => connection.phoneNumberId,
+		() => undefined,
+	);
+	return await store.unconfirmed(key, record, phoneNumberId);
+}
+
+/** A wait for people: seconds under a minute, else minutes (one decimal). */
+const duration = (ms: number) => (ms < 60_000 ? `${Math.round(ms / 1000)} seconds` : `${Number((ms / 60_000).toFixed(1))} minute${ms === 60_000 ? '' : 's'}`);
+
+/** Why an unconfirmed claim was not sent again, and what would send it. */
+function keptBecause(verdict: UnconfirmedVerdict | undefined): string {
+	switch (verdict?.action) {
+		case 'wait':
+			return `No status webhook of it has arrived yet: a run from ${new Date(verdict.resendFromMs).toISOString()} on sends it if none arrives by then (Resend Unconfirmed After).`;
+		case 'keep':
+			if (verdict.why === 'resendOff') return 'Resend Unconfirmed After is 0, so it is never sent again: if no status webhook of the message ever arrived, send it with another Already Sent Key.';
+			if (verdict.why === 'noStatuses')
+				return "No WhatsApp Trigger using this credential's Redis has received a status webhook of this number since the claim, so it cannot be told whether WhatsApp has it. Activate a WhatsApp Trigger with the same credential (it records statuses even when it outputs messages only), then run again; or, if no status webhook of it ever arrived, send it with another Already Sent Key.";
+			return 'If no status webhook of the message ever arrived, send it with another Already Sent Key.';
+		default:
+			return 'If no status webhook of the message ever arrived, send it with another Already Sent Key.';
+	}
+}
+
+/** An item whose key the store knows: sent by an earlier run, or claimed by a run that never confirmed it (and not to be sent again now). */
+function skippedAsRecorded(key: string, record: AlreadySentRecord, verdict?: UnconfirmedVerdict): JsonObject {
 	const by = record.executionId ? `execution ${record.executionId}` : undefined;
-	if (record.state === 'sent') return skipped(key, sentEarlier(key, record));
+	if (record.state === 'sent') {
+		const confirmed: JsonObject = record.confirmedByStatus
+			? { alreadySentConfirmedBy: 'statusWebhook', messageId: record.messageId ?? null, status: record.confirmedByStatus }
+			: {};
+		const how = record.confirmedByStatus
+			? ` Its worker stopped before recording WhatsApp's answer; a status webhook of the message ("${record.confirmedByStatus}", message ID ${record.messageId ?? 'unknown'}) confirmed it.`
+			: '';
+		return { ...skipped(key, sentEarlier(key, record) + how), ...confirmed };
+	}
 	return {
 		...skipped(
 			key,
 			`Not confirmed: ${by ?? 'an earlier run'} claimed this key at ${record.at ?? 'an unknown time'}, just before sending its message, and never recorded WhatsApp's answer. ` +
-				'It is still sending it, or it stopped while the request was on its way (e.g. its worker was killed), so WhatsApp may have it: it was not sent again. ' +
-				'If no status webhook of the message ever arrives, send it with another Already Sent Key.',
+				'It stopped while the request was on its way (e.g. its worker was killed) or is still sending it, so WhatsApp may have it: it was not sent again. ' +
+				keptBecause(verdict),
 		),
 		alreadySentUnconfirmed: true,
+	};
+}
+
+/** Fields of an item sent again because its earlier claim was never confirmed. */
+function resentNote(record: AlreadySentRecord, resendAfterMs: number): JsonObject {
+	return {
+		alreadySentResent: true,
+		alreadySentNote:
+			`${record.executionId ? `Execution ${record.executionId}` : 'An earlier run'} claimed this key at ${record.at ?? 'an unknown time'} and never confirmed it; ` +
+			`no status webhook of its message arrived in ${duration(resendAfterMs)} while statuses of the number did, so WhatsApp never had it: sent now.`,
 	};
 }

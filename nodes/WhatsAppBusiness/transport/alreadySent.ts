@@ -1,5 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { WhatsAppConfigurationError, type SendPacer } from '../../shared/transport';
+import type { UnconfirmedVerdict } from '../../shared/whatsapp/messages';
 
 /** What a store knows of a key: sent (WhatsApp accepted its message), or claimed by a run that has not confirmed it yet. */
 export interface AlreadySentRecord {
@@ -8,6 +9,12 @@ export interface AlreadySentRecord {
 	executionId?: string;
 	/** When, ISO 8601 UTC (shared store only). */
 	at?: string;
+	/** WhatsApp's message ID, when a status webhook confirmed a claim (shared store only). */
+	messageId?: string;
+	/** The status (sent, delivered, read, failed) whose webhook confirmed a claim (shared store only). */
+	confirmedByStatus?: string;
+	/** A claim's value as stored, so a rerun can take it over only if it is still the same (shared store only). */
+	stored?: string;
 }
 
 /**
@@ -19,8 +26,14 @@ export interface AlreadySentRecord {
 export interface AlreadySentStore {
 	/** The keys among `keys` that earlier sends recorded (or, shared store, that a run claimed). */
 	recorded(keys: string[]): Promise<Map<string, AlreadySentRecord>>;
-	/** Shared store: takes the key just before its message goes out; false when another execution has it. */
-	claim?(key: string): Promise<boolean>;
+	/**
+	 * Shared store: what to do with a key `recorded` found claimed by a run that never confirmed it
+	 * (judgeUnconfirmedSend); `phoneNumberId` is the number the item sends from (none for 360dialog).
+	 * A `resend` verdict lets this run's `claim` take the stale claim over.
+	 */
+	unconfirmed?(key: string, record: AlreadySentRecord, phoneNumberId?: string): Promise<UnconfirmedVerdict>;
+	/** Takes the key just before its message goes out from `phoneNumberId`; false when another execution has it. */
+	claim?(key: string, phoneNumberId?: string): Promise<boolean>;
 	/** Shared store: gives a claimed key back after its item failed (its key is not recorded). */
 	release?(key: string): void;
 	/** Records the key of an item WhatsApp accepted; written soon after, in small batches. */

@@ -1,65 +1,85 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { deleteKeyIfSame, readKeys, stateKey, takeKeys, writeKey, type SharedState } from '../../shared/sharedState';
+import {
+	alreadySentRecordKey,
+	claimAlreadySent,
+	markAlreadySent,
+	parseAlreadySentValue,
+	readKeys,
+	releaseAlreadySent,
+	statusesHeardAt,
+	type AlreadySentClaim,
+	type AlreadySentValue,
+	type SharedState,
+} from '../../shared/sharedState';
+import { judgeUnconfirmedSend } from '../../shared/whatsapp/messages';
 import type { AlreadySentRecord, AlreadySentStore } from './alreadySent';
 
-/** How long a key is remembered in Redis (seconds): 30 days, sent or claimed. */
-export const SHARED_KEY_TTL_SECONDS = 30 * 24 * 3600;
-
-interface StoredRecord {
-	state: 'sent' | 'claimed';
-	executionId: string;
-	at: string;
-	/** A random name of the run that claimed: only that run may give the claim back. */
-	run?: string;
-}
-
-function parse(value: string | null): AlreadySentRecord | undefined {
+function recordOf(value: string | null): AlreadySentRecord | undefined {
 	if (value === null) return undefined;
-	try {
-		const stored = JSON.parse(value) as StoredRecord;
-		return { state: stored.state === 'claimed' ? 'claimed' : 'sent', executionId: stored.executionId, at: stored.at };
-	} catch {
-		return { state: 'sent' };
-	}
+	const stored = parseAlreadySentValue(value);
+	// A value that is not ours reads as sent: never send what might have gone out.
+	if (!stored) return { state: 'sent' };
+	const { state, executionId, at, messageId, confirmedByStatus } = stored;
+	return { state: state === 'claimed' ? 'claimed' : 'sent', executionId, at, ...(messageId ? { messageId } : {}), ...(confirmedByStatus ? { confirmedByStatus } : {}) };
 }
 
 /**
  * Skip Items Already Sent in the credential's Redis, shared by every n8n process (queue mode), per
- * workflow and node. Each key is claimed atomically (SET NX) right before its message goes out, set
- * to `sent` once WhatsApp accepted it, and given back when its item failed. A claim that is never
- * confirmed (the worker was killed while the request was on its way) stays: a rerun skips that item
- * as unconfirmed rather than risk sending it twice. Keys expire after 30 days.
- * Connection failures throw WhatsAppConfigurationError (sharedState/redis.ts).
+ * workflow and node (sharedState/alreadySentRecords.ts). Each key is claimed atomically right before
+ * its message goes out, set to `sent` once WhatsApp accepted it, and given back when its item
+ * failed. A claim never confirmed (the worker was killed, or the connection broke, while the request
+ * was on its way) stays: a WhatsApp Trigger using the same Redis turns it into `sent` when a status
+ * webhook of the message arrives; otherwise a rerun takes it over after `resendAfterMs` when
+ * statuses of the number kept arriving (judgeUnconfirmedSend), and skips it until then.
+ * Keys expire after 30 days. Connection failures throw WhatsAppConfigurationError (sharedState/redis.ts).
  */
-export function sharedAlreadySentStore(context: IExecuteFunctions, state: SharedState): AlreadySentStore {
+export function sharedAlreadySentStore(context: IExecuteFunctions, state: SharedState, resendAfterMs: number): AlreadySentStore {
 	const workflowId = String(context.getWorkflow().id ?? 'workflow');
 	const nodeId = context.getNode().id || context.getNode().name;
 	const executionId = String(context.getExecutionId() ?? '');
 	const run = `${executionId}:${Math.random().toString(36).slice(2)}`;
-	const keyOf = (key: string) => stateKey('sent', workflowId, nodeId, key);
-	const claimValue = JSON.stringify({ state: 'claimed', executionId, at: new Date().toISOString(), run } satisfies StoredRecord);
+	const claimValue = JSON.stringify({ state: 'claimed', executionId, at: new Date().toISOString(), run } satisfies AlreadySentValue);
+	const claims = new Map<string, AlreadySentClaim>();
+	/** Keys whose stale claim this run takes over: the value the record holds now. */
+	const takeOver = new Map<string, string>();
+	const heard = new Map<string, Promise<number | undefined>>();
 	const writes: Array<Promise<string | undefined>> = [];
+	const claimOf = (key: string, phoneNumberId?: string): AlreadySentClaim => ({ record: alreadySentRecordKey(workflowId, nodeId, key), value: claimValue, key, ...(phoneNumberId ? { phoneNumberId } : {}) });
 	return {
 		async recorded(keys) {
 			const unique = [...new Set(keys)];
-			const values = await readKeys(state, unique.map(keyOf));
+			const values = await readKeys(state, unique.map((key) => alreadySentRecordKey(workflowId, nodeId, key)));
 			const found = new Map<string, AlreadySentRecord>();
 			unique.forEach((key, index) => {
-				const record = parse(values[index]);
-				if (record) found.set(key, record);
+				const record = recordOf(values[index]);
+				if (record) found.set(key, { ...record, ...(record.state === 'claimed' ? { stored: values[index]! } : {}) });
 			});
 			return found;
 		},
-		async claim(key) {
-			const [taken] = await takeKeys(state, [keyOf(key)], claimValue, SHARED_KEY_TTL_SECONDS);
+		async unconfirmed(key, record, phoneNumberId) {
+			let heardAt: Promise<number | undefined> | undefined;
+			if (phoneNumberId && resendAfterMs > 0) {
+				heardAt = heard.get(phoneNumberId) ?? statusesHeardAt(state, phoneNumberId);
+				heard.set(phoneNumberId, heardAt);
+			}
+			const claimedAtMs = record.at ? Date.parse(record.at) : undefined;
+			const verdict = judgeUnconfirmedSend({ nowMs: Date.now(), resendAfterMs, claimedAtMs, statusesHeardAtMs: await heardAt });
+			if (verdict.action === 'resend' && record.stored !== undefined) takeOver.set(key, record.stored);
+			return verdict;
+		},
+		async claim(key, phoneNumberId) {
+			const claim = claimOf(key, phoneNumberId);
+			const taken = await claimAlreadySent(state, claim, takeOver.get(key));
+			if (taken) claims.set(key, claim);
 			return taken;
 		},
 		release(key) {
-			writes.push(deleteKeyIfSame(state, keyOf(key), claimValue).then(() => undefined, () => undefined));
+			const claim = claims.get(key);
+			if (claim) writes.push(releaseAlreadySent(state, claim).then(() => undefined, () => undefined));
 		},
 		record(key) {
-			const value = JSON.stringify({ state: 'sent', executionId, at: new Date().toISOString() } satisfies StoredRecord);
-			writes.push(writeKey(state, keyOf(key), value, SHARED_KEY_TTL_SECONDS).then(() => undefined, () => key));
+			const value = JSON.stringify({ state: 'sent', executionId, at: new Date().toISOString() } satisfies AlreadySentValue);
+			writes.push(markAlreadySent(state, claims.get(key) ?? claimOf(key), value).then(() => undefined, () => key));
 		},
 		async flush() {
 			const failed = await Promise.all(writes.splice(0));

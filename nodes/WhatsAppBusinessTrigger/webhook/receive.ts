@@ -6,6 +6,7 @@ import { checkAuthenticity } from './authenticity';
 import { answerChallenge } from './challenge';
 import { sharedStateOf } from '../../shared/transport';
 import { dropDuplicates, dropSharedDuplicates } from './duplicates';
+import { confirmSends } from './sendConfirmations';
 import { logPrefix, replyText, requestOf, type WebhookRequest } from './http';
 import { markMessagesAsRead, type ReceivedMessage } from './markAsRead';
 import { attachMedia } from './media';
@@ -32,6 +33,9 @@ async function receiveDelivery(this: IWebhookFunctions, settings: TriggerSetting
 
 	const connection = (phoneNumberId?: string) => connectionFor(settings.provider, credentials, phoneNumberId);
 	const all = normaliseWebhook(readBody(this, request));
+	// Whatever this trigger outputs: statuses confirm sends a worker never recorded (sendConfirmations.ts).
+	const sharedState = sharedStateOf(credentials);
+	if (sharedState) await confirmSends(this, all, sharedState);
 	// Send and Wait answers resume their executions whatever this trigger outputs (docs/send-and-wait.md).
 	const answers = settings.sendAndWaitAnswers === 'ignore' ? new Map<WhatsAppEvent, AnswerOutcome>() : await routeAnswers.call(this, all, settings, credentials, connection);
 	const selected = await selectEvents(this, all, settings, credentials);

@@ -4,7 +4,6 @@
  * at once exactly one succeeds (Redis: SET). Used by Drop Duplicates, the Trigger's duplicate memory
  * and Skip Items Already Sent.
  */
-import type { Redis } from 'ioredis';
 import { KEY_PREFIX, type SharedState } from './redis';
 
 /** The most keys read or written in one pipeline. */
@@ -49,17 +48,4 @@ export async function readKeys(state: SharedState, keys: string[]): Promise<Arra
 		for (const part of chunks(keys)) values.push(...(await redis.mget(part)));
 		return values;
 	});
-}
-
-/** Sets `key` to `value` with an expiry, whatever it held. */
-export async function writeKey(state: SharedState, key: string, value: string, ttlSeconds: number): Promise<void> {
-	await state.run(async (redis) => await redis.set(key, value, 'EX', ttlSeconds));
-}
-
-/** Compare-and-delete as one Lua script, so no other process can write between the read and the delete (Redis: EVAL). */
-const DELETE_IF_SAME = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
-
-/** Deletes `key` only while it still holds `value`; answers whether it did. */
-export async function deleteKeyIfSame(state: SharedState, key: string, value: string): Promise<boolean> {
-	return await state.run(async (redis: Redis) => (await redis.eval(DELETE_IF_SAME, 1, key, value)) === 1);
 }

@@ -112,8 +112,8 @@ export interface NetworkFailureReport {
 
 /**
  * The n8n error for a request that got no answer. It names a timeout as a timeout, says whether the
- * request may have been carried out, and never repeats the HTTP library's error (its request
- * headers carry the token), so no cause is attached.
+ * request may have been carried out (then the item's error has `outcomeUnknown: true`), and never
+ * repeats the HTTP library's error (its request headers carry the token), so no cause is attached.
  */
 export function networkError(node: INode, failure: NetworkFailureReport): NodeOperationError {
 	const { host, code, attempts } = failure;
@@ -147,6 +147,7 @@ export function networkError(node: INode, failure: NetworkFailureReport): NodeOp
 	// Not retryable when the request may have been carried out: sending it again could send the message twice.
 	ownErrors.set(error, { code: failure.timedOut ? 'timeout' : 'network', advice, retryable: !unknownOutcome, category: 'network' });
 	if (attempts > 1) attachErrorDetails(error, { attempts });
+	if (unknownOutcome) attachErrorDetails(error, { outcomeUnknown: true });
 	return error;
 }
 

@@ -40,3 +40,4 @@ export {
 	type TemplateRouteDecision,
 } from './marketingMessages';
 export { ALREADY_SENT_KEY_MAX, checkAlreadySentKey, splitTrackingData, trackingDataWithKey } from './alreadySentKey';
+export { judgeUnconfirmedSend, type UnconfirmedSend, type UnconfirmedVerdict } from './unconfirmedSends';
