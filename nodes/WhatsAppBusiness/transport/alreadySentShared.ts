@@ -38,13 +38,17 @@ export function sharedAlreadySentStore(context: IExecuteFunctions, state: Shared
 	const nodeId = context.getNode().id || context.getNode().name;
 	const executionId = String(context.getExecutionId() ?? '');
 	const run = `${executionId}:${Math.random().toString(36).slice(2)}`;
-	const claimValue = JSON.stringify({ state: 'claimed', executionId, at: new Date().toISOString(), run } satisfies AlreadySentValue);
 	const claims = new Map<string, AlreadySentClaim>();
 	/** Keys whose stale claim this run takes over: the value the record holds now. */
 	const takeOver = new Map<string, string>();
 	const heard = new Map<string, Promise<number | undefined>>();
 	const writes: Array<Promise<string | undefined>> = [];
-	const claimOf = (key: string, phoneNumberId?: string): AlreadySentClaim => ({ record: alreadySentRecordKey(workflowId, nodeId, key), value: claimValue, key, ...(phoneNumberId ? { phoneNumberId } : {}) });
+	// Dated when taken, not when the run started: in a long batch a key is claimed minutes after the
+	// start, and Resend Unconfirmed After counts from the moment its request went out.
+	const claimOf = (key: string, phoneNumberId?: string): AlreadySentClaim => {
+		const value = JSON.stringify({ state: 'claimed', executionId, at: new Date().toISOString(), run } satisfies AlreadySentValue);
+		return { record: alreadySentRecordKey(workflowId, nodeId, key), value, key, ...(phoneNumberId ? { phoneNumberId } : {}) };
+	};
 	return {
 		async recorded(keys) {
 			const unique = [...new Set(keys)];
