@@ -44,3 +44,47 @@ test('a key claimed late in a long batch is dated when it was claimed: a rerun r
 	expect(await accepted()).toHaveLength(5);
 	await settle(2_500); // the statuses reach the trigger before the next test empties Redis
 });
+
+test.failing('a status of ANOTHER message whose tracking data starts with the same text (another workflow, Tracking Data = the order ID) does not confirm a claim that never reached WhatsApp', async () => {
+	await bed.reset({ ...DEFAULTS, faults: [{ pathPattern: '/messages$', kind: 'reset', count: 1 }], webhook: { url: trigger.url } });
+	const customer = [{ json: { to: '16505550301', orderId: 'ORDER-77' } }];
+	const first = await bed.run(sendText(), customer, { continueOnFail: true });
+	expect(first.items[0].json.error).toMatchObject({ outcomeUnknown: true, alreadySentUnconfirmed: true });
+	expect(await accepted()).toHaveLength(0); // the connection broke before WhatsApp had it
+
+	// Another workflow writes to the same customer, tracking its message by the order ID (as the Tracking Data option suggests).
+	await bed.run({ resource: 'message', operation: 'sendText', to: '16505550301', text: 'How was your order?', messageOptions: { bizOpaqueCallbackData: 'ORDER-77' } });
+	await settle(3_100);
+	const rerun = await bed.run(sendText({ resendUnconfirmedAfterMinutes: 0.05 }), customer, { continueOnFail: true });
+	// The order's message never went out: it is sent now, not reported as confirmed by the other message's status.
+	expect(rerun.items[0].json).toMatchObject({ alreadySentResent: true, messageId: expect.stringMatching(/^wamid\./) });
+	expect((await accepted()).map((sent) => sent.waId)).toEqual(['16505550301', '16505550301']);
+});
+
+test.failing('a long text whose second part never reached WhatsApp is not reported as sent by the first part\'s status', async () => {
+	await bed.reset({ ...DEFAULTS, faults: [{ pathPattern: '/messages$', kind: 'reset', count: 1, skip: 1 }], webhook: { url: trigger.url } });
+	const customer = [{ json: { to: '16505550401', orderId: 'LONG-1' } }];
+	const parameters = { ...sendText({ resendUnconfirmedAfterMinutes: 0.05 }), text: `${'a'.repeat(4000)} ${'b'.repeat(4000)}`, longText: 'split' };
+	const first = await bed.run(parameters, customer, { continueOnFail: true });
+	expect(first.items[0].json.error).toMatchObject({ failedPart: 2, outcomeUnknown: true, alreadySentUnconfirmed: true });
+	expect(await accepted()).toHaveLength(1); // part 1 only
+	await settle(3_100);
+	const rerun = await bed.run(parameters, customer, { continueOnFail: true });
+	// Part 2 was never sent: the item must not read as sent, confirmed by a status (part 1's).
+	expect(rerun.items[0].json.alreadySentConfirmedBy).toBeUndefined();
+	expect(rerun.items[0].json.reason ?? '').not.toMatch(/An earlier run of this node sent a message/);
+});
+
+test('360dialog (no phone number ID, so no status can confirm a claim): the advice does not promise a WhatsApp Trigger or Resend Unconfirmed After will settle it', async () => {
+	(bed.subject.credentials as Record<string, Record<string, string>>).whatsApp360DialogApi.sharedStateRedisUrl = redis.url;
+	await bed.reset({ ...DEFAULTS, faults: [{ pathPattern: '/messages$', kind: 'reset', count: 1 }], webhook: { url: trigger.url } });
+	const customer = [{ json: { to: '16505550501', orderId: 'D360-1' } }];
+	const parameters = { authentication: 'dialog360', ...sendText({ resendUnconfirmedAfterMinutes: 0.05 }) };
+	const first = await bed.run(parameters, customer, { continueOnFail: true });
+	expect(first.items[0].json.error).toMatchObject({ outcomeUnknown: true, alreadySentUnconfirmed: true, alreadySentNote: expect.stringMatching(/360dialog/) });
+	expect(first.items[0].json.error).not.toMatchObject({ alreadySentNote: expect.stringMatching(/WhatsApp Trigger|Resend Unconfirmed After/) });
+	await settle(3_100);
+	const rerun = await bed.run(parameters, customer, { continueOnFail: true });
+	expect(rerun.items[0].json).toMatchObject({ skipped: true, alreadySentUnconfirmed: true, reason: expect.stringMatching(/360dialog.*another Already Sent Key/) });
+	expect(rerun.items[0].json.reason).not.toMatch(/Activate a WhatsApp Trigger/);
+});

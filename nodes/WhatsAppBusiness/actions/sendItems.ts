@@ -14,6 +14,9 @@ type NodeError = NodeApiError | NodeOperationError;
 
 const CLAIM_KEPT =
 	'Its Already Sent Key stays claimed: a rerun skips this item once a status webhook confirms WhatsApp has the message (recorded by a WhatsApp Trigger using the same Redis), or sends it again after Resend Unconfirmed After if none arrived.';
+/** The same without a phone number ID (360dialog): statuses are recorded per phone number ID, so none can settle the claim. */
+const CLAIM_KEPT_NO_NUMBER =
+	'Its Already Sent Key stays claimed and a rerun skips this item: its credential gives no phone number ID (360dialog), so no status webhook can confirm the message. Check in the chat whether the customer got it, and if not, send it with another Already Sent Key.';
 
 /**
  * Items under way at once, per message per second of the ceiling: one second's worth. Answers take
@@ -178,7 +181,7 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 					stop = nodeError;
 					stopping.abort(stop);
 				}
-				if (continueOnFail) results[i] = failed(i, nodeError, mayHaveArrived ? { alreadySentUnconfirmed: true, alreadySentNote: CLAIM_KEPT } : {});
+				if (continueOnFail) results[i] = failed(i, nodeError, mayHaveArrived ? { alreadySentUnconfirmed: true, alreadySentNote: context.connection.phoneNumberId ? CLAIM_KEPT : CLAIM_KEPT_NO_NUMBER } : {});
 				else if (!firstError) {
 					// The node fails with this error: what has not gone out yet stays unsent.
 					firstError = nodeError;

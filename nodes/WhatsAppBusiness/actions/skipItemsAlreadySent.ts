@@ -106,6 +106,8 @@ function keptBecause(verdict: UnconfirmedVerdict | undefined): string {
 			if (verdict.why === 'resendOff') return 'Resend Unconfirmed After is 0, so it is never sent again: if no status webhook of the message ever arrived, send it with another Already Sent Key.';
 			if (verdict.why === 'noStatuses')
 				return "No WhatsApp Trigger using this credential's Redis has received a status webhook of this number since the claim, so it cannot be told whether WhatsApp has it. Activate a WhatsApp Trigger with the same credential (it records statuses even when it outputs messages only), then run again; or, if no status webhook of it ever arrived, send it with another Already Sent Key.";
+			if (verdict.why === 'noNumber')
+				return 'Its credential gives no phone number ID (360dialog), so no status webhook can confirm it and it is never sent again by itself: check in the chat whether the customer got it, and if not, send it with another Already Sent Key.';
 			return 'If no status webhook of the message ever arrived, send it with another Already Sent Key.';
 		default:
 			return 'If no status webhook of the message ever arrived, send it with another Already Sent Key.';

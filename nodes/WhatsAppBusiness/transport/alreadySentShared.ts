@@ -61,6 +61,8 @@ export function sharedAlreadySentStore(context: IExecuteFunctions, state: Shared
 			return found;
 		},
 		async unconfirmed(key, record, phoneNumberId) {
+			// Statuses are recorded per phone number ID: without one (360dialog), none confirms the claim, and none was heard.
+			if (!phoneNumberId && resendAfterMs > 0) return { action: 'keep', why: 'noNumber' };
 			let heardAt: Promise<number | undefined> | undefined;
 			if (phoneNumberId && resendAfterMs > 0) {
 				heardAt = heard.get(phoneNumberId) ?? statusesHeardAt(state, phoneNumberId);

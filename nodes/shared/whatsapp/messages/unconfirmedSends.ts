@@ -24,12 +24,13 @@ export interface UnconfirmedSend {
  * - `wait`: too early to tell; a run from `resendFromMs` on decides;
  * - `keep`: cannot tell, so it stays unsent rather than risk a second message: resending is off
  *   (`resendOff`), the claim has no time (`noTime`), or no status of the number arrived after the
- *   claim (`noStatuses`: no Trigger shares the Redis, or it was down).
+ *   claim (`noStatuses`: no Trigger shares the Redis, or it was down), or the sending number has no
+ *   phone number ID (`noNumber`: a 360dialog credential), so no status can ever confirm it.
  */
 export type UnconfirmedVerdict =
 	| { action: 'resend' }
 	| { action: 'wait'; resendFromMs: number }
-	| { action: 'keep'; why: 'resendOff' | 'noTime' | 'noStatuses' };
+	| { action: 'keep'; why: 'resendOff' | 'noTime' | 'noStatuses' | 'noNumber' };
 
 export function judgeUnconfirmedSend(send: UnconfirmedSend): UnconfirmedVerdict {
 	if (!(send.resendAfterMs > 0)) return { action: 'keep', why: 'resendOff' };
