@@ -88,3 +88,14 @@ test('360dialog (no phone number ID, so no status can confirm a claim): the advi
 	expect(rerun.items[0].json).toMatchObject({ skipped: true, alreadySentUnconfirmed: true, reason: expect.stringMatching(/360dialog.*another Already Sent Key/) });
 	expect(rerun.items[0].json.reason).not.toMatch(/Activate a WhatsApp Trigger/);
 });
+
+test('a claim confirmed by a "failed" status is skipped, and the reason says the customer did not get it and how to try again', async () => {
+	await bed.reset({ ...DEFAULTS, faults: [{ pathPattern: '/messages$', kind: 'acceptedThenReset', count: 1 }], webhook: { url: trigger.url }, recipientFailures: [{ waId: '16505550601', code: 131026 }] });
+	const customer = [{ json: { to: '16505550601', orderId: 'FAIL-1' } }];
+	const first = await bed.run(sendText(), customer, { continueOnFail: true });
+	expect(first.items[0].json.error).toMatchObject({ outcomeUnknown: true, alreadySentUnconfirmed: true });
+	for (let tries = 0; tries < 50 && (await redis.cli('KEYS', 'whatsapp-business:sending:*')).trim() !== ''; tries++) await settle(100);
+	const rerun = await bed.run(sendText(), customer, { continueOnFail: true });
+	expect(rerun.items[0].json).toMatchObject({ skipped: true, alreadySentConfirmedBy: 'statusWebhook', status: 'failed', reason: expect.stringMatching(/reported it failed.*another Already Sent Key/) });
+	expect(await accepted()).toHaveLength(1);
+});

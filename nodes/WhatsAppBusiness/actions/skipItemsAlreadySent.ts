@@ -122,7 +122,9 @@ function skippedAsRecorded(key: string, record: AlreadySentRecord, verdict?: Unc
 			? { alreadySentConfirmedBy: 'statusWebhook', messageId: record.messageId ?? null, status: record.confirmedByStatus }
 			: {};
 		const how = record.confirmedByStatus
-			? ` Its worker stopped before recording WhatsApp's answer; a status webhook of the message ("${record.confirmedByStatus}", message ID ${record.messageId ?? 'unknown'}) confirmed it.`
+			? ` Its worker stopped before recording WhatsApp's answer; a status webhook of the message ("${record.confirmedByStatus}", message ID ${record.messageId ?? 'unknown'}) confirmed it.` +
+				// WhatsApp accepted it (statuses come only for accepted messages) but could not deliver it.
+				(record.confirmedByStatus === 'failed' ? ' WhatsApp reported it failed, so the customer did not get it: to try again, send it with another Already Sent Key.' : '')
 			: '';
 		return { ...skipped(key, sentEarlier(key, record) + how), ...confirmed };
 	}
