@@ -193,6 +193,16 @@ describe('Exactly once', () => {
 		expect([...firstRun.items, ...second.items].filter((item) => item.json.error)).toEqual([]);
 	});
 
+	test('a run with more different keys than Keys to Remember fails before anything is sent, naming the number to set', async () => {
+		const options = { skipAlreadySent: true, alreadySentKey: '={{ $json.orderId }}', alreadySentKeysToRemember: 3 };
+		await expect(bed.run(sendText(options), itemsFor(recipients(5)))).rejects.toMatchObject({
+			message: expect.stringMatching(/5 different Already Sent Keys, but Keys to Remember is 3: n8n would forget the first 2/),
+			description: expect.stringMatching(/Keys to Remember to at least 5/),
+		});
+		expect(await sentMessages()).toHaveLength(0);
+		expect((await bed.run(sendText(options), itemsFor(recipients(3)))).items.every((item) => typeof item.json.messageId === 'string')).toBe(true);
+	});
+
 	test("the key goes into the message's tracking data, first, then the item's own Tracking Data after a |", async () => {
 		const numbers = recipients(2);
 		await bed.run(sendText({ skipAlreadySent: true, alreadySentKey: '={{ $json.orderId }}', bizOpaqueCallbackData: '={{ $json.to === "16505551000" ? "spring-campaign" : "" }}' }), itemsFor(numbers));

@@ -62,6 +62,24 @@ describe('Trigger deactivation without its registration record', () => {
 		expect(warned(second, /could not be restored/)).toBe(true);
 	});
 
+	test("360dialog registration: the number's URL is cleared when it is this workflow's, with a warning; another workflow's URL stays", async () => {
+		const dialog360 = { authentication: 'dialog360', registration: 'dialog360', signatureCheck: 'secretHeader', headerName: 'X-Hook-Secret', headerValue: 'open-sesame-1234' };
+		const current = async () => (await (await fetch(`${emulator.url}/v1/configs/webhook`, { headers: { 'D360-API-KEY': SEED.dialog360ApiKey } })).json()) as { url?: string };
+		const bed = await workflow('wf-360', dialog360);
+		await bed.activate();
+		expect((await current()).url).toBe(bed.url);
+		loseRecord(bed);
+		await bed.deactivate();
+		expect((await current()).url || undefined).toBeUndefined();
+		expect(warned(bed, /registration record was gone.*cleared it, as it pointed at/)).toBe(true);
+
+		const other = await workflow('wf-360-other', dialog360);
+		await other.activate();
+		const stale = await workflow('wf-360', dialog360);
+		await stale.deactivate(); // never activated here, no record: the URL is the other workflow's
+		expect((await current()).url).toBe(other.url);
+	});
+
 	test('manual registration without a record calls nothing', async () => {
 		const bed = await workflow('wf-manual', { registration: 'manual' });
 		await bed.activate();

@@ -56,7 +56,8 @@ export const deliveryOptionFields: INodeProperties[] = [
 		default: 100000,
 		typeOptions: { minValue: 1 },
 		displayOptions: { hide: { '/operation': ['sendAndWait'] } },
-		description: 'How many Already Sent Keys n8n keeps for this node; the oldest are forgotten first',
+		description:
+			"How many Already Sent Keys n8n keeps for this node; the oldest are forgotten first. A run with more different keys stops before sending. Not used with a Redis for shared state in the credential (it keeps each key 30 days).",
 	},
 	{
 		displayName: 'Resend Unconfirmed After (Minutes)',

@@ -3,6 +3,7 @@ import { deduplicationStore, type AlreadySentRecord, type AlreadySentStore } fro
 import { sharedAlreadySentStore } from '../transport/alreadySentShared';
 import { connectionForItem, sharedStateOfNode } from '../transport/connection';
 import type { UnconfirmedVerdict } from '../../shared/whatsapp/messages';
+import { WhatsAppConfigurationError } from '../../shared/transport';
 import { readAlreadySentKey, type DeliverySettings } from './deliveryOptions';
 
 /** The items' Already Sent Keys, for sendItems.ts. */
@@ -45,7 +46,11 @@ export async function skipItemsAlreadySent(
 			failItem(i, error);
 		}
 	}
-	const recorded = await store.recorded(keys.filter((key): key is string => key !== undefined));
+	const present = keys.filter((key): key is string => key !== undefined);
+	const distinct = new Set(present).size;
+	// n8n's list would forget this run's first keys before the run ends: a rerun would send them again.
+	if (!sharedState && distinct > settings.keysToRemember) throw tooManyKeys(distinct, settings.keysToRemember);
+	const recorded = await store.recorded(present);
 	for (const [i, key] of keys.entries()) {
 		if (key === undefined) continue;
 		const owner = owners.get(key);
@@ -147,4 +152,12 @@ function resentNote(record: AlreadySentRecord, resendAfterMs: number): JsonObjec
 			`${record.executionId ? `Execution ${record.executionId}` : 'An earlier run'} claimed this key at ${record.at ?? 'an unknown time'} and never confirmed it; ` +
 			`no status webhook of its message arrived in ${duration(resendAfterMs)} while statuses of the number did, so WhatsApp never had it: sent now.`,
 	};
+}
+
+/** More distinct keys in one run than n8n keeps for the node (Keys to Remember): nothing is sent. */
+function tooManyKeys(count: number, keysToRemember: number): WhatsAppConfigurationError {
+	return new WhatsAppConfigurationError(
+		`This run has ${count} different Already Sent Keys, but Keys to Remember is ${keysToRemember}: n8n would forget the first ${count - keysToRemember} before the run ends, so running it again would send those a second time. Nothing was sent.`,
+		`Set Options › Keys to Remember to at least ${count} (more if later runs add new keys), or send the list in smaller runs.`,
+	);
 }

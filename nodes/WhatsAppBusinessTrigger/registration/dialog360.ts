@@ -79,3 +79,19 @@ export async function dialog360Delete(this: IHookFunctions): Promise<boolean> {
 	clearRecord(this);
 	return true;
 }
+
+/**
+ * Deactivation without the registration record (an execute node's save replaced the static data, as
+ * in queue mode): the number's current URL is read from 360dialog and cleared only when it is this
+ * workflow's. The URL in force before activation was known to the record alone: the log says it
+ * could not be put back.
+ */
+export async function dialog360DeleteWithoutRecord(this: IHookFunctions, webhookUrl: string): Promise<boolean> {
+	const connection = await dialog360Connection(this);
+	if ((await readWebhookUrl(this, connection)) !== webhookUrl) return true;
+	await removeWebhookUrl(this, connection, webhookUrl);
+	this.logger.warn(
+		`${logPrefix(this)}: this workflow's registration record was gone (its static data was replaced, e.g. by a Code node in queue mode); read 360dialog's webhook URL and cleared it, as it pointed at ${webhookUrl}. A URL set before activation could not be restored: set it again in the 360dialog Hub if it is still needed.`,
+	);
+	return true;
+}

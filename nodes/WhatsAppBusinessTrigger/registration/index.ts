@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError, type IHookFunctions } from 'n8n-workflow';
 import { WhatsAppConfigurationError } from '../../shared/transport';
 import { readSettings } from '../settings';
-import { dialog360Create, dialog360Delete, dialog360Exists } from './dialog360';
+import { dialog360Create, dialog360Delete, dialog360DeleteWithoutRecord, dialog360Exists } from './dialog360';
 import { metaCreate, metaDelete, metaExists } from './meta';
 import { loadRecord } from './registrationRecord';
 
@@ -51,14 +51,16 @@ export const registrationMethods = {
 
 	/**
 	 * Undoes what the record says, whatever the registration setting is now. Without a record (an
-	 * execute node's save replaced the static data), Automatic (Meta) registration reads Meta's
-	 * configuration and removes what points at this workflow's URL (undoWithoutRecord.ts).
+	 * execute node's save replaced the static data), the provider's current configuration is read
+	 * and what points at this workflow's URL removed: Meta's (undoWithoutRecord.ts) or 360dialog's
+	 * (dialog360.ts).
 	 */
 	async delete(this: IHookFunctions): Promise<boolean> {
 		const record = loadRecord(this);
 		if (record) return await guarded(this, async () => (record.registration === 'dialog360' ? await dialog360Delete.call(this) : await metaDelete.call(this, record.webhookUrl)));
-		if (readSettings.call(this).registration !== 'meta') return true;
+		const { registration } = readSettings.call(this);
+		if (registration === 'manual') return true;
 		const url = webhookUrlOf(this);
-		return await guarded(this, async () => await metaDelete.call(this, url));
+		return await guarded(this, async () => (registration === 'dialog360' ? await dialog360DeleteWithoutRecord.call(this, url) : await metaDelete.call(this, url)));
 	},
 };
