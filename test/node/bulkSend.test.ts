@@ -149,7 +149,7 @@ describe('Exactly once', () => {
 		expect(second.items[0].json).toMatchObject({ skipped: true, sent: false, alreadySentKey: 'ORDER-0', reason: expect.stringMatching(/^An earlier run of this node sent a message with the Already Sent Key "ORDER-0": it was not sent again\./) });
 		expect(second.items[5].json).toMatchObject({ skipped: true, alreadySentKey: 'ORDER-4', duplicateOfItem: 4 });
 		expect(second.items.map((item) => item.pairedItem)).toEqual(rerun.map((_, item) => ({ item })));
-		const check = await bed.admin('POST', 'messages/check', { keys: ['ORDER-0', 'ORDER-1', 'ORDER-2', 'ORDER-3', 'ORDER-4'] });
+		const check = await bed.admin('POST', 'messages/check', { keys: ['ORDER-0|', 'ORDER-1|', 'ORDER-2|', 'ORDER-3|', 'ORDER-4|'] });
 		expect(check).toMatchObject({ by: 'key', sentOnce: 5, lost: [], duplicated: [] });
 	});
 
@@ -163,7 +163,7 @@ describe('Exactly once', () => {
 		const again = await bed.run(sendText(byCampaign), campaign('spring-sale'));
 		expect(again.items.every((item) => item.json.skipped === true)).toBe(true);
 		expect((await sentMessages()).map((message) => message.bizOpaqueCallbackData).sort()).toEqual(
-			['spring-sale', 'summer-sale'].flatMap((name) => customers.map((customer) => `${name}:${customer.customerId}`)).sort(),
+			['spring-sale', 'summer-sale'].flatMap((name) => customers.map((customer) => `${name}:${customer.customerId}|`)).sort(),
 		);
 
 		// The customer alone as the key: the next campaign is skipped, and the reason says why and what to change.
@@ -203,11 +203,11 @@ describe('Exactly once', () => {
 		expect((await bed.run(sendText(options), itemsFor(recipients(3)))).items.every((item) => typeof item.json.messageId === 'string')).toBe(true);
 	});
 
-	test("the key goes into the message's tracking data, first, then the item's own Tracking Data after a |", async () => {
+	test("the key goes into the message's tracking data, first, then a | and the item's own Tracking Data (if any)", async () => {
 		const numbers = recipients(2);
 		await bed.run(sendText({ skipAlreadySent: true, alreadySentKey: '={{ $json.orderId }}', bizOpaqueCallbackData: '={{ $json.to === "16505551000" ? "spring-campaign" : "" }}' }), itemsFor(numbers));
 		const tracking = (await sentMessages()).map((message) => [message.waId, message.bizOpaqueCallbackData]);
-		expect(tracking).toEqual(expect.arrayContaining([['16505551000', 'ORDER-0|spring-campaign'], ['16505551001', 'ORDER-1']]));
+		expect(tracking).toEqual(expect.arrayContaining([['16505551000', 'ORDER-0|spring-campaign'], ['16505551001', 'ORDER-1|']]));
 	});
 
 	test('a key with a | or an empty key fails its item before anything is sent, naming the fix', async () => {

@@ -45,7 +45,7 @@ test('a key claimed late in a long batch is dated when it was claimed: a rerun r
 	await settle(2_500); // the statuses reach the trigger before the next test empties Redis
 });
 
-test.failing('a status of ANOTHER message whose tracking data starts with the same text (another workflow, Tracking Data = the order ID) does not confirm a claim that never reached WhatsApp', async () => {
+test('a status of ANOTHER message whose tracking data starts with the same text (another workflow, Tracking Data = the order ID) does not confirm a claim that never reached WhatsApp', async () => {
 	await bed.reset({ ...DEFAULTS, faults: [{ pathPattern: '/messages$', kind: 'reset', count: 1 }], webhook: { url: trigger.url } });
 	const customer = [{ json: { to: '16505550301', orderId: 'ORDER-77' } }];
 	const first = await bed.run(sendText(), customer, { continueOnFail: true });
@@ -61,7 +61,7 @@ test.failing('a status of ANOTHER message whose tracking data starts with the sa
 	expect((await accepted()).map((sent) => sent.waId)).toEqual(['16505550301', '16505550301']);
 });
 
-test.failing('a long text whose second part never reached WhatsApp is not reported as sent by the first part\'s status', async () => {
+test('a long text whose second part never reached WhatsApp is not reported as sent by the first part\'s status', async () => {
 	await bed.reset({ ...DEFAULTS, faults: [{ pathPattern: '/messages$', kind: 'reset', count: 1, skip: 1 }], webhook: { url: trigger.url } });
 	const customer = [{ json: { to: '16505550401', orderId: 'LONG-1' } }];
 	const parameters = { ...sendText({ resendUnconfirmedAfterMinutes: 0.05 }), text: `${'a'.repeat(4000)} ${'b'.repeat(4000)}`, longText: 'split' };
@@ -73,6 +73,23 @@ test.failing('a long text whose second part never reached WhatsApp is not report
 	// Part 2 was never sent: the item must not read as sent, confirmed by a status (part 1's).
 	expect(rerun.items[0].json.alreadySentConfirmedBy).toBeUndefined();
 	expect(rerun.items[0].json.reason ?? '').not.toMatch(/An earlier run of this node sent a message/);
+	// Nor sent again (part 1 would arrive twice): skipped, naming what arrived.
+	const [part1] = await accepted();
+	expect(rerun.items[0].json).toMatchObject({ skipped: true, alreadySentUnconfirmed: true, reason: expect.stringContaining(`1 of its 2 messages reached WhatsApp (${part1.id})`) });
+	expect(await accepted()).toHaveLength(1);
+});
+
+test('a message with the same key and a | to ANOTHER customer after the claim makes it ambiguous: never resent by itself, and the reason says why', async () => {
+	await bed.reset({ ...DEFAULTS, faults: [{ pathPattern: '/messages$', kind: 'reset', count: 1 }], webhook: { url: trigger.url } });
+	const customer = [{ json: { to: '16505550701', orderId: 'ORDER-88' } }];
+	const first = await bed.run(sendText(), customer, { continueOnFail: true });
+	expect(first.items[0].json.error).toMatchObject({ outcomeUnknown: true, alreadySentUnconfirmed: true });
+	// Someone else's message whose own tracking data copies the layout (key, |, more) to another customer.
+	await bed.run({ resource: 'message', operation: 'sendText', to: '16505550702', text: 'Hello', messageOptions: { bizOpaqueCallbackData: 'ORDER-88|survey' } });
+	await settle(3_100);
+	const rerun = await bed.run(sendText({ resendUnconfirmedAfterMinutes: 0.05 }), customer, { continueOnFail: true });
+	expect(rerun.items[0].json).toMatchObject({ skipped: true, alreadySentUnconfirmed: true, reason: expect.stringMatching(/went to another recipient \(16505550702\) after the claim/) });
+	expect((await accepted()).map((sent) => sent.waId)).toEqual(['16505550702']);
 });
 
 test('360dialog (no phone number ID, so no status can confirm a claim): the advice does not promise a WhatsApp Trigger or Resend Unconfirmed After will settle it', async () => {

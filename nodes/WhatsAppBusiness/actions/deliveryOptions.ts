@@ -47,7 +47,7 @@ export const deliveryOptionFields: INodeProperties[] = [
 		placeholder: '={{ $json.orderId }}',
 		displayOptions: { hide: { '/operation': ['sendAndWait'] } },
 		description:
-			"What names this item's message uniquely (needed with Skip Items Already Sent): e.g. the order ID, or the campaign and the customer ID, like spring-sale:C-1001. A customer ID alone would skip that customer in every later campaign of this node. It also goes into the message's tracking data, first, before your own Tracking Data and a |, so status webhooks can be joined to the item.",
+			"What names this item's message uniquely (needed with Skip Items Already Sent): e.g. the order ID, or the campaign and the customer ID, like spring-sale:C-1001. A customer ID alone would skip that customer in every later campaign of this node. It also goes into the message's tracking data, first, then a | and your own Tracking Data (if any), so status webhooks can be joined to the item.",
 	},
 	{
 		displayName: 'Keys to Remember',

@@ -98,8 +98,10 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 	// Shared store: which items claimed their key (given back if they fail), and which found it taken.
 	const claimed = new Set<number>();
 	const claimedElsewhere = new Set<number>();
+	// Whom each item's first message goes to, and how many it sends: told by sendMessage before its turn.
+	const addressed = new Map<number, { recipient?: string; parts: number }>();
 	const claimFor = (i: number, key: string, phoneNumberId?: string) => async () => {
-		const taken = await store!.claim!(key, phoneNumberId);
+		const taken = await store!.claim!(key, { phoneNumberId, ...addressed.get(i) });
 		(taken ? claimed : claimedElsewhere).add(i);
 		return taken;
 	};
@@ -111,7 +113,8 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 			const key = keys[i];
 			const numberPacer = await pacerOf.call(this, settings, connection, i);
 			const pacer = key !== undefined && store?.claim ? claimBeforeSending(numberPacer, claimFor(i, key, connection.phoneNumberId), key) : numberPacer;
-			const delivery = { pacer, stopSignal: stopping.signal, ...(key !== undefined ? { alreadySentKey: key } : {}) };
+			const onAddressed = (to: { recipient?: string; parts: number }) => void (addressed.has(i) || addressed.set(i, to));
+			const delivery = { pacer, stopSignal: stopping.signal, ...(key !== undefined ? { alreadySentKey: key, onAddressed } : {}) };
 			const context: OperationContext = { itemIndex: i, connection, delivery };
 			return { context, prepared: await operation.prepare.call(this, context) };
 		} catch (error) {

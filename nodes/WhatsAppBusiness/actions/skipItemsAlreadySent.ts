@@ -108,6 +108,10 @@ function keptBecause(verdict: UnconfirmedVerdict | undefined): string {
 		case 'wait':
 			return `No status webhook of it has arrived yet: a run from ${new Date(verdict.resendFromMs).toISOString()} on sends it if none arrives by then (Resend Unconfirmed After).`;
 		case 'keep':
+			if (verdict.why === 'partlySent')
+				return `Status webhooks show ${verdict.messageIds.length} of its ${verdict.parts} messages reached WhatsApp (${verdict.messageIds.join(', ')}), the rest not: it is not sent again, as that would repeat what arrived. Send the missing part(s) with another Already Sent Key.`;
+			if (verdict.why === 'otherRecipient')
+				return `A message with this key went to another recipient (${verdict.recipient}) after the claim, so its status cannot tell whether this one arrived: it is never sent again by itself. Check in the chat whether the customer got it, and if not, send it with another Already Sent Key.`;
 			if (verdict.why === 'resendOff') return 'Resend Unconfirmed After is 0, so it is never sent again: if no status webhook of the message ever arrived, send it with another Already Sent Key.';
 			if (verdict.why === 'noStatuses')
 				return "No WhatsApp Trigger using this credential's Redis has received a status webhook of this number since the claim, so it cannot be told whether WhatsApp has it. Activate a WhatsApp Trigger with the same credential (it records statuses even when it outputs messages only), then run again; or, if no status webhook of it ever arrived, send it with another Already Sent Key.";

@@ -32,14 +32,24 @@ export interface AlreadySentStore {
 	 * A `resend` verdict lets this run's `claim` take the stale claim over.
 	 */
 	unconfirmed?(key: string, record: AlreadySentRecord, phoneNumberId?: string): Promise<UnconfirmedVerdict>;
-	/** Takes the key just before its message goes out from `phoneNumberId`; false when another execution has it. */
-	claim?(key: string, phoneNumberId?: string): Promise<boolean>;
+	/** Takes the key just before its message goes out (to `target`); false when another execution has it. */
+	claim?(key: string, target?: ClaimTarget): Promise<boolean>;
 	/** Shared store: gives a claimed key back after its item failed (its key is not recorded). */
 	release?(key: string): void;
 	/** Records the key of an item WhatsApp accepted; written soon after, in small batches. */
 	record(key: string): void;
 	/** Waits until every key recorded (or released) so far is written; answers the keys that could not be recorded. */
 	flush(): Promise<string[]>;
+}
+
+/** Where a claimed key's message goes, so status webhooks can be matched to the claim (shared store). */
+export interface ClaimTarget {
+	/** The number it goes out from; none (360dialog): no status can confirm the claim. */
+	phoneNumberId?: string;
+	/** The `to` of the request (phone number or business-scoped user ID). */
+	recipient?: string;
+	/** How many messages the item sends (a Long Text split sends several). */
+	parts?: number;
 }
 
 /** Thrown by claimBeforeSending when another execution claimed the item's key first: nothing was sent. */

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import {
 	alreadySentRecordKey,
+	awaitingStatusOf,
 	claimAlreadySent,
 	markAlreadySent,
 	parseAlreadySentValue,
@@ -12,7 +13,7 @@ import {
 	type SharedState,
 } from '../../shared/sharedState';
 import { judgeUnconfirmedSend } from '../../shared/whatsapp/messages';
-import type { AlreadySentRecord, AlreadySentStore } from './alreadySent';
+import type { AlreadySentRecord, AlreadySentStore, ClaimTarget } from './alreadySent';
 
 function recordOf(value: string | null): AlreadySentRecord | undefined {
 	if (value === null) return undefined;
@@ -45,9 +46,9 @@ export function sharedAlreadySentStore(context: IExecuteFunctions, state: Shared
 	const writes: Array<Promise<string | undefined>> = [];
 	// Dated when taken, not when the run started: in a long batch a key is claimed minutes after the
 	// start, and Resend Unconfirmed After counts from the moment its request went out.
-	const claimOf = (key: string, phoneNumberId?: string): AlreadySentClaim => {
+	const claimOf = (key: string, target: ClaimTarget = {}): AlreadySentClaim => {
 		const value = JSON.stringify({ state: 'claimed', executionId, at: new Date().toISOString(), run } satisfies AlreadySentValue);
-		return { record: alreadySentRecordKey(workflowId, nodeId, key), value, key, ...(phoneNumberId ? { phoneNumberId } : {}) };
+		return { record: alreadySentRecordKey(workflowId, nodeId, key), value, key, ...target };
 	};
 	return {
 		async recorded(keys) {
@@ -62,19 +63,17 @@ export function sharedAlreadySentStore(context: IExecuteFunctions, state: Shared
 		},
 		async unconfirmed(key, record, phoneNumberId) {
 			// Statuses are recorded per phone number ID: without one (360dialog), none confirms the claim, and none was heard.
-			if (!phoneNumberId && resendAfterMs > 0) return { action: 'keep', why: 'noNumber' };
-			let heardAt: Promise<number | undefined> | undefined;
-			if (phoneNumberId && resendAfterMs > 0) {
-				heardAt = heard.get(phoneNumberId) ?? statusesHeardAt(state, phoneNumberId);
-				heard.set(phoneNumberId, heardAt);
-			}
+			if (!phoneNumberId) return { action: 'keep', why: resendAfterMs > 0 ? 'noNumber' : 'resendOff' };
+			let heardAt = heard.get(phoneNumberId);
+			if (!heardAt) heard.set(phoneNumberId, (heardAt = statusesHeardAt(state, phoneNumberId)));
+			const awaiting = await awaitingStatusOf(state, alreadySentRecordKey(workflowId, nodeId, key), phoneNumberId, key);
 			const claimedAtMs = record.at ? Date.parse(record.at) : undefined;
-			const verdict = judgeUnconfirmedSend({ nowMs: Date.now(), resendAfterMs, claimedAtMs, statusesHeardAtMs: await heardAt });
+			const verdict = judgeUnconfirmedSend({ nowMs: Date.now(), resendAfterMs, claimedAtMs, statusesHeardAtMs: await heardAt, awaiting });
 			if (verdict.action === 'resend' && record.stored !== undefined) takeOver.set(key, record.stored);
 			return verdict;
 		},
-		async claim(key, phoneNumberId) {
-			const claim = claimOf(key, phoneNumberId);
+		async claim(key, target) {
+			const claim = claimOf(key, target);
 			const taken = await claimAlreadySent(state, claim, takeOver.get(key));
 			if (taken) claims.set(key, claim);
 			return taken;

@@ -10,6 +10,8 @@ export interface Delivery {
 	alreadySentKey?: string;
 	/** Aborted when the batch stops (an expired token): requests still waiting for the pacer are not sent. */
 	stopSignal?: AbortSignal;
+	/** Told, before a message's request waits for the pacer, whom it goes to and how many messages the item sends in all. */
+	onAddressed?(addressed: { recipient?: string; parts: number }): void;
 }
 
 /** What every operation and API reader gets besides `this`: the item index and how to reach WhatsApp for it. */

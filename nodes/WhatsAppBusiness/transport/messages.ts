@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type JsonObject, type NodeApiError } from 'n8n-workflow';
 import { attachErrorDetails, endpoints, SEND_RETRY_POLICY, toNodeError, whatsAppRequest } from '../../shared/transport';
-import { trackingDataWithKey } from '../../shared/whatsapp/messages';
+import { alreadySentTrackingData } from '../../shared/whatsapp/messages';
 import type { OperationContext } from './connection';
 import { isValidateOnly } from './validateOnly';
 
@@ -15,6 +15,8 @@ export type SendEndpoint = 'messages' | 'marketingMessages';
 export interface SendOptions {
 	/** Default `messages`. */
 	endpoint?: SendEndpoint;
+	/** How many messages the item sends in all (sendInOrder); default 1. */
+	parts?: number;
 }
 
 /**
@@ -22,13 +24,14 @@ export interface SendOptions {
  * the wa_id (or, for a business-scoped user ID send, the `userId`; Meta: Business-scoped user IDs).
  * With the item's "Validate Only" option it sends nothing and returns the request it would have made.
  * `context.delivery` (set by the router) paces the request on the number's pacer and puts the
- * item's Already Sent Key into the tracking data (messages/alreadySentKey.ts).
+ * item's Already Sent Key into the tracking data (messages/alreadySentKey.ts), after telling it
+ * whom the message goes to.
  */
 export async function sendMessage(this: IExecuteFunctions, context: OperationContext, message: object, options: SendOptions = {}): Promise<IDataObject> {
 	const endpoint = options.endpoint ?? 'messages';
 	const key = context.delivery?.alreadySentKey;
 	const tracking = (message as { biz_opaque_callback_data?: string }).biz_opaque_callback_data;
-	const body = key === undefined ? message : { ...message, biz_opaque_callback_data: trackingDataWithKey(key, tracking) };
+	const body = key === undefined ? message : { ...message, biz_opaque_callback_data: alreadySentTrackingData(key, tracking) };
 	const url = endpoint === 'marketingMessages' ? endpoints.marketingMessages(context.connection) : endpoints.messages(context.connection);
 	const payload = body as { to?: string; recipient?: string; type?: string };
 	const addressed = {
@@ -39,6 +42,7 @@ export async function sendMessage(this: IExecuteFunctions, context: OperationCon
 	if (isValidateOnly.call(this, context.itemIndex)) {
 		return { validateOnly: true, sent: false, ...addressed, request: { method: 'POST', endpoint, url, body: body as IDataObject }, phoneNumberId: context.connection.phoneNumberId };
 	}
+	context.delivery?.onAddressed?.({ recipient: payload.to ?? payload.recipient, parts: options.parts ?? 1 });
 	const response = await whatsAppRequest.call(this, context.connection, {
 		method: 'POST',
 		url,
@@ -84,7 +88,7 @@ export async function sendInOrder(
 	const results: IDataObject[] = [];
 	for (const [index, body] of bodies.entries()) {
 		try {
-			results.push(await sendMessage.call(this, context, body));
+			results.push(await sendMessage.call(this, context, body, { parts: bodies.length }));
 		} catch (error) {
 			// The batch's stop error is shared by every item: the part gets its own copy to describe.
 			const shared = error === context.delivery?.stopSignal?.reason;

@@ -3,13 +3,14 @@
  * messages the WhatsApp Business node claimed but never recorded as sent (its worker died, or the
  * connection broke, while the request was on its way), whatever this trigger outputs: a status
  * carries the message's tracking data, which starts with its Already Sent Key (Meta: Status
- * messages webhook reference; sharedState/alreadySentRecords.ts). Skip Items Already Sent then skips
- * those items on a rerun, and sends again only claims whose number kept getting statuses without one
- * of theirs.
+ * messages webhook reference; sharedState/alreadySentRecords.ts). Only a `sent` or `failed` status
+ * to the claim's recipient, dated after the claim, counts (applyStatusToClaim). Skip Items Already
+ * Sent then skips those items on a rerun, and sends again only claims whose number kept getting
+ * statuses without one of theirs.
  */
 import type { IWebhookFunctions } from 'n8n-workflow';
 import { confirmByStatuses, type KeyedStatus, type SharedState } from '../../shared/sharedState';
-import { splitTrackingData } from '../../shared/whatsapp/messages';
+import { alreadySentKeyIn } from '../../shared/whatsapp/messages';
 import type { WhatsAppEvent } from '../../shared/whatsapp/webhook';
 import { logPrefix } from './http';
 
@@ -20,9 +21,20 @@ export async function confirmSends(context: IWebhookFunctions, events: WhatsAppE
 	for (const event of events) {
 		if (event.kind !== 'status' || !event.phoneNumberId) continue;
 		phoneNumberIds.push(event.phoneNumberId);
-		if (!event.bizOpaqueCallbackData || !event.messageId) continue;
-		const { key } = splitTrackingData(event.bizOpaqueCallbackData);
-		statuses.push({ phoneNumberId: event.phoneNumberId, key, messageId: event.messageId, status: event.status });
+		// Only tracking data with a `|` can be a key's (messages/alreadySentKey.ts): other messages' own tracking data is left alone.
+		const key = event.bizOpaqueCallbackData && event.messageId ? alreadySentKeyIn(event.bizOpaqueCallbackData) : undefined;
+		if (key === undefined) continue;
+		const { waId, userId, parentUserId } = event.recipient;
+		statuses.push({
+			phoneNumberId: event.phoneNumberId,
+			key,
+			messageId: event.messageId,
+			status: event.status,
+			timestampSeconds: event.timestampEpoch,
+			...(waId ? { waId } : {}),
+			...(userId ? { userId } : {}),
+			...(parentUserId ? { parentUserId } : {}),
+		});
 	}
 	if (phoneNumberIds.length === 0) return;
 	try {

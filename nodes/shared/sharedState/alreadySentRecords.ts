@@ -4,16 +4,18 @@
  * reached WhatsApp:
  * - `sent:<workflow ID>:<node ID>:<key>`: the node's record of a key (AlreadySentValue JSON): `claimed`
  *   just before its message goes out, `sent` once WhatsApp accepted it;
- * - `sending:<phone number ID>:<key>`: while a claimed message is on its way from that number, which
- *   record holds the claim (PendingSend JSON); deleted once the record says `sent`. A worker killed
- *   mid-request leaves it behind;
+ * - `sending:<phone number ID>:<key>`: a hash of the claims of that key whose messages are on their
+ *   way from that number, one field per record (PendingSend JSON: the claim, the recipient, how many
+ *   parts, what statuses said so far); a field goes once its record says `sent` or is given back. A
+ *   worker killed mid-request leaves its field behind;
  * - `statuses-heard:<phone number ID>`: when a Trigger using this Redis last received a status webhook
  *   of that number (ms since 1970, UTC).
- * WhatsApp echoes a message's tracking data, which starts with its key, in every status webhook of the
- * message (Meta: Status messages webhook reference), so a status finding a `sending:` entry turns the
- * claim into `sent` (confirmByStatuses). Each change is one Lua script (Redis: EVAL), atomic against
- * every other process.
+ * WhatsApp echoes a message's tracking data, which starts with its key and a `|`, in every status
+ * webhook of the message (Meta: Status messages webhook reference), so statuses applied to a field
+ * (applyStatusToClaim) turn its claim into `sent` (confirmByStatuses). Each change is one Lua script
+ * (Redis: EVAL, with its cjson library), atomic against every other process.
  */
+import { applyStatusToClaim, type ClaimAwaitingStatus, type KeyedStatusSeen } from '../whatsapp/messages';
 import { stateKey } from './keys';
 import type { SharedState } from './redis';
 
@@ -37,10 +39,14 @@ export interface AlreadySentValue {
 	confirmedAt?: string;
 }
 
-/** Where a claim of a message on its way is (the `sending:` entry's value). */
+/** A claim's field in its `sending:` hash. */
 interface PendingSend {
-	record: string;
+	/** The record's value while claimed. */
 	claim: string;
+	recipient?: string;
+	parts: number;
+	seen?: string[];
+	otherRecipient?: string;
 }
 
 /** The Redis key of a node's record of an Already Sent Key. */
@@ -52,42 +58,64 @@ const pendingKey = (phoneNumberId: string, key: string) => stateKey('sending', p
 const heardKey = (phoneNumberId: string) => stateKey('statuses-heard', phoneNumberId);
 
 /**
- * KEYS: record, [sending entry]; ARGV: new value, ttl, value it must hold now ('' = must be absent), sending entry.
- * Writes the claim only when the record holds what the caller read (or nothing), then the entry.
+ * KEYS: record, [sending hash]; ARGV: new value, ttl, value it must hold now ('' = must be absent), field value.
+ * Writes the claim only when the record holds what the caller read (or nothing), then its field.
  */
 const CLAIM = `local current = redis.call('get', KEYS[1])
 if ARGV[3] == '' then if current then return 0 end elseif current ~= ARGV[3] then return 0 end
 redis.call('set', KEYS[1], ARGV[1], 'EX', ARGV[2])
-if #KEYS > 1 then redis.call('set', KEYS[2], ARGV[4], 'EX', ARGV[2]) end
+if #KEYS > 1 then
+  redis.call('hset', KEYS[2], KEYS[1], ARGV[4])
+  redis.call('expire', KEYS[2], ARGV[2])
+end
 return 1`;
 
-/** KEYS: record, [sending entry]; ARGV: record value, ttl, sending entry's expected value. Sets the record, drops the entry if still this claim's. */
+/** Drops the record's field from the hash (KEYS[2]) when it is still for the claim ARGV[n]. */
+const DROP_OWN_FIELD = (claimArg: string) => `if #KEYS > 1 then
+  local field = redis.call('hget', KEYS[2], KEYS[1])
+  if field then
+    local ok, pending = pcall(cjson.decode, field)
+    if ok and pending.claim == ${claimArg} then redis.call('hdel', KEYS[2], KEYS[1]) end
+  end
+end`;
+
+/** KEYS: record, [sending hash]; ARGV: record value, ttl, claim. Sets the record, drops this claim's field. */
 const MARK_SENT = `redis.call('set', KEYS[1], ARGV[1], 'EX', ARGV[2])
-if #KEYS > 1 and redis.call('get', KEYS[2]) == ARGV[3] then redis.call('del', KEYS[2]) end
+${DROP_OWN_FIELD('ARGV[3]')}
 return 1`;
 
-/** KEYS: record, [sending entry]; ARGV: claim value, sending entry's value. Deletes each while it still holds this claim. */
+/** KEYS: record, [sending hash]; ARGV: claim. Deletes the record and field while they still hold this claim. */
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then redis.call('del', KEYS[1]) end
-if #KEYS > 1 and redis.call('get', KEYS[2]) == ARGV[2] then redis.call('del', KEYS[2]) end
+${DROP_OWN_FIELD('ARGV[1]')}
 return 1`;
 
-/** KEYS: record, sending entry; ARGV: claim value, sent value, ttl. The claim becomes `sent` only if nothing changed it meanwhile. */
-const CONFIRM = `redis.call('del', KEYS[2])
-if redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end
-redis.call('set', KEYS[1], ARGV[2], 'EX', ARGV[3])
+/**
+ * KEYS: sending hash, record; ARGV: field value read, new field value ('' = confirmed), claim, sent value, ttl.
+ * -1 when the field changed since it was read (read again); 1 when the claim became `sent`.
+ */
+const APPLY_STATUS = `if redis.call('hget', KEYS[1], KEYS[2]) ~= ARGV[1] then return -1 end
+if ARGV[2] ~= '' then redis.call('hset', KEYS[1], KEYS[2], ARGV[2]) return 0 end
+redis.call('hdel', KEYS[1], KEYS[2])
+if redis.call('get', KEYS[2]) ~= ARGV[3] then return 0 end
+redis.call('set', KEYS[2], ARGV[4], 'EX', ARGV[5])
 return 1`;
 
-/** A claim of one key: the record's Redis key and value, and the number its message goes out from (none: no `sending:` entry). */
+/**
+ * A claim of one key: the record's Redis key and value, and where its message goes: the number it
+ * goes out from (none: no `sending:` field, so no status can confirm it), the recipient as sent,
+ * and how many messages the item sends.
+ */
 export interface AlreadySentClaim {
 	record: string;
 	value: string;
-	phoneNumberId?: string;
 	key: string;
+	phoneNumberId?: string;
+	recipient?: string;
+	parts?: number;
 }
 
-function claimKeys(claim: AlreadySentClaim): { keys: string[]; pending: string } {
-	const pending = JSON.stringify({ record: claim.record, claim: claim.value } satisfies PendingSend);
-	return { keys: claim.phoneNumberId ? [claim.record, pendingKey(claim.phoneNumberId, claim.key)] : [claim.record], pending };
+function claimKeys(claim: AlreadySentClaim): string[] {
+	return claim.phoneNumberId ? [claim.record, pendingKey(claim.phoneNumberId, claim.key)] : [claim.record];
 }
 
 /**
@@ -95,63 +123,73 @@ function claimKeys(claim: AlreadySentClaim): { keys: string[]; pending: string }
  * still holds exactly that value (a stale claim being taken over by a rerun). Answers whether it took it.
  */
 export async function claimAlreadySent(state: SharedState, claim: AlreadySentClaim, replacing?: string): Promise<boolean> {
-	const { keys, pending } = claimKeys(claim);
-	const taken = await state.run(async (redis) => await redis.eval(CLAIM, keys.length, ...keys, claim.value, ALREADY_SENT_TTL_SECONDS, replacing ?? '', pending));
+	const pending: PendingSend = { claim: claim.value, parts: claim.parts ?? 1, ...(claim.recipient ? { recipient: claim.recipient } : {}) };
+	const keys = claimKeys(claim);
+	const taken = await state.run(async (redis) => await redis.eval(CLAIM, keys.length, ...keys, claim.value, ALREADY_SENT_TTL_SECONDS, replacing ?? '', JSON.stringify(pending)));
 	return taken === 1;
 }
 
-/** Records the claimed key as sent (`sentValue`) and drops its `sending:` entry. */
+/** Records the claimed key as sent (`sentValue`) and drops its `sending:` field. */
 export async function markAlreadySent(state: SharedState, claim: AlreadySentClaim, sentValue: string): Promise<void> {
-	const { keys, pending } = claimKeys(claim);
-	await state.run(async (redis) => await redis.eval(MARK_SENT, keys.length, ...keys, sentValue, ALREADY_SENT_TTL_SECONDS, pending));
+	const keys = claimKeys(claim);
+	await state.run(async (redis) => await redis.eval(MARK_SENT, keys.length, ...keys, sentValue, ALREADY_SENT_TTL_SECONDS, claim.value));
 }
 
-/** Gives the claim back (its item failed and was not sent): the record and entry go, if still this claim's. */
+/** Gives the claim back (its item failed and was not sent): the record and field go, if still this claim's. */
 export async function releaseAlreadySent(state: SharedState, claim: AlreadySentClaim): Promise<void> {
-	const { keys, pending } = claimKeys(claim);
-	await state.run(async (redis) => await redis.eval(RELEASE, keys.length, ...keys, claim.value, pending));
+	const keys = claimKeys(claim);
+	await state.run(async (redis) => await redis.eval(RELEASE, keys.length, ...keys, claim.value));
 }
 
-/** A status webhook of a message sent with an Already Sent Key (the first part of its tracking data). */
-export interface KeyedStatus {
+/** What statuses said so far of a claim still on its way (its `sending:` field), for a rerun; undefined when there is none. */
+export async function awaitingStatusOf(state: SharedState, record: string, phoneNumberId: string, key: string): Promise<Pick<ClaimAwaitingStatus, 'parts' | 'seenMessageIds' | 'otherRecipient'> | undefined> {
+	const pending = parsePending(await state.run(async (redis) => await redis.hget(pendingKey(phoneNumberId, key), record)));
+	return pending && { parts: pending.parts, seenMessageIds: pending.seen ?? [], ...(pending.otherRecipient ? { otherRecipient: pending.otherRecipient } : {}) };
+}
+
+/** A status webhook of a message whose tracking data starts with an Already Sent Key and a `|`. */
+export interface KeyedStatus extends KeyedStatusSeen {
 	phoneNumberId: string;
 	key: string;
-	messageId: string;
-	status: string;
 }
 
 /**
- * For the Trigger: notes that statuses of `phoneNumberIds` were heard now, and turns every claim
- * still waiting for one of `statuses` (a `sending:` entry: its worker never recorded WhatsApp's
- * answer) into `sent`, with the message ID and status. One round trip, plus one per claim confirmed.
- * Answers how many claims it confirmed. Throws WhatsAppConfigurationError when Redis cannot be reached (redis.ts).
+ * For the Trigger: notes that statuses of `phoneNumberIds` were heard now, and applies each of
+ * `statuses` to the claims of its key still waiting on its number (applyStatusToClaim); a claim
+ * every part of which has a status becomes `sent`, with the message ID and status. One round trip,
+ * plus one per claim changed. Answers how many claims it confirmed. Throws
+ * WhatsAppConfigurationError when Redis cannot be reached (redis.ts).
  */
 export async function confirmByStatuses(state: SharedState, phoneNumberIds: string[], statuses: KeyedStatus[], now: Date = new Date()): Promise<number> {
 	return await state.run(async (redis) => {
 		const pipeline = redis.pipeline();
 		for (const id of new Set(phoneNumberIds)) pipeline.set(heardKey(id), String(now.getTime()), 'EX', ALREADY_SENT_TTL_SECONDS);
-		if (statuses.length > 0) pipeline.mget(statuses.map((status) => pendingKey(status.phoneNumberId, status.key)));
+		for (const status of statuses) pipeline.hgetall(pendingKey(status.phoneNumberId, status.key));
 		const answers = (await pipeline.exec()) ?? [];
 		for (const [error] of answers) if (error) throw error;
-		if (statuses.length === 0) return 0;
-		const entries = answers[answers.length - 1]![1] as Array<string | null>;
+		const claimsByStatus = answers.slice(answers.length - statuses.length).map(([, fields]) => (fields ?? {}) as Record<string, string>);
 		let confirmed = 0;
-		for (const [index, entry] of entries.entries()) {
-			const pending = parsePending(entry);
-			if (!pending) continue;
+		for (const [index, fields] of claimsByStatus.entries()) {
 			const status = statuses[index]!;
-			const claim = parseAlreadySentValue(pending.claim);
-			if (!claim) continue;
-			const sent: AlreadySentValue = {
-				state: 'sent',
-				executionId: claim.executionId,
-				at: claim.at,
-				messageId: status.messageId,
-				confirmedByStatus: status.status,
-				confirmedAt: now.toISOString(),
-			};
-			const done = await redis.eval(CONFIRM, 2, pending.record, pendingKey(status.phoneNumberId, status.key), pending.claim, JSON.stringify(sent), ALREADY_SENT_TTL_SECONDS);
-			if (done === 1) confirmed++;
+			const hash = pendingKey(status.phoneNumberId, status.key);
+			for (const [record, first] of Object.entries(fields)) {
+				let read: string | null = first;
+				// A field another delivery changed meanwhile (a status of the other part) is read again.
+				for (let attempt = 0; attempt < 3 && read !== null; attempt++) {
+					const pending = parsePending(read);
+					const claim = pending && parseAlreadySentValue(pending.claim);
+					if (!pending || !claim) break;
+					const awaiting: ClaimAwaitingStatus = { claimedAtMs: Date.parse(claim.at), recipient: pending.recipient, parts: pending.parts, seenMessageIds: pending.seen ?? [], otherRecipient: pending.otherRecipient };
+					const outcome = applyStatusToClaim(awaiting, status);
+					if (outcome.kind === 'ignore') break;
+					const next = outcome.kind === 'update' ? JSON.stringify({ ...pending, seen: outcome.claim.seenMessageIds, ...(outcome.claim.otherRecipient ? { otherRecipient: outcome.claim.otherRecipient } : {}) }) : '';
+					const sent: AlreadySentValue = { state: 'sent', executionId: claim.executionId, at: claim.at, messageId: status.messageId, confirmedByStatus: status.status, confirmedAt: now.toISOString() };
+					const done = await redis.eval(APPLY_STATUS, 2, hash, record, read, next, pending.claim, JSON.stringify(sent), ALREADY_SENT_TTL_SECONDS);
+					if (done === 1) confirmed++;
+					if (done !== -1) break;
+					read = await redis.hget(hash, record);
+				}
+			}
 		}
 		return confirmed;
 	});
@@ -179,7 +217,7 @@ function parsePending(value: string | null): PendingSend | undefined {
 	if (value === null) return undefined;
 	try {
 		const parsed = JSON.parse(value) as PendingSend;
-		return typeof parsed?.record === 'string' && typeof parsed.claim === 'string' ? parsed : undefined;
+		return typeof parsed?.claim === 'string' && typeof parsed.parts === 'number' ? parsed : undefined;
 	} catch {
 		return undefined;
 	}

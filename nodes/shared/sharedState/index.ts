@@ -4,6 +4,7 @@ export { readKeys, stateKey, takeKeys } from './keys';
 export {
 	ALREADY_SENT_TTL_SECONDS,
 	alreadySentRecordKey,
+	awaitingStatusOf,
 	claimAlreadySent,
 	confirmByStatuses,
 	markAlreadySent,

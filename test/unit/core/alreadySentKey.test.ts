@@ -1,13 +1,22 @@
-import { checkAlreadySentKey, splitTrackingData, trackingDataWithKey } from '../../../nodes/shared/whatsapp/messages';
+import { alreadySentKeyIn, alreadySentTrackingData, checkAlreadySentKey, splitTrackingData, trackingDataWithKey } from '../../../nodes/shared/whatsapp/messages';
 import { stopsBatch } from '../../../nodes/shared/whatsapp/errors';
 import { WhatsAppValidationError } from '../../../nodes/shared/whatsapp/validationError';
 
 describe('Already Sent Key in the tracking data (biz_opaque_callback_data)', () => {
-	test('the key alone, or the key, a | and the item\'s own tracking data; split back the same way', () => {
+	test('tracking data led by a Send and Wait token: the token alone, or the token, a | and the item\'s own tracking data; split back the same way', () => {
 		expect(trackingDataWithKey('ORDER-1042')).toBe('ORDER-1042');
 		expect(trackingDataWithKey('ORDER-1042', ' spring|campaign ')).toBe('ORDER-1042|spring|campaign');
 		expect(splitTrackingData('ORDER-1042|spring|campaign')).toEqual({ key: 'ORDER-1042', trackingData: 'spring|campaign' });
 		expect(splitTrackingData('ORDER-1042')).toEqual({ key: 'ORDER-1042' });
+	});
+
+	test('a message sent with an Already Sent Key always has the | after the key, so a status of another message whose own tracking data is the same text is not taken for it', () => {
+		expect(alreadySentTrackingData('ORDER-1042')).toBe('ORDER-1042|');
+		expect(alreadySentTrackingData('ORDER-1042', ' spring ')).toBe('ORDER-1042|spring');
+		expect(alreadySentKeyIn('ORDER-1042|')).toBe('ORDER-1042');
+		expect(alreadySentKeyIn('ORDER-1042|spring|campaign')).toBe('ORDER-1042');
+		expect(alreadySentKeyIn('ORDER-1042')).toBeUndefined();
+		expect(alreadySentKeyIn('|spring')).toBeUndefined();
 	});
 
 	test('numbers are keys too; empty keys, keys with | and keys that overflow 512 characters with the tracking data are refused with the fix', () => {
@@ -18,6 +27,8 @@ describe('Already Sent Key in the tracking data (biz_opaque_callback_data)', () 
 		expect(() => checkAlreadySentKey('A|B')).toThrow(/contains "\|"/);
 		expect(() => checkAlreadySentKey('K'.repeat(257))).toThrow(/at most 512 \(the key at most 256\)/);
 		expect(() => checkAlreadySentKey('K'.repeat(200), 'T'.repeat(400))).toThrow(/601 characters long/);
+		expect(() => checkAlreadySentKey('K'.repeat(256), 'T'.repeat(255))).not.toThrow();
+		expect(() => checkAlreadySentKey('K'.repeat(256), 'T'.repeat(256))).toThrow(/513 characters long/);
 	});
 });
 

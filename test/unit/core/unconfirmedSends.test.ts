@@ -3,7 +3,7 @@
  * it is sent again only after Resend Unconfirmed After, and only when statuses of the number arrived
  * after the claim (a Trigger was recording them, and none was this message's).
  */
-import { judgeUnconfirmedSend } from '../../../nodes/shared/whatsapp/messages';
+import { applyStatusToClaim, judgeUnconfirmedSend, type ClaimAwaitingStatus, type KeyedStatusSeen } from '../../../nodes/shared/whatsapp/messages';
 
 const CLAIMED = Date.parse('2026-12-01T10:00:00Z');
 const TEN_MINUTES = 10 * 60_000;
@@ -29,5 +29,48 @@ describe('an unconfirmed claim', () => {
 		expect(judge({ resendAfterMs: 0 })).toEqual({ action: 'keep', why: 'resendOff' });
 		expect(judge({ claimedAtMs: undefined })).toEqual({ action: 'keep', why: 'noTime' });
 		expect(judge({ claimedAtMs: Number.NaN })).toEqual({ action: 'keep', why: 'noTime' });
+	});
+});
+
+describe('an unconfirmed claim, after some statuses', () => {
+	test('is never resent when some parts of a Long Text reached WhatsApp: the verdict names them', () => {
+		expect(judge({ awaiting: { parts: 2, seenMessageIds: ['wamid.P1'] } })).toEqual({ action: 'keep', why: 'partlySent', messageIds: ['wamid.P1'], parts: 2 });
+	});
+
+	test('is never resent when a message with the key went to another recipient after the claim', () => {
+		expect(judge({ awaiting: { parts: 1, seenMessageIds: [], otherRecipient: '447700900123' } })).toEqual({ action: 'keep', why: 'otherRecipient', recipient: '447700900123' });
+	});
+});
+
+describe('a status webhook applied to a claim waiting for it', () => {
+	const claim: ClaimAwaitingStatus = { claimedAtMs: CLAIMED, recipient: '+1 650-555-1234', parts: 1, seenMessageIds: [] };
+	const status = (overrides: Partial<KeyedStatusSeen> = {}): KeyedStatusSeen => ({ status: 'sent', messageId: 'wamid.A', timestampSeconds: CLAIMED / 1000 + 1, waId: '16505551234', ...overrides });
+
+	test('"sent" or "failed" to the same recipient (digits of the to against the wa_id), dated after the claim, confirms it', () => {
+		expect(applyStatusToClaim(claim, status())).toEqual({ kind: 'confirm' });
+		expect(applyStatusToClaim(claim, status({ status: 'failed' }))).toEqual({ kind: 'confirm' });
+		expect(applyStatusToClaim({ ...claim, recipient: 'US.13491208655302741918' }, status({ waId: undefined, userId: 'US.13491208655302741918' }))).toEqual({ kind: 'confirm' });
+	});
+
+	test('"delivered" or "read", or a status dated well before the claim (an older message with the same key), says nothing', () => {
+		expect(applyStatusToClaim(claim, status({ status: 'read' }))).toEqual({ kind: 'ignore' });
+		expect(applyStatusToClaim(claim, status({ status: 'delivered' }))).toEqual({ kind: 'ignore' });
+		expect(applyStatusToClaim(claim, status({ timestampSeconds: CLAIMED / 1000 - 3600 }))).toEqual({ kind: 'ignore' });
+		expect(applyStatusToClaim(claim, status({ timestampSeconds: null }))).toEqual({ kind: 'ignore' });
+		// Meta's clock and ours: a few seconds before the claim still counts.
+		expect(applyStatusToClaim(claim, status({ timestampSeconds: CLAIMED / 1000 - 5 }))).toEqual({ kind: 'confirm' });
+	});
+
+	test('a status to another recipient makes the claim ambiguous instead of confirming it', () => {
+		expect(applyStatusToClaim(claim, status({ waId: '447700900123' }))).toEqual({ kind: 'update', claim: { ...claim, otherRecipient: '447700900123' } });
+	});
+
+	test('a Long Text is confirmed once every part has a status; the same message twice counts once', () => {
+		const twoParts = { ...claim, parts: 2 };
+		const first = applyStatusToClaim(twoParts, status());
+		expect(first).toEqual({ kind: 'update', claim: { ...twoParts, seenMessageIds: ['wamid.A'] } });
+		const afterFirst = (first as { claim: ClaimAwaitingStatus }).claim;
+		expect(applyStatusToClaim(afterFirst, status({ status: 'failed' }))).toEqual({ kind: 'ignore' });
+		expect(applyStatusToClaim(afterFirst, status({ messageId: 'wamid.B' }))).toEqual({ kind: 'confirm' });
 	});
 });

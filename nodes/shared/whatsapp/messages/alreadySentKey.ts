@@ -7,8 +7,10 @@ import { WhatsAppValidationError } from '../validationError';
  * `biz_opaque_callback_data`, which WhatsApp echoes in every status webhook of the message (Meta:
  * Send messages; Status messages webhook reference): so a later status joins to the item.
  *
- * Layout: the key alone, or, when the message also has tracking data of its own, the key, a `|`,
- * then that tracking data: `ORDER-1042|spring-campaign`. The key therefore never holds a `|`.
+ * Layout: the key, a `|`, then the item's own tracking data, if any: `ORDER-1042|` or
+ * `ORDER-1042|spring-campaign`. The key therefore never holds a `|`, and the `|` is always there: it
+ * tells a status of a message sent with a key from one whose own tracking data merely starts with
+ * the same text (alreadySentKeyIn).
  */
 export const ALREADY_SENT_KEY_SEPARATOR = '|';
 
@@ -44,7 +46,7 @@ export function checkAlreadySentKey(value: unknown, trackingData?: string): stri
 			`Use a key without "${ALREADY_SENT_KEY_SEPARATOR}" (it separates the key from your own tracking data in the message), e.g. replace it with "-".`,
 		);
 	}
-	const length = characterCount(trackingDataWithKey(key, trackingData));
+	const length = characterCount(alreadySentTrackingData(key, trackingData));
 	if (characterCount(key) > ALREADY_SENT_KEY_MAX || length > BIZ_OPAQUE_CALLBACK_DATA_MAX) {
 		throw new WhatsAppValidationError(
 			`The Already Sent Key with the tracking data is ${length} characters long; WhatsApp takes at most ${BIZ_OPAQUE_CALLBACK_DATA_MAX} (the key at most ${ALREADY_SENT_KEY_MAX}).`,
@@ -55,7 +57,18 @@ export function checkAlreadySentKey(value: unknown, trackingData?: string): stri
 	return key;
 }
 
-/** The tracking data a message goes out with: the key, then `|` and the item's own tracking data when it has some. */
+/** The tracking data a message sent with an Already Sent Key goes out with: the key, `|`, then the item's own tracking data (may be empty). */
+export function alreadySentTrackingData(key: string, trackingData?: string): string {
+	return `${key}${ALREADY_SENT_KEY_SEPARATOR}${trackingData?.trim() ?? ''}`;
+}
+
+/** The Already Sent Key in a status's tracking data (alreadySentTrackingData), or undefined when it has no `|`. */
+export function alreadySentKeyIn(trackingData: string): string | undefined {
+	const at = trackingData.indexOf(ALREADY_SENT_KEY_SEPARATOR);
+	return at > 0 ? trackingData.slice(0, at) : undefined;
+}
+
+/** Tracking data led by a token (Send and Wait): the token alone, or the token, `|` and the item's own tracking data. */
 export function trackingDataWithKey(key: string, trackingData?: string): string {
 	const own = trackingData?.trim();
 	return own ? `${key}${ALREADY_SENT_KEY_SEPARATOR}${own}` : key;

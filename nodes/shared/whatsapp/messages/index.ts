@@ -39,5 +39,13 @@ export {
 	type TemplateRoute,
 	type TemplateRouteDecision,
 } from './marketingMessages';
-export { ALREADY_SENT_KEY_MAX, checkAlreadySentKey, splitTrackingData, trackingDataWithKey } from './alreadySentKey';
-export { judgeUnconfirmedSend, type UnconfirmedSend, type UnconfirmedVerdict } from './unconfirmedSends';
+export { ALREADY_SENT_KEY_MAX, alreadySentKeyIn, alreadySentTrackingData, checkAlreadySentKey, splitTrackingData, trackingDataWithKey } from './alreadySentKey';
+export {
+	applyStatusToClaim,
+	CLAIM_CLOCK_TOLERANCE_MS,
+	judgeUnconfirmedSend,
+	type ClaimAwaitingStatus,
+	type KeyedStatusSeen,
+	type UnconfirmedSend,
+	type UnconfirmedVerdict,
+} from './unconfirmedSends';
