@@ -6,36 +6,18 @@
  * rerun skips it; a claim no status ever confirmed is sent again after Resend Unconfirmed After, but
  * only while statuses of the number were being recorded. Real redis-server, emulator, n8n-core contexts.
  */
-import { startTriggerTestBed, type TriggerTestBed } from '../harness/triggerTestBed';
-import { useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
 import { itemsFor, sendText } from './alreadySentFixtures';
-import { useRedisServer } from './redisServer';
+import { EMULATOR_DEFAULTS, useSenderAndTrigger } from './senderAndTrigger';
 
-const redis = useRedisServer();
-const credentials: Record<string, string> = {};
-beforeAll(() => (credentials.sharedStateRedisUrl = redis.url));
-const bed = useNodeTestBed({ beforeEachTest: { reset: false }, credentials });
-let trigger: TriggerTestBed;
-beforeAll(async () => {
-	trigger = await startTriggerTestBed({ emulator: bed.emulator, credentials: { sharedStateRedisUrl: redis.url }, parameters: { events: ['message'] } });
-});
-afterAll(async () => await trigger?.close());
+const { bed, trigger, accepted, statusesHandled } = useSenderAndTrigger();
 
-const DEFAULTS = { latency: { fixedMs: 0, jitterMs: 0 }, pairRate: { burst: 45, refillIntervalMs: 6000 }, throughput: { messagesPerSecond: 80, phoneNumbers: {} } };
 /** The emulator with one fault on the next send, and Meta's webhooks going to the trigger (or nowhere). */
-const resetWith = async (fault: 'acceptedThenReset' | 'reset', webhookUrl: string | null = trigger.url) =>
-	await bed.reset({ ...DEFAULTS, faults: [{ pathPattern: '/messages$', kind: fault, count: 1 }], webhook: { url: webhookUrl } });
+const resetWith = async (fault: 'acceptedThenReset' | 'reset', webhookUrl: string | null = trigger().url) =>
+	await bed.reset({ ...EMULATOR_DEFAULTS, faults: [{ pathPattern: '/messages$', kind: fault, count: 1 }], webhook: { url: webhookUrl } });
 
 const RECIPIENTS = ['16505550101', '16505550102'];
 const items = itemsFor(RECIPIENTS);
-const accepted = async () => (await bed.admin('GET', 'messages')).data as { id: string; waId: string }[];
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Until no claim waits for a status any more (bounded): the trigger has handled the webhooks. */
-async function statusesHandled(): Promise<void> {
-	for (let tries = 0; tries < 50 && (await redis.cli('KEYS', 'whatsapp-business:sending:*')).trim() !== ''; tries++) await settle(100);
-	await settle(300);
-}
-
 test('a send whose connection broke after WhatsApp accepted it: the claim stays, a status webhook confirms it, and a rerun skips it with its message ID', async () => {
 	await resetWith('acceptedThenReset');
 	const first = await bed.run(sendText(), items, { continueOnFail: true });
@@ -58,7 +40,7 @@ test('a send whose connection broke before WhatsApp had it: skipped until Resend
 	const broken = first.items.findIndex((item) => item.json.error);
 	expect(first.items[broken].json.error).toMatchObject({ outcomeUnknown: true, alreadySentUnconfirmed: true });
 	expect((await accepted()).map((sent) => sent.waId)).toEqual([RECIPIENTS[1 - broken]]);
-	await statusesHandled(); // the other message's statuses: the trigger was recording this number after the claim
+	await statusesHandled(1); // the other message's statuses: the trigger was recording this number after the claim
 
 	const early = await bed.run(sendText({ resendUnconfirmedAfterMinutes: 10 }), items, { continueOnFail: true });
 	expect(early.items[broken].json).toMatchObject({ skipped: true, alreadySentUnconfirmed: true, reason: expect.stringMatching(/a run from \d{4}-\d\d-\d\dT[\d:.]+Z on sends it if none arrives by then/) });

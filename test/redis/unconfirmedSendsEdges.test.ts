@@ -4,32 +4,19 @@
  * credential (no phone number ID) is told. Real redis-server, emulator, n8n-core contexts.
  */
 import type { INodeExecutionData } from 'n8n-workflow';
-import { startTriggerTestBed, type TriggerTestBed } from '../harness/triggerTestBed';
-import { useNodeTestBed } from '../harness/whatsAppBusinessTestBed';
 import { sendText } from './alreadySentFixtures';
-import { useRedisServer } from './redisServer';
+import { EMULATOR_DEFAULTS, useSenderAndTrigger } from './senderAndTrigger';
 
-const redis = useRedisServer();
-const credentials: Record<string, string> = {};
-beforeAll(() => (credentials.sharedStateRedisUrl = redis.url));
-const bed = useNodeTestBed({ beforeEachTest: { reset: false }, credentials });
-let trigger: TriggerTestBed;
-beforeAll(async () => {
-	trigger = await startTriggerTestBed({ emulator: bed.emulator, credentials: { sharedStateRedisUrl: redis.url }, parameters: { events: ['message'] } });
-});
-afterAll(async () => await trigger?.close());
-
-const DEFAULTS = { latency: { fixedMs: 0, jitterMs: 0 }, pairRate: { burst: 45, refillIntervalMs: 6000 }, throughput: { messagesPerSecond: 80, phoneNumbers: {} } };
-const accepted = async () => (await bed.admin('GET', 'messages')).data as { id: string; waId: string }[];
+const { redis, bed, trigger, accepted, statusesHandled } = useSenderAndTrigger();
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const keyed = (numbers: string[], prefix: string): INodeExecutionData[] => numbers.map((to, i) => ({ json: { to, orderId: `${prefix}-${i}` } }));
 
 test('a key claimed late in a long batch is dated when it was claimed: a rerun right after does not resend it while its status is still on its way', async () => {
 	// Statuses arrive 2 s after acceptance; the fifth send is accepted, then its answer is lost.
 	await bed.reset({
-		...DEFAULTS,
+		...EMULATOR_DEFAULTS,
 		faults: [{ pathPattern: '/messages$', kind: 'acceptedThenReset', count: 1, skip: 4 }],
-		webhook: { url: trigger.url, sentAfterMs: 2000, deliveredAfterMs: 2050, readAfterMs: 2100 },
+		webhook: { url: trigger().url, sentAfterMs: 2000, deliveredAfterMs: 2050, readAfterMs: 2100 },
 	});
 	const recipients = ['16505550201', '16505550202', '16505550203', '16505550204', '16505550205'];
 	const items = keyed(recipients, 'LATE');
@@ -46,7 +33,7 @@ test('a key claimed late in a long batch is dated when it was claimed: a rerun r
 });
 
 test('a status of ANOTHER message whose tracking data starts with the same text (another workflow, Tracking Data = the order ID) does not confirm a claim that never reached WhatsApp', async () => {
-	await bed.reset({ ...DEFAULTS, faults: [{ pathPattern: '/messages$', kind: 'reset', count: 1 }], webhook: { url: trigger.url } });
+	await bed.reset({ ...EMULATOR_DEFAULTS, faults: [{ pathPattern: '/messages$', kind: 'reset', count: 1 }], webhook: { url: trigger().url } });
 	const customer = [{ json: { to: '16505550301', orderId: 'ORDER-77' } }];
 	const first = await bed.run(sendText(), customer, { continueOnFail: true });
 	expect(first.items[0].json.error).toMatchObject({ outcomeUnknown: true, alreadySentUnconfirmed: true });
@@ -62,7 +49,7 @@ test('a status of ANOTHER message whose tracking data starts with the same text 
 });
 
 test('a long text whose second part never reached WhatsApp is not reported as sent by the first part\'s status', async () => {
-	await bed.reset({ ...DEFAULTS, faults: [{ pathPattern: '/messages$', kind: 'reset', count: 1, skip: 1 }], webhook: { url: trigger.url } });
+	await bed.reset({ ...EMULATOR_DEFAULTS, faults: [{ pathPattern: '/messages$', kind: 'reset', count: 1, skip: 1 }], webhook: { url: trigger().url } });
 	const customer = [{ json: { to: '16505550401', orderId: 'LONG-1' } }];
 	const parameters = { ...sendText({ resendUnconfirmedAfterMinutes: 0.05 }), text: `${'a'.repeat(4000)} ${'b'.repeat(4000)}`, longText: 'split' };
 	const first = await bed.run(parameters, customer, { continueOnFail: true });
@@ -80,7 +67,7 @@ test('a long text whose second part never reached WhatsApp is not reported as se
 });
 
 test('a message with the same key and a | to ANOTHER customer after the claim makes it ambiguous: never resent by itself, and the reason says why', async () => {
-	await bed.reset({ ...DEFAULTS, faults: [{ pathPattern: '/messages$', kind: 'reset', count: 1 }], webhook: { url: trigger.url } });
+	await bed.reset({ ...EMULATOR_DEFAULTS, faults: [{ pathPattern: '/messages$', kind: 'reset', count: 1 }], webhook: { url: trigger().url } });
 	const customer = [{ json: { to: '16505550701', orderId: 'ORDER-88' } }];
 	const first = await bed.run(sendText(), customer, { continueOnFail: true });
 	expect(first.items[0].json.error).toMatchObject({ outcomeUnknown: true, alreadySentUnconfirmed: true });
@@ -94,7 +81,7 @@ test('a message with the same key and a | to ANOTHER customer after the claim ma
 
 test('360dialog (no phone number ID, so no status can confirm a claim): the advice does not promise a WhatsApp Trigger or Resend Unconfirmed After will settle it', async () => {
 	(bed.subject.credentials as Record<string, Record<string, string>>).whatsApp360DialogApi.sharedStateRedisUrl = redis.url;
-	await bed.reset({ ...DEFAULTS, faults: [{ pathPattern: '/messages$', kind: 'reset', count: 1 }], webhook: { url: trigger.url } });
+	await bed.reset({ ...EMULATOR_DEFAULTS, faults: [{ pathPattern: '/messages$', kind: 'reset', count: 1 }], webhook: { url: trigger().url } });
 	const customer = [{ json: { to: '16505550501', orderId: 'D360-1' } }];
 	const parameters = { authentication: 'dialog360', ...sendText({ resendUnconfirmedAfterMinutes: 0.05 }) };
 	const first = await bed.run(parameters, customer, { continueOnFail: true });
@@ -107,11 +94,11 @@ test('360dialog (no phone number ID, so no status can confirm a claim): the advi
 });
 
 test('a claim confirmed by a "failed" status is skipped, and the reason says the customer did not get it and how to try again', async () => {
-	await bed.reset({ ...DEFAULTS, faults: [{ pathPattern: '/messages$', kind: 'acceptedThenReset', count: 1 }], webhook: { url: trigger.url }, recipientFailures: [{ waId: '16505550601', code: 131026 }] });
+	await bed.reset({ ...EMULATOR_DEFAULTS, faults: [{ pathPattern: '/messages$', kind: 'acceptedThenReset', count: 1 }], webhook: { url: trigger().url }, recipientFailures: [{ waId: '16505550601', code: 131026 }] });
 	const customer = [{ json: { to: '16505550601', orderId: 'FAIL-1' } }];
 	const first = await bed.run(sendText(), customer, { continueOnFail: true });
 	expect(first.items[0].json.error).toMatchObject({ outcomeUnknown: true, alreadySentUnconfirmed: true });
-	for (let tries = 0; tries < 50 && (await redis.cli('KEYS', 'whatsapp-business:sending:*')).trim() !== ''; tries++) await settle(100);
+	await statusesHandled();
 	const rerun = await bed.run(sendText(), customer, { continueOnFail: true });
 	expect(rerun.items[0].json).toMatchObject({ skipped: true, alreadySentConfirmedBy: 'statusWebhook', status: 'failed', reason: expect.stringMatching(/reported it failed.*another Already Sent Key/) });
 	expect(await accepted()).toHaveLength(1);
