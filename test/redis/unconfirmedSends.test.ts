@@ -65,3 +65,11 @@ test('without a Trigger recording statuses of the number, an unconfirmed claim i
 	expect(rerun.items[broken].json).toMatchObject({ skipped: true, alreadySentUnconfirmed: true, reason: expect.stringMatching(/No WhatsApp Trigger using this credential's Redis has received a status webhook of this number since the claim.*Activate a WhatsApp Trigger with the same credential/) });
 	expect(await accepted()).toHaveLength(1);
 });
+
+test('a Resend Unconfirmed After that is not a number of minutes, 0 or more, stops the run before anything is sent, naming the fix', async () => {
+	await bed.reset(EMULATOR_DEFAULTS);
+	for (const value of ['soon', -1]) {
+		await expect(bed.run(sendText({ resendUnconfirmedAfterMinutes: value }), items)).rejects.toMatchObject({ message: expect.stringMatching(/Resend Unconfirmed After \(Minutes\) is not a number of minutes, 0 or more/) });
+	}
+	expect(await accepted()).toHaveLength(0);
+});

@@ -80,7 +80,7 @@ export interface DeliverySettings {
 	customMessagesPerSecond: number;
 	skipAlreadySent: boolean;
 	keysToRemember: number;
-	/** Resend Unconfirmed After, in ms (0: never). */
+	/** Resend Unconfirmed After, in ms (0: never; NaN when the option is not a number of minutes, 0 or more). */
 	resendUnconfirmedAfterMs: number;
 }
 
@@ -89,13 +89,14 @@ export function readDeliverySettings(this: IExecuteFunctions): DeliverySettings 
 	const option = <T>(name: string, fallback: T) => this.getNodeParameter(`messageOptions.${name}`, 0, fallback) as T;
 	const customMessagesPerSecond = Number(option('messagesPerSecond', 80));
 	const keysToRemember = Number(option('alreadySentKeysToRemember', 100000));
-	const resendAfterMinutes = Number(option('resendUnconfirmedAfterMinutes', 10));
+	const resendAfter = option<unknown>('resendUnconfirmedAfterMinutes', 10);
+	const resendAfterMinutes = resendAfter === '' || resendAfter === null ? Number.NaN : Number(resendAfter);
 	return {
 		throughput: option<ThroughputSetting>('throughput', 'standard'),
 		customMessagesPerSecond: customMessagesPerSecond > 0 ? customMessagesPerSecond : 80,
 		skipAlreadySent: option<unknown>('skipAlreadySent', false) === true,
 		keysToRemember: keysToRemember > 0 ? keysToRemember : 100000,
-		resendUnconfirmedAfterMs: Number.isFinite(resendAfterMinutes) && resendAfterMinutes > 0 ? resendAfterMinutes * 60_000 : 0,
+		resendUnconfirmedAfterMs: Number.isFinite(resendAfterMinutes) && resendAfterMinutes >= 0 ? resendAfterMinutes * 60_000 : Number.NaN,
 	};
 }
 

@@ -38,6 +38,7 @@ export async function skipItemsAlreadySent(
 	if (!settings.skipAlreadySent) return { keys, owners, notes };
 	// The credential's Redis (queue mode): atomic claims shared by every process; else n8n's deduplication data.
 	const sharedState = await sharedStateOfNode.call(this);
+	if (sharedState && Number.isNaN(settings.resendUnconfirmedAfterMs)) throw resendAfterUnreadable();
 	const store = sharedState ? sharedAlreadySentStore(this, sharedState, settings.resendUnconfirmedAfterMs) : deduplicationStore(this, settings.keysToRemember);
 	for (let i = 0; i < results.length; i++) {
 		try {
@@ -163,5 +164,13 @@ function tooManyKeys(count: number, keysToRemember: number): WhatsAppConfigurati
 	return new WhatsAppConfigurationError(
 		`This run has ${count} different Already Sent Keys, but Keys to Remember is ${keysToRemember}: n8n would forget the first ${count - keysToRemember} before the run ends, so running it again would send those a second time. Nothing was sent.`,
 		`Set Options › Keys to Remember to at least ${count} (more if later runs add new keys), or send the list in smaller runs.`,
+	);
+}
+
+/** Resend Unconfirmed After is not a number of minutes, 0 or more: nothing is sent. */
+function resendAfterUnreadable(): WhatsAppConfigurationError {
+	return new WhatsAppConfigurationError(
+		'Options › Resend Unconfirmed After (Minutes) is not a number of minutes, 0 or more. Nothing was sent.',
+		'Set it to e.g. 10 (minutes after a claim a message with no status webhook is sent again), or 0 to never send such a message again.',
 	);
 }
