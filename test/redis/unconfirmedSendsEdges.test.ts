@@ -103,3 +103,19 @@ test('a claim confirmed by a "failed" status is skipped, and the reason says the
 	expect(rerun.items[0].json).toMatchObject({ skipped: true, alreadySentConfirmedBy: 'statusWebhook', status: 'failed', reason: expect.stringMatching(/reported it failed.*another Already Sent Key/) });
 	expect(await accepted()).toHaveLength(1);
 });
+
+test('a long text whose second part WhatsApp refused (expired token) after the first went out keeps its claim: a rerun does not send the first part again', async () => {
+	await bed.reset({ ...EMULATOR_DEFAULTS, faults: [{ pathPattern: '/messages$', kind: 'tokenExpired', count: 1, skip: 1 }], webhook: { url: trigger().url } });
+	const customer = [{ json: { to: '16505550801', orderId: 'LONG-2' } }];
+	const parameters = { ...sendText({ resendUnconfirmedAfterMinutes: 0.05 }), text: `${'a'.repeat(4000)} ${'b'.repeat(4000)}`, longText: 'split' };
+	const first = await bed.run(parameters, customer, { continueOnFail: true });
+	expect(first.items[0].json.error).toMatchObject({ failedPart: 2, sentParts: [{ part: 1 }], alreadySentUnconfirmed: true, alreadySentNote: expect.stringMatching(/error\.unsent.*another Already Sent Key/) });
+	expect(await accepted()).toHaveLength(1);
+	await statusesHandled(1);
+	await settle(3_100);
+	// The token works again: the rerun must not repeat part 1.
+	const rerun = await bed.run(parameters, customer, { continueOnFail: true });
+	const [part1] = await accepted();
+	expect(rerun.items[0].json).toMatchObject({ skipped: true, alreadySentUnconfirmed: true, reason: expect.stringContaining(`1 of its 2 messages reached WhatsApp (${part1.id})`) });
+	expect(await accepted()).toHaveLength(1);
+});

@@ -18,6 +18,10 @@ const CLAIM_KEPT =
 const CLAIM_KEPT_NO_NUMBER =
 	'Its Already Sent Key stays claimed and a rerun skips this item: its credential gives no phone number ID (360dialog), so no status webhook can confirm the message. Check in the chat whether the customer got it, and if not, send it with another Already Sent Key.';
 
+/** A Long Text refused part-way: what was sent is known, what was not is in error.unsent. */
+const CLAIM_KEPT_PARTLY_SENT =
+	'Its Already Sent Key stays claimed, so a rerun does not send the parts already sent a second time (it skips this item). To finish, send only what is left (error.unsent) with another Already Sent Key.';
+
 /**
  * Items under way at once, per message per second of the ceiling: one second's worth. Answers take
  * 0.15 s or more and a busy n8n adds its own delay; the rest lets items wait (131056) without
@@ -166,7 +170,11 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 				// message (the connection broke after the request went out): then the claim stays, for a
 				// status webhook to confirm, and a rerun skips the item until one does or Resend Unconfirmed After passes.
 				// (n8n's deduplication data has no claims between runs: a rerun sends such an item again.)
-				const mayHaveArrived = claimed.has(i) && store?.unconfirmed !== undefined && errorDetailsOf(error).outcomeUnknown === true;
+				// A Long Text some of whose parts WhatsApp accepted keeps its claim too, whatever stopped the rest:
+				// given back, a rerun would send those parts again (status webhooks of them tell the rerun to skip it).
+				const details = errorDetailsOf(error);
+				const partlySent = Array.isArray(details.sentParts) && details.sentParts.length > 0;
+				const mayHaveArrived = claimed.has(i) && store?.unconfirmed !== undefined && (details.outcomeUnknown === true || partlySent);
 				if (claimed.has(i) && !mayHaveArrived) store!.release!(keys[i]!);
 				if (claimedElsewhere.has(i)) {
 					const reason = 'Another execution claimed the same key while this one was about to send it: that execution sends it, this item was not sent.';
@@ -184,7 +192,8 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 					stop = nodeError;
 					stopping.abort(stop);
 				}
-				if (continueOnFail) results[i] = failed(i, nodeError, mayHaveArrived ? { alreadySentUnconfirmed: true, alreadySentNote: context.connection.phoneNumberId ? CLAIM_KEPT : CLAIM_KEPT_NO_NUMBER } : {});
+				const note = partlySent && details.outcomeUnknown !== true ? CLAIM_KEPT_PARTLY_SENT : context.connection.phoneNumberId ? CLAIM_KEPT : CLAIM_KEPT_NO_NUMBER;
+				if (continueOnFail) results[i] = failed(i, nodeError, mayHaveArrived ? { alreadySentUnconfirmed: true, alreadySentNote: note } : {});
 				else if (!firstError) {
 					// The node fails with this error: what has not gone out yet stays unsent.
 					firstError = nodeError;

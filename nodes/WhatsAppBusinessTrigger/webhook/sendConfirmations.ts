@@ -34,6 +34,8 @@ export async function confirmSends(context: IWebhookFunctions, events: WhatsAppE
 			...(waId ? { waId } : {}),
 			...(userId ? { userId } : {}),
 			...(parentUserId ? { parentUserId } : {}),
+			// A group message's status names the participant as recipient and the group as recipient_id.
+			...(event.recipientType === 'group' && event.groupId ? { groupId: event.groupId } : {}),
 		});
 	}
 	if (phoneNumberIds.length === 0) return;

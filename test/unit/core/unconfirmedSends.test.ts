@@ -74,3 +74,28 @@ describe('a status webhook applied to a claim waiting for it', () => {
 		expect(applyStatusToClaim(afterFirst, status({ messageId: 'wamid.B' }))).toEqual({ kind: 'confirm' });
 	});
 });
+
+describe('a status webhook to the same customer written another way', () => {
+	const claimTo = (recipient: string): ClaimAwaitingStatus => ({ claimedAtMs: CLAIMED, recipient, parts: 1, seenMessageIds: [] });
+	const sentTo = (waId: string, overrides: Partial<KeyedStatusSeen> = {}): KeyedStatusSeen => ({ status: 'sent', messageId: 'wamid.A', timestampSeconds: CLAIMED / 1000 + 1, waId, ...overrides });
+
+	test('a wa_id without the Brazilian ninth digit, with Mexico\'s legacy 1 or Argentina\'s 9 (docs/phone-numbers.md) confirms the claim, not "another recipient"', () => {
+		expect(applyStatusToClaim(claimTo('+5511987654321'), sentTo('551187654321'))).toEqual({ kind: 'confirm' });
+		expect(applyStatusToClaim(claimTo('+525512345678'), sentTo('5215512345678'))).toEqual({ kind: 'confirm' });
+		expect(applyStatusToClaim(claimTo('+541123456789'), sentTo('5491123456789'))).toEqual({ kind: 'confirm' });
+	});
+
+	test('a to written with 00 instead of + (a raw message body) is the same recipient as its wa_id', () => {
+		expect(applyStatusToClaim(claimTo('0044 7700 900123'), sentTo('447700900123'))).toEqual({ kind: 'confirm' });
+	});
+
+	test('a message to a group is confirmed by a status naming the group, whichever participant it names', () => {
+		const group = 'Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyNzIzNjk=';
+		expect(applyStatusToClaim(claimTo(group), sentTo('16505551234', { groupId: group }))).toEqual({ kind: 'confirm' });
+		expect(applyStatusToClaim(claimTo(group), sentTo('16505551234', { groupId: 'another-group' }))).toMatchObject({ kind: 'update', claim: { otherRecipient: 'another-group' } });
+	});
+
+	test('a different customer in the same country is still another recipient', () => {
+		expect(applyStatusToClaim(claimTo('+5511987654321'), sentTo('551187654322'))).toMatchObject({ kind: 'update', claim: { otherRecipient: '551187654322' } });
+	});
+});

@@ -6,6 +6,7 @@
  * tracking data (Meta: Status messages webhook reference). A WhatsApp Trigger sharing the node's
  * Redis applies each such status to the claim (applyStatusToClaim); judgeUnconfirmedSend decides the rest.
  */
+import { normaliseRecipient, phoneVariants } from '../phone';
 
 /** A claim waiting for the status webhooks of its message(s). Times in ms since 1970 (UTC). */
 export interface ClaimAwaitingStatus {
@@ -30,6 +31,8 @@ export interface KeyedStatusSeen {
 	waId?: string;
 	userId?: string;
 	parentUserId?: string;
+	/** For a message to a group: the group's ID (its status's recipient_id; the wa_id is then the participant's). */
+	groupId?: string;
 }
 
 /**
@@ -43,9 +46,9 @@ export const CLAIM_CLOCK_TOLERANCE_MS = 30_000;
  * - only `sent` and `failed` count (WhatsApp sends one of them for every message it accepted, dated
  *   when it went out), and only when dated after the claim (less the tolerance): a late `delivered`
  *   or `read` of an older message with the same key says nothing of this claim;
- * - the status's recipient must be the claim's (the wa_id against the digits of the `to`, or the
- *   business-scoped user ID); another recipient makes the claim ambiguous (`otherRecipient`), so it
- *   is never resent by itself;
+ * - the status's recipient must be the claim's (the group; the wa_id, in any of its forms, against
+ *   the `to` read as a phone number; or the business-scoped user ID); another recipient makes the
+ *   claim ambiguous (`otherRecipient`), so it is never resent by itself;
  * - `confirm` once every part has a status; `update` records what was seen; `ignore` otherwise.
  */
 export function applyStatusToClaim(
@@ -56,18 +59,43 @@ export function applyStatusToClaim(
 	if (status.timestampSeconds === null || status.timestampSeconds * 1000 < claim.claimedAtMs - CLAIM_CLOCK_TOLERANCE_MS) return { kind: 'ignore' };
 	if (!sameRecipient(claim.recipient, status)) {
 		if (claim.otherRecipient) return { kind: 'ignore' };
-		return { kind: 'update', claim: { ...claim, otherRecipient: status.waId || status.userId || 'unknown' } };
+		return { kind: 'update', claim: { ...claim, otherRecipient: status.groupId || status.waId || status.userId || 'unknown' } };
 	}
 	if (claim.seenMessageIds.includes(status.messageId)) return { kind: 'ignore' };
 	const seenMessageIds = [...claim.seenMessageIds, status.messageId];
 	return seenMessageIds.length >= claim.parts ? { kind: 'confirm' } : { kind: 'update', claim: { ...claim, seenMessageIds } };
 }
 
+/**
+ * Whether the status names the claim's recipient: the group for a group message; else the wa_id
+ * against the `to` read as a phone number ('+' or '00', separators; docs/phone-numbers.md), in any
+ * of the wa_id's forms (Brazil's ninth digit, Mexico's legacy 1, Argentina's 9: WhatsApp answers
+ * with the form it keeps, not the one sent); else the business-scoped user ID.
+ */
 function sameRecipient(recipient: string | undefined, status: KeyedStatusSeen): boolean {
 	if (recipient === undefined) return true;
-	const digits = /^[\d\s+().-]+$/.test(recipient) ? recipient.replace(/\D/g, '') : undefined;
-	if (digits) return digits === status.waId;
+	if (status.groupId) return recipient.trim() === status.groupId;
+	const digits = /^[\d\s+().-]+$/.test(recipient) ? phoneDigitsOf(recipient) : undefined;
+	if (digits) return status.waId !== undefined && waIdForms(status.waId).includes(digits);
 	return recipient === status.userId || recipient === status.parentUserId;
+}
+
+/** The wa_id digits of a `to` written as a phone number; its bare digits when it cannot be read as one. */
+function phoneDigitsOf(recipient: string): string {
+	try {
+		return normaliseRecipient(recipient).waId;
+	} catch {
+		return recipient.replace(/\D/g, '');
+	}
+}
+
+function waIdForms(waId: string): string[] {
+	if (!/^\d{7,15}$/.test(waId)) return [waId];
+	try {
+		return phoneVariants(waId).map((e164) => e164.slice(1));
+	} catch {
+		return [waId];
+	}
 }
 
 /** What is known of one unconfirmed claim, all times in ms since 1970 (UTC). */
