@@ -177,7 +177,10 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 				const mayHaveArrived = claimed.has(i) && store?.unconfirmed !== undefined && (details.outcomeUnknown === true || partlySent);
 				if (claimed.has(i) && !mayHaveArrived) store!.release!(keys[i]!);
 				if (claimedElsewhere.has(i)) {
-					const reason = 'Another execution claimed the same key while this one was about to send it: that execution sends it, this item was not sent.';
+					// An unconfirmed claim this run meant to send again (notes) may also have been settled by a status meanwhile.
+					const reason = notes.has(i)
+						? "Not sent again: between this run's check and its turn to send, the earlier run's message got a status webhook, or another execution took the key over. A rerun says which, and skips it if WhatsApp has it."
+						: 'Another execution claimed the same key while this one was about to send it: that execution sends it, this item was not sent.';
 					results[i] = [{ json: { skipped: true, sent: false, alreadySentKey: keys[i]!, reason }, pairedItem: { item: i } }];
 					continue;
 				}

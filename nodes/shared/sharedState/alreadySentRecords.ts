@@ -59,10 +59,19 @@ const heardKey = (phoneNumberId: string) => stateKey('statuses-heard', phoneNumb
 
 /**
  * KEYS: record, [sending hash]; ARGV: new value, ttl, value it must hold now ('' = must be absent), field value.
- * Writes the claim only when the record holds what the caller read (or nothing), then its field.
+ * Writes the claim only when the record holds what the caller read (or nothing), then its field. A
+ * stale claim is not taken over once statuses were applied to it since the caller judged it (some
+ * parts of a Long Text arrived, or a message with the key went to another recipient).
  */
 const CLAIM = `local current = redis.call('get', KEYS[1])
 if ARGV[3] == '' then if current then return 0 end elseif current ~= ARGV[3] then return 0 end
+if ARGV[3] ~= '' and #KEYS > 1 then
+  local field = redis.call('hget', KEYS[2], KEYS[1])
+  if field then
+    local ok, pending = pcall(cjson.decode, field)
+    if ok and pending.claim == ARGV[3] and ((type(pending.seen) == 'table' and #pending.seen > 0) or type(pending.otherRecipient) == 'string') then return 0 end
+  end
+end
 redis.call('set', KEYS[1], ARGV[1], 'EX', ARGV[2])
 if #KEYS > 1 then
   redis.call('hset', KEYS[2], KEYS[1], ARGV[4])
@@ -154,6 +163,14 @@ export interface KeyedStatus extends KeyedStatusSeen {
 }
 
 /**
+ * How often one status is tried on a claim whose field other deliveries keep changing: each conflict
+ * is another status of it written meanwhile, and the statuses of every part of a Long Text can
+ * arrive at once, in as many deliveries (with 3 tries, the 4th of 6 such statuses was dropped and
+ * the claim read as partly sent).
+ */
+const STATUS_WRITE_ATTEMPTS = 32;
+
+/**
  * For the Trigger: notes that statuses of `phoneNumberIds` were heard now, and applies each of
  * `statuses` to the claims of its key still waiting on its number (applyStatusToClaim); a claim
  * every part of which has a status becomes `sent`, with the message ID and status. One round trip,
@@ -174,8 +191,8 @@ export async function confirmByStatuses(state: SharedState, phoneNumberIds: stri
 			const hash = pendingKey(status.phoneNumberId, status.key);
 			for (const [record, first] of Object.entries(fields)) {
 				let read: string | null = first;
-				// A field another delivery changed meanwhile (a status of the other part) is read again.
-				for (let attempt = 0; attempt < 3 && read !== null; attempt++) {
+				// A field another delivery changed meanwhile (a status of another part) is read again.
+				for (let attempt = 0; attempt < STATUS_WRITE_ATTEMPTS && read !== null; attempt++) {
 					const pending = parsePending(read);
 					const claim = pending && parseAlreadySentValue(pending.claim);
 					if (!pending || !claim) break;
