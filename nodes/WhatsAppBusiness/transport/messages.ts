@@ -107,7 +107,7 @@ function partFailed(error: NodeApiError | NodeOperationError, sent: IDataObject[
 	const already =
 		sentParts.length === 0
 			? 'No part was sent.'
-			: `${sentParts.length > 1 ? `Parts 1–${sentParts.length} were` : 'Part 1 was'} sent (message IDs ${ids}); running this item again would send ${sentParts.length > 1 ? 'them' : 'it'} a second time. To finish, send only what is left: error.unsent of the failed item (its text and parts).`;
+			: `${sentParts.length > 1 ? `Parts 1–${sentParts.length} were` : 'Part 1 was'} sent (message IDs ${ids}); running this item again would send ${sentParts.length > 1 ? 'them' : 'it'} a second time (unless Skip Items Already Sent keeps its key in a Redis for shared state: then a rerun skips the item). To finish, send only what is left: error.unsent of the failed item (its text and parts).`;
 	error.message = `Part ${index + 1} of ${total} failed: ${error.message}`;
 	error.description = [error.description, already].filter(Boolean).join('\n');
 	attachErrorDetails(error, { failedPart: index + 1, parts: total, sentParts: sentParts as unknown as JsonObject[], unsent: unsent as JsonObject });
