@@ -16,6 +16,7 @@
  * (Redis: EVAL, with its cjson library), atomic against every other process.
  */
 import { applyStatusToClaim, type ClaimAwaitingStatus, type KeyedStatusSeen } from '../whatsapp/messages';
+import type { Redis } from 'ioredis';
 import { stateKey } from './keys';
 import type { SharedState } from './redis';
 
@@ -171,45 +172,53 @@ export interface KeyedStatus extends KeyedStatusSeen {
 const STATUS_WRITE_ATTEMPTS = 32;
 
 /**
- * For the Trigger: notes that statuses of `phoneNumberIds` were heard now, and applies each of
- * `statuses` to the claims of its key still waiting on its number (applyStatusToClaim); a claim
- * every part of which has a status becomes `sent`, with the message ID and status. One round trip,
- * plus one per claim changed. Answers how many claims it confirmed. Throws
- * WhatsAppConfigurationError when Redis cannot be reached (redis.ts).
+ * For the Trigger: applies each of `statuses` to the claims of its key still waiting on its number
+ * (applyStatusToClaim); a claim every part of which has a status becomes `sent`, with the message ID
+ * and status. Then notes that statuses of `phoneNumberIds` were heard now: after, so a rerun that
+ * sees them heard also sees what they settled. Two round trips, plus one per claim changed. Answers
+ * how many claims it confirmed. Throws WhatsAppConfigurationError when Redis cannot be reached (redis.ts).
  */
 export async function confirmByStatuses(state: SharedState, phoneNumberIds: string[], statuses: KeyedStatus[], now: Date = new Date()): Promise<number> {
 	return await state.run(async (redis) => {
+		const confirmed = statuses.length > 0 ? await applyStatuses(redis, statuses, now) : 0;
 		const pipeline = redis.pipeline();
 		for (const id of new Set(phoneNumberIds)) pipeline.set(heardKey(id), String(now.getTime()), 'EX', ALREADY_SENT_TTL_SECONDS);
-		for (const status of statuses) pipeline.hgetall(pendingKey(status.phoneNumberId, status.key));
-		const answers = (await pipeline.exec()) ?? [];
-		for (const [error] of answers) if (error) throw error;
-		const claimsByStatus = answers.slice(answers.length - statuses.length).map(([, fields]) => (fields ?? {}) as Record<string, string>);
-		let confirmed = 0;
-		for (const [index, fields] of claimsByStatus.entries()) {
-			const status = statuses[index]!;
-			const hash = pendingKey(status.phoneNumberId, status.key);
-			for (const [record, first] of Object.entries(fields)) {
-				let read: string | null = first;
-				// A field another delivery changed meanwhile (a status of another part) is read again.
-				for (let attempt = 0; attempt < STATUS_WRITE_ATTEMPTS && read !== null; attempt++) {
-					const pending = parsePending(read);
-					const claim = pending && parseAlreadySentValue(pending.claim);
-					if (!pending || !claim) break;
-					const awaiting: ClaimAwaitingStatus = { claimedAtMs: Date.parse(claim.at), recipient: pending.recipient, parts: pending.parts, seenMessageIds: pending.seen ?? [], otherRecipient: pending.otherRecipient };
-					const outcome = applyStatusToClaim(awaiting, status);
-					if (outcome.kind === 'ignore') break;
-					const next = outcome.kind === 'update' ? JSON.stringify({ ...pending, seen: outcome.claim.seenMessageIds, ...(outcome.claim.otherRecipient ? { otherRecipient: outcome.claim.otherRecipient } : {}) }) : '';
-					const sent: AlreadySentValue = { state: 'sent', executionId: claim.executionId, at: claim.at, messageId: status.messageId, confirmedByStatus: status.status, confirmedAt: now.toISOString() };
-					const done = await redis.eval(APPLY_STATUS, 2, hash, record, read, next, pending.claim, JSON.stringify(sent), ALREADY_SENT_TTL_SECONDS);
-					if (done === 1) confirmed++;
-					if (done !== -1) break;
-					read = await redis.hget(hash, record);
-				}
-			}
-		}
+		for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;
 		return confirmed;
 	});
+}
+
+/** Applies each status to the claims of its key (confirmByStatuses); answers how many became `sent`. */
+async function applyStatuses(redis: Redis, statuses: KeyedStatus[], now: Date): Promise<number> {
+	const pipeline = redis.pipeline();
+	for (const status of statuses) pipeline.hgetall(pendingKey(status.phoneNumberId, status.key));
+	const answers = (await pipeline.exec()) ?? [];
+	for (const [error] of answers) if (error) throw error;
+	const claimsByStatus = answers.map(([, fields]) => (fields ?? {}) as Record<string, string>);
+	let confirmed = 0;
+	for (const [index, fields] of claimsByStatus.entries()) {
+		const status = statuses[index]!;
+		const hash = pendingKey(status.phoneNumberId, status.key);
+		for (const [record, first] of Object.entries(fields)) {
+			let read: string | null = first;
+			// A field another delivery changed meanwhile (a status of another part) is read again.
+			for (let attempt = 0; attempt < STATUS_WRITE_ATTEMPTS && read !== null; attempt++) {
+				const pending = parsePending(read);
+				const claim = pending && parseAlreadySentValue(pending.claim);
+				if (!pending || !claim) break;
+				const awaiting: ClaimAwaitingStatus = { claimedAtMs: Date.parse(claim.at), recipient: pending.recipient, parts: pending.parts, seenMessageIds: pending.seen ?? [], otherRecipient: pending.otherRecipient };
+				const outcome = applyStatusToClaim(awaiting, status);
+				if (outcome.kind === 'ignore') break;
+				const next = outcome.kind === 'update' ? JSON.stringify({ ...pending, seen: outcome.claim.seenMessageIds, ...(outcome.claim.otherRecipient ? { otherRecipient: outcome.claim.otherRecipient } : {}) }) : '';
+				const sent: AlreadySentValue = { state: 'sent', executionId: claim.executionId, at: claim.at, messageId: status.messageId, confirmedByStatus: status.status, confirmedAt: now.toISOString() };
+				const done = await redis.eval(APPLY_STATUS, 2, hash, record, read, next, pending.claim, JSON.stringify(sent), ALREADY_SENT_TTL_SECONDS);
+				if (done === 1) confirmed++;
+				if (done !== -1) break;
+				read = await redis.hget(hash, record);
+			}
+		}
+	}
+	return confirmed;
 }
 
 /** When a Trigger using this Redis last received a status webhook of the number (ms since 1970, UTC); undefined: never, or over 30 days ago. */
