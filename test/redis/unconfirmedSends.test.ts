@@ -73,3 +73,8 @@ test('a Resend Unconfirmed After that is not a number of minutes, 0 or more, sto
 	}
 	expect(await accepted()).toHaveLength(0);
 });
+
+test('without Continue On Fail, the error of a send whose connection broke says its key stays claimed and what a rerun does', async () => {
+	await resetWith('reset');
+	await expect(bed.run(sendText(), itemsFor(RECIPIENTS.slice(0, 1)))).rejects.toMatchObject({ description: expect.stringMatching(/unknown whether this request was carried out.*Its Already Sent Key stays claimed: a rerun skips this item/s) });
+});

@@ -199,6 +199,7 @@ export async function sendItems(this: IExecuteFunctions, operation: SendOperatio
 				if (continueOnFail) results[i] = failed(i, nodeError, mayHaveArrived ? { alreadySentUnconfirmed: true, alreadySentNote: note } : {});
 				else if (!firstError) {
 					// The node fails with this error: what has not gone out yet stays unsent.
+					if (mayHaveArrived) nodeError.description = `${nodeError.description ?? ''} ${note}`.trim();
 					firstError = nodeError;
 					stopping.abort(nodeError);
 				}
