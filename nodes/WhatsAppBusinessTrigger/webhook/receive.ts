@@ -1,10 +1,11 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { filterEvents, normaliseWebhook, type WhatsAppEvent } from '../../shared/whatsapp/webhook';
 import { connectionFor, credentialsFor, readSettings, type TriggerSettings } from '../settings';
 import { routeAnswers, type AnswerOutcome } from './answers';
 import { checkAuthenticity } from './authenticity';
 import { answerChallenge } from './challenge';
 import { sharedStateOf } from '../../shared/transport';
+import type { SharedState } from '../../shared/sharedState';
 import { dropDuplicates, dropSharedDuplicates } from './duplicates';
 import { confirmSends } from './sendConfirmations';
 import { logPrefix, replyText, requestOf, type WebhookRequest } from './http';
@@ -38,7 +39,7 @@ async function receiveDelivery(this: IWebhookFunctions, settings: TriggerSetting
 	if (sharedState) await confirmSends(this, all, sharedState);
 	// Send and Wait answers resume their executions whatever this trigger outputs (docs/send-and-wait.md).
 	const answers = settings.sendAndWaitAnswers === 'ignore' ? new Map<WhatsAppEvent, AnswerOutcome>() : await routeAnswers.call(this, all, settings, credentials, connection);
-	const selected = await selectEvents(this, all, settings, credentials);
+	const selected = await selectEvents(this, all, settings, sharedState);
 	const events = selected.events.filter((event) => settings.sendAndWaitAnswers !== 'resumeOnly' || !answers.has(event));
 	if (events.length === 0) return { noWebhookResponse: true };
 
@@ -78,15 +79,15 @@ function readBody(context: IWebhookFunctions, request: WebhookRequest): unknown 
 
 /**
  * One event per message, status, error or change (Meta: Messages webhook reference), narrowed to
- * what this trigger wants, without those it emitted before (in the credential's Redis when it names
- * one). When that Redis cannot be used, the events go through (Meta delivers at least once anyway)
+ * what this trigger wants, without those it emitted before (in the credential's Redis, `sharedState`,
+ * when it names one). When that Redis cannot be used, the events go through (Meta delivers at least once anyway)
  * with `duplicateCheckError` saying why, and the log says how to fix it.
  */
 async function selectEvents(
 	context: IWebhookFunctions,
 	all: WhatsAppEvent[],
 	settings: TriggerSettings,
-	credentials: ICredentialDataDecryptedObject,
+	sharedState: SharedState | undefined,
 ): Promise<{ events: WhatsAppEvent[]; duplicateCheckError?: string }> {
 	const events = filterEvents(all, {
 		kinds: settings.events,
@@ -95,7 +96,6 @@ async function selectEvents(
 		phoneNumberIds: settings.phoneNumberIds,
 	});
 	if (!settings.dropDuplicates || events.length === 0) return { events };
-	const sharedState = sharedStateOf(credentials);
 	if (!sharedState) return { events: dropDuplicates(context, events, settings.duplicateMemorySize, settings.duplicateMemoryHours) };
 	try {
 		return { events: await dropSharedDuplicates(context, events, sharedState, settings.duplicateMemoryHours) };
