@@ -3,10 +3,11 @@
  * real redis-server: claims, and status webhooks applied to them while other deliveries do the same.
  */
 import { alreadySentRecordKey, claimAlreadySent, confirmByStatuses, markAlreadySent, parseAlreadySentValue, releaseAlreadySent, sharedStateAt, type AlreadySentClaim, type KeyedStatus } from '../../nodes/shared/sharedState';
+import { SEED } from '../../emulator';
 import { useRedisServer } from './redisServer';
 
 const redis = useRedisServer();
-const PHONE_NUMBER_ID = '106540352242922';
+const PHONE_NUMBER_ID = SEED.phoneNumberId;
 
 function claimOf(key: string, parts: number): AlreadySentClaim {
 	const value = JSON.stringify({ state: 'claimed', executionId: '7', at: new Date().toISOString(), run: '7:abc' });

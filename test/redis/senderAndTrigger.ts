@@ -7,6 +7,7 @@ import type { RunningRedis } from '../../e2e/queue/redis';
 import { startTriggerTestBed, type TriggerTestBed } from '../harness/triggerTestBed';
 import { useNodeTestBed, type NodeTestBed } from '../harness/whatsAppBusinessTestBed';
 import { useRedisServer } from './redisServer';
+import { sleep } from '../harness/webhookReceiver';
 
 export const EMULATOR_DEFAULTS = { latency: { fixedMs: 0, jitterMs: 0 }, pairRate: { burst: 45, refillIntervalMs: 6000 }, throughput: { messagesPerSecond: 80, phoneNumbers: {} } };
 
@@ -21,7 +22,6 @@ export interface SenderAndTrigger {
 	statusesHandled(waiting?: number): Promise<void>;
 }
 
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function useSenderAndTrigger(): SenderAndTrigger {
 	const redis = useRedisServer();
@@ -40,8 +40,8 @@ export function useSenderAndTrigger(): SenderAndTrigger {
 		accepted: async () => (await bed.admin('GET', 'messages')).data as { id: string; waId: string }[],
 		statusesHandled: async (waiting = 0) => {
 			const count = async (pattern: string) => (await redis.cli('KEYS', `whatsapp-business:${pattern}`)).split('\n').filter(Boolean).length;
-			for (let tries = 0; tries < 50 && ((await count('statuses-heard:*')) === 0 || (await count('sending:*')) > waiting); tries++) await settle(100);
-			await settle(300);
+			for (let tries = 0; tries < 50 && ((await count('statuses-heard:*')) === 0 || (await count('sending:*')) > waiting); tries++) await sleep(100);
+			await sleep(300);
 		},
 	};
 }

@@ -8,6 +8,7 @@
  */
 import { itemsFor, sendText } from './alreadySentFixtures';
 import { EMULATOR_DEFAULTS, useSenderAndTrigger } from './senderAndTrigger';
+import { sleep } from '../harness/webhookReceiver';
 
 const { bed, trigger, accepted, statusesHandled } = useSenderAndTrigger();
 
@@ -17,7 +18,6 @@ const resetWith = async (fault: 'acceptedThenReset' | 'reset', webhookUrl: strin
 
 const RECIPIENTS = ['16505550101', '16505550102'];
 const items = itemsFor(RECIPIENTS);
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 test('a send whose connection broke after WhatsApp accepted it: the claim stays, a status webhook confirms it, and a rerun skips it with its message ID', async () => {
 	await resetWith('acceptedThenReset');
 	const first = await bed.run(sendText(), items, { continueOnFail: true });
@@ -45,7 +45,7 @@ test('a send whose connection broke before WhatsApp had it: skipped until Resend
 	const early = await bed.run(sendText({ resendUnconfirmedAfterMinutes: 10 }), items, { continueOnFail: true });
 	expect(early.items[broken].json).toMatchObject({ skipped: true, alreadySentUnconfirmed: true, reason: expect.stringMatching(/a run from \d{4}-\d\d-\d\dT[\d:.]+Z on sends it if none arrives by then/) });
 
-	await settle(3_100); // 0.05 minutes after the claim
+	await sleep(3_100); // 0.05 minutes after the claim
 	const late = await bed.run(sendText({ resendUnconfirmedAfterMinutes: 0.05 }), items, { continueOnFail: true });
 	expect(late.items[1 - broken].json.skipped).toBe(true);
 	expect(late.items[broken].json).toMatchObject({ messageId: expect.stringMatching(/^wamid\./), alreadySentResent: true, alreadySentNote: expect.stringMatching(/no status webhook of its message arrived in 3 seconds while statuses of the number did/) });
@@ -60,7 +60,7 @@ test('without a Trigger recording statuses of the number, an unconfirmed claim i
 	await resetWith('reset', null);
 	const first = await bed.run(sendText(), items, { continueOnFail: true });
 	const broken = first.items.findIndex((item) => item.json.error);
-	await settle(3_100);
+	await sleep(3_100);
 	const rerun = await bed.run(sendText({ resendUnconfirmedAfterMinutes: 0.05 }), items, { continueOnFail: true });
 	expect(rerun.items[broken].json).toMatchObject({ skipped: true, alreadySentUnconfirmed: true, reason: expect.stringMatching(/No WhatsApp Trigger using this credential's Redis has received a status webhook of this number since the claim.*Activate a WhatsApp Trigger with the same credential/) });
 	expect(await accepted()).toHaveLength(1);

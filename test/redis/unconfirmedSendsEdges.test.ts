@@ -6,9 +6,9 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 import { sendText } from './alreadySentFixtures';
 import { EMULATOR_DEFAULTS, useSenderAndTrigger } from './senderAndTrigger';
+import { sleep } from '../harness/webhookReceiver';
 
 const { redis, bed, trigger, accepted, statusesHandled } = useSenderAndTrigger();
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const keyed = (numbers: string[], prefix: string): INodeExecutionData[] => numbers.map((to, i) => ({ json: { to, orderId: `${prefix}-${i}` } }));
 
 test('a key claimed late in a long batch is dated when it was claimed: a rerun right after does not resend it while its status is still on its way', async () => {
@@ -29,7 +29,7 @@ test('a key claimed late in a long batch is dated when it was claimed: a rerun r
 	const rerun = await bed.run(sendText({ resendUnconfirmedAfterMinutes: 0.05 }), items, { continueOnFail: true });
 	expect(rerun.items[4].json).toMatchObject({ skipped: true, alreadySentUnconfirmed: true });
 	expect(await accepted()).toHaveLength(5);
-	await settle(2_500); // the statuses reach the trigger before the next test empties Redis
+	await sleep(2_500); // the statuses reach the trigger before the next test empties Redis
 });
 
 test('a status of ANOTHER message whose tracking data starts with the same text (another workflow, Tracking Data = the order ID) does not confirm a claim that never reached WhatsApp', async () => {
@@ -41,7 +41,7 @@ test('a status of ANOTHER message whose tracking data starts with the same text 
 
 	// Another workflow writes to the same customer, tracking its message by the order ID (as the Tracking Data option suggests).
 	await bed.run({ resource: 'message', operation: 'sendText', to: '16505550301', text: 'How was your order?', messageOptions: { bizOpaqueCallbackData: 'ORDER-77' } });
-	await settle(3_100);
+	await sleep(3_100);
 	const rerun = await bed.run(sendText({ resendUnconfirmedAfterMinutes: 0.05 }), customer, { continueOnFail: true });
 	// The order's message never went out: it is sent now, not reported as confirmed by the other message's status.
 	expect(rerun.items[0].json).toMatchObject({ alreadySentResent: true, messageId: expect.stringMatching(/^wamid\./) });
@@ -55,7 +55,7 @@ test('a long text whose second part never reached WhatsApp is not reported as se
 	const first = await bed.run(parameters, customer, { continueOnFail: true });
 	expect(first.items[0].json.error).toMatchObject({ failedPart: 2, outcomeUnknown: true, alreadySentUnconfirmed: true });
 	expect(await accepted()).toHaveLength(1); // part 1 only
-	await settle(3_100);
+	await sleep(3_100);
 	const rerun = await bed.run(parameters, customer, { continueOnFail: true });
 	// Part 2 was never sent: the item must not read as sent, confirmed by a status (part 1's).
 	expect(rerun.items[0].json.alreadySentConfirmedBy).toBeUndefined();
@@ -73,7 +73,7 @@ test('a message with the same key and a | to ANOTHER customer after the claim ma
 	expect(first.items[0].json.error).toMatchObject({ outcomeUnknown: true, alreadySentUnconfirmed: true });
 	// Someone else's message whose own tracking data copies the layout (key, |, more) to another customer.
 	await bed.run({ resource: 'message', operation: 'sendText', to: '16505550702', text: 'Hello', messageOptions: { bizOpaqueCallbackData: 'ORDER-88|survey' } });
-	await settle(3_100);
+	await sleep(3_100);
 	const rerun = await bed.run(sendText({ resendUnconfirmedAfterMinutes: 0.05 }), customer, { continueOnFail: true });
 	expect(rerun.items[0].json).toMatchObject({ skipped: true, alreadySentUnconfirmed: true, reason: expect.stringMatching(/went to another recipient \(16505550702\) after the claim/) });
 	expect((await accepted()).map((sent) => sent.waId)).toEqual(['16505550702']);
@@ -87,7 +87,7 @@ test('360dialog (no phone number ID, so no status can confirm a claim): the advi
 	const first = await bed.run(parameters, customer, { continueOnFail: true });
 	expect(first.items[0].json.error).toMatchObject({ outcomeUnknown: true, alreadySentUnconfirmed: true, alreadySentNote: expect.stringMatching(/360dialog/) });
 	expect(first.items[0].json.error).not.toMatchObject({ alreadySentNote: expect.stringMatching(/WhatsApp Trigger|Resend Unconfirmed After/) });
-	await settle(3_100);
+	await sleep(3_100);
 	const rerun = await bed.run(parameters, customer, { continueOnFail: true });
 	expect(rerun.items[0].json).toMatchObject({ skipped: true, alreadySentUnconfirmed: true, reason: expect.stringMatching(/360dialog.*another Already Sent Key/) });
 	expect(rerun.items[0].json.reason).not.toMatch(/Activate a WhatsApp Trigger/);
@@ -112,7 +112,7 @@ test('a long text whose second part WhatsApp refused (expired token) after the f
 	expect(first.items[0].json.error).toMatchObject({ failedPart: 2, sentParts: [{ part: 1 }], alreadySentUnconfirmed: true, alreadySentNote: expect.stringMatching(/error\.unsent.*another Already Sent Key/) });
 	expect(await accepted()).toHaveLength(1);
 	await statusesHandled(1);
-	await settle(3_100);
+	await sleep(3_100);
 	// The token works again: the rerun must not repeat part 1.
 	const rerun = await bed.run(parameters, customer, { continueOnFail: true });
 	const [part1] = await accepted();
